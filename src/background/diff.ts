@@ -1,0 +1,28 @@
+// Pure: compares a new snapshot with the last one, carries "since" forward and lists the transitions.
+import type { ConnectionsData, Integration, Transition } from '../shared/types';
+
+export interface Applied {
+  data: ConnectionsData;
+  transitions: Transition[];
+}
+
+export function applySnapshot(sourceId: string, previous: ConnectionsData | undefined, next: ConnectionsData, now: number): Applied {
+  const before = new Map(previous?.integrations.map((i) => [i.id, i]));
+  const transitions: Transition[] = [];
+  const integrations = next.integrations.map((item): Integration => {
+    const old = before.get(item.id);
+    before.delete(item.id);
+    if (old && old.state === item.state) return { ...item, since: old.since ?? now };
+    // The first snapshot records only what is already wrong, not every healthy integration.
+    if (old || previous || item.state !== 'ok') {
+      const transition: Transition = { sourceId, integrationId: item.id, name: item.name, from: old ? old.state : 'new', to: item.state, at: now };
+      if (item.detail !== undefined) transition.detail = item.detail;
+      transitions.push(transition);
+    }
+    return { ...item, since: now };
+  });
+  for (const gone of before.values()) {
+    transitions.push({ sourceId, integrationId: gone.id, name: gone.name, from: gone.state, to: 'removed', at: now });
+  }
+  return { data: { feed: 'connections', integrations }, transitions };
+}

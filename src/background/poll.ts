@@ -1,0 +1,103 @@
+// The poll engine: one poll at a time per source, each feed fetched, classified, diffed and stored.
+import browser from 'webextension-polyfill';
+import { keepSources, openWatchDb, readFeeds, recordPoll, type WatchDb } from '../shared/db';
+import { originPattern, sourceOrigins, type Secrets, type Settings, type SourceSettings } from '../shared/settings';
+import { loadSecrets, loadSettings } from '../shared/storage';
+import { feedKey, type FeedError, type FeedName, type FeedRecord, type FeedResult } from '../shared/types';
+import { notBeforeAfter } from './backoff';
+import { applySnapshot } from './diff';
+import { fetchConnections } from './sources/mbi-connections';
+import { fetchUpdateCycle, UPDATE_CYCLE_MIN_INTERVAL_MS } from './sources/mbi-update-cycle';
+
+export interface PollOptions {
+  /** A person asked: skip the backoff wait (never Retry-After or Adobe's one-per-minute rule). */
+  force: boolean;
+  now?: () => number;
+  random?: () => number;
+}
+
+const inFlight = new Map<string, Promise<void>>();
+
+async function hasHostAccess(source: SourceSettings): Promise<boolean> {
+  return browser.permissions.contains({ origins: sourceOrigins(source).map(originPattern) });
+}
+
+function isDue(record: FeedRecord | undefined, options: PollOptions, now: number): boolean {
+  if (record?.notBefore === undefined || record.notBefore <= now) return true;
+  return options.force && record.error?.kind !== 'rate-limited';
+}
+
+function nextRecord(key: { sourceId: string; feed: FeedName }, previous: FeedRecord | undefined, result: FeedResult, settings: Settings, now: number, random: () => number): FeedRecord {
+  const base = { key: feedKey(key.sourceId, key.feed), sourceId: key.sourceId, feed: key.feed, lastAttemptAt: now };
+  if (result.ok) return { ...base, lastSuccessAt: now, failures: 0, data: result.data };
+  const failures = (previous?.failures ?? 0) + 1;
+  const record: FeedRecord = { ...base, failures, error: result.error };
+  if (previous?.lastSuccessAt !== undefined) record.lastSuccessAt = previous.lastSuccessAt;
+  if (previous?.data !== undefined) record.data = previous.data;
+  const notBefore = notBeforeAfter(failures, result.error, settings.pollMinutes * 60_000, now, random);
+  if (notBefore !== undefined) record.notBefore = notBefore;
+  return record;
+}
+
+async function store(db: WatchDb, sourceId: string, feed: FeedName, previous: FeedRecord | undefined, result: FeedResult, settings: Settings, started: number, options: Required<Omit<PollOptions, 'force'>>): Promise<void> {
+  const now = options.now();
+  let outcome = result;
+  let transitions: Parameters<typeof recordPoll>[2] = [];
+  if (result.ok && result.data.feed === 'connections') {
+    const before = previous?.data?.feed === 'connections' ? previous.data : undefined;
+    const applied = applySnapshot(sourceId, before, result.data, now);
+    outcome = { ok: true, data: applied.data };
+    transitions = applied.transitions;
+  }
+  const record = nextRecord({ sourceId, feed }, previous, outcome, settings, now, options.random);
+  await recordPoll(db, record, transitions, { sourceId, feed, at: now, outcome: result.ok ? 'ok' : result.error.kind, durationMs: now - started });
+}
+
+function offlineError(): FeedError | undefined {
+  return typeof navigator !== 'undefined' && navigator.onLine === false ? { kind: 'offline', message: 'The browser is offline.' } : undefined;
+}
+
+async function pollSource(db: WatchDb, source: SourceSettings, settings: Settings, secrets: Secrets, options: PollOptions): Promise<void> {
+  const opts = { now: options.now ?? Date.now, random: options.random ?? Math.random };
+  const records = new Map((await readFeeds(db)).filter((r) => r.sourceId === source.id).map((r) => [r.feed, r]));
+  const started = opts.now();
+  const blocked: FeedError | undefined = (await hasHostAccess(source))
+    ? offlineError()
+    : { kind: 'permission-missing', message: `No host access to ${sourceOrigins(source).join(' and ')}.` };
+
+  const connections = records.get('connections');
+  if (blocked || isDue(connections, options, started)) {
+    const result = blocked ? { ok: false as const, error: blocked } : await fetchConnections(source);
+    await store(db, source.id, 'connections', connections, result, settings, started, opts);
+  }
+
+  const apiKey = secrets[source.id]?.exportApiKey;
+  const cycle = records.get('update-cycle');
+  const lastCall = cycle?.lastAttemptAt ?? -Infinity;
+  if (apiKey && !blocked && isDue(cycle, options, started) && opts.now() - lastCall >= UPDATE_CYCLE_MIN_INTERVAL_MS) {
+    const cycleStarted = opts.now();
+    await store(db, source.id, 'update-cycle', cycle, await fetchUpdateCycle(source, apiKey), settings, cycleStarted, opts);
+  }
+}
+
+/** Polls one source; a second call while it runs joins the running poll instead of fetching again. */
+function pollOnce(db: WatchDb, source: SourceSettings, settings: Settings, secrets: Secrets, options: PollOptions): Promise<void> {
+  const running = inFlight.get(source.id);
+  if (running) return running;
+  const poll = pollSource(db, source, settings, secrets, options).finally(() => inFlight.delete(source.id));
+  inFlight.set(source.id, poll);
+  return poll;
+}
+
+export function isPolling(): boolean {
+  return inFlight.size > 0;
+}
+
+/** Polls every enabled source (or one), unless paused; drops records of removed sources. */
+export async function pollAll(options: PollOptions, onlySourceId?: string): Promise<void> {
+  const [settings, secrets, db] = await Promise.all([loadSettings(), loadSecrets(), openWatchDb()]);
+  await keepSources(db, new Set(settings.sources.map((s) => s.id)));
+  if (settings.paused) return;
+  const sources = settings.sources.filter((s) => s.enabled && (onlySourceId === undefined || s.id === onlySourceId));
+  await Promise.all(sources.map((s) => pollOnce(db, s, settings, secrets, options)));
+}

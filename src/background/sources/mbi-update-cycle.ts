@@ -1,0 +1,71 @@
+// Adapter: the documented Update Cycle Status API (account-wide), read with the Export API key.
+import type { SourceSettings } from '../../shared/settings';
+import type { FeedResult, UpdateCycleData } from '../../shared/types';
+import { errorForStatus, parseJsonBody, request, type RequestLimits } from '../http';
+
+/** Adobe asks for at least 60 s between calls per client. */
+export const UPDATE_CYCLE_MIN_INTERVAL_MS = 60_000;
+
+// UTC offsets in hours of the abbreviations MBI may write; an unknown one is a format change.
+const ZONES: Readonly<Record<string, number>> = {
+  UTC: 0, GMT: 0, WET: 0, BST: 1, CET: 1, CEST: 2, EET: 2, EEST: 3,
+  EST: -5, EDT: -4, CST: -6, CDT: -5, MST: -7, MDT: -6, PST: -8, PDT: -7, AKST: -9, AKDT: -8, HST: -10,
+  AEST: 10, AEDT: 11, IST: 5.5, JST: 9,
+};
+
+export function updateCycleUrl(source: SourceSettings): string {
+  return `${source.apiOrigin}/0.1/client/${encodeURIComponent(source.clientId)}/fullupdatestatus`;
+}
+
+/** "2025-12-09 03:29:03" in zone "EST" → ms since epoch, or null. */
+export function parseZonedTime(value: unknown, zone: string): number | null {
+  if (typeof value !== 'string' || !Object.hasOwn(ZONES, zone)) return null;
+  const m = /^(\d{4})-(\d{2})-(\d{2})[ T](\d{2}):(\d{2}):(\d{2})(?:\.\d+)?$/.exec(value.trim());
+  if (!m) return null;
+  const [, y, mo, d, h, mi, s] = m.map(Number) as [number, number, number, number, number, number, number];
+  const utc = Date.UTC(y, mo - 1, d, h, mi, s);
+  if (Number.isNaN(utc) || new Date(utc).getUTCDate() !== d) return null;
+  return utc - (ZONES[zone] ?? 0) * 3_600_000;
+}
+
+type Obj = Record<string, unknown>;
+const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
+const changed = (message: string): FeedResult<UpdateCycleData> => ({ ok: false, error: { kind: 'format-changed', message } });
+
+export function parseUpdateCycle(body: unknown): FeedResult<UpdateCycleData> {
+  if (!isObj(body) || !('lastCompletedUpdateJob' in body)) return changed('The update status has no "lastCompletedUpdateJob".');
+  const job = body.lastCompletedUpdateJob;
+  if (job === null) return { ok: true, data: { feed: 'update-cycle', lastJob: null } };
+  const zone = typeof body.timezoneAbbreviation === 'string' ? body.timezoneAbbreviation.trim().toUpperCase() : '';
+  if (!isObj(job) || !isObj(job.status) || !isObj(job.type)) return changed('The last update job is not in the documented shape.');
+  const endedAt = parseZonedTime(job.end, zone);
+  const { id } = job;
+  const statusId = job.status.id;
+  if (endedAt === null) return changed(`The update end time "${String(job.end).slice(0, 40)}" in zone "${zone.slice(0, 8)}" is not understood.`);
+  if (typeof id !== 'number' || typeof statusId !== 'number') return changed('The update job id or status id is not a number.');
+  return {
+    ok: true,
+    data: {
+      feed: 'update-cycle',
+      lastJob: {
+        id,
+        typeName: typeof job.type.name === 'string' ? job.type.name.slice(0, 80) : '',
+        statusId,
+        statusName: typeof job.status.name === 'string' ? job.status.name.slice(0, 80) : `status ${statusId}`,
+        endedAt,
+        endedRaw: `${String(job.end)} ${zone}`,
+      },
+    },
+  };
+}
+
+export async function fetchUpdateCycle(source: SourceSettings, apiKey: string, limits?: RequestLimits): Promise<FeedResult<UpdateCycleData>> {
+  const headers = { Accept: 'application/json', 'X-RJM-API-Key': apiKey };
+  const response = await request(updateCycleUrl(source), { credentials: 'omit', headers }, limits);
+  // A redirect here means the key was not accepted, not that a browser session ended.
+  if (!response.ok) return response.error.kind === 'signed-out' ? { ok: false, error: { ...response.error, kind: 'key-rejected' } } : response;
+  const statusError = errorForStatus(response, 'key-rejected');
+  if (statusError) return { ok: false, error: statusError };
+  const json = parseJsonBody(response, 'key-rejected');
+  return json.ok ? parseUpdateCycle(json.value) : json;
+}

@@ -1,0 +1,81 @@
+// The IndexedDB store: last snapshot per feed, the transition log and the poll log. Domain functions only.
+import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
+import type { FeedRecord, PollLogEntry, Transition } from './types';
+
+export const DB_NAME = 'mbi-watch';
+export const DB_VERSION = 1;
+export const RETENTION_DAYS = 90;
+
+export interface WatchSchema extends DBSchema {
+  feeds: { key: string; value: FeedRecord; indexes: { 'by-source': string } };
+  transitions: { key: number; value: Transition; indexes: { 'by-at': number; 'by-integration': [string, string] } };
+  polls: { key: number; value: PollLogEntry; indexes: { 'by-at': number } };
+}
+
+export type WatchDb = IDBPDatabase<WatchSchema>;
+
+let opening: Promise<WatchDb> | undefined;
+
+export function openWatchDb(): Promise<WatchDb> {
+  opening ??= openDB<WatchSchema>(DB_NAME, DB_VERSION, {
+    upgrade(db, oldVersion) {
+      // Each step upgrades from the version before it, so any old database reaches the current one.
+      if (oldVersion < 1) {
+        db.createObjectStore('feeds', { keyPath: 'key' }).createIndex('by-source', 'sourceId');
+        const transitions = db.createObjectStore('transitions', { autoIncrement: true });
+        transitions.createIndex('by-at', 'at');
+        transitions.createIndex('by-integration', ['sourceId', 'integrationId']);
+        db.createObjectStore('polls', { autoIncrement: true }).createIndex('by-at', 'at');
+      }
+    },
+    blocking() {
+      // A newer version wants to upgrade: let it, and reopen on next use.
+      void opening?.then((db) => db.close());
+      opening = undefined;
+    },
+  });
+  return opening;
+}
+
+export async function readFeeds(db: WatchDb): Promise<FeedRecord[]> {
+  return db.getAll('feeds');
+}
+
+/** Writes one poll's outcome atomically: the feed record, its transitions and the poll log line. */
+export async function recordPoll(db: WatchDb, record: FeedRecord, transitions: Transition[], poll: PollLogEntry): Promise<void> {
+  const tx = db.transaction(['feeds', 'transitions', 'polls'], 'readwrite');
+  const writes: Promise<unknown>[] = [tx.objectStore('feeds').put(record)];
+  const log = tx.objectStore('transitions');
+  for (const t of transitions) writes.push(log.add(t));
+  writes.push(tx.objectStore('polls').add(poll));
+  await Promise.all([...writes, tx.done]);
+}
+
+export async function transitionsOf(db: WatchDb, sourceId: string, integrationId: string): Promise<Transition[]> {
+  return db.getAllFromIndex('transitions', 'by-integration', [sourceId, integrationId]);
+}
+
+/** Drops the feeds of sources that are no longer configured. */
+export async function keepSources(db: WatchDb, sourceIds: ReadonlySet<string>): Promise<void> {
+  const tx = db.transaction('feeds', 'readwrite');
+  for await (const cursor of tx.store) {
+    if (!sourceIds.has(cursor.value.sourceId)) await cursor.delete();
+  }
+  await tx.done;
+}
+
+/** Deletes log entries older than `before` (ms since epoch). */
+export async function pruneLogs(db: WatchDb, before: number): Promise<number> {
+  let removed = 0;
+  for (const store of ['transitions', 'polls'] as const) {
+    const tx = db.transaction(store, 'readwrite');
+    let cursor = await tx.store.index('by-at').openCursor(IDBKeyRange.upperBound(before, true));
+    while (cursor) {
+      await cursor.delete();
+      removed++;
+      cursor = await cursor.continue();
+    }
+    await tx.done;
+  }
+  return removed;
+}

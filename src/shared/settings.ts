@@ -1,0 +1,130 @@
+// One typed settings model: defaults, the type derived from them, and a parser that never trusts storage.
+
+export const MBI_APP_ORIGIN = 'https://dashboard.rjmetrics.com';
+export const MBI_API_ORIGIN = 'https://api.rjmetrics.com';
+
+export interface SourceSettings {
+  id: string;
+  label: string;
+  /** Numeric MBI client id, kept as digits. */
+  clientId: string;
+  appOrigin: string;
+  apiOrigin: string;
+  enabled: boolean;
+}
+
+export const DEFAULT_SETTINGS = {
+  version: 1,
+  pollMinutes: 5,
+  /** The account's data counts as stale when its last completed update is older than this. */
+  staleHours: 26,
+  paused: false,
+  sources: [] as SourceSettings[],
+};
+
+export type Settings = typeof DEFAULT_SETTINGS;
+
+/** Test builds (VITE_MIN_POLL_MINUTES) may poll every few seconds; shipped builds never below a minute. */
+export const POLL_MINUTES = { min: Number(import.meta.env.VITE_MIN_POLL_MINUTES ?? 1), max: 60 } as const;
+export const STALE_HOURS = { min: 1, max: 24 * 14 } as const;
+
+/** Secrets live in storage.local only, keyed by source id. */
+export type Secrets = Record<string, { exportApiKey?: string }>;
+
+export type Parsed<T> = { ok: true; value: T } | { ok: false; error: string };
+
+const LOCAL_HOSTS = new Set(['127.0.0.1', 'localhost']);
+
+/**
+ * Accepts "host", "host:port" or a full origin; returns the origin. https is required except for
+ * localhost / 127.0.0.1, which may be http for local testing.
+ */
+export function parseOrigin(input: string): Parsed<string> {
+  const text = input.trim();
+  if (text === '') return { ok: false, error: 'Enter a host, e.g. dashboard.rjmetrics.com.' };
+  const withScheme = /^[a-z][a-z0-9+.-]*:\/\//i.test(text) ? text : `https://${text}`;
+  let url: URL;
+  try {
+    url = new URL(withScheme);
+  } catch {
+    return { ok: false, error: 'This is not a valid host name.' };
+  }
+  if (url.username || url.password) return { ok: false, error: 'A host must not contain a user name or password.' };
+  if (url.pathname !== '/' || url.search || url.hash) return { ok: false, error: 'Enter only the host, without a path.' };
+  if (url.protocol === 'https:') return { ok: true, value: url.origin };
+  if (url.protocol === 'http:' && LOCAL_HOSTS.has(url.hostname)) return { ok: true, value: url.origin };
+  return { ok: false, error: 'The host must use https (http only for localhost or 127.0.0.1).' };
+}
+
+export function parseClientId(input: string): Parsed<string> {
+  const text = input.trim();
+  if (!/^\d{1,12}$/.test(text)) return { ok: false, error: 'The client id is a number, e.g. 194.' };
+  return { ok: true, value: String(Number(text)) };
+}
+
+function clamp(value: unknown, range: { min: number; max: number }, fallback: number): number {
+  if (typeof value !== 'number' || !Number.isFinite(value)) return fallback;
+  return Math.min(range.max, Math.max(range.min, value));
+}
+
+function str(value: unknown, fallback: string): string {
+  return typeof value === 'string' ? value : fallback;
+}
+
+function parseSource(raw: unknown, index: number): SourceSettings | null {
+  if (typeof raw !== 'object' || raw === null) return null;
+  const r = raw as Record<string, unknown>;
+  const clientId = parseClientId(str(r.clientId, ''));
+  if (!clientId.ok) return null;
+  const app = parseOrigin(str(r.appOrigin, MBI_APP_ORIGIN));
+  const api = parseOrigin(str(r.apiOrigin, MBI_API_ORIGIN));
+  return {
+    id: str(r.id, '') || `mbi-${clientId.value}-${index}`,
+    label: str(r.label, '').trim().slice(0, 80) || `MBI ${clientId.value}`,
+    clientId: clientId.value,
+    appOrigin: app.ok ? app.value : MBI_APP_ORIGIN,
+    apiOrigin: api.ok ? api.value : MBI_API_ORIGIN,
+    enabled: r.enabled !== false,
+  };
+}
+
+/** Clamps and falls back field by field; unknown keys are dropped, invalid sources skipped. */
+export function parseSettings(raw: unknown): Settings {
+  const r = typeof raw === 'object' && raw !== null ? (raw as Record<string, unknown>) : {};
+  const seen = new Set<string>();
+  const sources: SourceSettings[] = [];
+  (Array.isArray(r.sources) ? r.sources : []).forEach((item, i) => {
+    const source = parseSource(item, i);
+    if (source && !seen.has(source.id)) {
+      seen.add(source.id);
+      sources.push(source);
+    }
+  });
+  return {
+    version: DEFAULT_SETTINGS.version,
+    pollMinutes: clamp(r.pollMinutes, POLL_MINUTES, DEFAULT_SETTINGS.pollMinutes),
+    staleHours: Math.round(clamp(r.staleHours, STALE_HOURS, DEFAULT_SETTINGS.staleHours)),
+    paused: r.paused === true,
+    sources,
+  };
+}
+
+export function parseSecrets(raw: unknown): Secrets {
+  const out: Secrets = {};
+  if (typeof raw !== 'object' || raw === null) return out;
+  for (const [id, value] of Object.entries(raw as Record<string, unknown>)) {
+    const key = (value as { exportApiKey?: unknown } | null)?.exportApiKey;
+    out[id] = typeof key === 'string' && key.trim() !== '' ? { exportApiKey: key.trim() } : {};
+  }
+  return out;
+}
+
+/** The origins a source needs host access to. */
+export function sourceOrigins(source: SourceSettings): string[] {
+  return [...new Set([source.appOrigin, source.apiOrigin])];
+}
+
+export function originPattern(origin: string): string {
+  const url = new URL(origin);
+  return `${url.protocol}//${url.hostname}/*`;
+}

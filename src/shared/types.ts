@@ -1,0 +1,115 @@
+// The normalized model every part of the extension speaks, whatever the source.
+
+export type IntegrationState = 'ok' | 'needs-reauth' | 'failing' | 'paused' | 'unknown';
+export type IntegrationKind = 'oauth' | 'api-key' | 'database' | 'push' | 'unknown';
+
+export interface Integration {
+  /** Upstream connection id, as a string. */
+  id: string;
+  name: string;
+  /** Raw upstream type code, e.g. "mysql" or "facebook_ads". */
+  type: string;
+  /** Display name of the provider ("MySQL", "Facebook Ads"). */
+  provider: string;
+  kind: IntegrationKind;
+  state: IntegrationState;
+  /** The upstream status value as received, kept for display when it is not recognised. */
+  rawStatus: string;
+  /** Upstream error text, if any. */
+  detail?: string;
+  /** Provider-side tenant (e.g. the Zendesk site prefix), when upstream names one. */
+  subdomain?: string;
+  /** When the current state began (ms since epoch): upstream if known, else first seen by us. */
+  since?: number;
+}
+
+/** One kind of request made for a source; each has its own adapter and its own record. */
+export type FeedName = 'connections' | 'update-cycle';
+
+/** The closed set of ways a poll can fail. Every kind has a row in ISSUES (issues.ts). */
+export type FeedErrorKind =
+  | 'signed-out'
+  | 'key-rejected'
+  | 'rate-limited'
+  | 'server-error'
+  | 'unreachable'
+  | 'offline'
+  | 'timeout'
+  | 'format-changed'
+  | 'too-large'
+  | 'permission-missing';
+
+export interface FeedError {
+  kind: FeedErrorKind;
+  /** Technical detail for the tooltip and support summary; never contains a secret. */
+  message: string;
+  httpStatus?: number;
+  /** For rate-limited: when the server allows the next call (ms since epoch). */
+  retryAt?: number;
+}
+
+export interface ConnectionsData {
+  feed: 'connections';
+  integrations: Integration[];
+}
+
+export interface UpdateCycleData {
+  feed: 'update-cycle';
+  /** Null when the account has never completed an update. */
+  lastJob: null | {
+    id: number;
+    typeName: string;
+    statusId: number;
+    statusName: string;
+    /** End of the job (ms since epoch), converted from the client's time zone. */
+    endedAt: number;
+    /** The time as MBI wrote it, with its zone abbreviation, for display. */
+    endedRaw: string;
+  };
+}
+
+/** Status id 4 ("Completed Successfully") is the only update-job status Adobe documents. */
+export const COMPLETED_STATUS_ID = 4;
+
+export type FeedData = ConnectionsData | UpdateCycleData;
+
+export type FeedResult<D extends FeedData = FeedData> = { ok: true; data: D } | { ok: false; error: FeedError };
+
+/** What IndexedDB keeps per source and feed: the last attempt and the last good data. */
+export interface FeedRecord {
+  key: string;
+  sourceId: string;
+  feed: FeedName;
+  lastAttemptAt: number;
+  lastSuccessAt?: number;
+  /** Set while the latest attempt failed; cleared by the next success. */
+  error?: FeedError;
+  /** Consecutive failures, for backoff. */
+  failures: number;
+  /** Earliest time the next automatic poll may run (backoff, Retry-After, rate rule). */
+  notBefore?: number;
+  /** Last good data; kept through failures. */
+  data?: FeedData;
+}
+
+export function feedKey(sourceId: string, feed: FeedName): string {
+  return `${sourceId}:${feed}`;
+}
+
+export interface Transition {
+  sourceId: string;
+  integrationId: string;
+  name: string;
+  from: IntegrationState | 'new' | 'removed';
+  to: IntegrationState | 'removed';
+  at: number;
+  detail?: string;
+}
+
+export interface PollLogEntry {
+  sourceId: string;
+  feed: FeedName;
+  at: number;
+  outcome: 'ok' | FeedErrorKind;
+  durationMs: number;
+}

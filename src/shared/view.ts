@@ -1,0 +1,103 @@
+// Pure: settings + stored feed records → what the badge, the popup and the tooltip show.
+import { ISSUES, type IssueKind } from './issues';
+import type { Settings, SourceSettings } from './settings';
+import { COMPLETED_STATUS_ID, feedKey, type FeedError, type FeedRecord, type Integration, type IntegrationState, type UpdateCycleData } from './types';
+
+export const PROBLEM_STATES: ReadonlySet<IntegrationState> = new Set(['needs-reauth', 'failing', 'unknown']);
+
+export interface AccountIssue {
+  kind: IssueKind;
+  message: string;
+}
+
+export interface AccountView {
+  source: SourceSettings;
+  issue?: AccountIssue;
+  /** Problem integrations from the last good data, most recent first. */
+  problems: Integration[];
+  total: number;
+  lastCheckedAt?: number;
+  lastSuccessAt?: number;
+  lastJob?: UpdateCycleData['lastJob'];
+  /** True when the shown list comes from an earlier poll because the latest one failed. */
+  showingLastGood: boolean;
+}
+
+export interface WatchView {
+  accounts: AccountView[];
+  problemCount: number;
+  /** The most urgent account-wide issue, if any. */
+  issue?: AccountIssue & { label: string };
+  lastCheckedAt?: number;
+}
+
+const HOUR = 3_600_000;
+
+function feedIssue(error: FeedError | undefined): AccountIssue | undefined {
+  return error ? { kind: error.kind, message: error.message } : undefined;
+}
+
+function staleIssue(settings: Settings, connections: FeedRecord | undefined, cycle: FeedRecord | undefined, now: number): AccountIssue | undefined {
+  const interval = settings.pollMinutes * 60_000;
+  const lastSuccess = connections?.lastSuccessAt;
+  if (lastSuccess !== undefined && now - lastSuccess > 2 * interval) {
+    return { kind: 'stale', message: `No successful check for ${Math.round((now - lastSuccess) / 60_000)} minutes.` };
+  }
+  const data = cycle?.data;
+  if (data?.feed !== 'update-cycle') return undefined;
+  if (data.lastJob === null) return { kind: 'stale', message: 'MBI reports no completed update for this account.' };
+  if (data.lastJob.statusId !== COMPLETED_STATUS_ID) {
+    return { kind: 'stale', message: `The last update ended ${data.lastJob.endedRaw} with "${data.lastJob.statusName}".` };
+  }
+  if (now - data.lastJob.endedAt > settings.staleHours * HOUR) {
+    return { kind: 'stale', message: `The last completed update ended ${data.lastJob.endedRaw}, over ${settings.staleHours} h ago.` };
+  }
+  return undefined;
+}
+
+function byRank(a: AccountIssue, b: AccountIssue): number {
+  return ISSUES[a.kind].rank - ISSUES[b.kind].rank;
+}
+
+export function accountView(settings: Settings, source: SourceSettings, records: ReadonlyMap<string, FeedRecord>, now: number): AccountView {
+  const connections = records.get(feedKey(source.id, 'connections'));
+  const cycle = records.get(feedKey(source.id, 'update-cycle'));
+  const integrations = connections?.data?.feed === 'connections' ? connections.data.integrations : [];
+  const issues = [feedIssue(connections?.error), feedIssue(cycle?.error), staleIssue(settings, connections, cycle, now)]
+    .filter((i): i is AccountIssue => i !== undefined)
+    .sort(byRank);
+  const view: AccountView = {
+    source,
+    problems: integrations.filter((i) => PROBLEM_STATES.has(i.state)).sort((a, b) => (b.since ?? 0) - (a.since ?? 0)),
+    total: integrations.length,
+    showingLastGood: connections?.error !== undefined && connections.data !== undefined,
+  };
+  if (issues[0]) view.issue = issues[0];
+  if (connections?.lastAttemptAt !== undefined) view.lastCheckedAt = connections.lastAttemptAt;
+  if (connections?.lastSuccessAt !== undefined) view.lastSuccessAt = connections.lastSuccessAt;
+  if (cycle?.data?.feed === 'update-cycle') view.lastJob = cycle.data.lastJob;
+  return view;
+}
+
+export function deriveView(settings: Settings, records: readonly FeedRecord[], now: number): WatchView {
+  const byKey = new Map(records.map((r) => [r.key, r]));
+  const accounts = settings.sources.filter((s) => s.enabled).map((s) => accountView(settings, s, byKey, now));
+  const view: WatchView = { accounts, problemCount: accounts.reduce((n, a) => n + a.problems.length, 0) };
+  const checked = accounts.map((a) => a.lastCheckedAt).filter((t): t is number => t !== undefined);
+  if (checked.length > 0) view.lastCheckedAt = Math.max(...checked);
+  if (settings.paused) {
+    view.issue = { ...issueOf('paused'), label: '' };
+  } else if (accounts.length === 0) {
+    view.issue = { ...issueOf('not-configured'), label: '' };
+  } else {
+    const worst = accounts
+      .flatMap((a) => (a.issue ? [{ ...a.issue, label: a.source.label }] : []))
+      .sort(byRank)[0];
+    if (worst) view.issue = worst;
+  }
+  return view;
+}
+
+function issueOf(kind: IssueKind): AccountIssue {
+  return { kind, message: ISSUES[kind].advice };
+}

@@ -1,0 +1,25 @@
+import { crx, type ManifestV3Export } from '@crxjs/vite-plugin';
+import preact from '@preact/preset-vite';
+import { defineConfig } from 'vite';
+import manifest from './manifest.json' with { type: 'json' };
+
+// `--mode sim` builds the test/demo variant into dist-sim/: the simulator's origin is a required host
+// permission (so no native permission prompt) and polling may run every few seconds. The shipped build
+// (`vite build`, into dist/) has neither.
+export default defineConfig(({ mode }) => {
+  const sim = mode === 'sim';
+  const target: ManifestV3Export = sim
+    ? { ...manifest, name: `${manifest.name} (simulator)`, host_permissions: ['http://127.0.0.1/*'] }
+    : manifest;
+  return {
+    plugins: [preact(), crx({ manifest: target })],
+    define: sim ? { 'import.meta.env.VITE_MIN_POLL_MINUTES': JSON.stringify('0.02') } : {},
+    build: {
+      outDir: sim ? 'dist-sim' : 'dist',
+      emptyOutDir: true,
+      target: 'chrome120',
+      sourcemap: false,
+    },
+    server: { port: 5173, strictPort: true, hmr: { port: 5173 } },
+  };
+});
