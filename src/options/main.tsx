@@ -1,1 +1,5 @@
-import { render } from "preact"; render(<p>options</p>, document.getElementById("app")!);
+import { render } from 'preact';
+import { App } from './App';
+import './options.css';
+
+render(<App />, document.getElementById('app')!);

@@ -1,0 +1,40 @@
+import { useState } from 'preact/hooks';
+import type { SourceSettings } from '../shared/settings';
+import { GeneralSettings } from './GeneralSettings';
+import { SourceEditor } from './SourceEditor';
+import { SourceList } from './SourceList';
+import { useOptions } from './use-options';
+
+export function App() {
+  const { state, save } = useOptions();
+  /** The source being edited: a source, 'new', or nothing. */
+  const [editing, setEditing] = useState<SourceSettings | 'new' | null>(null);
+  if (!state) return <main class="options" aria-busy="true" />;
+  const { settings, secrets } = state;
+  return (
+    <main class="options">
+      <h1>MBI Integration Watch</h1>
+      <section aria-labelledby="accounts-heading">
+        <h2 id="accounts-heading">MBI accounts</h2>
+        <SourceList state={state} onEdit={setEditing} onSave={save} />
+        {editing === null && (
+          <button type="button" onClick={() => setEditing('new')}>Add an MBI account</button>
+        )}
+        {editing !== null && (
+          <SourceEditor
+            key={editing === 'new' ? 'new' : editing.id}
+            source={editing === 'new' ? undefined : editing}
+            settings={settings}
+            secrets={secrets}
+            onSave={async (next, nextSecrets) => {
+              await save(next, nextSecrets);
+              setEditing(null);
+            }}
+            onCancel={() => setEditing(null)}
+          />
+        )}
+      </section>
+      <GeneralSettings settings={settings} onSave={(next) => save(next)} />
+    </main>
+  );
+}

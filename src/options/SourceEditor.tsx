@@ -1,0 +1,55 @@
+import { useState } from 'preact/hooks';
+import { MBI_API_ORIGIN, MBI_APP_ORIGIN, type Secrets, type Settings, type SourceSettings } from '../shared/settings';
+import { formFromSource, validateSource, type SourceFieldErrors, type SourceForm } from '../shared/validate-source';
+import { Field } from './Field';
+import { requestAccess } from './use-options';
+
+interface Props {
+  source: SourceSettings | undefined;
+  settings: Settings;
+  secrets: Secrets;
+  onSave: (settings: Settings, secrets: Secrets) => Promise<void>;
+  onCancel: () => void;
+}
+
+const EMPTY: SourceForm = { id: '', label: '', clientId: '', appHost: MBI_APP_ORIGIN, apiHost: MBI_API_ORIGIN, exportApiKey: '', enabled: true };
+
+export function SourceEditor({ source, settings, secrets, onSave, onCancel }: Props) {
+  const [form, setForm] = useState<SourceForm>(source ? formFromSource(source, secrets[source.id]?.exportApiKey) : EMPTY);
+  const [errors, setErrors] = useState<SourceFieldErrors>({});
+  const [notice, setNotice] = useState<string | null>(null);
+  const set = (field: keyof SourceForm) => (value: string) => setForm({ ...form, [field]: value });
+
+  const submit = async (event: Event) => {
+    event.preventDefault();
+    const others = settings.sources.filter((s) => s.id !== form.id);
+    const result = validateSource(form, others);
+    if (!result.ok) {
+      setErrors(result.errors);
+      return;
+    }
+    setErrors({});
+    // Asked first, while the click still counts as a user gesture.
+    const granted = await requestAccess(result.source).catch(() => false);
+    const sources = source ? settings.sources.map((s) => (s.id === source.id ? result.source : s)) : [...settings.sources, result.source];
+    await onSave({ ...settings, sources }, { ...secrets, [result.source.id]: result.exportApiKey ? { exportApiKey: result.exportApiKey } : {} });
+    if (!granted) setNotice('Saved, but host access was not granted: the account cannot be checked until you grant it.');
+  };
+
+  return (
+    <form class="editor" onSubmit={(e) => void submit(e)} noValidate aria-label={source ? `Edit ${source.label}` : 'Add an MBI account'}>
+      <Field id="label" label="Name" value={form.label} error={errors.label} onValue={set('label')} required maxLength={80} placeholder="Main store" />
+      <Field id="clientId" label="MBI client id" value={form.clientId} error={errors.clientId} onValue={set('clientId')} required inputMode="numeric" pattern="\d+"
+        hint="The number after /client/ in the address of any MBI page." />
+      <Field id="appHost" label="MBI app host" value={form.appHost} error={errors.appHost} onValue={set('appHost')} required />
+      <Field id="apiHost" label="MBI API host" value={form.apiHost} error={errors.apiHost} onValue={set('apiHost')} required />
+      <Field id="exportApiKey" label="Export API key (optional)" value={form.exportApiKey} error={errors.exportApiKey} onValue={set('exportApiKey')} type="password" autoComplete="off"
+        hint="Used only for the account-wide update status. Stored on this computer only, never synced." />
+      <div class="editor-actions">
+        <button type="submit">Save account</button>
+        <button type="button" class="secondary" onClick={onCancel}>Cancel</button>
+      </div>
+      {notice && <p role="status" class="field-error">{notice}</p>}
+    </form>
+  );
+}

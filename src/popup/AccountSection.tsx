@@ -1,0 +1,44 @@
+import { absoluteTime, relativeTime } from '../shared/format';
+import type { Settings } from '../shared/settings';
+import type { AccountView } from '../shared/view';
+import { IssueBanner } from './IssueBanner';
+import { ProblemRow } from './ProblemRow';
+
+interface Props {
+  account: AccountView;
+  settings: Settings;
+  now: number;
+  /** With a single account the heading is left out. */
+  single: boolean;
+  onCheckNow: () => void;
+}
+
+export function AccountSection({ account, settings, now, single, onCheckNow }: Props) {
+  const { source, problems } = account;
+  const checked = account.lastSuccessAt !== undefined;
+  return (
+    <section class="account" aria-label={source.label} data-source={source.id}>
+      {!single && <h2 class="account-title">{source.label} <span class="muted">({problems.length} of {account.total})</span></h2>}
+      {account.issue && <IssueBanner issue={account.issue} settings={settings} source={source} onCheckNow={onCheckNow} />}
+      {account.showingLastGood && account.lastSuccessAt !== undefined && (
+        <p class="muted stale-note">Showing the last good status, from {relativeTime(account.lastSuccessAt, now)}.</p>
+      )}
+      {problems.length > 0 ? (
+        <ul class="rows" aria-label={`Problem integrations of ${source.label}`}>
+          {problems.map((integration) => (
+            <ProblemRow key={integration.id} integration={integration} source={source} settings={settings} now={now} />
+          ))}
+        </ul>
+      ) : (
+        checked && !account.issue && (
+          <p class="all-good" data-testid="all-good">
+            All {account.total} integrations are healthy (confirmed {absoluteTime(account.lastSuccessAt!)}).
+          </p>
+        )
+      )}
+      {account.lastJob && (
+        <p class="muted">Last data update: {account.lastJob.statusName}, ended {relativeTime(account.lastJob.endedAt, now)}.</p>
+      )}
+    </section>
+  );
+}

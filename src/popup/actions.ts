@@ -1,0 +1,25 @@
+// Side effects of the popup's buttons: every URL passes safeUrl() before a tab is opened.
+import browser from 'webextension-polyfill';
+import type { Settings } from '../shared/settings';
+import { safeUrl } from '../shared/url-safety';
+
+export function configuredOrigins(settings: Settings): string[] {
+  return settings.sources.map((s) => s.appOrigin);
+}
+
+/** Opens the URLs in order, each in a new tab, the last one in front; refuses any that is not allowed. */
+export async function openPages(urls: readonly string[], settings: Settings): Promise<boolean> {
+  const safe = urls.map((u) => safeUrl(u, configuredOrigins(settings))).filter((u): u is string => u !== null);
+  if (safe.length !== urls.length) return false;
+  for (const [i, url] of safe.entries()) await browser.tabs.create({ url, active: i === safe.length - 1 });
+  return true;
+}
+
+export async function copyText(text: string): Promise<boolean> {
+  try {
+    await navigator.clipboard.writeText(text);
+    return true;
+  } catch {
+    return false;
+  }
+}

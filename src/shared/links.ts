@@ -1,0 +1,30 @@
+// Where each action leads. MBI in-app paths follow DESIGN.md (marked "verify" there); every URL built here
+// still passes safeUrl() before it is opened.
+import { keyPageFor, providerFor } from './providers';
+import type { SourceSettings } from './settings';
+import type { Integration } from './types';
+import { ADOBE_STATUS_URL, SUPPORT_URL } from './url-safety';
+
+export function signInUrl(source: SourceSettings): string {
+  return `${source.appOrigin}/v2/session/create`;
+}
+
+export function integrationsPageUrl(source: SourceSettings): string {
+  return `${source.appOrigin}/v2/client/${encodeURIComponent(source.clientId)}/dashapp/manage-data/integrations`;
+}
+
+export function connectionPageUrl(source: SourceSettings, integration: Pick<Integration, 'id'>): string {
+  return `${source.appOrigin}/v2/client/${encodeURIComponent(source.clientId)}/dashapp/settings/connection/${encodeURIComponent(integration.id)}/`;
+}
+
+/** The provider's key page for API-key integrations (opened before the MBI page), else undefined. */
+export function providerKeyPage(integration: Pick<Integration, 'type' | 'kind' | 'subdomain'>): string | undefined {
+  if (integration.kind !== 'api-key') return undefined;
+  return keyPageFor(integration.type, integration.subdomain);
+}
+
+export function reauthHint(integration: Pick<Integration, 'type'>): string | undefined {
+  return providerFor(integration.type)?.reauthHint;
+}
+
+export { ADOBE_STATUS_URL, SUPPORT_URL };

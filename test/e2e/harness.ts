@@ -1,0 +1,130 @@
+// Drives the built extension (dist-sim/) in real Chromium against the local simulator, as a user would.
+import { rmSync } from 'node:fs';
+import { expect } from 'vitest';
+import type { BrowserContext, Page, Worker } from 'playwright-core';
+import { launchWithExtension } from '../../scripts/chromium';
+import { startSimulator, type Simulator } from '../simulator/server';
+
+export const SIM_DIST = 'dist-sim';
+export const CLIENT = { id: '194', label: 'Vandelay Industries', key: 'sim-export-key-194' } as const;
+
+export interface Watch {
+  sim: Simulator;
+  context: BrowserContext;
+  worker: Worker;
+  extensionId: string;
+  /** Console errors of the worker and uncaught errors of any page. */
+  errors: string[];
+  url(page: 'popup' | 'options'): string;
+  close(): Promise<void>;
+}
+
+export async function launchWatch(args: string[] = []): Promise<Watch> {
+  const sim = await startSimulator();
+  const { context, worker, extensionId, profileDir } = await launchWithExtension({ extensionDir: SIM_DIST, headless: true, args });
+  const errors: string[] = [];
+  worker.on('console', (msg) => {
+    if (msg.type() === 'error') errors.push(`worker: ${msg.text()}`);
+  });
+  context.on('page', (page) => page.on('pageerror', (error) => errors.push(`${page.url()}: ${error.message}`)));
+  return {
+    sim, context, worker, extensionId, errors,
+    url: (page) => `chrome-extension://${extensionId}/src/${page}/index.html`,
+    async close() {
+      await context.close();
+      await sim.close();
+      rmSync(profileDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** What first-run configuration writes: one account on the simulator, with its Export API key. */
+export async function configure(watch: Watch, extra: { pollMinutes?: number; withKey?: boolean } = {}): Promise<void> {
+  const settings = {
+    version: 1,
+    pollMinutes: extra.pollMinutes ?? 5,
+    staleHours: 26,
+    paused: false,
+    sources: [{ id: 'sim-194', label: CLIENT.label, clientId: CLIENT.id, appOrigin: watch.sim.url, apiOrigin: watch.sim.url, enabled: true }],
+  };
+  const secrets = extra.withKey === false ? {} : { 'sim-194': { exportApiKey: CLIENT.key } };
+  await watch.worker.evaluate(async ({ settings, secrets }) => {
+    await chrome.storage.local.set({ secrets });
+    await chrome.storage.sync.set({ settings });
+  }, { settings, secrets });
+}
+
+/** Signs in on the simulator's sign-in page, like a person, and leaves the tab closed. */
+export async function signIn(watch: Watch): Promise<void> {
+  const page = await watch.context.newPage();
+  await page.goto(`${watch.sim.url}/v2/session/create`);
+  await page.getByLabel(/e-?mail/i).fill('admin@vandelay.example');
+  await page.getByLabel(/password/i).fill('art-vandelay');
+  await page.getByRole('button', { name: /sign in/i }).click();
+  await page.waitForURL(/integrations/);
+  await page.close();
+}
+
+export async function badgeText(watch: Watch): Promise<string> {
+  return watch.worker.evaluate(() => chrome.action.getBadgeText({}));
+}
+
+export async function badgeTitle(watch: Watch): Promise<string> {
+  return watch.worker.evaluate(() => chrome.action.getTitle({}));
+}
+
+export async function expectBadge(watch: Watch, text: string, timeout = 20_000): Promise<void> {
+  await expect.poll(() => badgeText(watch), { timeout, interval: 200 }).toBe(text);
+}
+
+/** The popup, opened as a page of popup size. */
+export async function openPopup(watch: Watch): Promise<Page> {
+  const page = await watch.context.newPage();
+  await page.setViewportSize({ width: 400, height: 600 });
+  await page.goto(watch.url('popup'));
+  return page;
+}
+
+/** Names of the problem rows the popup lists. */
+export async function rowNames(popup: Page): Promise<string[]> {
+  return popup.locator('li.row .name').allTextContents();
+}
+
+interface TargetInfo {
+  type: string;
+  url: string;
+  targetId: string;
+}
+
+async function pageTargets(watch: Watch): Promise<TargetInfo[]> {
+  const session = await watch.context.newCDPSession(watch.context.pages()[0] ?? (await watch.context.newPage()));
+  try {
+    const { targetInfos } = (await session.send('Target.getTargets')) as { targetInfos: TargetInfo[] };
+    return targetInfos.filter((t) => t.type === 'page');
+  } finally {
+    await session.detach();
+  }
+}
+
+/**
+ * Addresses of the web tabs that are open, as the browser holds them. Outside pages (Adobe, providers)
+ * cannot load here, and their tabs show an error page, so the address the extension asked for is read
+ * from the browser's target list rather than from the page.
+ */
+export async function webTabUrls(watch: Watch): Promise<string[]> {
+  return (await pageTargets(watch)).map((t) => t.url).filter((u) => /^https?:/.test(u)).sort();
+}
+
+/** Closes every web tab, keeping the extension pages. */
+export async function closeWebTabs(watch: Watch): Promise<void> {
+  for (const page of watch.context.pages()) {
+    if (!page.url().startsWith('chrome-extension:') && page !== watch.context.pages()[0]) await page.close();
+  }
+}
+
+/** Runs `action` and returns the tab it opened. */
+export async function newTabFrom(watch: Watch, action: () => Promise<unknown>): Promise<Page> {
+  const [tab] = await Promise.all([watch.context.waitForEvent('page'), action()]);
+  await tab.waitForLoadState('domcontentloaded');
+  return tab;
+}

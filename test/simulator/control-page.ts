@@ -1,0 +1,82 @@
+// The control page at /__sim/: plain HTML; one small inline script posts to the control API.
+
+import { statusLabel } from './catalogue.js';
+import type { ClientState } from './data.js';
+import { FAULT_ENDPOINTS, FAULT_MODES } from './faults.js';
+import { connectionUrl, esc, integrationsUrl, layout } from './pages.js';
+import type { SimSnapshot } from './state.js';
+
+const MAX_ROWS = 200;
+
+/** A button that POSTs `body` to `path` and reloads the page. */
+function action(label: string, path: string, body: unknown = {}): string {
+  return `<button type="button" data-post="${esc(path)}" data-body="${esc(JSON.stringify(body))}">${esc(label)}</button>`;
+}
+
+function clientSection(client: ClientState): string {
+  const base = `/__sim/clients/${client.id}`;
+  const cycle = client.updateCycle;
+  const cycleText = cycle.none ? 'no completed update' : `${cycle.hoursAgo} h ago, status ${cycle.statusId} "${cycle.statusName}"`;
+  const rows = client.connections.slice(0, MAX_ROWS).map((c) => {
+    const path = `${base}/connections/${c.id}`;
+    return `<tr><td>${esc(c.id)}</td><td><a href="${esc(connectionUrl(client.id, c.id))}">${esc(c.name)}</a></td>
+<td>${esc(c.type)}</td><td>${esc(c.properties.status ?? '')} ${esc(statusLabel(c.properties.status))}</td><td>${esc(c.properties.error ?? '')}</td>
+<td>${action('Break', path, { status: '2' })}${action('Fail', path, { status: '3' })}${action('Pause', path, { status: '0' })}${action('Fix', path, { status: '1' })}</td></tr>`;
+  });
+  const more = client.connections.length > MAX_ROWS ? `<p>… and ${esc(client.connections.length - MAX_ROWS)} more.</p>` : '';
+  return `<section><h2>${esc(client.label)} (client ${esc(client.id)})</h2>
+<p>Export API key <code>${esc(client.exportApiKey)}</code> ·
+<a href="${esc(integrationsUrl(client.id))}">Integrations page</a> · last update: ${esc(cycleText)}</p>
+<p>${action('Make data stale', `${base}/update-cycle`, { hoursAgo: 48 })}${action('Fresh data', `${base}/update-cycle`, { hoursAgo: 2, statusId: 4 })}${action(
+    'No completed update',
+    `${base}/update-cycle`,
+    { none: true },
+  )}${action('Generate 1,000', `${base}/generate`, { count: 1000, brokenRatio: 0.05 })}</p>
+<table><thead><tr><th>id</th><th>Name</th><th>Type</th><th>Status</th><th>Error</th><th></th></tr></thead>
+<tbody>${rows.join('\n')}</tbody></table>${more}</section>`;
+}
+
+function faultForm(snapshot: SimSnapshot): string {
+  const current = FAULT_ENDPOINTS.map((e) => {
+    const f = snapshot.faults[e];
+    return `<li>${esc(e)}: ${esc(f ? `${f.mode}${f.delayMs !== undefined ? `, ${f.delayMs} ms` : ''}` : 'none')}</li>`;
+  }).join('');
+  const options = (list: readonly string[]): string => list.map((v) => `<option>${esc(v)}</option>`).join('');
+  return `<section><h2>Faults</h2><ul>${current}</ul>
+<form id="fault"><select name="endpoint">${options(FAULT_ENDPOINTS)}</select>
+<select name="mode">${options(FAULT_MODES)}</select>
+<label style="display:inline">delay ms <input name="delayMs" type="number" min="0" step="100"></label>
+<button type="submit">Apply fault</button></form></section>`;
+}
+
+const SCRIPT = `
+async function post(path, body) {
+  const res = await fetch(path, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  if (!res.ok) alert(await res.text()); else location.reload();
+}
+document.addEventListener('click', (event) => {
+  const button = event.target.closest('button[data-post]');
+  if (button) post(button.dataset.post, JSON.parse(button.dataset.body));
+});
+document.getElementById('fault').addEventListener('submit', (event) => {
+  event.preventDefault();
+  const form = new FormData(event.target);
+  const body = { endpoint: form.get('endpoint'), mode: form.get('mode') };
+  if (form.get('delayMs')) body.delayMs = Number(form.get('delayMs'));
+  post('/__sim/fault', body);
+});`;
+
+export function controlPage(snapshot: SimSnapshot): string {
+  return layout(
+    'MBI simulator — control',
+    `<h1>MBI simulator — control</h1>
+<p>${esc(snapshot.sessions)} signed-in session(s) ·
+${action('Expire sessions', '/__sim/sessions/expire')}${action('Reset to seed', '/__sim/reset')} ·
+<a href="/v2/session/create">Sign in</a> · <a href="/support">Support stand-in</a> · <a href="/status">Status stand-in</a> ·
+<a href="/__sim/state">State (JSON)</a></p>
+${faultForm(snapshot)}
+${snapshot.clients.map(clientSection).join('\n')}
+<script>${SCRIPT}</script>`,
+    'MBI simulator',
+  );
+}

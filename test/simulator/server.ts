@@ -1,0 +1,111 @@
+// A local stand-in for MBI (app and API on one origin), Adobe's support/status pages and the providers'
+// key pages, listening on 127.0.0.1 only. Tests, `npm start` and benchmarks start it with startSimulator().
+
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo, Socket } from 'node:net';
+import type { Connection } from './data.js';
+import type { FaultEndpoint, FaultMode, FaultSetting } from './faults.js';
+import type { Ctx } from './http.js';
+import { sendJson } from './http.js';
+import { handleControl } from './routes-control.js';
+import { handleMbi } from './routes-mbi.js';
+import { SimError, SimState, type ConnectionPatch, type SimSnapshot, type UpdateCyclePatch } from './state.js';
+
+export type { Connection, ConnectionPatch, FaultEndpoint, FaultMode, FaultSetting, SimSnapshot, UpdateCyclePatch };
+
+export interface Simulator {
+  /** http://127.0.0.1:PORT */
+  url: string;
+  port: number;
+  /** Stops listening and destroys every open connection, including hanging ones. */
+  close(): Promise<void>;
+  /** A deep copy of the whole state, as GET /__sim/state returns it. */
+  state(): SimSnapshot;
+  reset(): void;
+  setConnection(clientId: number | string, connectionId: number | string, patch: ConnectionPatch): Connection;
+  expireSessions(): number;
+  /** A valid value for the `rjm_session` cookie. */
+  mintSession(): string;
+  setUpdateCycle(clientId: number | string, patch: UpdateCyclePatch): void;
+  generate(clientId: number | string, count: number, brokenRatio?: number): { count: number; broken: number };
+  setFault(endpoint: FaultEndpoint, fault: FaultMode | FaultSetting): void;
+}
+
+export interface SimulatorOptions {
+  /** 0 (the default) picks a free port. */
+  port?: number;
+}
+
+export async function startSimulator(opts: SimulatorOptions = {}): Promise<Simulator> {
+  const state = new SimState();
+  const sockets = new Set<Socket>();
+  const sleepers = new Set<{ timer: NodeJS.Timeout; wake: (done: boolean) => void }>();
+  const log = process.env.SIM_LOG === '1';
+
+  const sleep = (ms: number): Promise<boolean> =>
+    new Promise((resolve) => {
+      const sleeper = { timer: setTimeout(() => wake(true), ms), wake };
+      function wake(done: boolean): void {
+        clearTimeout(sleeper.timer);
+        sleepers.delete(sleeper);
+        resolve(done);
+      }
+      sleepers.add(sleeper);
+    });
+
+  const server = createServer((req, res) => {
+    if (log) res.on('finish', () => console.log(`${req.method} ${req.url} → ${res.statusCode}`));
+    void handle(req, res, state, sleep);
+  });
+  server.on('connection', (socket) => {
+    sockets.add(socket);
+    socket.on('close', () => sockets.delete(socket));
+  });
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(opts.port ?? 0, '127.0.0.1', () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  const port = (server.address() as AddressInfo).port;
+
+  let closing: Promise<void> | undefined;
+  const close = (): Promise<void> => {
+    closing ??= new Promise<void>((resolve) => {
+      server.close(() => resolve());
+      for (const sleeper of [...sleepers]) sleeper.wake(false);
+      for (const socket of sockets) socket.destroy();
+    });
+    return closing;
+  };
+
+  return {
+    url: `http://127.0.0.1:${port}`,
+    port,
+    close,
+    state: () => state.snapshot(),
+    reset: () => state.reset(),
+    setConnection: (clientId, connectionId, patch) => state.setConnection(clientId, connectionId, patch),
+    expireSessions: () => state.expireSessions(),
+    mintSession: () => state.mintSession(),
+    setUpdateCycle: (clientId, patch) => state.setUpdateCycle(clientId, patch),
+    generate: (clientId, count, brokenRatio) => state.generate(clientId, count, brokenRatio),
+    setFault: (endpoint, fault) => state.setFault(endpoint, fault),
+  };
+}
+
+async function handle(req: IncomingMessage, res: ServerResponse, state: SimState, sleep: Ctx['sleep']): Promise<void> {
+  try {
+    const ctx: Ctx = { req, res, state, sleep, url: new URL(req.url ?? '/', 'http://127.0.0.1') };
+    if (!(await handleControl(ctx)) && !(await handleMbi(ctx))) sendJson(res, 404, { error: 'Not Found' });
+  } catch (error) {
+    if (error instanceof SimError) sendJson(res, error.status, { error: error.message });
+    else if (error instanceof URIError) sendJson(res, 400, { error: 'Malformed URL encoding' });
+    else if (!req.destroyed && !res.destroyed) {
+      console.error('simulator error:', error);
+      sendJson(res, 500, { error: 'Simulator error' });
+    }
+  }
+}

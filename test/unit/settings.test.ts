@@ -1,0 +1,137 @@
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_SETTINGS, MBI_API_ORIGIN, MBI_APP_ORIGIN, parseClientId, parseOrigin, parseSettings } from '../../src/shared/settings';
+
+describe('parseSettings', () => {
+  it.each([
+    { stored: undefined },
+    { stored: null },
+    { stored: 'garbage' },
+    { stored: [] },
+    { stored: {} },
+  ])('falls back to the defaults for $stored', ({ stored }) => {
+    expect(parseSettings(stored)).toEqual(DEFAULT_SETTINGS);
+  });
+
+  it.each([
+    { pollMinutes: 0, expected: 1 },
+    { pollMinutes: 0.5, expected: 1 },
+    { pollMinutes: 15, expected: 15 },
+    { pollMinutes: 1000, expected: 60 },
+    { pollMinutes: -5, expected: 1 },
+    { pollMinutes: '10', expected: 5 },
+    { pollMinutes: Number.NaN, expected: 5 },
+    { pollMinutes: null, expected: 5 },
+  ])('polls every $expected minutes when $pollMinutes is stored', ({ pollMinutes, expected }) => {
+    expect(parseSettings({ pollMinutes }).pollMinutes).toBe(expected);
+  });
+
+  it.each([
+    { staleHours: 0, expected: 1 },
+    { staleHours: 2.6, expected: 3 },
+    { staleHours: 48, expected: 48 },
+    { staleHours: 10_000, expected: 336 },
+    { staleHours: 'a day', expected: 26 },
+  ])('calls data stale after $expected hours when $staleHours is stored', ({ staleHours, expected }) => {
+    expect(parseSettings({ staleHours }).staleHours).toBe(expected);
+  });
+
+  it.each([
+    { paused: true, expected: true },
+    { paused: 'yes', expected: false },
+    { paused: 1, expected: false },
+  ])('is paused=$expected when $paused is stored', ({ paused, expected }) => {
+    expect(parseSettings({ paused }).paused).toBe(expected);
+  });
+
+  it('fills a source\'s missing fields with MBI\'s own hosts and a readable label', () => {
+    expect(parseSettings({ sources: [{ clientId: '194' }] }).sources).toEqual([
+      { id: 'mbi-194-0', label: 'MBI 194', clientId: '194', appOrigin: MBI_APP_ORIGIN, apiOrigin: MBI_API_ORIGIN, enabled: true },
+    ]);
+  });
+
+  it('keeps a valid local origin and a disabled source', () => {
+    const [source] = parseSettings({ sources: [{ id: 'sim', label: '  Simulator  ', clientId: '00194', appOrigin: 'http://127.0.0.1:8127', apiOrigin: 'http://127.0.0.1:8127', enabled: false }] }).sources;
+    expect(source).toEqual({ id: 'sim', label: 'Simulator', clientId: '194', appOrigin: 'http://127.0.0.1:8127', apiOrigin: 'http://127.0.0.1:8127', enabled: false });
+  });
+
+  it('replaces an unsafe origin with MBI\'s own', () => {
+    const [source] = parseSettings({ sources: [{ clientId: '194', appOrigin: 'http://evil.example', apiOrigin: 'https://user:pw@api.example' }] }).sources;
+    expect(source).toMatchObject({ appOrigin: MBI_APP_ORIGIN, apiOrigin: MBI_API_ORIGIN });
+  });
+
+  it('cuts a long label to 80 characters', () => {
+    expect(parseSettings({ sources: [{ clientId: '194', label: 'x'.repeat(300) }] }).sources[0]?.label).toHaveLength(80);
+  });
+
+  it.each([
+    { what: 'null', source: null },
+    { what: 'a string', source: '194' },
+    { what: 'no client id', source: { label: 'Main store' } },
+    { what: 'a non-numeric client id', source: { clientId: 'abc' } },
+    { what: 'an empty client id', source: { clientId: '' } },
+  ])('drops a source with $what and keeps the others', ({ source }) => {
+    const parsed = parseSettings({ sources: [source, { id: 'main', clientId: '194' }] });
+    expect(parsed.sources.map((s) => s.id)).toEqual(['main']);
+  });
+
+  it('keeps only the first of two sources with the same id', () => {
+    const parsed = parseSettings({ sources: [{ id: 'main', clientId: '194', label: 'First' }, { id: 'main', clientId: '195', label: 'Second' }] });
+    expect(parsed.sources.map((s) => s.label)).toEqual(['First']);
+  });
+
+  it('drops keys it does not know', () => {
+    expect(Object.keys(parseSettings({ theme: 'dark', pollMinutes: 10 })).sort()).toEqual(['paused', 'pollMinutes', 'sources', 'staleHours', 'version']);
+  });
+});
+
+describe('parseOrigin', () => {
+  it.each([
+    { input: 'dashboard.rjmetrics.com', origin: 'https://dashboard.rjmetrics.com' },
+    { input: '  DASHBOARD.rjmetrics.com  ', origin: 'https://dashboard.rjmetrics.com' },
+    { input: 'https://dashboard.rjmetrics.com', origin: 'https://dashboard.rjmetrics.com' },
+    { input: 'https://dashboard.rjmetrics.com/', origin: 'https://dashboard.rjmetrics.com' },
+    { input: 'mbi.example.com:8443', origin: 'https://mbi.example.com:8443' },
+    { input: 'https://127.0.0.1', origin: 'https://127.0.0.1' },
+    { input: 'http://127.0.0.1:8127', origin: 'http://127.0.0.1:8127' },
+    { input: 'http://localhost:8127/', origin: 'http://localhost:8127' },
+  ])('accepts "$input" as $origin', ({ input, origin }) => {
+    expect(parseOrigin(input)).toEqual({ ok: true, value: origin });
+  });
+
+  it.each([
+    { input: '', reason: 'Enter a host' },
+    { input: '   ', reason: 'Enter a host' },
+    { input: 'http://dashboard.rjmetrics.com', reason: 'must use https' },
+    { input: 'http://127.0.0.2', reason: 'must use https' },
+    { input: 'http://localhost.evil.com', reason: 'must use https' },
+    { input: 'ftp://dashboard.rjmetrics.com', reason: 'must use https' },
+    { input: 'https://dashboard.rjmetrics.com/v2/session/create', reason: 'without a path' },
+    { input: 'https://dashboard.rjmetrics.com?client=194', reason: 'without a path' },
+    { input: 'https://dashboard.rjmetrics.com#top', reason: 'without a path' },
+    { input: 'https://user:pw@dashboard.rjmetrics.com', reason: 'user name or password' },
+    { input: 'admin@dashboard.rjmetrics.com', reason: 'user name or password' },
+    { input: 'https://', reason: 'not a valid host' },
+    { input: 'javascript:alert(1)', reason: 'not a valid host' },
+  ])('refuses "$input": "$reason…"', ({ input, reason }) => {
+    const parsed = parseOrigin(input);
+    expect(parsed.ok ? '' : parsed.error).toContain(reason);
+  });
+});
+
+describe('parseClientId', () => {
+  it.each([
+    { input: '194', expected: '194' },
+    { input: ' 194 ', expected: '194' },
+    { input: '00194', expected: '194' },
+    { input: '123456789012', expected: '123456789012' },
+  ])('reads "$input" as client $expected', ({ input, expected }) => {
+    expect(parseClientId(input)).toEqual({ ok: true, value: expected });
+  });
+
+  it.each([{ input: '' }, { input: 'abc' }, { input: '-1' }, { input: '19.4' }, { input: '1e3' }, { input: '1234567890123' }])(
+    'refuses "$input" and gives an example',
+    ({ input }) => {
+      expect(parseClientId(input)).toEqual({ ok: false, error: 'The client id is a number, e.g. 194.' });
+    },
+  );
+});

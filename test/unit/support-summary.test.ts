@@ -1,0 +1,60 @@
+import { describe, expect, it } from 'vitest';
+import { parseSecrets, parseSettings } from '../../src/shared/settings';
+import { supportSummary } from '../../src/shared/support-summary';
+import type { Integration } from '../../src/shared/types';
+
+const NOW = Date.parse('2026-01-15T12:00:00Z');
+const SINCE = Date.parse('2026-01-14T08:30:00Z');
+const TOKEN = 'sk_live_abcdefghijklmnopqrstuvwxyz0123';
+const EXPORT_KEY = 'rjm-export-4f9a8b7c6d5e4f3a2b1c0d9e8f7a6b5c';
+
+const [source] = parseSettings({ sources: [{ id: 'main', label: 'Main store', clientId: '194' }] }).sources;
+const secrets = parseSecrets({ main: { exportApiKey: EXPORT_KEY } });
+
+const zendesk: Integration = {
+  id: '42', name: 'Support tickets', type: 'zendesk', provider: 'Zendesk', kind: 'api-key',
+  state: 'needs-reauth', rawStatus: '2', detail: `token ${TOKEN} invalid`, since: SINCE,
+};
+
+function summaryOf(integration: Integration, reauthorizedAt?: number): string {
+  if (!source) throw new Error('the settings fixture has no source');
+  return supportSummary(reauthorizedAt === undefined ? { source, integration, now: NOW } : { source, integration, reauthorizedAt, now: NOW });
+}
+
+describe('supportSummary', () => {
+  it.each([
+    { what: 'the product', text: 'Product: Adobe Commerce Intelligence' },
+    { what: 'the account and client id', text: 'Main store (client id 194)' },
+    { what: 'the integration, its provider and type', text: 'Support tickets — Zendesk (type zendesk' },
+    { what: 'the connection id', text: 'connection id 42' },
+    { what: 'the state and since when', text: 'State: needs re-authorization since 2026-01-14T08:30:00Z' },
+    { what: 'the last error without the token', text: 'Last error: token [redacted] invalid' },
+    { what: 'what the admin did', text: 'Already tried: Checked the integration on Manage Data > Integrations.' },
+  ])('names $what', ({ text }) => {
+    expect(summaryOf(zendesk)).toContain(text);
+  });
+
+  it('never contains the token from the error text', () => {
+    expect(summaryOf(zendesk)).not.toContain(TOKEN);
+    expect(summaryOf(zendesk)).not.toContain('abcdefghijklmnopqrstuvwxyz');
+  });
+
+  it('never contains the Export API key of the account', () => {
+    expect(secrets.main?.exportApiKey).toBe(EXPORT_KEY);
+    expect(summaryOf(zendesk)).not.toContain(EXPORT_KEY);
+    expect(summaryOf(zendesk, NOW - 60_000)).not.toContain(EXPORT_KEY);
+  });
+
+  it('says when the admin re-authorized and that the problem persists', () => {
+    expect(summaryOf(zendesk, Date.parse('2026-01-15T11:55:00Z'))).toContain('at 2026-01-15T11:55:00Z; the problem persists');
+  });
+
+  it('quotes an unrecognised status as MBI sent it', () => {
+    expect(summaryOf({ ...zendesk, state: 'unknown', rawStatus: 'RECONNECTING' })).toContain('State: unknown status "RECONNECTING"');
+  });
+
+  it('says no error was reported when there is none', () => {
+    const { detail: _detail, ...quiet } = zendesk;
+    expect(summaryOf({ ...quiet, state: 'failing' })).toContain('Last error: none reported');
+  });
+});
