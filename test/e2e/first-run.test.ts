@@ -4,11 +4,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { badgeTitle, CLIENT, closeWebTabs, configure, expectBadge, launchWatch, newTabFrom, openPopup, rowNames, signIn, webTabUrls, type Watch } from './harness';
 
-const PROBLEM_STATUSES = new Set(['0', '1']);
+const HEALTHY_OR_PAUSED = new Set(['0', '1']);
 
 function brokenNames(watch: Watch): string[] {
   const client = watch.sim.state().clients.find((c) => String(c.id) === CLIENT.id);
-  return (client?.connections ?? []).filter((c) => !PROBLEM_STATUSES.has(c.properties.status)).map((c) => c.display_name ?? c.name);
+  return (client?.connections ?? []).filter((c) => !HEALTHY_OR_PAUSED.has(String(c.properties.status))).map((c) => c.display_name ?? c.name);
 }
 
 function connectionId(watch: Watch, name: string): number {

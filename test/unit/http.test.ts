@@ -86,7 +86,7 @@ describe('request', () => {
     expect(kindOf(await request(URL_, {}, { timeoutMs: 50 }))).toBe('timeout');
   });
 
-  it('passes on when the server asks to retry', async () => {
+  it('passes on the time a 429 answer asks to wait until', async () => {
     vi.spyOn(globalThis, 'fetch').mockResolvedValue(new Response('', { status: 429, headers: { 'retry-after': '120' } }));
     const outcome = await request(URL_, {}, { now: () => 1_000_000 });
     expect(outcome).toMatchObject({ ok: true, status: 429, retryAt: 1_120_000 });
