@@ -67,7 +67,7 @@ async function pollSource(db: WatchDb, source: SourceSettings, settings: Setting
 
   const connections = records.get('connections');
   if (blocked || isDue(connections, options, started)) {
-    const result = blocked ? { ok: false as const, error: blocked } : await fetchConnections(source);
+    const result = blocked ? { ok: false as const, error: blocked } : await fetchConnections(source, { now: opts.now });
     await store(db, source.id, 'connections', connections, result, settings, started, opts);
   }
 
@@ -76,7 +76,7 @@ async function pollSource(db: WatchDb, source: SourceSettings, settings: Setting
   const lastCall = cycle?.lastAttemptAt ?? -Infinity;
   if (apiKey && !blocked && isDue(cycle, options, started) && opts.now() - lastCall >= UPDATE_CYCLE_MIN_INTERVAL_MS) {
     const cycleStarted = opts.now();
-    await store(db, source.id, 'update-cycle', cycle, await fetchUpdateCycle(source, apiKey), settings, cycleStarted, opts);
+    await store(db, source.id, 'update-cycle', cycle, await fetchUpdateCycle(source, apiKey, { now: opts.now }), settings, cycleStarted, opts);
   }
 }
 

@@ -36,6 +36,8 @@ export function safeUrl(candidate: string, configuredOrigins: readonly string[] 
     return null;
   }
   if (url.username !== '' || url.password !== '') return null;
+  // Scheme first: a blob: URL reports the origin inside it.
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') return null;
   if (configuredOrigins.includes(url.origin)) return url.href;
   if (url.protocol !== 'https:' || url.port !== '') return null;
   if (FIXED_HOSTS.has(url.hostname) || isTenantHost(url.hostname)) return url.href;

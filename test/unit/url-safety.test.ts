@@ -76,6 +76,8 @@ describe('safeUrl refuses', () => {
   });
 
   it.each([
+    { what: 'a blob: URL wrapping the configured origin', url: 'blob:http://127.0.0.1:8127/0b6c3d1e' },
+    { what: 'a blob: URL wrapping MBI', url: 'blob:https://dashboard.rjmetrics.com/0b6c3d1e' },
     { what: 'another port on the configured host', url: 'http://127.0.0.1:8128/x' },
     { what: 'another host name for the same machine', url: 'http://localhost:8127/x' },
     { what: 'https where http was configured', url: 'https://127.0.0.1:8127/x' },

@@ -23,6 +23,7 @@ export function parseZonedTime(value: unknown, zone: string): number | null {
   const m = /^(\d{4})-(\d{2})-(\d{2})[ T](\d{2}):(\d{2}):(\d{2})(?:\.\d+)?$/.exec(value.trim());
   if (!m) return null;
   const [, y, mo, d, h, mi, s] = m.map(Number) as [number, number, number, number, number, number, number];
+  if (mo < 1 || mo > 12 || h > 23 || mi > 59 || s > 59) return null;
   const utc = Date.UTC(y, mo - 1, d, h, mi, s);
   if (Number.isNaN(utc) || new Date(utc).getUTCDate() !== d) return null;
   return utc - (ZONES[zone] ?? 0) * 3_600_000;
