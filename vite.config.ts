@@ -3,13 +3,18 @@ import preact from '@preact/preset-vite';
 import { defineConfig } from 'vite';
 import manifest from './manifest.json' with { type: 'json' };
 
-// `--mode sim` builds the test/demo variant into dist-sim/: the simulator's origin is a required host
-// permission (so no native permission prompt) and polling may run every few seconds. The shipped build
-// (`vite build`, into dist/) has neither.
+// `--mode sim` builds the test/demo variant into dist-sim/: the simulator's origin and notifications are
+// required permissions (Chrome's native permission prompt cannot be driven by a test) and polling may run
+// every few seconds. The shipped build (`vite build`, into dist/) has none of this.
 export default defineConfig(({ mode }) => {
   const sim = mode === 'sim';
   const target: ManifestV3Export = sim
-    ? { ...manifest, name: `${manifest.name} (simulator)`, host_permissions: ['http://127.0.0.1/*'] }
+    ? {
+        ...manifest,
+        name: `${manifest.name} (simulator)`,
+        permissions: [...manifest.permissions, 'notifications'],
+        host_permissions: ['http://127.0.0.1/*'],
+      }
     : manifest;
   return {
     plugins: [preact(), crx({ manifest: target })],

@@ -1,14 +1,20 @@
 // Handlers for what the popup and options ask of the worker, and for the worker's own events.
 import { MSG, type Command } from '../shared/messages';
-import { ensurePollAlarm } from './scheduler';
-import { pollAll, isPolling, type PollOptions } from './poll';
+import { notifyChanges } from './notifier';
+import { isPolling, pollAll, type PollOptions } from './poll';
 import { announce, refreshBadge } from './refresh';
+import { ensurePollAlarm } from './scheduler';
+
+function report(what: string) {
+  return (error: unknown) => console.error(`MBI Integration Watch: ${what} failed`, error);
+}
 
 /** Runs a poll and always ends with a fresh badge, whatever failed on the way. */
 export async function pollAndRender(options: PollOptions, sourceId?: string): Promise<void> {
   announce(true);
   try {
     await pollAll(options, sourceId);
+    await notifyChanges().catch(report('notifications'));
   } finally {
     await refreshBadge();
     announce(isPolling());
@@ -30,6 +36,15 @@ export async function onSettingsChanged(): Promise<void> {
 
 export async function onStartup(): Promise<void> {
   await ensurePollAlarm();
-  // Catch up after the browser or computer slept: stale feeds are due, fresh ones are skipped.
   await pollAndRender({ force: false });
 }
+
+/** Every wake: the badge from stored state at once, the alarm if it went missing, and a catch-up poll
+ * when the last one is older than the interval (the computer slept, or the browser was closed). */
+export async function onWake(): Promise<void> {
+  await refreshBadge();
+  await ensurePollAlarm();
+  await pollAndRender({ force: false, onlyOverdue: true });
+}
+
+export { report };

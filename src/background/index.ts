@@ -1,14 +1,11 @@
 // Service worker entry: every listener is registered synchronously here, handlers live beside it.
 import browser from 'webextension-polyfill';
 import { parseCommand, POLL_ALARM } from '../shared/messages';
+import { isSnoozeChange } from '../shared/snooze';
 import { isSettingsChange } from '../shared/storage';
-import { onCommand, onSettingsChanged, onStartup, pollAndRender } from './commands';
+import { onCommand, onSettingsChanged, onStartup, onWake, pollAndRender, report } from './commands';
+import { onNotificationButton, onNotificationClicked } from './notifier';
 import { refreshBadge } from './refresh';
-import { ensurePollAlarm } from './scheduler';
-
-function report(what: string) {
-  return (error: unknown) => console.error(`MBI Integration Watch: ${what} failed`, error);
-}
 
 browser.runtime.onInstalled.addListener(() => {
   // Alarms are cleared on update; recreate ours and take a first look.
@@ -31,6 +28,7 @@ browser.runtime.onMessage.addListener((message: unknown) => {
 
 browser.storage.onChanged.addListener((changes, area) => {
   if (isSettingsChange(changes, area)) onSettingsChanged().catch(report('settings change'));
+  else if (isSnoozeChange(changes, area)) refreshBadge().catch(report('badge'));
 });
 
 browser.permissions.onAdded.addListener(() => {
@@ -41,10 +39,18 @@ browser.permissions.onRemoved.addListener(() => {
   pollAndRender({ force: true }).catch(report('poll after permission change'));
 });
 
+// `notifications` is optional: the namespace exists only once granted (then the worker restarts).
+if (browser.notifications) {
+  browser.notifications.onClicked.addListener((id) => {
+    onNotificationClicked(id).catch(report('notification click'));
+  });
+  browser.notifications.onButtonClicked.addListener((id, index) => {
+    onNotificationButton(id, index).catch(report('notification button'));
+  });
+}
+
 self.addEventListener('online', () => {
   pollAndRender({ force: true }).catch(report('poll after reconnect'));
 });
 
-// Every wake: the badge from stored state at once, and the alarm if it went missing.
-refreshBadge().catch(report('badge'));
-ensurePollAlarm().catch(report('alarm'));
+onWake().catch(report('wake'));

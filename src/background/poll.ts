@@ -1,6 +1,6 @@
 // The poll engine: one poll at a time per source, each feed fetched, classified, diffed and stored.
 import browser from 'webextension-polyfill';
-import { keepSources, openWatchDb, readFeeds, recordPoll, type WatchDb } from '../shared/db';
+import { keepSources, openWatchDb, pruneLogs, readFeeds, recordPoll, type WatchDb } from '../shared/db';
 import { originPattern, sourceOrigins, type Secrets, type Settings, type SourceSettings } from '../shared/settings';
 import { loadSecrets, loadSettings } from '../shared/storage';
 import { feedKey, type FeedError, type FeedName, type FeedRecord, type FeedResult } from '../shared/types';
@@ -12,17 +12,26 @@ import { fetchUpdateCycle, UPDATE_CYCLE_MIN_INTERVAL_MS } from './sources/mbi-up
 export interface PollOptions {
   /** A person asked: skip the backoff wait (never Retry-After or Adobe's one-per-minute rule). */
   force: boolean;
+  /** Catch-up on wake: poll only feeds whose last attempt is older than the interval. */
+  onlyOverdue?: boolean;
   now?: () => number;
   random?: () => number;
 }
 
-const inFlight = new Map<string, Promise<void>>();
+const inFlight = new Map<string, { poll: Promise<void>; strength: number }>();
+
+/** A running poll serves any request it is at least as thorough as. */
+function strength(options: PollOptions): number {
+  if (options.force) return 2;
+  return options.onlyOverdue ? 0 : 1;
+}
 
 async function hasHostAccess(source: SourceSettings): Promise<boolean> {
   return browser.permissions.contains({ origins: sourceOrigins(source).map(originPattern) });
 }
 
-function isDue(record: FeedRecord | undefined, options: PollOptions, now: number): boolean {
+function isDue(record: FeedRecord | undefined, options: PollOptions, now: number, intervalMs: number): boolean {
+  if (options.onlyOverdue && record !== undefined && now - record.lastAttemptAt < intervalMs) return false;
   if (record?.notBefore === undefined || record.notBefore <= now) return true;
   return options.force && record.error?.kind !== 'rate-limited';
 }
@@ -39,7 +48,7 @@ function nextRecord(key: { sourceId: string; feed: FeedName }, previous: FeedRec
   return record;
 }
 
-async function store(db: WatchDb, sourceId: string, feed: FeedName, previous: FeedRecord | undefined, result: FeedResult, settings: Settings, started: number, options: Required<Omit<PollOptions, 'force'>>): Promise<void> {
+async function store(db: WatchDb, sourceId: string, feed: FeedName, previous: FeedRecord | undefined, result: FeedResult, settings: Settings, started: number, options: Required<Pick<PollOptions, 'now' | 'random'>>): Promise<void> {
   const now = options.now();
   let outcome = result;
   let transitions: Parameters<typeof recordPoll>[2] = [];
@@ -66,7 +75,7 @@ async function pollSource(db: WatchDb, source: SourceSettings, settings: Setting
     : { kind: 'permission-missing', message: `No host access to ${sourceOrigins(source).join(' and ')}.` };
 
   const connections = records.get('connections');
-  if (blocked || isDue(connections, options, started)) {
+  if (blocked || isDue(connections, options, started, settings.pollMinutes * 60_000)) {
     const result = blocked ? { ok: false as const, error: blocked } : await fetchConnections(source, { now: opts.now });
     await store(db, source.id, 'connections', connections, result, settings, started, opts);
   }
@@ -74,18 +83,24 @@ async function pollSource(db: WatchDb, source: SourceSettings, settings: Setting
   const apiKey = secrets[source.id]?.exportApiKey;
   const cycle = records.get('update-cycle');
   const lastCall = cycle?.lastAttemptAt ?? -Infinity;
-  if (apiKey && !blocked && isDue(cycle, options, started) && opts.now() - lastCall >= UPDATE_CYCLE_MIN_INTERVAL_MS) {
+  if (apiKey && !blocked && isDue(cycle, options, started, settings.pollMinutes * 60_000) && opts.now() - lastCall >= UPDATE_CYCLE_MIN_INTERVAL_MS) {
     const cycleStarted = opts.now();
     await store(db, source.id, 'update-cycle', cycle, await fetchUpdateCycle(source, apiKey, { now: opts.now }), settings, cycleStarted, opts);
   }
 }
 
-/** Polls one source; a second call while it runs joins the running poll instead of fetching again. */
+/**
+ * Polls one source. A call while a poll of the source runs joins it when that poll is as thorough;
+ * otherwise (a Check now during a catch-up) it runs right after it. Never two fetches at once.
+ */
 function pollOnce(db: WatchDb, source: SourceSettings, settings: Settings, secrets: Secrets, options: PollOptions): Promise<void> {
   const running = inFlight.get(source.id);
-  if (running) return running;
-  const poll = pollSource(db, source, settings, secrets, options).finally(() => inFlight.delete(source.id));
-  inFlight.set(source.id, poll);
+  if (running && running.strength >= strength(options)) return running.poll;
+  const start = () => pollSource(db, source, settings, secrets, options);
+  const poll = (running ? running.poll.catch(() => undefined).then(start) : start()).finally(() => {
+    if (inFlight.get(source.id)?.poll === poll) inFlight.delete(source.id);
+  });
+  inFlight.set(source.id, { poll, strength: strength(options) });
   return poll;
 }
 
@@ -100,4 +115,6 @@ export async function pollAll(options: PollOptions, onlySourceId?: string): Prom
   if (settings.paused) return;
   const sources = settings.sources.filter((s) => s.enabled && (onlySourceId === undefined || s.id === onlySourceId));
   await Promise.all(sources.map((s) => pollOnce(db, s, settings, secrets, options)));
+  // Retention: an index range delete, cheap when there is nothing to remove.
+  await pruneLogs(db, (options.now ?? Date.now)() - settings.retentionDays * 86_400_000);
 }

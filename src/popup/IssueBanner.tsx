@@ -4,7 +4,7 @@ import { integrationsPageUrl, signInUrl } from '../shared/links';
 import type { Settings, SourceSettings } from '../shared/settings';
 import { saveSettings } from '../shared/storage';
 import type { AccountIssue } from '../shared/view';
-import { openPages } from './actions';
+import { openPages } from '../shared/open-pages';
 
 interface Props {
   issue: AccountIssue;

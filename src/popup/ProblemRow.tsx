@@ -1,10 +1,10 @@
 import { useState } from 'preact/hooks';
 import { relativeTime, stateLabel } from '../shared/format';
-import { connectionPageUrl, providerKeyPage, reauthHint, SUPPORT_URL } from '../shared/links';
+import { reauthHint, reauthPages, SUPPORT_URL } from '../shared/links';
 import type { Settings, SourceSettings } from '../shared/settings';
 import { supportSummary } from '../shared/support-summary';
 import type { Integration } from '../shared/types';
-import { copyText, openPages } from './actions';
+import { copyText, openPages } from '../shared/open-pages';
 
 interface Props {
   integration: Integration;
@@ -15,11 +15,8 @@ interface Props {
 
 export function ProblemRow({ integration, source, settings, now }: Props) {
   const [note, setNote] = useState<string | null>(null);
-  const keyPage = providerKeyPage(integration);
-
   const reauthorize = async () => {
-    const pages = keyPage ? [keyPage, connectionPageUrl(source, integration)] : [connectionPageUrl(source, integration)];
-    if (!(await openPages(pages, settings))) setNote('That page is not on the list of allowed addresses.');
+    if (!(await openPages(reauthPages(source, integration), settings))) setNote('That page is not on the list of allowed addresses.');
   };
 
   const openSupport = async () => {

@@ -23,6 +23,12 @@ export function providerKeyPage(integration: Pick<Integration, 'type' | 'kind' |
   return keyPageFor(integration.type, integration.subdomain);
 }
 
+/** What Re-authorize opens, in order: the provider's key page first for API-key integrations, then MBI. */
+export function reauthPages(source: SourceSettings, integration: Integration): string[] {
+  const keyPage = providerKeyPage(integration);
+  return keyPage ? [keyPage, connectionPageUrl(source, integration)] : [connectionPageUrl(source, integration)];
+}
+
 export function reauthHint(integration: Pick<Integration, 'type'>): string | undefined {
   return providerFor(integration.type)?.reauthHint;
 }

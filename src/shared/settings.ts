@@ -13,12 +13,26 @@ export interface SourceSettings {
   enabled: boolean;
 }
 
+export interface NotificationSettings {
+  newProblem: boolean;
+  recovered: boolean;
+  escalation: boolean;
+  /** Quiet hours in minutes after local midnight; equal start and end means none. */
+  quietStart: number;
+  quietEnd: number;
+}
+
 export const DEFAULT_SETTINGS = {
   version: 1,
   pollMinutes: 5,
   /** The account's data counts as stale when its last completed update is older than this. */
   staleHours: 26,
+  /** How long an integration may stay broken before a support case is suggested. */
+  escalationHours: 24,
+  /** How long transition and poll history is kept. */
+  retentionDays: 90,
   paused: false,
+  notifications: { newProblem: true, recovered: true, escalation: true, quietStart: 0, quietEnd: 0 } as NotificationSettings,
   sources: [] as SourceSettings[],
 };
 
@@ -27,6 +41,9 @@ export type Settings = typeof DEFAULT_SETTINGS;
 /** Test builds (VITE_MIN_POLL_MINUTES) may poll every few seconds; shipped builds never below a minute. */
 export const POLL_MINUTES = { min: Number(import.meta.env.VITE_MIN_POLL_MINUTES ?? 1), max: 60 } as const;
 export const STALE_HOURS = { min: 1, max: 24 * 14 } as const;
+export const ESCALATION_HOURS = { min: 1, max: 24 * 30 } as const;
+export const RETENTION_DAYS = { min: 7, max: 365 } as const;
+const MINUTE_OF_DAY = { min: 0, max: 24 * 60 - 1 } as const;
 
 /** Secrets live in storage.local only, keyed by source id. */
 export type Secrets = Record<string, { exportApiKey?: string }>;
@@ -104,9 +121,31 @@ export function parseSettings(raw: unknown): Settings {
     version: DEFAULT_SETTINGS.version,
     pollMinutes: clamp(r.pollMinutes, POLL_MINUTES, DEFAULT_SETTINGS.pollMinutes),
     staleHours: Math.round(clamp(r.staleHours, STALE_HOURS, DEFAULT_SETTINGS.staleHours)),
+    escalationHours: Math.round(clamp(r.escalationHours, ESCALATION_HOURS, DEFAULT_SETTINGS.escalationHours)),
+    retentionDays: Math.round(clamp(r.retentionDays, RETENTION_DAYS, DEFAULT_SETTINGS.retentionDays)),
     paused: r.paused === true,
+    notifications: parseNotifications(r.notifications),
     sources,
   };
+}
+
+function parseNotifications(raw: unknown): NotificationSettings {
+  const r = typeof raw === 'object' && raw !== null ? (raw as Record<string, unknown>) : {};
+  const d = DEFAULT_SETTINGS.notifications;
+  return {
+    newProblem: typeof r.newProblem === 'boolean' ? r.newProblem : d.newProblem,
+    recovered: typeof r.recovered === 'boolean' ? r.recovered : d.recovered,
+    escalation: typeof r.escalation === 'boolean' ? r.escalation : d.escalation,
+    quietStart: Math.round(clamp(r.quietStart, MINUTE_OF_DAY, d.quietStart)),
+    quietEnd: Math.round(clamp(r.quietEnd, MINUTE_OF_DAY, d.quietEnd)),
+  };
+}
+
+/** True when `at` falls in the quiet hours (local time), which may span midnight. */
+export function inQuietHours(n: Pick<NotificationSettings, 'quietStart' | 'quietEnd'>, at: Date): boolean {
+  if (n.quietStart === n.quietEnd) return false;
+  const minute = at.getHours() * 60 + at.getMinutes();
+  return n.quietStart < n.quietEnd ? minute >= n.quietStart && minute < n.quietEnd : minute >= n.quietStart || minute < n.quietEnd;
 }
 
 export function parseSecrets(raw: unknown): Secrets {

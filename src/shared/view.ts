@@ -1,6 +1,7 @@
 // Pure: settings + stored feed records → what the badge, the popup and the tooltip show.
 import { ISSUES, type IssueKind } from './issues';
 import type { Settings, SourceSettings } from './settings';
+import { integrationKey, isSnoozed, type Snoozes } from './snooze';
 import { COMPLETED_STATUS_ID, feedKey, type FeedError, type FeedRecord, type Integration, type IntegrationState, type UpdateCycleData } from './types';
 
 export const PROBLEM_STATES: ReadonlySet<IntegrationState> = new Set(['needs-reauth', 'failing', 'unknown']);
@@ -13,8 +14,10 @@ export interface AccountIssue {
 export interface AccountView {
   source: SourceSettings;
   issue?: AccountIssue;
-  /** Problem integrations from the last good data, most recent first. */
+  /** Problem integrations from the last good data, most recent first; snoozed ones are left out. */
   problems: Integration[];
+  /** Problem integrations the admin snoozed. */
+  snoozed: Integration[];
   total: number;
   lastCheckedAt?: number;
   lastSuccessAt?: number;
@@ -59,16 +62,19 @@ function byRank(a: AccountIssue, b: AccountIssue): number {
   return ISSUES[a.kind].rank - ISSUES[b.kind].rank;
 }
 
-export function accountView(settings: Settings, source: SourceSettings, records: ReadonlyMap<string, FeedRecord>, now: number): AccountView {
+export function accountView(settings: Settings, source: SourceSettings, records: ReadonlyMap<string, FeedRecord>, now: number, snoozes: Snoozes = {}): AccountView {
   const connections = records.get(feedKey(source.id, 'connections'));
   const cycle = records.get(feedKey(source.id, 'update-cycle'));
   const integrations = connections?.data?.feed === 'connections' ? connections.data.integrations : [];
   const issues = [feedIssue(connections?.error), feedIssue(cycle?.error), staleIssue(settings, connections, cycle, now)]
     .filter((i): i is AccountIssue => i !== undefined)
     .sort(byRank);
+  const problems = integrations.filter((i) => PROBLEM_STATES.has(i.state)).sort((a, b) => (b.since ?? 0) - (a.since ?? 0));
+  const snoozed = (i: Integration) => isSnoozed(snoozes[integrationKey(source.id, i.id)], i, now);
   const view: AccountView = {
     source,
-    problems: integrations.filter((i) => PROBLEM_STATES.has(i.state)).sort((a, b) => (b.since ?? 0) - (a.since ?? 0)),
+    problems: problems.filter((i) => !snoozed(i)),
+    snoozed: problems.filter(snoozed),
     total: integrations.length,
     showingLastGood: connections?.error !== undefined && connections.data !== undefined,
   };
@@ -79,9 +85,9 @@ export function accountView(settings: Settings, source: SourceSettings, records:
   return view;
 }
 
-export function deriveView(settings: Settings, records: readonly FeedRecord[], now: number): WatchView {
+export function deriveView(settings: Settings, records: readonly FeedRecord[], now: number, snoozes: Snoozes = {}): WatchView {
   const byKey = new Map(records.map((r) => [r.key, r]));
-  const accounts = settings.sources.filter((s) => s.enabled).map((s) => accountView(settings, s, byKey, now));
+  const accounts = settings.sources.filter((s) => s.enabled).map((s) => accountView(settings, s, byKey, now, snoozes));
   const view: WatchView = { accounts, problemCount: accounts.reduce((n, a) => n + a.problems.length, 0) };
   const checked = accounts.map((a) => a.lastCheckedAt).filter((t): t is number => t !== undefined);
   if (checked.length > 0) view.lastCheckedAt = Math.max(...checked);

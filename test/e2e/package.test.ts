@@ -29,6 +29,7 @@ describe('the shipped dist/manifest.json', () => {
     expect(everything).not.toContain('<all_urls>');
     expect(everything).not.toContain('"tabs"');
     expect(manifest.optional_host_permissions).toEqual(expect.arrayContaining(['https://*/*']));
+    expect(manifest.optional_permissions).toEqual(['notifications']);
   });
 
   it('names a minimum Chrome version', () => {

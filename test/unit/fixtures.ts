@@ -1,10 +1,76 @@
-// Reads a JSON fixture the way the adapters receive a body: parsed, of unknown shape.
+// Shared test fixtures: JSON bodies as the adapters receive them, and a fake MBI for the poll engine.
 import { readFileSync } from 'node:fs';
+import { fakeBrowser } from '@webext-core/fake-browser';
+import { vi, type MockInstance } from 'vitest';
+import { openWatchDb, readFeeds } from '../../src/shared/db';
+import type { FeedRecord } from '../../src/shared/types';
 
+/** Reads a JSON fixture the way the adapters receive a body: parsed, of unknown shape. */
 export function fixture(name: string): unknown {
   return JSON.parse(readFileSync(new URL(`./fixtures/${name}`, import.meta.url), 'utf8')) as unknown;
 }
 
 export function fixtureText(name: string): string {
   return readFileSync(new URL(`./fixtures/${name}`, import.meta.url), 'utf8');
+}
+
+// The account every engine test watches: source "main", MBI client 194 on MBI's own hosts.
+export const CONNECTIONS = 'https://api.rjmetrics.com/v1/v2/clients/194/connections/input-connections?include_deleted=false';
+export const UPDATE_CYCLE = 'https://api.rjmetrics.com/0.1/client/194/fullupdatestatus';
+
+export type Answer = () => Response | Promise<Response>;
+
+export const json = (text: string): Answer => () => new Response(text, { headers: { 'content-type': 'application/json' } });
+export const SAMPLE = json(fixtureText('connections-2018-sample.json'));
+export const CYCLE = json(fixtureText('update-cycle-sample.json'));
+
+export function urlOf(input: string | URL | Request): string {
+  if (input instanceof Request) return input.url;
+  return input instanceof URL ? input.href : input;
+}
+
+/** Routes fetch by URL; anything unrouted is a network failure, as it would be for an unknown host. */
+export function serve(routes: Record<string, Answer>): MockInstance<typeof fetch> {
+  return vi.spyOn(globalThis, 'fetch').mockImplementation((input) => {
+    const url = urlOf(input);
+    const answer = routes[url];
+    return answer ? Promise.resolve(answer()) : Promise.reject(new TypeError(`fetch failed: ${url}`));
+  });
+}
+
+export function callsTo(spy: MockInstance<typeof fetch>, url: string): number {
+  return spy.mock.calls.filter(([input]) => urlOf(input) === url).length;
+}
+
+/** An answer held back until `release()`, to keep a poll in flight. */
+export function held(answer: Answer): { answer: Answer; release: () => void } {
+  let release = () => {};
+  const gate = new Promise<void>((resolve) => (release = resolve));
+  return {
+    answer: async () => {
+      await gate;
+      return answer();
+    },
+    release: () => release(),
+  };
+}
+
+// The fake browser does not implement permissions; this answers `contains` from a set of granted patterns.
+const permissions: { contains(request: { origins?: string[] }): Promise<boolean> } = fakeBrowser.permissions;
+
+export function grantHostAccess(...patterns: string[]): void {
+  const granted = new Set(patterns);
+  vi.spyOn(permissions, 'contains').mockImplementation(({ origins = [] }) => Promise.resolve(origins.every((o) => granted.has(o))));
+}
+
+/** Configures source "main" (polled every `pollMinutes`) with an Export API key and host access to MBI. */
+export async function watchMainStore(pollMinutes = 5): Promise<void> {
+  await fakeBrowser.storage.sync.set({ settings: { pollMinutes, sources: [{ id: 'main', label: 'Main store', clientId: '194' }] } });
+  await fakeBrowser.storage.local.set({ secrets: { main: { exportApiKey: 'export-key' } } });
+  grantHostAccess('https://dashboard.rjmetrics.com/*', 'https://api.rjmetrics.com/*');
+}
+
+/** The stored record of one of source "main"'s feeds. */
+export async function stored(feed: FeedRecord['feed']): Promise<FeedRecord | undefined> {
+  return (await readFeeds(await openWatchDb())).find((r) => r.sourceId === 'main' && r.feed === feed);
 }

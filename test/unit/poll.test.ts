@@ -1,55 +1,14 @@
 import { fakeBrowser } from '@webext-core/fake-browser';
-import { afterEach, beforeEach, describe, expect, it, vi, type MockInstance } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { pollAll } from '../../src/background/poll';
 import { openWatchDb, readFeeds, transitionsOf } from '../../src/shared/db';
-import type { FeedRecord } from '../../src/shared/types';
-import { fixtureText } from './fixtures';
+import { callsTo, CONNECTIONS, CYCLE, grantHostAccess, held, json, SAMPLE, serve, stored, UPDATE_CYCLE, watchMainStore, type Answer } from './fixtures';
 
 const T0 = Date.parse('2026-01-15T12:00:00Z');
 const MINUTE = 60_000;
-const CONNECTIONS = 'https://api.rjmetrics.com/v1/v2/clients/194/connections/input-connections?include_deleted=false';
-const UPDATE_CYCLE = 'https://api.rjmetrics.com/0.1/client/194/fullupdatestatus';
-
-type Answer = () => Response | Promise<Response>;
-
-const json = (text: string): Answer => () => new Response(text, { headers: { 'content-type': 'application/json' } });
-const SAMPLE = json(fixtureText('connections-2018-sample.json'));
-const CYCLE = json(fixtureText('update-cycle-sample.json'));
-
-function urlOf(input: string | URL | Request): string {
-  if (input instanceof Request) return input.url;
-  return input instanceof URL ? input.href : input;
-}
-
-/** Routes fetch by URL; anything unrouted is a network failure, as it would be for an unknown host. */
-function serve(routes: Record<string, Answer>): MockInstance<typeof fetch> {
-  return vi.spyOn(globalThis, 'fetch').mockImplementation((input) => {
-    const url = urlOf(input);
-    const answer = routes[url];
-    return answer ? Promise.resolve(answer()) : Promise.reject(new TypeError(`fetch failed: ${url}`));
-  });
-}
-
-function callsTo(spy: MockInstance<typeof fetch>, url: string): number {
-  return spy.mock.calls.filter(([input]) => urlOf(input) === url).length;
-}
-
-// The fake browser does not implement permissions; this answers `contains` from a set of granted patterns.
-const permissions: { contains(request: { origins?: string[] }): Promise<boolean> } = fakeBrowser.permissions;
-
-function grantHostAccess(...patterns: string[]): void {
-  const granted = new Set(patterns);
-  vi.spyOn(permissions, 'contains').mockImplementation(({ origins = [] }) => Promise.resolve(origins.every((o) => granted.has(o))));
-}
-
-async function stored(feed: FeedRecord['feed']): Promise<FeedRecord | undefined> {
-  return (await readFeeds(await openWatchDb())).find((r) => r.sourceId === 'main' && r.feed === feed);
-}
 
 beforeEach(async () => {
-  await fakeBrowser.storage.sync.set({ settings: { pollMinutes: 5, sources: [{ id: 'main', label: 'Main store', clientId: '194' }] } });
-  await fakeBrowser.storage.local.set({ secrets: { main: { exportApiKey: 'export-key' } } });
-  grantHostAccess('https://dashboard.rjmetrics.com/*', 'https://api.rjmetrics.com/*');
+  await watchMainStore();
 });
 
 afterEach(() => {
@@ -112,16 +71,15 @@ describe('pollAll', () => {
   });
 
   it('joins a check that is already running instead of starting a second one', async () => {
-    let release = () => {};
-    const held = new Promise<void>((resolve) => (release = resolve));
-    const fetchSpy = serve({ [CONNECTIONS]: async () => { await held; return SAMPLE(); }, [UPDATE_CYCLE]: CYCLE });
+    const slow = held(SAMPLE);
+    const fetchSpy = serve({ [CONNECTIONS]: slow.answer, [UPDATE_CYCLE]: CYCLE });
 
     const first = pollAll({ force: true, now: () => T0 });
     const second = pollAll({ force: true, now: () => T0 });
     await vi.waitFor(() => expect(callsTo(fetchSpy, CONNECTIONS)).toBe(1));
     // Give the second call time to reach the source; were it not joined, it would fetch again meanwhile.
     await new Promise((resolve) => setTimeout(resolve, 50));
-    release();
+    slow.release();
     await Promise.all([first, second]);
 
     expect(callsTo(fetchSpy, CONNECTIONS)).toBe(1);

@@ -1,16 +1,16 @@
-// Side effects of the popup's buttons: every URL passes safeUrl() before a tab is opened.
+// Opening pages and copying text: every URL passes safeUrl() before a tab is opened.
 import browser from 'webextension-polyfill';
-import type { Settings } from '../shared/settings';
-import { safeUrl } from '../shared/url-safety';
+import type { Settings } from './settings';
+import { safeUrl } from './url-safety';
 
 export function configuredOrigins(settings: Settings): string[] {
   return settings.sources.map((s) => s.appOrigin);
 }
 
-/** Opens the URLs in order, each in a new tab, the last one in front; refuses any that is not allowed. */
+/** Opens the URLs in order, each in a new tab, the last one in front; opens none if any is not allowed. */
 export async function openPages(urls: readonly string[], settings: Settings): Promise<boolean> {
   const safe = urls.map((u) => safeUrl(u, configuredOrigins(settings))).filter((u): u is string => u !== null);
-  if (safe.length !== urls.length) return false;
+  if (safe.length !== urls.length || safe.length === 0) return false;
   for (const [i, url] of safe.entries()) await browser.tabs.create({ url, active: i === safe.length - 1 });
   return true;
 }

@@ -1,0 +1,137 @@
+// The bench's browser: a copy of dist-sim/ plus an empty extension page, loaded in headless Chromium, and
+// the few ways the bench talks to it (worker, an extension page, the extension's own IndexedDB).
+import { cpSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { BrowserContext, Page, Worker } from 'playwright-core';
+import { launchWithExtension } from '../chromium';
+import { within } from './stats';
+
+export const BENCH_DIST = 'bench/.dist-bench';
+export const EMPTY_PAGE = 'empty.html';
+
+// tsx keeps function names with a `__name(...)` helper that does not exist in the browser; functions
+// handed to evaluate() may contain such calls, so every context gets a no-op stand-in first.
+const NAME_SHIM = 'globalThis.__name ??= (f) => f; 0';
+
+/** A copy of the simulator build with one extra page: no script, no style, the floor for any page. */
+export function prepareBenchDist(): string {
+  rmSync(BENCH_DIST, { recursive: true, force: true });
+  cpSync('dist-sim', BENCH_DIST, { recursive: true });
+  writeFileSync(join(BENCH_DIST, EMPTY_PAGE), '<!doctype html>\n<html lang="en"><head><meta charset="utf-8"><title>empty</title></head><body></body></html>\n');
+  return BENCH_DIST;
+}
+
+export interface BenchSettingsSource {
+  id: string;
+  label: string;
+  clientId: string;
+  origin: string;
+}
+
+export class BenchBrowser {
+  private constructor(
+    readonly context: BrowserContext,
+    readonly extensionId: string,
+    /** An extension page kept open to send commands and read the badge, as the popup would. */
+    readonly page: Page,
+    private readonly profileDir: string,
+  ) {}
+
+  static async launch(): Promise<BenchBrowser> {
+    const { context, extensionId, profileDir } = await launchWithExtension({ extensionDir: prepareBenchDist(), headless: true });
+    const page = await context.newPage();
+    await page.goto(`chrome-extension://${extensionId}/${EMPTY_PAGE}`);
+    await page.evaluate(NAME_SHIM);
+    return new BenchBrowser(context, extensionId, page, profileDir);
+  }
+
+  url(path: string): string {
+    return `chrome-extension://${this.extensionId}/${path}`;
+  }
+
+  async version(): Promise<string> {
+    const session = await this.context.newCDPSession(this.page);
+    try {
+      const { product } = (await session.send('Browser.getVersion')) as { product: string };
+      return product;
+    } finally {
+      await session.detach();
+    }
+  }
+
+  /** The running worker, woken by a message when it was stopped. */
+  async worker(): Promise<Worker> {
+    const prefix = `chrome-extension://${this.extensionId}/`;
+    const running = this.context.serviceWorkers().find((w) => w.url().startsWith(prefix));
+    const worker = running ?? (await within(30_000, 'waking the worker', Promise.all([
+      this.context.waitForEvent('serviceworker', { predicate: (w) => w.url().startsWith(prefix) }),
+      this.page.evaluate(() => chrome.runtime.sendMessage({ type: 'bench-wake' }).catch(() => undefined)),
+    ]).then(([w]) => w)));
+    await worker.evaluate(NAME_SHIM);
+    return worker;
+  }
+
+  async inWorker<R, A>(fn: (arg: A) => R | Promise<R>, arg: A): Promise<R> {
+    const worker = await this.worker();
+    return within(120_000, 'a step in the worker', worker.evaluate(fn, arg));
+  }
+
+  async configure(sources: readonly BenchSettingsSource[]): Promise<void> {
+    const settings = {
+      version: 1, pollMinutes: 60, staleHours: 26, paused: false,
+      sources: sources.map((s) => ({ id: s.id, label: s.label, clientId: s.clientId, appOrigin: s.origin, apiOrigin: s.origin, enabled: true })),
+    };
+    await this.inWorker(async (settings) => {
+      await chrome.storage.local.set({ secrets: {} });
+      await chrome.storage.sync.set({ settings });
+    }, settings);
+  }
+
+  async badge(): Promise<string> {
+    return this.page.evaluate(() => chrome.action.getBadgeText({}));
+  }
+
+  /** Every row of one store of the extension's IndexedDB, read with a connection of its own. */
+  async readStore<T>(store: 'feeds' | 'polls' | 'transitions'): Promise<T[]> {
+    return this.inWorker(async (store) => {
+      const open = indexedDB.open('mbi-watch');
+      const db = await new Promise<IDBDatabase>((resolve, reject) => {
+        open.onsuccess = () => resolve(open.result);
+        open.onerror = () => reject(open.error ?? new Error('open failed'));
+      });
+      try {
+        const request = db.transaction(store, 'readonly').objectStore(store).getAll();
+        return await new Promise<T[]>((resolve, reject) => {
+          request.onsuccess = () => resolve(request.result as T[]);
+          request.onerror = () => reject(request.error ?? new Error('getAll failed'));
+        });
+      } finally {
+        db.close();
+      }
+    }, store);
+  }
+
+  /** Puts rows into the extension's `feeds` store, as a poll would have left them. */
+  async writeFeeds(records: readonly unknown[]): Promise<void> {
+    await this.inWorker(async (records) => {
+      const open = indexedDB.open('mbi-watch');
+      const db = await new Promise<IDBDatabase>((resolve, reject) => {
+        open.onsuccess = () => resolve(open.result);
+        open.onerror = () => reject(open.error ?? new Error('open failed'));
+      });
+      const tx = db.transaction('feeds', 'readwrite');
+      for (const record of records) tx.objectStore('feeds').put(record);
+      await new Promise<void>((resolve, reject) => {
+        tx.oncomplete = () => resolve();
+        tx.onerror = () => reject(tx.error ?? new Error('write failed'));
+      });
+      db.close();
+    }, records);
+  }
+
+  async close(): Promise<void> {
+    await this.context.close().catch(() => undefined);
+    rmSync(this.profileDir, { recursive: true, force: true });
+    rmSync(BENCH_DIST, { recursive: true, force: true });
+  }
+}

@@ -1,0 +1,116 @@
+// Popup open → list painted, against the floor: an empty page of the same extension, same browser,
+// the two alternated. Stored state is written straight into IndexedDB, so every sample sees the same data.
+import { parseConnections } from '../../src/background/sources/mbi-connections';
+import type { FeedRecord, Integration } from '../../src/shared/types';
+import { generateConnections } from '../../test/simulator/data';
+import { EMPTY_PAGE, type BenchBrowser, type BenchSettingsSource } from './browser';
+import { median, waitFor } from './stats';
+
+export const ACCOUNTS = 5;
+/** Healthy and broken integrations stored per account; only the broken ones become rows. */
+const PER_ACCOUNT = 300;
+const DAY = 86_400_000;
+const WARM_UP = 5;
+const SAMPLES = 21;
+
+export interface PaintTimes {
+  /** The last row (or, for the empty page, the load event) is in the DOM. */
+  dom: number;
+  /** A frame was produced after that: requestAnimationFrame, then a task after the frame. */
+  frame: number;
+}
+
+export interface PopupResult {
+  problems: number;
+  stored: number;
+  popup: { dom: number; frame: number };
+  empty: { dom: number; frame: number };
+  /** popup / empty, on the frame times. */
+  ratio: number;
+  samples: number;
+}
+
+/** Installed before any script of the page runs; resolves `__benchPaint` once the target is painted. */
+function probe(selector: string | null, expected: number): string {
+  return `(() => {
+  globalThis.__name ??= (f) => f;
+  if (location.protocol !== 'chrome-extension:') return;
+  let done;
+  window.__benchPaint = new Promise((resolve) => { done = resolve; });
+  const painted = (dom) => requestAnimationFrame(() => {
+    const channel = new MessageChannel();
+    channel.port1.onmessage = () => done({ dom, frame: performance.now() });
+    channel.port2.postMessage(null);
+  });
+  const selector = ${JSON.stringify(selector)};
+  if (selector === null) {
+    addEventListener('load', () => painted(performance.now()), { once: true });
+    return;
+  }
+  const observer = new MutationObserver(() => {
+    if (document.querySelectorAll(selector).length < ${expected}) return;
+    observer.disconnect();
+    painted(performance.now());
+  });
+  observer.observe(document, { childList: true, subtree: true });
+})();`;
+}
+
+export function accountSources(origin: string): BenchSettingsSource[] {
+  return Array.from({ length: ACCOUNTS }, (_, i) => ({ id: `bench-${i + 1}`, label: `Bench account ${i + 1}`, clientId: String(9001 + i), origin }));
+}
+
+/** What a poll would have stored for each account: PER_ACCOUNT integrations, `problems / ACCOUNTS` of them broken. */
+export function storedFeeds(sources: readonly BenchSettingsSource[], problems: number, now: number): FeedRecord[] {
+  const broken = problems / sources.length;
+  return sources.map((source, a) => {
+    const parsed = parseConnections(generateConnections(Number(source.clientId), PER_ACCOUNT, (broken + 0.5) / PER_ACCOUNT, now));
+    if (!parsed.ok) throw new Error(`The generated connections did not parse: ${parsed.error.message}`);
+    const integrations = parsed.data.integrations.map((i, n): Integration => ({ ...i, since: now - ((n + a) % 30) * DAY - n * 60_000 }));
+    const found = integrations.filter((i) => i.state !== 'ok').length;
+    if (found !== broken) throw new Error(`Expected ${broken} broken integrations per account, generated ${found}.`);
+    return { key: `${source.id}:connections`, sourceId: source.id, feed: 'connections', lastAttemptAt: now, lastSuccessAt: now, failures: 0, data: { feed: 'connections', integrations } };
+  });
+}
+
+async function paint(browser: BenchBrowser, path: string, selector: string | null, expected: number): Promise<PaintTimes> {
+  const page = await browser.context.newPage();
+  try {
+    await page.setViewportSize({ width: 400, height: 600 });
+    await page.addInitScript(probe(selector, expected));
+    await page.goto(browser.url(path), { timeout: 20_000 });
+    return await page.evaluate('window.__benchPaint', undefined);
+  } finally {
+    await page.close();
+  }
+}
+
+/** Configures the accounts and waits until the poll that saving settings starts has finished. */
+export async function configureAccounts(browser: BenchBrowser, sources: readonly BenchSettingsSource[]): Promise<void> {
+  const since = Date.now();
+  await browser.configure(sources);
+  const polled = await waitFor(30_000, async () => {
+    const log = await browser.readStore<{ sourceId: string; at: number }>('polls');
+    return sources.every((s) => log.some((p) => p.sourceId === s.id && p.at >= since)) ? true : undefined;
+  });
+  if (!polled) throw new Error('The poll after saving the settings did not finish within 30 s.');
+}
+
+export async function measurePopup(browser: BenchBrowser, sources: readonly BenchSettingsSource[], problems: number): Promise<PopupResult> {
+  await browser.writeFeeds(storedFeeds(sources, problems, Date.now()));
+  const [selector, expected] = problems > 0 ? ['li.row', problems] : ['[data-testid="all-good"]', sources.length];
+  const popup: PaintTimes[] = [];
+  const empty: PaintTimes[] = [];
+  for (let i = 0; i < WARM_UP + SAMPLES; i++) {
+    // Alternate which page goes first, so neither always follows the other.
+    const order = i % 2 === 0 ? ['popup', 'empty'] : ['empty', 'popup'];
+    for (const which of order) {
+      const times = which === 'popup' ? await paint(browser, 'src/popup/index.html', selector, expected) : await paint(browser, EMPTY_PAGE, null, 0);
+      if (i >= WARM_UP) (which === 'popup' ? popup : empty).push(times);
+    }
+  }
+  const summary = (list: PaintTimes[]) => ({ dom: median(list.map((t) => t.dom)), frame: median(list.map((t) => t.frame)) });
+  const p = summary(popup);
+  const e = summary(empty);
+  return { problems, stored: sources.length * PER_ACCOUNT, popup: p, empty: e, ratio: p.frame / e.frame, samples: SAMPLES };
+}

@@ -1,0 +1,74 @@
+// Desktop notifications (optional permission): shown for what planNotes() decides, clicks handled here.
+import browser, { type Notifications } from 'webextension-polyfill';
+import { openWatchDb, readFeeds } from '../shared/db';
+import { reauthPages } from '../shared/links';
+import { openPages } from '../shared/open-pages';
+import type { Settings } from '../shared/settings';
+import { integrationKey, loadSnoozes, setSnooze } from '../shared/snooze';
+import { loadSettings } from '../shared/storage';
+import { stateLabel } from '../shared/format';
+import { feedKey } from '../shared/types';
+import { parseNoteId, planNotes, type Note, type NoteMemory } from './notify-policy';
+
+const MEMORY_KEY = 'notified';
+const DAY = 86_400_000;
+
+async function canNotify(): Promise<boolean> {
+  return browser.permissions.contains({ permissions: ['notifications'] });
+}
+
+function optionsFor(note: Note, settings: Settings): Notifications.CreateNotificationOptions {
+  const { integration } = note;
+  const account = settings.sources.find((s) => s.id === note.sourceId)?.label ?? '';
+  const titles = {
+    'new-problem': `${integration.name}: ${stateLabel(integration)}`,
+    recovered: `${integration.name} is working again`,
+    escalation: `${integration.name} has been broken for over ${settings.escalationHours} h`,
+  };
+  const message = note.kind === 'escalation'
+    ? 'If re-authorizing did not help, open a support case from the popup.'
+    : [integration.detail, `${integration.provider} · ${account}`].filter(Boolean).join('\n');
+  const options: Notifications.CreateNotificationOptions = {
+    type: 'basic',
+    iconUrl: browser.runtime.getURL('icons/icon-128.png'),
+    title: titles[note.kind],
+    message,
+  };
+  // Chrome-only field (at most two buttons); recoveries need no action.
+  if (note.kind !== 'recovered') Object.assign(options, { buttons: [{ title: 'Re-authorize' }, { title: 'Snooze 1 day' }] });
+  return options;
+}
+
+/** Compares stored state with what was last notified, shows what is new, then remembers it. */
+export async function notifyChanges(now = Date.now()): Promise<void> {
+  const [settings, db, snoozes, stored] = await Promise.all([loadSettings(), openWatchDb(), loadSnoozes(), browser.storage.local.get(MEMORY_KEY)]);
+  const memory = (stored[MEMORY_KEY] ?? {}) as NoteMemory;
+  const plan = planNotes({ settings, records: await readFeeds(db), memory, snoozes, now });
+  if (plan.notes.length > 0 && (await canNotify())) {
+    for (const note of plan.notes) await browser.notifications.create(note.id, optionsFor(note, settings));
+  }
+  await browser.storage.local.set({ [MEMORY_KEY]: plan.memory });
+}
+
+async function integrationOf(id: string) {
+  const parsed = parseNoteId(id);
+  if (!parsed) return null;
+  const [settings, db] = await Promise.all([loadSettings(), openWatchDb()]);
+  const source = settings.sources.find((s) => s.id === parsed.sourceId);
+  const record = await db.get('feeds', feedKey(parsed.sourceId, 'connections'));
+  const integration = record?.data?.feed === 'connections' ? record.data.integrations.find((i) => i.id === parsed.integrationId) : undefined;
+  return source && integration ? { settings, source, integration } : null;
+}
+
+export async function onNotificationClicked(id: string): Promise<void> {
+  const found = await integrationOf(id);
+  if (found) await openPages(reauthPages(found.source, found.integration), found.settings);
+  await browser.notifications.clear(id);
+}
+
+export async function onNotificationButton(id: string, index: number): Promise<void> {
+  const found = await integrationOf(id);
+  if (found && index === 0) await openPages(reauthPages(found.source, found.integration), found.settings);
+  if (found && index === 1) await setSnooze(integrationKey(found.source.id, found.integration.id), { until: Date.now() + DAY });
+  await browser.notifications.clear(id);
+}

@@ -1,0 +1,60 @@
+// Snoozes: an integration left out of the badge for a while, or until its state changes. Kept in
+// storage.local (per browser, like the alerts they silence).
+import browser from 'webextension-polyfill';
+import type { Integration, IntegrationState } from './types';
+
+export interface Snooze {
+  /** Snoozed until this time (ms since epoch)… */
+  until?: number;
+  /** …or for as long as the integration stays in this state. */
+  whileState?: IntegrationState;
+}
+
+export type Snoozes = Record<string, Snooze>;
+
+const SNOOZES_KEY = 'snoozes';
+const STATES = new Set<IntegrationState>(['ok', 'needs-reauth', 'failing', 'paused', 'unknown']);
+
+export function integrationKey(sourceId: string, integrationId: string): string {
+  return `${sourceId}/${integrationId}`;
+}
+
+export function isSnoozed(snooze: Snooze | undefined, integration: Pick<Integration, 'state'>, now: number): boolean {
+  if (!snooze) return false;
+  if (snooze.until !== undefined) return snooze.until > now;
+  return snooze.whileState === integration.state;
+}
+
+export function parseSnoozes(raw: unknown): Snoozes {
+  const out: Snoozes = {};
+  if (typeof raw !== 'object' || raw === null) return out;
+  for (const [key, value] of Object.entries(raw as Record<string, unknown>)) {
+    const v = (typeof value === 'object' && value !== null ? value : {}) as Record<string, unknown>;
+    if (typeof v.until === 'number' && Number.isFinite(v.until)) out[key] = { until: v.until };
+    else if (typeof v.whileState === 'string' && STATES.has(v.whileState as IntegrationState)) out[key] = { whileState: v.whileState as IntegrationState };
+  }
+  return out;
+}
+
+export async function loadSnoozes(): Promise<Snoozes> {
+  return parseSnoozes((await browser.storage.local.get(SNOOZES_KEY))[SNOOZES_KEY]);
+}
+
+export async function setSnooze(key: string, snooze: Snooze | null): Promise<void> {
+  const snoozes = await loadSnoozes();
+  if (snooze) snoozes[key] = snooze;
+  else delete snoozes[key];
+  await browser.storage.local.set({ [SNOOZES_KEY]: snoozes });
+}
+
+/** Drops snoozes that have run out or whose state has changed, so storage does not grow. */
+export function liveSnoozes(snoozes: Snoozes, current: ReadonlyMap<string, Pick<Integration, 'state'>>, now: number): Snoozes {
+  return Object.fromEntries(Object.entries(snoozes).filter(([key, s]) => {
+    const integration = current.get(key);
+    return integration !== undefined && isSnoozed(s, integration, now);
+  }));
+}
+
+export function isSnoozeChange(changes: Record<string, unknown>, area: string): boolean {
+  return area === 'local' && SNOOZES_KEY in changes;
+}

@@ -1,0 +1,56 @@
+import { describe, expect, it } from 'vitest';
+import { inQuietHours } from '../../src/shared/settings';
+import { isSnoozed, liveSnoozes, parseSnoozes } from '../../src/shared/snooze';
+import { deriveView } from '../../src/shared/view';
+import { parseSettings } from '../../src/shared/settings';
+import type { FeedRecord } from '../../src/shared/types';
+
+const NOW = Date.UTC(2026, 10, 27, 12);
+
+describe('snoozes', () => {
+  it.each([
+    { snooze: { until: NOW + 1 }, state: 'failing' as const, expected: true },
+    { snooze: { until: NOW }, state: 'failing' as const, expected: false },
+    { snooze: { whileState: 'failing' as const }, state: 'failing' as const, expected: true },
+    { snooze: { whileState: 'failing' as const }, state: 'needs-reauth' as const, expected: false },
+    { snooze: undefined, state: 'failing' as const, expected: false },
+  ])('$snooze on a $state integration → snoozed: $expected', ({ snooze, state, expected }) => {
+    expect(isSnoozed(snooze, { state }, NOW)).toBe(expected);
+  });
+
+  it('keeps only well-formed snoozes from storage', () => {
+    expect(parseSnoozes({ a: { until: 5 }, b: { whileState: 'failing' }, c: { whileState: 'broken' }, d: { until: 'soon' }, e: null })).toEqual({
+      a: { until: 5 },
+      b: { whileState: 'failing' },
+    });
+    expect(parseSnoozes('nonsense')).toEqual({});
+  });
+
+  it('drops snoozes that ran out, changed state, or whose integration is gone', () => {
+    const current = new Map([['s/1', { state: 'failing' as const }], ['s/2', { state: 'ok' as const }]]);
+    const snoozes = { 's/1': { whileState: 'failing' as const }, 's/2': { whileState: 'failing' as const }, 's/3': { until: NOW + 1 } };
+    expect(liveSnoozes(snoozes, current, NOW)).toEqual({ 's/1': { whileState: 'failing' } });
+  });
+
+  it('leaves a snoozed integration out of the problem count and lists it apart', () => {
+    const settings = parseSettings({ sources: [{ id: 's', label: 'Main', clientId: '1' }] });
+    const integrations = ['1', '2'].map((id) => ({ id, name: id, type: 'stripe', provider: 'Stripe', kind: 'oauth' as const, state: 'failing' as const, rawStatus: '3' }));
+    const records: FeedRecord[] = [{ key: 's:connections', sourceId: 's', feed: 'connections', lastAttemptAt: NOW, lastSuccessAt: NOW, failures: 0, data: { feed: 'connections', integrations } }];
+    const view = deriveView(settings, records, NOW, { 's/2': { until: NOW + 60_000 } });
+    expect(view.problemCount).toBe(1);
+    expect(view.accounts[0]?.snoozed.map((i) => i.id)).toEqual(['2']);
+  });
+});
+
+describe('quiet hours', () => {
+  it.each([
+    { start: 0, end: 0, hour: 3, expected: false },
+    { start: 22 * 60, end: 7 * 60, hour: 23, expected: true },
+    { start: 22 * 60, end: 7 * 60, hour: 6, expected: true },
+    { start: 22 * 60, end: 7 * 60, hour: 7, expected: false },
+    { start: 9 * 60, end: 17 * 60, hour: 12, expected: true },
+    { start: 9 * 60, end: 17 * 60, hour: 17, expected: false },
+  ])('$start–$end at $hour:00 → quiet: $expected', ({ start, end, hour, expected }) => {
+    expect(inQuietHours({ quietStart: start, quietEnd: end }, new Date(2026, 10, 27, hour, 0))).toBe(expected);
+  });
+});
