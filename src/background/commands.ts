@@ -1,9 +1,11 @@
 // Handlers for what the popup and options ask of the worker, and for the worker's own events.
-import { MSG, type Command } from '../shared/messages';
+import { MSG, type Command, type TestResult } from '../shared/messages';
+import { migrateStoredSettings } from '../shared/storage';
 import { notifyChanges } from './notifier';
 import { isPolling, pollAll, type PollOptions } from './poll';
 import { announce, refreshBadge } from './refresh';
 import { ensurePollAlarm } from './scheduler';
+import { testSource } from './test-source';
 
 function report(what: string) {
   return (error: unknown) => console.error(`MBI Integration Watch: ${what} failed`, error);
@@ -21,12 +23,20 @@ export async function pollAndRender(options: PollOptions, sourceId?: string): Pr
   }
 }
 
-export async function onCommand(command: Command): Promise<{ ok: true }> {
+export async function onCommand(command: Command): Promise<{ ok: true } | TestResult> {
   switch (command.type) {
     case MSG.checkNow:
       await pollAndRender({ force: true }, command.sourceId);
       return { ok: true };
+    case MSG.testSource:
+      return testSource(command.source, command.exportApiKey);
   }
+}
+
+export async function onInstalled(): Promise<void> {
+  // A migration that rewrites settings also triggers onSettingsChanged through storage.onChanged.
+  await migrateStoredSettings();
+  await onStartup();
 }
 
 export async function onSettingsChanged(): Promise<void> {

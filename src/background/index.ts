@@ -3,13 +3,13 @@ import browser from 'webextension-polyfill';
 import { parseCommand, POLL_ALARM } from '../shared/messages';
 import { isSnoozeChange } from '../shared/snooze';
 import { isSettingsChange } from '../shared/storage';
-import { onCommand, onSettingsChanged, onStartup, onWake, pollAndRender, report } from './commands';
+import { onCommand, onInstalled, onSettingsChanged, onStartup, onWake, pollAndRender, report } from './commands';
 import { onNotificationButton, onNotificationClicked } from './notifier';
 import { refreshBadge } from './refresh';
 
 browser.runtime.onInstalled.addListener(() => {
-  // Alarms are cleared on update; recreate ours and take a first look.
-  onStartup().catch(report('install'));
+  // Alarms are cleared on update; migrate settings, recreate the alarm and take a first look.
+  onInstalled().catch(report('install'));
 });
 
 browser.runtime.onStartup.addListener(() => {

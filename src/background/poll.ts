@@ -110,7 +110,8 @@ export function isPolling(): boolean {
 
 /** Polls every enabled source (or one), unless paused; drops records of removed sources. */
 export async function pollAll(options: PollOptions, onlySourceId?: string): Promise<void> {
-  const [settings, secrets, db] = await Promise.all([loadSettings(), loadSecrets(), openWatchDb()]);
+  const [settings, db] = await Promise.all([loadSettings(), openWatchDb()]);
+  const secrets = await loadSecrets(settings);
   await keepSources(db, new Set(settings.sources.map((s) => s.id)));
   if (settings.paused) return;
   const sources = settings.sources.filter((s) => s.enabled && (onlySourceId === undefined || s.id === onlySourceId));

@@ -1,6 +1,9 @@
 import { useState } from 'preact/hooks';
 import type { SourceSettings } from '../shared/settings';
-import { GeneralSettings } from './GeneralSettings';
+import { BackupSettings } from './BackupSettings';
+import { NotificationSettings } from './NotificationSettings';
+import { PollingSettings } from './PollingSettings';
+import { PrivacySettings } from './PrivacySettings';
 import { SourceEditor } from './SourceEditor';
 import { SourceList } from './SourceList';
 import { useOptions } from './use-options';
@@ -17,10 +20,9 @@ export function App() {
       <section aria-labelledby="accounts-heading">
         <h2 id="accounts-heading">MBI accounts</h2>
         <SourceList state={state} onEdit={setEditing} onSave={save} />
-        {editing === null && (
+        {editing === null ? (
           <button type="button" onClick={() => setEditing('new')}>Add an MBI account</button>
-        )}
-        {editing !== null && (
+        ) : (
           <SourceEditor
             key={editing === 'new' ? 'new' : editing.id}
             source={editing === 'new' ? undefined : editing}
@@ -34,7 +36,10 @@ export function App() {
           />
         )}
       </section>
-      <GeneralSettings settings={settings} onSave={(next) => save(next)} />
+      <PollingSettings key={`polling-${settings.pollMinutes}-${settings.staleHours}`} settings={settings} managed={state.managed} onSave={(next) => save(next)} />
+      <NotificationSettings key={`notes-${JSON.stringify(settings.notifications)}-${settings.escalationHours}`} state={state} onSave={(next) => save(next)} />
+      <PrivacySettings settings={settings} secrets={secrets} onSave={save} />
+      <BackupSettings settings={settings} secrets={secrets} onSave={save} />
     </main>
   );
 }

@@ -2,6 +2,7 @@ import { useState } from 'preact/hooks';
 import { MBI_API_ORIGIN, MBI_APP_ORIGIN, type Secrets, type Settings, type SourceSettings } from '../shared/settings';
 import { formFromSource, validateSource, type SourceFieldErrors, type SourceForm } from '../shared/validate-source';
 import { Field } from './Field';
+import { TestButton } from './TestButton';
 import { requestAccess } from './use-options';
 
 interface Props {
@@ -19,6 +20,13 @@ export function SourceEditor({ source, settings, secrets, onSave, onCancel }: Pr
   const [errors, setErrors] = useState<SourceFieldErrors>({});
   const [notice, setNotice] = useState<string | null>(null);
   const set = (field: keyof SourceForm) => (value: string) => setForm({ ...form, [field]: value });
+
+  /** The form as a source for Test connection, or null (with the field errors shown) when invalid. */
+  const validForTest = () => {
+    const result = validateSource(form, settings.sources.filter((s) => s.id !== form.id));
+    setErrors(result.ok ? {} : result.errors);
+    return result.ok ? result.source : null;
+  };
 
   const submit = async (event: Event) => {
     event.preventDefault();
@@ -49,6 +57,7 @@ export function SourceEditor({ source, settings, secrets, onSave, onCancel }: Pr
         <button type="submit">Save account</button>
         <button type="button" class="secondary" onClick={onCancel}>Cancel</button>
       </div>
+      <TestButton source={validForTest} exportApiKey={form.exportApiKey.trim()} />
       {notice && <p role="status" class="field-error">{notice}</p>}
     </form>
   );

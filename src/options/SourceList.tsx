@@ -1,6 +1,6 @@
-import type { SourceSettings } from '../shared/settings';
+import type { Secrets, Settings, SourceSettings } from '../shared/settings';
+import { TestButton } from './TestButton';
 import { requestAccess, type OptionsState } from './use-options';
-import type { Secrets, Settings } from '../shared/settings';
 
 interface Props {
   state: OptionsState;
@@ -11,10 +11,13 @@ interface Props {
 export function SourceList({ state, onEdit, onSave }: Props) {
   const { settings, secrets, missingAccess } = state;
   if (settings.sources.length === 0) return <p class="muted">No account yet. Add your MBI client id to start watching.</p>;
+
+  const replace = (source: SourceSettings) => onSave({ ...settings, sources: settings.sources.map((s) => (s.id === source.id ? source : s)) });
   const remove = (source: SourceSettings) => {
     const rest = Object.fromEntries(Object.entries(secrets).filter(([id]) => id !== source.id));
     void onSave({ ...settings, sources: settings.sources.filter((s) => s.id !== source.id) }, rest);
   };
+
   return (
     <ul class="sources">
       {settings.sources.map((source) => (
@@ -22,18 +25,24 @@ export function SourceList({ state, onEdit, onSave }: Props) {
           <div>
             <strong>{source.label}</strong> <span class="muted">client {source.clientId} · {source.appOrigin}</span>
             {secrets[source.id]?.exportApiKey && <span class="muted"> · Export API key set</span>}
-            {!source.enabled && <span class="muted"> · disabled</span>}
+            {source.managed && <span class="locked"> · set by your organization</span>}
           </div>
           {missingAccess.has(source.id) && (
             <p class="field-error" role="alert">
-              Host access is missing for this account.{' '}
+              Host access is missing for this account, so it cannot be checked.{' '}
               <button type="button" onClick={() => void requestAccess(source)}>Grant access</button>
             </p>
           )}
           <div class="source-actions">
-            <button type="button" class="secondary" onClick={() => onEdit(source)}>Edit</button>
-            <button type="button" class="secondary" onClick={() => remove(source)}>Remove</button>
+            <label class="toggle">
+              <input type="checkbox" checked={source.enabled} disabled={source.managed}
+                onChange={(e) => void replace({ ...source, enabled: e.currentTarget.checked })} />
+              Watch this account
+            </label>
+            {!source.managed && <button type="button" class="secondary" onClick={() => onEdit(source)} aria-label={`Edit ${source.label}`}>Edit</button>}
+            {!source.managed && <button type="button" class="secondary" onClick={() => remove(source)} aria-label={`Remove ${source.label}`}>Remove</button>}
           </div>
+          <TestButton source={() => source} exportApiKey={secrets[source.id]?.exportApiKey ?? ''} />
         </li>
       ))}
     </ul>

@@ -11,6 +11,8 @@ export interface SourceSettings {
   appOrigin: string;
   apiOrigin: string;
   enabled: boolean;
+  /** Set by organization policy (storage.managed): shown locked, never written to sync. */
+  managed?: boolean;
 }
 
 export interface NotificationSettings {
@@ -32,6 +34,8 @@ export const DEFAULT_SETTINGS = {
   /** How long transition and poll history is kept. */
   retentionDays: 90,
   paused: false,
+  /** Keep Export API keys only until the browser closes (storage.session) instead of on disk. */
+  secretsInSession: false,
   notifications: { newProblem: true, recovered: true, escalation: true, quietStart: 0, quietEnd: 0 } as NotificationSettings,
   sources: [] as SourceSettings[],
 };
@@ -124,6 +128,7 @@ export function parseSettings(raw: unknown): Settings {
     escalationHours: Math.round(clamp(r.escalationHours, ESCALATION_HOURS, DEFAULT_SETTINGS.escalationHours)),
     retentionDays: Math.round(clamp(r.retentionDays, RETENTION_DAYS, DEFAULT_SETTINGS.retentionDays)),
     paused: r.paused === true,
+    secretsInSession: r.secretsInSession === true,
     notifications: parseNotifications(r.notifications),
     sources,
   };

@@ -38,7 +38,7 @@ describe('options page', () => {
     await options.getByLabel('MBI client id').fill(CLIENT.id);
     await options.getByLabel('MBI app host').fill(watch.sim.url);
     await options.getByLabel('MBI API host').fill(watch.sim.url);
-    await options.getByLabel(/Export API key/).fill(CLIENT.key);
+    await options.getByLabel('Export API key (optional)').fill(CLIENT.key);
     await options.getByRole('button', { name: 'Save account' }).click();
     await expect.poll(() => options.locator('li.source').count()).toBe(1);
     await expectBadge(watch, '4');

@@ -1,0 +1,47 @@
+// "Test connection" on the options page: the real adapters, once, for a source being edited.
+import browser from 'webextension-polyfill';
+import { openWatchDb, readFeeds } from '../shared/db';
+import type { TestOutcome, TestResult } from '../shared/messages';
+import { originPattern, sourceOrigins, type SourceSettings } from '../shared/settings';
+import type { FeedResult } from '../shared/types';
+import { PROBLEM_STATES } from '../shared/view';
+import { fetchConnections } from './sources/mbi-connections';
+import { fetchUpdateCycle, UPDATE_CYCLE_MIN_INTERVAL_MS } from './sources/mbi-update-cycle';
+
+function outcome(result: FeedResult): TestOutcome {
+  if (!result.ok) return { ok: false, kind: result.error.kind, message: result.error.message };
+  if (result.data.feed === 'connections') {
+    const { integrations } = result.data;
+    return { ok: true, total: integrations.length, problems: integrations.filter((i) => PROBLEM_STATES.has(i.state)).length };
+  }
+  return { ok: true, total: result.data.lastJob ? 1 : 0, problems: 0 };
+}
+
+/** Adobe's one-call-a-minute rule holds for tests too: the last stored call of this client counts. */
+async function lastUpdateCall(source: SourceSettings): Promise<number> {
+  const records = await readFeeds(await openWatchDb());
+  return Math.max(-Infinity, ...records.filter((r) => r.feed === 'update-cycle' && r.sourceId === source.id).map((r) => r.lastAttemptAt));
+}
+
+const lastTests = new Map<string, number>();
+
+export async function testSource(source: SourceSettings, exportApiKey?: string, now = Date.now()): Promise<TestResult> {
+  const granted = await browser.permissions.contains({ origins: sourceOrigins(source).map(originPattern) });
+  if (!granted) {
+    const missing: TestOutcome = { ok: false, kind: 'permission-missing', message: `No host access to ${sourceOrigins(source).join(' and ')}.` };
+    return { connections: missing };
+  }
+  const result: TestResult = { connections: outcome(await fetchConnections(source)) };
+  if (exportApiKey) {
+    const key = `${source.apiOrigin}/${source.clientId}`;
+    const last = Math.max(await lastUpdateCall(source), lastTests.get(key) ?? -Infinity);
+    if (now - last < UPDATE_CYCLE_MIN_INTERVAL_MS) {
+      const wait = Math.ceil((UPDATE_CYCLE_MIN_INTERVAL_MS - (now - last)) / 1000);
+      result.updateCycle = { ok: 'skipped', message: `MBI allows one update-status call a minute; try again in ${wait} s.` };
+    } else {
+      lastTests.set(key, now);
+      result.updateCycle = outcome(await fetchUpdateCycle(source, exportApiKey));
+    }
+  }
+  return result;
+}

@@ -1,0 +1,42 @@
+import { useState } from 'preact/hooks';
+import { describeTest, testPassed } from '../shared/describe-test';
+import type { SourceSettings } from '../shared/settings';
+import { runTest } from './use-options';
+
+interface Props {
+  /** The source to test, or null when the form is not valid yet. */
+  source: () => SourceSettings | null;
+  exportApiKey: string;
+}
+
+/** "Test connection": runs the real adapters once and shows the result in the popup's words. */
+export function TestButton({ source, exportApiKey }: Props) {
+  const [result, setResult] = useState<{ passed: boolean; lines: string[] } | null>(null);
+  const [running, setRunning] = useState(false);
+  const test = async () => {
+    const target = source();
+    if (!target) return;
+    setRunning(true);
+    setResult(null);
+    try {
+      const outcome = await runTest(target, exportApiKey);
+      setResult({ passed: testPassed(outcome), lines: describeTest(outcome) });
+    } catch (error) {
+      setResult({ passed: false, lines: [`The test could not run: ${error instanceof Error ? error.message : String(error)}`] });
+    } finally {
+      setRunning(false);
+    }
+  };
+  return (
+    <div class="test">
+      <button type="button" class="secondary" onClick={() => void test()} disabled={running} aria-busy={running}>
+        {running ? 'Testing…' : 'Test connection'}
+      </button>
+      {result && (
+        <div role="status" class={result.passed ? 'test-ok' : 'field-error'} data-testid="test-result">
+          {result.lines.map((l) => <p key={l}>{l}</p>)}
+        </div>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,27 @@
+// Settings migrations: each step lifts stored settings one version; run on install and update.
+import { DEFAULT_SETTINGS, MBI_API_ORIGIN, MBI_APP_ORIGIN } from './settings';
+
+type Raw = Record<string, unknown>;
+
+/** MIGRATIONS[n] lifts version n to n + 1. */
+const MIGRATIONS: Readonly<Record<number, (raw: Raw) => Raw>> = {
+  // Unversioned settings held one account in top-level fields; it becomes the first source.
+  0: ({ clientId, appHost, apiHost, label, ...rest }) => ({
+    ...rest,
+    version: 1,
+    sources: clientId === undefined ? [] : [{ id: 'mbi-1', label: label ?? 'MBI', clientId: String(clientId as string), appOrigin: appHost ?? MBI_APP_ORIGIN, apiOrigin: apiHost ?? MBI_API_ORIGIN, enabled: true }],
+  }),
+};
+
+export function migrate(raw: unknown): unknown {
+  if (typeof raw !== 'object' || raw === null) return raw;
+  let current = raw as Raw;
+  let version = typeof current.version === 'number' ? current.version : 0;
+  while (version < DEFAULT_SETTINGS.version) {
+    const step = MIGRATIONS[version];
+    if (!step) break;
+    current = step(current);
+    version++;
+  }
+  return current;
+}
