@@ -41,7 +41,7 @@ export function requestNotifications(): Promise<boolean> {
 
 export async function runTest(source: SourceSettings, exportApiKey: string): Promise<TestResult> {
   const command: Command = exportApiKey ? { type: MSG.testSource, source, exportApiKey } : { type: MSG.testSource, source };
-  return (await browser.runtime.sendMessage(command)) as TestResult;
+  return browser.runtime.sendMessage<Command, TestResult>(command);
 }
 
 export function useOptions() {
