@@ -4,7 +4,7 @@ import { cpSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { BrowserContext, Page, Worker } from 'playwright-core';
 import { launchWithExtension } from '../chromium';
-import { within } from './stats';
+import { waitFor, within } from './stats';
 
 export const BENCH_DIST = 'bench/.dist-bench';
 export const EMPTY_PAGE = 'empty.html';
@@ -76,15 +76,26 @@ export class BenchBrowser {
     return within(120_000, 'a step in the worker', worker.evaluate(fn, arg));
   }
 
-  async configure(sources: readonly BenchSettingsSource[]): Promise<void> {
+  /**
+   * Saves settings as the options page would (the interval is long, so no alarm fires meanwhile) and waits
+   * for the poll that saving starts to finish for every source.
+   */
+  async configure(sources: readonly BenchSettingsSource[], notify = true): Promise<void> {
     const settings = {
       version: 1, pollMinutes: 60, staleHours: 26, paused: false,
+      notifications: { newProblem: notify, recovered: notify, escalation: notify, quietStart: 0, quietEnd: 0 },
       sources: sources.map((s) => ({ id: s.id, label: s.label, clientId: s.clientId, appOrigin: s.origin, apiOrigin: s.origin, enabled: true })),
     };
+    const since = Date.now();
     await this.inWorker(async (settings) => {
       await chrome.storage.local.set({ secrets: {} });
       await chrome.storage.sync.set({ settings });
     }, settings);
+    const polled = await waitFor(30_000, async () => {
+      const log = await this.readStore<{ sourceId: string; at: number }>('polls');
+      return sources.every((s) => log.some((p) => p.sourceId === s.id && p.at >= since)) ? true : undefined;
+    });
+    if (!polled) throw new Error('The poll after saving the settings did not finish within 30 s.');
   }
 
   async badge(): Promise<string> {

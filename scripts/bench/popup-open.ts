@@ -4,7 +4,7 @@ import { parseConnections } from '../../src/background/sources/mbi-connections';
 import type { FeedRecord, Integration } from '../../src/shared/types';
 import { generateConnections } from '../../test/simulator/data';
 import { EMPTY_PAGE, type BenchBrowser, type BenchSettingsSource } from './browser';
-import { median, waitFor } from './stats';
+import { median } from './stats';
 
 export const ACCOUNTS = 5;
 /** Healthy and broken integrations stored per account; only the broken ones become rows. */
@@ -79,21 +79,10 @@ async function paint(browser: BenchBrowser, path: string, selector: string | nul
     await page.setViewportSize({ width: 400, height: 600 });
     await page.addInitScript(probe(selector, expected));
     await page.goto(browser.url(path), { timeout: 20_000 });
-    return await page.evaluate('window.__benchPaint', undefined);
+    return await page.evaluate<PaintTimes>('window.__benchPaint');
   } finally {
     await page.close();
   }
-}
-
-/** Configures the accounts and waits until the poll that saving settings starts has finished. */
-export async function configureAccounts(browser: BenchBrowser, sources: readonly BenchSettingsSource[]): Promise<void> {
-  const since = Date.now();
-  await browser.configure(sources);
-  const polled = await waitFor(30_000, async () => {
-    const log = await browser.readStore<{ sourceId: string; at: number }>('polls');
-    return sources.every((s) => log.some((p) => p.sourceId === s.id && p.at >= since)) ? true : undefined;
-  });
-  if (!polled) throw new Error('The poll after saving the settings did not finish within 30 s.');
 }
 
 export async function measurePopup(browser: BenchBrowser, sources: readonly BenchSettingsSource[], problems: number): Promise<PopupResult> {

@@ -1,5 +1,6 @@
 // The toolbar badge: a pure decision and one function that draws it.
 import browser from 'webextension-polyfill';
+import { plural, t } from '../shared/i18n';
 import { ISSUES, PROBLEM_COLOR } from '../shared/issues';
 import type { WatchView } from '../shared/view';
 
@@ -9,8 +10,6 @@ export interface Badge {
   title: string;
 }
 
-const NAME = 'MBI Integration Watch';
-
 export function countText(count: number): string {
   return count > 999 ? '999+' : String(count);
 }
@@ -18,22 +17,23 @@ export function countText(count: number): string {
 function accountLines(view: WatchView): string[] {
   return view.accounts.map((a) => {
     const issue = a.issue ? ` — ${ISSUES[a.issue.kind].title}` : '';
-    return `${a.source.label}: ${a.problems.length} of ${a.total} need attention${issue}`;
+    return `${t('badge_account', a.source.label, a.problems.length, a.total)}${issue}`;
   });
 }
 
 export function badgeFor(view: WatchView): Badge {
   const lines = accountLines(view);
+  const name = t('app_name');
   if (view.issue) {
     const info = ISSUES[view.issue.kind];
     const where = view.issue.label ? ` (${view.issue.label})` : '';
-    return { text: info.badge, color: info.color, title: [`${NAME}: ${info.title}${where}`, ...lines].join('\n') };
+    return { text: info.badge, color: info.color, title: [`${name}: ${info.title}${where}`, ...lines].join('\n') };
   }
   if (view.problemCount > 0) {
-    const noun = view.problemCount === 1 ? 'integration needs' : 'integrations need';
-    return { text: countText(view.problemCount), color: PROBLEM_COLOR, title: [`${NAME}: ${view.problemCount} ${noun} attention`, ...lines].join('\n') };
+    const title = `${name}: ${plural('badge_problems', view.problemCount)}`;
+    return { text: countText(view.problemCount), color: PROBLEM_COLOR, title: [title, ...lines].join('\n') };
   }
-  return { text: '', color: PROBLEM_COLOR, title: [`${NAME}: all integrations healthy`, ...lines].join('\n') };
+  return { text: '', color: PROBLEM_COLOR, title: [`${name}: ${t('badge_all_healthy')}`, ...lines].join('\n') };
 }
 
 export async function renderBadge(badge: Badge): Promise<void> {

@@ -1,6 +1,7 @@
 // Handlers for what the popup and options ask of the worker, and for the worker's own events.
 import { MSG, type Command, type TestResult } from '../shared/messages';
 import { migrateStoredSettings } from '../shared/storage';
+import { onTabClosed, sourcesToRecheck, startReauthorization, updateVerifications } from './follow-up';
 import { notifyChanges } from './notifier';
 import { isPolling, pollAll, type PollOptions } from './poll';
 import { announce, refreshBadge } from './refresh';
@@ -17,17 +18,20 @@ export async function pollAndRender(options: PollOptions, sourceId?: string): Pr
   try {
     await pollAll(options, sourceId);
     await notifyChanges().catch(report('notifications'));
+    await updateVerifications().catch(report('re-authorization follow-up'));
   } finally {
     await refreshBadge();
     announce(isPolling());
   }
 }
 
-export async function onCommand(command: Command): Promise<{ ok: true } | TestResult> {
+export async function onCommand(command: Command): Promise<{ ok: boolean } | TestResult> {
   switch (command.type) {
     case MSG.checkNow:
       await pollAndRender({ force: true }, command.sourceId);
       return { ok: true };
+    case MSG.reauthorize:
+      return { ok: await startReauthorization(command.sourceId, command.integrationId) };
     case MSG.testSource:
       return testSource(command.source, command.exportApiKey);
   }
@@ -55,6 +59,19 @@ export async function onWake(): Promise<void> {
   await refreshBadge();
   await ensurePollAlarm();
   await pollAndRender({ force: false, onlyOverdue: true });
+}
+
+/** Re-checks the accounts of re-authorizations that are being followed (tab closed, or a minute passed). */
+export async function recheck(sourceIds: readonly string[]): Promise<void> {
+  for (const id of sourceIds) await pollAndRender({ force: true }, id);
+}
+
+export async function onVerifyAlarm(): Promise<void> {
+  await recheck(await sourcesToRecheck());
+}
+
+export async function onTabRemoved(tabId: number): Promise<void> {
+  await recheck(await onTabClosed(tabId));
 }
 
 export { report };

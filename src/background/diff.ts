@@ -12,14 +12,14 @@ export function applySnapshot(sourceId: string, previous: ConnectionsData | unde
   const integrations = next.integrations.map((item): Integration => {
     const old = before.get(item.id);
     before.delete(item.id);
-    if (old && old.state === item.state) return { ...item, since: old.since ?? now };
+    if (old && old.state === item.state) return { ...item, since: old.since ?? now, ...(old.firstSeen ? { firstSeen: true } : {}) };
     // The first snapshot records only what is already wrong, not every healthy integration.
     if (old || previous || item.state !== 'ok') {
       const transition: Transition = { sourceId, integrationId: item.id, name: item.name, from: old ? old.state : 'new', to: item.state, at: now };
       if (item.detail !== undefined) transition.detail = item.detail;
       transitions.push(transition);
     }
-    return { ...item, since: now };
+    return old ? { ...item, since: now } : { ...item, since: now, firstSeen: true };
   });
   for (const gone of before.values()) {
     transitions.push({ sourceId, integrationId: gone.id, name: gone.name, from: gone.state, to: 'removed', at: now });

@@ -1,9 +1,9 @@
 // Service worker entry: every listener is registered synchronously here, handlers live beside it.
 import browser from 'webextension-polyfill';
-import { parseCommand, POLL_ALARM } from '../shared/messages';
+import { parseCommand, POLL_ALARM, VERIFY_ALARM } from '../shared/messages';
 import { isSnoozeChange } from '../shared/snooze';
 import { isSettingsChange } from '../shared/storage';
-import { onCommand, onInstalled, onSettingsChanged, onStartup, onWake, pollAndRender, report } from './commands';
+import { onCommand, onInstalled, onSettingsChanged, onStartup, onTabRemoved, onVerifyAlarm, onWake, pollAndRender, report } from './commands';
 import { onNotificationButton, onNotificationClicked } from './notifier';
 import { refreshBadge } from './refresh';
 
@@ -18,6 +18,12 @@ browser.runtime.onStartup.addListener(() => {
 
 browser.alarms.onAlarm.addListener((alarm) => {
   if (alarm.name === POLL_ALARM) pollAndRender({ force: false }).catch(report('poll'));
+  if (alarm.name === VERIFY_ALARM) onVerifyAlarm().catch(report('re-authorization check'));
+});
+
+// Closing a re-authorization tab is the cue to check whether it worked (no `tabs` permission needed).
+browser.tabs.onRemoved.addListener((tabId) => {
+  onTabRemoved(tabId).catch(report('re-authorization check'));
 });
 
 browser.runtime.onMessage.addListener((message: unknown) => {

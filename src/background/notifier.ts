@@ -7,6 +7,7 @@ import type { Settings } from '../shared/settings';
 import { integrationKey, loadSnoozes, setSnooze } from '../shared/snooze';
 import { loadSettings } from '../shared/storage';
 import { stateLabel } from '../shared/format';
+import { t } from '../shared/i18n';
 import { feedKey } from '../shared/types';
 import { parseNoteId, planNotes, type Note, type NoteMemory } from './notify-policy';
 
@@ -22,11 +23,11 @@ function optionsFor(note: Note, settings: Settings): Notifications.CreateNotific
   const account = settings.sources.find((s) => s.id === note.sourceId)?.label ?? '';
   const titles = {
     'new-problem': `${integration.name}: ${stateLabel(integration)}`,
-    recovered: `${integration.name} is working again`,
-    escalation: `${integration.name} has been broken for over ${settings.escalationHours} h`,
+    recovered: t('notify_recovered', integration.name),
+    escalation: t('notify_escalation', integration.name, settings.escalationHours),
   };
   const message = note.kind === 'escalation'
-    ? 'If re-authorizing did not help, open a support case from the popup.'
+    ? t('notify_escalation_advice')
     : [integration.detail, `${integration.provider} · ${account}`].filter(Boolean).join('\n');
   const options: Notifications.CreateNotificationOptions = {
     type: 'basic',
@@ -35,7 +36,7 @@ function optionsFor(note: Note, settings: Settings): Notifications.CreateNotific
     message,
   };
   // Chrome-only field (at most two buttons); recoveries need no action.
-  if (note.kind !== 'recovered') Object.assign(options, { buttons: [{ title: 'Re-authorize' }, { title: 'Snooze 1 day' }] });
+  if (note.kind !== 'recovered') Object.assign(options, { buttons: [{ title: t('notify_reauthorize') }, { title: t('notify_snooze_day') }] });
   return options;
 }
 

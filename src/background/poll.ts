@@ -39,10 +39,13 @@ function isDue(record: FeedRecord | undefined, options: PollOptions, now: number
 function nextRecord(key: { sourceId: string; feed: FeedName }, previous: FeedRecord | undefined, result: FeedResult, settings: Settings, now: number, random: () => number): FeedRecord {
   const base = { key: feedKey(key.sourceId, key.feed), sourceId: key.sourceId, feed: key.feed, lastAttemptAt: now };
   if (result.ok) return { ...base, lastSuccessAt: now, failures: 0, data: result.data };
-  const failures = (previous?.failures ?? 0) + 1;
+  // Offline and missing access were not attempts at MBI: they must not push the next poll back.
+  const attempted = result.error.kind !== 'offline' && result.error.kind !== 'permission-missing';
+  const failures = (previous?.failures ?? 0) + (attempted ? 1 : 0);
   const record: FeedRecord = { ...base, failures, error: result.error };
   if (previous?.lastSuccessAt !== undefined) record.lastSuccessAt = previous.lastSuccessAt;
   if (previous?.data !== undefined) record.data = previous.data;
+  if (!attempted) return record;
   const notBefore = notBeforeAfter(failures, result.error, settings.pollMinutes * 60_000, now, random);
   if (notBefore !== undefined) record.notBefore = notBefore;
   return record;
@@ -66,9 +69,20 @@ function offlineError(): FeedError | undefined {
   return typeof navigator !== 'undefined' && navigator.onLine === false ? { kind: 'offline', message: 'The browser is offline.' } : undefined;
 }
 
+function clientKey(source: SourceSettings): string {
+  return `${source.apiOrigin}|${source.clientId}`;
+}
+
+/** Adobe's one-call-a-minute rule is per client: sources sharing a client share the last call. */
+function lastCycleCall(source: SourceSettings, settings: Settings, all: readonly FeedRecord[]): number {
+  const sameClient = new Set(settings.sources.filter((s) => clientKey(s) === clientKey(source)).map((s) => s.id));
+  return Math.max(-Infinity, ...all.filter((r) => r.feed === 'update-cycle' && sameClient.has(r.sourceId)).map((r) => r.lastAttemptAt));
+}
+
 async function pollSource(db: WatchDb, source: SourceSettings, settings: Settings, secrets: Secrets, options: PollOptions): Promise<void> {
   const opts = { now: options.now ?? Date.now, random: options.random ?? Math.random };
-  const records = new Map((await readFeeds(db)).filter((r) => r.sourceId === source.id).map((r) => [r.feed, r]));
+  const all = await readFeeds(db);
+  const records = new Map(all.filter((r) => r.sourceId === source.id).map((r) => [r.feed, r]));
   const started = opts.now();
   const blocked: FeedError | undefined = (await hasHostAccess(source))
     ? offlineError()
@@ -82,7 +96,7 @@ async function pollSource(db: WatchDb, source: SourceSettings, settings: Setting
 
   const apiKey = secrets[source.id]?.exportApiKey;
   const cycle = records.get('update-cycle');
-  const lastCall = cycle?.lastAttemptAt ?? -Infinity;
+  const lastCall = lastCycleCall(source, settings, all);
   if (apiKey && !blocked && isDue(cycle, options, started, settings.pollMinutes * 60_000) && opts.now() - lastCall >= UPDATE_CYCLE_MIN_INTERVAL_MS) {
     const cycleStarted = opts.now();
     await store(db, source.id, 'update-cycle', cycle, await fetchUpdateCycle(source, apiKey, { now: opts.now }), settings, cycleStarted, opts);
@@ -115,7 +129,12 @@ export async function pollAll(options: PollOptions, onlySourceId?: string): Prom
   await keepSources(db, new Set(settings.sources.map((s) => s.id)));
   if (settings.paused) return;
   const sources = settings.sources.filter((s) => s.enabled && (onlySourceId === undefined || s.id === onlySourceId));
-  await Promise.all(sources.map((s) => pollOnce(db, s, settings, secrets, options)));
+  // Sources of the same client run one after another (they share Adobe's rate rule); others in parallel.
+  const byClient = new Map<string, SourceSettings[]>();
+  for (const source of sources) byClient.set(clientKey(source), [...(byClient.get(clientKey(source)) ?? []), source]);
+  await Promise.all([...byClient.values()].map(async (group) => {
+    for (const source of group) await pollOnce(db, source, settings, secrets, options);
+  }));
   // Retention: an index range delete, cheap when there is nothing to remove.
   await pruneLogs(db, (options.now ?? Date.now)() - settings.retentionDays * 86_400_000);
 }

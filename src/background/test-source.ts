@@ -1,6 +1,7 @@
 // "Test connection" on the options page: the real adapters, once, for a source being edited.
 import browser from 'webextension-polyfill';
 import { openWatchDb, readFeeds } from '../shared/db';
+import { t, uiLocale } from '../shared/i18n';
 import type { TestOutcome, TestResult } from '../shared/messages';
 import { originPattern, sourceOrigins, type SourceSettings } from '../shared/settings';
 import type { FeedResult } from '../shared/types';
@@ -28,7 +29,8 @@ const lastTests = new Map<string, number>();
 export async function testSource(source: SourceSettings, exportApiKey?: string, now = Date.now()): Promise<TestResult> {
   const granted = await browser.permissions.contains({ origins: sourceOrigins(source).map(originPattern) });
   if (!granted) {
-    const missing: TestOutcome = { ok: false, kind: 'permission-missing', message: `No host access to ${sourceOrigins(source).join(' and ')}.` };
+    const hosts = new Intl.ListFormat(uiLocale(), { type: 'conjunction' }).format(sourceOrigins(source));
+    const missing: TestOutcome = { ok: false, kind: 'permission-missing', message: t('test_no_host_access', hosts) };
     return { connections: missing };
   }
   const result: TestResult = { connections: outcome(await fetchConnections(source)) };
@@ -37,7 +39,7 @@ export async function testSource(source: SourceSettings, exportApiKey?: string, 
     const last = Math.max(await lastUpdateCall(source), lastTests.get(key) ?? -Infinity);
     if (now - last < UPDATE_CYCLE_MIN_INTERVAL_MS) {
       const wait = Math.ceil((UPDATE_CYCLE_MIN_INTERVAL_MS - (now - last)) / 1000);
-      result.updateCycle = { ok: 'skipped', message: `MBI allows one update-status call a minute; try again in ${wait} s.` };
+      result.updateCycle = { ok: 'skipped', message: t('test_update_status_wait', wait) };
     } else {
       lastTests.set(key, now);
       result.updateCycle = outcome(await fetchUpdateCycle(source, exportApiKey));

@@ -1,4 +1,5 @@
 import { useState } from 'preact/hooks';
+import { t } from '../shared/i18n';
 import type { SourceSettings } from '../shared/settings';
 import { BackupSettings } from './BackupSettings';
 import { NotificationSettings } from './NotificationSettings';
@@ -16,12 +17,12 @@ export function App() {
   const { settings, secrets } = state;
   return (
     <main class="options">
-      <h1>MBI Integration Watch</h1>
+      <h1>{t('app_name')}</h1>
       <section aria-labelledby="accounts-heading">
-        <h2 id="accounts-heading">MBI accounts</h2>
+        <h2 id="accounts-heading">{t('options_accounts_heading')}</h2>
         <SourceList state={state} onEdit={setEditing} onSave={save} />
         {editing === null ? (
-          <button type="button" onClick={() => setEditing('new')}>Add an MBI account</button>
+          <button type="button" onClick={() => setEditing('new')}>{t('options_add_account')}</button>
         ) : (
           <SourceEditor
             key={editing === 'new' ? 'new' : editing.id}

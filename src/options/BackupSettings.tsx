@@ -1,5 +1,6 @@
 import { useState } from 'preact/hooks';
 import { exportBackup, parseBackup } from '../shared/backup';
+import { plural, t } from '../shared/i18n';
 import type { Secrets, Settings } from '../shared/settings';
 
 interface Props {
@@ -23,27 +24,27 @@ export function BackupSettings({ settings, secrets, onSave }: Props) {
     if (!file) return;
     const result = parseBackup(await file.text());
     if (!result.ok) {
-      setMessage({ ok: false, text: `Nothing was changed. ${result.error}` });
+      setMessage({ ok: false, text: t('options_import_failed', result.error) });
       return;
     }
     const managed = settings.sources.filter((s) => s.managed);
     await onSave({ ...result.settings, sources: [...managed, ...result.settings.sources] }, result.secrets ?? secrets);
-    setMessage({ ok: true, text: `Imported ${result.settings.sources.length} account(s)${result.secrets ? ' with their keys' : ''}.` });
+    setMessage({ ok: true, text: plural(result.secrets ? 'options_imported_keys' : 'options_imported', result.settings.sources.length) });
   };
 
   return (
     <section class="editor" aria-labelledby="backup-heading">
-      <h2 id="backup-heading">Import and export</h2>
+      <h2 id="backup-heading">{t('options_backup_heading')}</h2>
       <label class="toggle">
         <input type="checkbox" checked={withKeys} onChange={(e) => setWithKeys(e.currentTarget.checked)} />
-        Include Export API keys in the file
+        {t('options_backup_with_keys')}
       </label>
       <div class="editor-actions">
         <button type="button" class="secondary" onClick={() => download('mbi-integration-watch-settings.json', exportBackup(settings, secrets, withKeys))}>
-          Export settings
+          {t('options_export')}
         </button>
         <label class="file-button">
-          Import settings…
+          {t('options_import')}
           <input type="file" accept="application/json,.json" onChange={(e) => void importFile(e.currentTarget.files?.[0])} />
         </label>
       </div>

@@ -1,4 +1,5 @@
 import { useState } from 'preact/hooks';
+import { t, type MessageKey } from '../shared/i18n';
 import { ESCALATION_HOURS, type NotificationSettings as Notes, type Settings } from '../shared/settings';
 import { Field } from './Field';
 import { minutesOfDay, timeOfDay, wholeNumberIn } from './numbers';
@@ -9,10 +10,10 @@ interface Props {
   onSave: (settings: Settings) => Promise<void>;
 }
 
-const KINDS: { key: 'newProblem' | 'recovered' | 'escalation'; label: string }[] = [
-  { key: 'newProblem', label: 'An integration breaks' },
-  { key: 'recovered', label: 'An integration works again' },
-  { key: 'escalation', label: 'An integration stays broken past the threshold' },
+const KINDS: { key: 'newProblem' | 'recovered' | 'escalation'; label: MessageKey }[] = [
+  { key: 'newProblem', label: 'options_notify_new_problem' },
+  { key: 'recovered', label: 'options_notify_recovered' },
+  { key: 'escalation', label: 'options_notify_escalation' },
 ];
 
 export function NotificationSettings({ state, onSave }: Props) {
@@ -34,38 +35,38 @@ export function NotificationSettings({ state, onSave }: Props) {
     const quietStart = minutesOfDay(quietFrom);
     const quietEnd = minutesOfDay(quietTo);
     setErrors({
-      ...(escalationHours === null ? { hours: `Enter whole hours from ${ESCALATION_HOURS.min} to ${ESCALATION_HOURS.max}.` } : {}),
-      ...(quietStart === null ? { quietFrom: 'Enter a time as HH:MM.' } : {}),
-      ...(quietEnd === null ? { quietTo: 'Enter a time as HH:MM.' } : {}),
+      ...(escalationHours === null ? { hours: t('options_whole_hours', ESCALATION_HOURS.min, ESCALATION_HOURS.max) } : {}),
+      ...(quietStart === null ? { quietFrom: t('options_time_format') } : {}),
+      ...(quietEnd === null ? { quietTo: t('options_time_format') } : {}),
     });
     if (escalationHours === null || quietStart === null || quietEnd === null) return;
     const notifications: Notes = { ...kinds, quietStart, quietEnd };
     await onSave({ ...settings, escalationHours, notifications });
-    setSaved(wantsAny && !granted ? 'Saved, but notifications are not allowed: Chrome did not grant the permission.' : 'Saved.');
+    setSaved(wantsAny && !granted ? t('options_saved_no_notifications') : t('options_saved'));
   };
 
   return (
     <form class="editor" onSubmit={(e) => void submit(e)} noValidate aria-labelledby="notifications-heading">
-      <h2 id="notifications-heading">Notifications and escalation</h2>
+      <h2 id="notifications-heading">{t('options_notifications_heading')}</h2>
       <fieldset>
-        <legend>Show a desktop notification when</legend>
+        <legend>{t('options_notify_when')}</legend>
         {KINDS.map(({ key, label }) => (
           <label class="toggle" key={key}>
             <input type="checkbox" name={key} checked={kinds[key]} onChange={(e) => setKinds({ ...kinds, [key]: e.currentTarget.checked })} />
-            {label}
+            {t(label)}
           </label>
         ))}
       </fieldset>
       <div class="row-fields">
-        <Field id="quietFrom" label="Quiet hours from" type="text" value={quietFrom} error={errors.quietFrom} onValue={setQuietFrom} pattern="\d{2}:\d{2}" placeholder="22:00" />
-        <Field id="quietTo" label="until" type="text" value={quietTo} error={errors.quietTo} onValue={setQuietTo} pattern="\d{2}:\d{2}" placeholder="07:00"
-          hint="Equal times mean no quiet hours." />
+        <Field id="quietFrom" label={t('options_quiet_from')} type="text" value={quietFrom} error={errors.quietFrom} onValue={setQuietFrom} pattern="\d{2}:\d{2}" placeholder="22:00" />
+        <Field id="quietTo" label={t('options_quiet_until')} type="text" value={quietTo} error={errors.quietTo} onValue={setQuietTo} pattern="\d{2}:\d{2}" placeholder="07:00"
+          hint={t('options_quiet_hint')} />
       </div>
-      <Field id="escalationHours" label="Suggest a support case after an integration is broken for (hours)" type="number" value={hours}
+      <Field id="escalationHours" label={t('options_escalation_hours')} type="number" value={hours}
         error={errors.hours} onValue={setHours} min={ESCALATION_HOURS.min} max={ESCALATION_HOURS.max} step={1}
-        disabled={managed.fields.escalationHours !== undefined} {...(managed.fields.escalationHours !== undefined ? { hint: 'Set by your organization.' } : {})} />
-      <button type="submit">Save notifications</button>
-      {!notificationsGranted && <p class="muted">Chrome asks for permission to show notifications when you save.</p>}
+        disabled={managed.fields.escalationHours !== undefined} {...(managed.fields.escalationHours !== undefined ? { hint: t('options_locked') } : {})} />
+      <button type="submit">{t('options_save_notifications')}</button>
+      {!notificationsGranted && <p class="muted">{t('options_notifications_ask')}</p>}
       {saved && <p role="status" class="muted">{saved}</p>}
     </form>
   );

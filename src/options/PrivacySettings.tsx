@@ -1,3 +1,4 @@
+import { t } from '../shared/i18n';
 import type { Secrets, Settings } from '../shared/settings';
 
 interface Props {
@@ -10,13 +11,13 @@ interface Props {
 export function PrivacySettings({ settings, secrets, onSave }: Props) {
   return (
     <section class="editor" aria-labelledby="privacy-heading">
-      <h2 id="privacy-heading">Keys</h2>
+      <h2 id="privacy-heading">{t('options_keys_heading')}</h2>
       <label class="toggle">
         <input type="checkbox" checked={settings.secretsInSession}
           onChange={(e) => void onSave({ ...settings, secretsInSession: e.currentTarget.checked }, secrets)} />
-        Keep Export API keys only until the browser closes
+        {t('options_keys_session')}
       </label>
-      <p class="muted">Keys are never synced to other computers. With this on, you enter them again after each browser start.</p>
+      <p class="muted">{t('options_keys_note')}</p>
     </section>
   );
 }

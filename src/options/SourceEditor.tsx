@@ -1,4 +1,5 @@
 import { useState } from 'preact/hooks';
+import { t } from '../shared/i18n';
 import { MBI_API_ORIGIN, MBI_APP_ORIGIN, type Secrets, type Settings, type SourceSettings } from '../shared/settings';
 import { formFromSource, validateSource, type SourceFieldErrors, type SourceForm } from '../shared/validate-source';
 import { Field } from './Field';
@@ -41,21 +42,21 @@ export function SourceEditor({ source, settings, secrets, onSave, onCancel }: Pr
     const granted = await requestAccess(result.source).catch(() => false);
     const sources = source ? settings.sources.map((s) => (s.id === source.id ? result.source : s)) : [...settings.sources, result.source];
     await onSave({ ...settings, sources }, { ...secrets, [result.source.id]: result.exportApiKey ? { exportApiKey: result.exportApiKey } : {} });
-    if (!granted) setNotice('Saved, but host access was not granted: the account cannot be checked until you grant it.');
+    if (!granted) setNotice(t('options_saved_no_access'));
   };
 
   return (
-    <form class="editor" onSubmit={(e) => void submit(e)} noValidate aria-label={source ? `Edit ${source.label}` : 'Add an MBI account'}>
-      <Field id="label" label="Name" value={form.label} error={errors.label} onValue={set('label')} required maxLength={80} placeholder="Main store" />
-      <Field id="clientId" label="MBI client id" value={form.clientId} error={errors.clientId} onValue={set('clientId')} required inputMode="numeric" pattern="\d+"
-        hint="The number after /client/ in the address of any MBI page." />
-      <Field id="appHost" label="MBI app host" value={form.appHost} error={errors.appHost} onValue={set('appHost')} required />
-      <Field id="apiHost" label="MBI API host" value={form.apiHost} error={errors.apiHost} onValue={set('apiHost')} required />
-      <Field id="exportApiKey" label="Export API key (optional)" value={form.exportApiKey} error={errors.exportApiKey} onValue={set('exportApiKey')} type="password" autoComplete="off"
-        hint="Used only for the account-wide update status. Stored on this computer only, never synced." />
+    <form class="editor" onSubmit={(e) => void submit(e)} noValidate aria-label={source ? t('options_edit_account', source.label) : t('options_add_account')}>
+      <Field id="label" label={t('options_name')} value={form.label} error={errors.label} onValue={set('label')} required maxLength={80} placeholder={t('options_name_placeholder')} />
+      <Field id="clientId" label={t('options_client_id')} value={form.clientId} error={errors.clientId} onValue={set('clientId')} required inputMode="numeric" pattern="\d+"
+        hint={t('options_client_id_hint')} />
+      <Field id="appHost" label={t('options_app_host')} value={form.appHost} error={errors.appHost} onValue={set('appHost')} required />
+      <Field id="apiHost" label={t('options_api_host')} value={form.apiHost} error={errors.apiHost} onValue={set('apiHost')} required />
+      <Field id="exportApiKey" label={t('options_export_key')} value={form.exportApiKey} error={errors.exportApiKey} onValue={set('exportApiKey')} type="password" autoComplete="off"
+        hint={t('options_export_key_hint')} />
       <div class="editor-actions">
-        <button type="submit">Save account</button>
-        <button type="button" class="secondary" onClick={onCancel}>Cancel</button>
+        <button type="submit">{t('options_save_account')}</button>
+        <button type="button" class="secondary" onClick={onCancel}>{t('options_cancel')}</button>
       </div>
       <TestButton source={validForTest} exportApiKey={form.exportApiKey.trim()} />
       {notice && <p role="status" class="field-error">{notice}</p>}

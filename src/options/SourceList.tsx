@@ -1,3 +1,4 @@
+import { t } from '../shared/i18n';
 import type { Secrets, Settings, SourceSettings } from '../shared/settings';
 import { TestButton } from './TestButton';
 import { requestAccess, type OptionsState } from './use-options';
@@ -10,7 +11,7 @@ interface Props {
 
 export function SourceList({ state, onEdit, onSave }: Props) {
   const { settings, secrets, missingAccess } = state;
-  if (settings.sources.length === 0) return <p class="muted">No account yet. Add your MBI client id to start watching.</p>;
+  if (settings.sources.length === 0) return <p class="muted">{t('options_no_account')}</p>;
 
   const replace = (source: SourceSettings) => onSave({ ...settings, sources: settings.sources.map((s) => (s.id === source.id ? source : s)) });
   const remove = (source: SourceSettings) => {
@@ -23,24 +24,24 @@ export function SourceList({ state, onEdit, onSave }: Props) {
       {settings.sources.map((source) => (
         <li key={source.id} class="source" data-source={source.id}>
           <div>
-            <strong>{source.label}</strong> <span class="muted">client {source.clientId} · {source.appOrigin}</span>
-            {secrets[source.id]?.exportApiKey && <span class="muted"> · Export API key set</span>}
-            {source.managed && <span class="locked"> · set by your organization</span>}
+            <strong>{source.label}</strong> <span class="muted">{t('options_account_summary', source.clientId, source.appOrigin)}</span>
+            {secrets[source.id]?.exportApiKey && <span class="muted"> · {t('options_key_set')}</span>}
+            {source.managed && <span class="locked"> · {t('options_managed_account')}</span>}
           </div>
           {missingAccess.has(source.id) && (
             <p class="field-error" role="alert">
-              Host access is missing for this account, so it cannot be checked.{' '}
-              <button type="button" onClick={() => void requestAccess(source)}>Grant access</button>
+              {t('options_access_missing')}{' '}
+              <button type="button" onClick={() => void requestAccess(source)}>{t('options_grant_access')}</button>
             </p>
           )}
           <div class="source-actions">
             <label class="toggle">
               <input type="checkbox" checked={source.enabled} disabled={source.managed}
                 onChange={(e) => void replace({ ...source, enabled: e.currentTarget.checked })} />
-              Watch this account
+              {t('options_watch_account')}
             </label>
-            {!source.managed && <button type="button" class="secondary" onClick={() => onEdit(source)} aria-label={`Edit ${source.label}`}>Edit</button>}
-            {!source.managed && <button type="button" class="secondary" onClick={() => remove(source)} aria-label={`Remove ${source.label}`}>Remove</button>}
+            {!source.managed && <button type="button" class="secondary" onClick={() => onEdit(source)} aria-label={t('options_edit_account', source.label)}>{t('options_edit')}</button>}
+            {!source.managed && <button type="button" class="secondary" onClick={() => remove(source)} aria-label={t('options_remove_account', source.label)}>{t('options_remove')}</button>}
           </div>
           <TestButton source={() => source} exportApiKey={secrets[source.id]?.exportApiKey ?? ''} />
         </li>

@@ -1,5 +1,6 @@
 import { useState } from 'preact/hooks';
 import { describeTest, testPassed } from '../shared/describe-test';
+import { t } from '../shared/i18n';
 import type { SourceSettings } from '../shared/settings';
 import { runTest } from './use-options';
 
@@ -22,7 +23,7 @@ export function TestButton({ source, exportApiKey }: Props) {
       const outcome = await runTest(target, exportApiKey);
       setResult({ passed: testPassed(outcome), lines: describeTest(outcome) });
     } catch (error) {
-      setResult({ passed: false, lines: [`The test could not run: ${error instanceof Error ? error.message : String(error)}`] });
+      setResult({ passed: false, lines: [t('options_test_failed', error instanceof Error ? error.message : String(error))] });
     } finally {
       setRunning(false);
     }
@@ -30,7 +31,7 @@ export function TestButton({ source, exportApiKey }: Props) {
   return (
     <div class="test">
       <button type="button" class="secondary" onClick={() => void test()} disabled={running} aria-busy={running}>
-        {running ? 'Testing…' : 'Test connection'}
+        {running ? t('options_testing') : t('options_test')}
       </button>
       {result && (
         <div role="status" class={result.passed ? 'test-ok' : 'field-error'} data-testid="test-result">

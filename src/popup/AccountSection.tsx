@@ -1,21 +1,22 @@
 import { absoluteTime, relativeTime } from '../shared/format';
-import type { Settings } from '../shared/settings';
+import { integrationKey } from '../shared/snooze';
 import type { AccountView } from '../shared/view';
 import { IssueBanner } from './IssueBanner';
 import { ProblemRow } from './ProblemRow';
+import type { WatchState } from './use-watch';
 
 interface Props {
   account: AccountView;
-  settings: Settings;
+  state: WatchState;
   now: number;
   /** With a single account the heading is left out. */
   single: boolean;
   onCheckNow: () => void;
 }
 
-export function AccountSection({ account, settings, now, single, onCheckNow }: Props) {
+export function AccountSection({ account, state, now, single, onCheckNow }: Props) {
   const { source, problems } = account;
-  const checked = account.lastSuccessAt !== undefined;
+  const { settings, verifications } = state;
   return (
     <section class="account" aria-label={source.label} data-source={source.id}>
       {!single && <h2 class="account-title">{source.label} <span class="muted">({problems.length} of {account.total})</span></h2>}
@@ -23,18 +24,18 @@ export function AccountSection({ account, settings, now, single, onCheckNow }: P
       {account.showingLastGood && account.lastSuccessAt !== undefined && (
         <p class="muted stale-note">Showing the last good status, from {relativeTime(account.lastSuccessAt, now)}.</p>
       )}
-      {problems.length > 0 ? (
+      {problems.length > 0 && (
         <ul class="rows" aria-label={`Problem integrations of ${source.label}`}>
-          {problems.map((integration) => (
-            <ProblemRow key={integration.id} integration={integration} source={source} settings={settings} now={now} />
+          {problems.map((integration, i) => (
+            <ProblemRow key={integration.id} integration={integration} account={account} settings={settings} now={now}
+              verification={verifications[integrationKey(source.id, integration.id)]} first={i === 0} />
           ))}
         </ul>
-      ) : (
-        checked && !account.issue && (
-          <p class="all-good" data-testid="all-good">
-            All {account.total} integrations are healthy (confirmed {absoluteTime(account.lastSuccessAt!)}).
-          </p>
-        )
+      )}
+      {problems.length === 0 && account.lastSuccessAt !== undefined && !account.issue && (
+        <p class="all-good" data-testid="all-good">
+          All {account.total} integrations are healthy, last confirmed {absoluteTime(account.lastSuccessAt)}.
+        </p>
       )}
       {account.lastJob && (
         <p class="muted">Last data update: {account.lastJob.statusName}, ended {relativeTime(account.lastJob.endedAt, now)}.</p>

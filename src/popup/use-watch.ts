@@ -4,17 +4,25 @@ import browser from 'webextension-polyfill';
 import { openWatchDb, readFeeds } from '../shared/db';
 import { MSG, STATE_CHANNEL, type Command, type StateChanged } from '../shared/messages';
 import type { Settings } from '../shared/settings';
+import { loadSnoozes, type Snoozes } from '../shared/snooze';
 import { loadSettings } from '../shared/storage';
 import type { FeedRecord } from '../shared/types';
+import { loadVerifications, type Verifications } from '../shared/verification';
 
 export interface WatchState {
   settings: Settings;
   records: FeedRecord[];
+  snoozes: Snoozes;
+  verifications: Verifications;
 }
 
 async function readState(): Promise<WatchState> {
-  const [settings, db] = await Promise.all([loadSettings(), openWatchDb()]);
-  return { settings, records: await readFeeds(db) };
+  const [settings, db, snoozes, verifications] = await Promise.all([loadSettings(), openWatchDb(), loadSnoozes(), loadVerifications()]);
+  return { settings, records: await readFeeds(db), snoozes, verifications };
+}
+
+export function send(command: Command): Promise<unknown> {
+  return browser.runtime.sendMessage(command);
 }
 
 export function useWatch() {
@@ -44,7 +52,7 @@ export function useWatch() {
   const checkNow = useCallback(async () => {
     setChecking(true);
     try {
-      await browser.runtime.sendMessage({ type: MSG.checkNow } satisfies Command);
+      await send({ type: MSG.checkNow });
     } finally {
       setChecking(false);
       reload();

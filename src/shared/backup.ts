@@ -1,4 +1,5 @@
 // Pure: settings to and from an export file. A file that is not ours, or not valid, changes nothing.
+import { plural, t } from './i18n';
 import { parseSecrets, parseSettings, type Secrets, type Settings } from './settings';
 
 export const BACKUP_FORMAT = 'mbi-integration-watch/settings';
@@ -17,20 +18,20 @@ export function parseBackup(text: string): BackupResult {
   try {
     raw = JSON.parse(text);
   } catch {
-    return { ok: false, error: 'The file is not valid JSON.' };
+    return { ok: false, error: t('backup_not_json') };
   }
   if (typeof raw !== 'object' || raw === null || (raw as { format?: unknown }).format !== BACKUP_FORMAT) {
-    return { ok: false, error: 'This is not a settings file of MBI Integration Watch (its "format" field is missing or different).' };
+    return { ok: false, error: t('backup_not_ours') };
   }
   const file = raw as { version?: unknown; settings?: unknown; secrets?: unknown };
   if (typeof file.version !== 'number' || file.version > parseSettings({}).version) {
-    return { ok: false, error: `The file was written by a newer version (settings version ${String(file.version)}).` };
+    return { ok: false, error: t('backup_newer', String(file.version)) };
   }
-  if (typeof file.settings !== 'object' || file.settings === null) return { ok: false, error: 'The file has no "settings" object.' };
+  if (typeof file.settings !== 'object' || file.settings === null) return { ok: false, error: t('backup_no_settings') };
   const rawSources = (file.settings as { sources?: unknown }).sources;
   const settings = parseSettings(file.settings);
   if (Array.isArray(rawSources) && rawSources.length !== settings.sources.length) {
-    return { ok: false, error: `${rawSources.length - settings.sources.length} of the file's accounts are invalid (client id or hosts).` };
+    return { ok: false, error: plural('backup_invalid_accounts', rawSources.length - settings.sources.length) };
   }
   return file.secrets === undefined ? { ok: true, settings } : { ok: true, settings, secrets: parseSecrets(file.secrets) };
 }

@@ -1,18 +1,23 @@
 // Test-connection results in the popup's words.
+import { plural, t } from './i18n';
 import { ISSUES } from './issues';
 import type { TestOutcome, TestResult } from './messages';
 
-function line(label: string, outcome: TestOutcome): string {
-  if (outcome.ok === 'skipped') return `${label}: not tested. ${outcome.message}`;
+type Connected = Extract<TestOutcome, { ok: true }>;
+
+function line(label: string, outcome: TestOutcome, connected: (outcome: Connected) => string): string {
+  if (outcome.ok === 'skipped') return t('test_not_tested', label, outcome.message);
   if (!outcome.ok) return `${label}: ${ISSUES[outcome.kind].title}. ${outcome.message}`;
-  return label === 'Integrations'
-    ? `${label}: connected, ${outcome.total} integrations, ${outcome.problems} need attention.`
-    : `${label}: connected, the Export API key works.`;
+  return connected(outcome);
 }
 
 export function describeTest(result: TestResult): string[] {
-  const lines = [line('Integrations', result.connections)];
-  if (result.updateCycle) lines.push(line('Update status', result.updateCycle));
+  const integrations = t('test_label_integrations');
+  const lines = [line(integrations, result.connections, (o) => t('test_connected', integrations, plural('test_integrations', o.total), o.problems))];
+  if (result.updateCycle) {
+    const update = t('test_label_update_status');
+    lines.push(line(update, result.updateCycle, () => t('test_key_works', update)));
+  }
   return lines;
 }
 

@@ -1,16 +1,16 @@
 // Words and times as the popup and options show them.
+import { t, uiLocale, type MessageKey } from './i18n';
 import type { Integration, IntegrationState } from './types';
 
-const STATE_LABELS: Readonly<Record<IntegrationState, string>> = {
-  ok: 'Healthy',
-  'needs-reauth': 'Needs re-authorization',
-  failing: 'Failing',
-  paused: 'Paused',
-  unknown: 'Unknown status',
+const STATE_LABELS: Readonly<Record<Exclude<IntegrationState, 'unknown'>, MessageKey>> = {
+  ok: 'state_ok',
+  'needs-reauth': 'state_needs_reauth',
+  failing: 'state_failing',
+  paused: 'state_paused',
 };
 
 export function stateLabel(integration: Pick<Integration, 'state' | 'rawStatus'>): string {
-  return integration.state === 'unknown' ? `${STATE_LABELS.unknown} "${integration.rawStatus}"` : STATE_LABELS[integration.state];
+  return integration.state === 'unknown' ? t('state_unknown', integration.rawStatus) : t(STATE_LABELS[integration.state]);
 }
 
 const UNITS: [Intl.RelativeTimeFormatUnit, number][] = [
@@ -20,8 +20,8 @@ const UNITS: [Intl.RelativeTimeFormatUnit, number][] = [
   ['second', 1_000],
 ];
 
-/** "now", "40 seconds ago", "5 minutes ago", "yesterday" — in the browser's language. */
-export function relativeTime(at: number, now: number, locale?: string): string {
+/** "now", "40 seconds ago", "5 minutes ago", "yesterday" — in the language of the messages. */
+export function relativeTime(at: number, now: number, locale = uiLocale()): string {
   const elapsed = at - now;
   const format = new Intl.RelativeTimeFormat(locale, { numeric: 'auto' });
   for (const [unit, ms] of UNITS) {
@@ -30,6 +30,6 @@ export function relativeTime(at: number, now: number, locale?: string): string {
   return format.format(0, 'second');
 }
 
-export function absoluteTime(at: number, locale?: string): string {
+export function absoluteTime(at: number, locale = uiLocale()): string {
   return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }).format(at);
 }

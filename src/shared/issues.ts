@@ -1,5 +1,6 @@
 // Account-wide states: every poll failure plus the derived ones. The Record types make the compiler
 // refuse a new state until it has a badge, a colour, a tooltip, a banner and a fixing action.
+import { t, type MessageKey } from './i18n';
 import type { FeedErrorKind } from './types';
 
 export type IssueKind = FeedErrorKind | 'stale' | 'paused' | 'not-configured';
@@ -27,86 +28,48 @@ const GREY = '#5f6368';
 const PURPLE = '#8430ce';
 const BLUE = '#1a73e8';
 
-export const ISSUES: Readonly<Record<IssueKind, IssueInfo>> = {
-  'signed-out': {
-    badge: '?', color: BLUE, rank: 1,
-    title: 'Signed out of MBI',
-    advice: 'MBI no longer accepts your session, so integration status cannot be read. Sign in again.',
-    action: 'sign-in', actionLabel: 'Sign in to MBI',
-  },
-  'key-rejected': {
-    badge: 'key', color: ORANGE, rank: 2,
-    title: 'Export API key rejected',
-    advice: 'MBI refused the Export API key (HTTP 403): it is wrong, revoked, or this IP is not allow-listed.',
-    action: 'open-options', actionLabel: 'Check the key',
-  },
-  'permission-missing': {
-    badge: 'perm', color: ORANGE, rank: 3,
-    title: 'Host access not granted',
-    advice: 'The extension may not contact this account\'s hosts. Grant access in the options.',
-    action: 'open-options', actionLabel: 'Grant access',
-  },
-  'format-changed': {
-    badge: 'fmt', color: PURPLE, rank: 4,
-    title: 'MBI changed its format',
-    advice: 'MBI answered in a shape this version does not understand. Check the Integrations page yourself.',
-    action: 'open-integrations', actionLabel: 'Open the Integrations page',
-  },
-  'too-large': {
-    badge: 'big', color: PURPLE, rank: 5,
-    title: 'Response too large',
-    advice: 'MBI sent more data than the extension will read. Check the Integrations page yourself.',
-    action: 'open-integrations', actionLabel: 'Open the Integrations page',
-  },
-  'server-error': {
-    badge: 'err', color: GREY, rank: 6,
-    title: 'MBI server error',
-    advice: 'MBI answered with a server error. The extension retries with growing pauses.',
-    action: 'check-now', actionLabel: 'Check now',
-  },
-  'rate-limited': {
-    badge: 'wait', color: GREY, rank: 7,
-    title: 'Rate limited by MBI',
-    advice: 'MBI asked the extension to slow down; it waits as long as MBI asked before the next check.',
-    action: 'open-integrations', actionLabel: 'Open the Integrations page',
-  },
-  timeout: {
-    badge: 'slow', color: GREY, rank: 8,
-    title: 'MBI did not answer in time',
-    advice: 'The request timed out. The extension retries with growing pauses.',
-    action: 'check-now', actionLabel: 'Check now',
-  },
-  unreachable: {
-    badge: 'off', color: GREY, rank: 9,
-    title: 'MBI unreachable',
-    advice: 'MBI could not be reached (network or DNS error). The extension retries with growing pauses.',
-    action: 'check-now', actionLabel: 'Check now',
-  },
-  offline: {
-    badge: 'off', color: GREY, rank: 10,
-    title: 'Browser offline',
-    advice: 'The browser reports no network. Checks resume as soon as it is back online.',
-    action: 'check-now', actionLabel: 'Check now',
-  },
-  stale: {
-    badge: 'old', color: ORANGE, rank: 11,
-    title: 'Data is stale',
-    advice: 'The last good status is older than expected: either MBI stopped updating or checks are failing.',
-    action: 'open-integrations', actionLabel: 'Open the Integrations page',
-  },
-  paused: {
-    badge: '||', color: GREY, rank: 12,
-    title: 'Checks paused',
-    advice: 'Checking is paused; the list shows the last known status.',
-    action: 'resume', actionLabel: 'Resume checks',
-  },
-  'not-configured': {
-    badge: 'set', color: GREY, rank: 13,
-    title: 'No MBI account set up',
-    advice: 'Add your MBI client id in the options to start watching integrations.',
-    action: 'open-options', actionLabel: 'Open options',
-  },
+/** What an issue looks like and does; its title and advice are the messages issue_<kind>_title/_advice. */
+interface Look {
+  badge: string;
+  color: string;
+  rank: number;
+  action: IssueAction;
+  label: MessageKey;
+}
+
+const LOOKS: Readonly<Record<IssueKind, Look>> = {
+  'signed-out': { badge: '?', color: BLUE, rank: 1, action: 'sign-in', label: 'issue_action_sign_in' },
+  'key-rejected': { badge: 'key', color: ORANGE, rank: 2, action: 'open-options', label: 'issue_action_check_key' },
+  'permission-missing': { badge: 'perm', color: ORANGE, rank: 3, action: 'open-options', label: 'issue_action_grant_access' },
+  'format-changed': { badge: 'fmt', color: PURPLE, rank: 4, action: 'open-integrations', label: 'issue_action_open_integrations' },
+  'too-large': { badge: 'big', color: PURPLE, rank: 5, action: 'open-integrations', label: 'issue_action_open_integrations' },
+  'server-error': { badge: 'err', color: GREY, rank: 6, action: 'check-now', label: 'issue_action_check_now' },
+  'rate-limited': { badge: 'wait', color: GREY, rank: 7, action: 'open-integrations', label: 'issue_action_open_integrations' },
+  timeout: { badge: 'slow', color: GREY, rank: 8, action: 'check-now', label: 'issue_action_check_now' },
+  unreachable: { badge: 'off', color: GREY, rank: 9, action: 'check-now', label: 'issue_action_check_now' },
+  offline: { badge: 'off', color: GREY, rank: 10, action: 'check-now', label: 'issue_action_check_now' },
+  stale: { badge: 'old', color: ORANGE, rank: 11, action: 'open-integrations', label: 'issue_action_open_integrations' },
+  paused: { badge: '||', color: GREY, rank: 12, action: 'resume', label: 'issue_action_resume' },
+  'not-configured': { badge: 'set', color: GREY, rank: 13, action: 'open-options', label: 'issue_action_open_options' },
 };
+
+/** 'not-configured' → 'not_configured': message names allow no hyphen. */
+type Snake<S extends string> = S extends `${infer A}-${infer B}` ? `${A}_${Snake<B>}` : S;
+
+function withTexts(kind: IssueKind, { label, ...look }: Look): IssueInfo {
+  const id = kind.replaceAll('-', '_') as Snake<IssueKind>;
+  // Getters: the text is looked up when read, so importing this module needs no browser.
+  return {
+    ...look,
+    get title() { return t(`issue_${id}_title`); },
+    get advice() { return t(`issue_${id}_advice`); },
+    get actionLabel() { return t(label); },
+  };
+}
+
+export const ISSUES = Object.fromEntries(
+  (Object.keys(LOOKS) as IssueKind[]).map((kind) => [kind, withTexts(kind, LOOKS[kind])]),
+) as Readonly<Record<IssueKind, IssueInfo>>;
 
 /** The color of the problem count. */
 export const PROBLEM_COLOR = RED;

@@ -6,10 +6,13 @@ import type { FeedErrorKind } from './types';
 export const MSG = {
   checkNow: 'check-now',
   testSource: 'test-source',
+  reauthorize: 'reauthorize',
 } as const;
 
 export type Command =
   | { type: typeof MSG.checkNow; sourceId?: string }
+  /** Opens the re-authorization pages of an integration and follows up on the result. */
+  | { type: typeof MSG.reauthorize; sourceId: string; integrationId: string }
   /** Runs the adapters once for a source being edited; stores nothing. */
   | { type: typeof MSG.testSource; source: SourceSettings; exportApiKey?: string };
 
@@ -39,6 +42,10 @@ export function parseCommand(raw: unknown): Command | null {
   switch (r.type) {
     case MSG.checkNow:
       return typeof r.sourceId === 'string' ? { type: MSG.checkNow, sourceId: r.sourceId } : { type: MSG.checkNow };
+    case MSG.reauthorize:
+      return typeof r.sourceId === 'string' && typeof r.integrationId === 'string'
+        ? { type: MSG.reauthorize, sourceId: r.sourceId, integrationId: r.integrationId }
+        : null;
     case MSG.testSource: {
       const [source] = parseSettings({ sources: [r.source] }).sources;
       if (!source) return null;
@@ -52,3 +59,4 @@ export function parseCommand(raw: unknown): Command | null {
 }
 
 export const POLL_ALARM = 'poll';
+export const VERIFY_ALARM = 'verify';

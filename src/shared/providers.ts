@@ -1,5 +1,6 @@
 // The provider catalogue: every integration named in DESIGN.md, keyed by MBI's type code
 // (type codes are this project's reading of the connections list; unknown codes fall back safely).
+import { t, type MessageKey } from './i18n';
 import type { IntegrationKind } from './types';
 
 export interface Provider {
@@ -13,82 +14,51 @@ export interface Provider {
   lapse?: string;
 }
 
-const GOOGLE: Omit<Provider, 'name'> = {
-  kind: 'oauth',
-  keyPage: 'https://myaccount.google.com/connections',
-  reauthHint: 'Sign in with Google on the MBI connection page.',
-  lapse: 'Google revokes refresh tokens unused for six months, on revoke, and after some password changes.',
-};
+/** Message names of a provider's texts. */
+interface Texts {
+  reauth: MessageKey;
+  lapse?: MessageKey;
+}
 
-const DATABASE: Omit<Provider, 'name'> = {
-  kind: 'database',
-  reauthHint: 'Fix the user or password, then click "Save & Test". The firewall must allow 54.88.76.97 and 34.250.211.151.',
-};
+function provider(name: string, kind: IntegrationKind, texts: Texts, keyPage?: string): Provider {
+  // Getters: the text is looked up when read, so importing the catalogue needs no browser.
+  return {
+    name,
+    kind,
+    ...(keyPage === undefined ? {} : { keyPage }),
+    get reauthHint() { return t(texts.reauth); },
+    get lapse() { return texts.lapse && t(texts.lapse); },
+  };
+}
+
+const GOOGLE: Texts = { reauth: 'provider_google_reauth', lapse: 'provider_google_lapse' };
+const GOOGLE_PAGE = 'https://myaccount.google.com/connections';
+const DATABASE: Texts = { reauth: 'provider_database_reauth' };
 
 export const PROVIDERS: Readonly<Record<string, Provider>> = {
-  adobe_analytics: {
-    name: 'Adobe Analytics',
-    kind: 'oauth',
-    reauthHint: 'On the edit page click "Re-Authorize with Adobe Analytics".',
-    lapse: 'Adobe Analytics must be re-authorized every two weeks.',
-  },
-  facebook_ads: {
-    name: 'Facebook Ads',
-    kind: 'oauth',
-    keyPage: 'https://www.facebook.com/settings?tab=business_tools',
-    reauthHint: 'Click "Authorize" on the MBI connection page.',
-    lapse: 'Facebook tokens last about 60 days.',
-  },
-  google_adwords: { name: 'Google Ads', ...GOOGLE },
-  google_analytics: { name: 'Google Analytics', ...GOOGLE },
-  google_analytics_warehoused: { name: 'Google Analytics (warehoused)', ...GOOGLE },
-  google_ecommerce: { name: 'Google ECommerce', ...GOOGLE },
-  salesforce: {
-    name: 'Salesforce',
-    kind: 'oauth',
-    keyPage: 'https://help.salesforce.com/s/articleView?id=platform.remoteaccess_request_approve.htm',
-    reauthHint: 'Click "Connect to Salesforce" on the MBI connection page.',
-    lapse: 'Salesforce keeps 5 approvals per user and app; older ones are revoked.',
-  },
-  stripe: {
-    name: 'Stripe',
-    kind: 'oauth',
-    keyPage: 'https://dashboard.stripe.com/apikeys',
-    reauthHint: 'Click "Connect with Stripe" on the MBI connection page.',
-  },
-  quickbooks: {
-    name: 'QuickBooks Online',
-    kind: 'oauth',
-    keyPage: 'https://quickbooks.intuit.com/learn-support/',
-    reauthHint: 'Click "Connect to QuickBooks" as a QuickBooks admin.',
-  },
-  zendesk: {
-    name: 'Zendesk',
-    kind: 'api-key',
-    keyPage: 'https://{subdomain}.zendesk.com/admin/apps-integrations/apis/',
-    reauthHint: 'Create an API token in Zendesk, then paste it with the site prefix and login e-mail in MBI.',
-  },
-  mixpanel: {
-    name: 'Mixpanel',
-    kind: 'api-key',
-    keyPage: 'https://mixpanel.com/settings/project/',
-    reauthHint: 'Copy the project key and secret from Mixpanel, then paste them in MBI.',
-    lapse: 'Mixpanel retires Project Secret authentication on 2027-03-03.',
-  },
-  mysql: { name: 'MySQL', ...DATABASE },
-  postgresql: { name: 'PostgreSQL', ...DATABASE },
-  sqlserver: { name: 'SQL Server', ...DATABASE },
-  mongodb: { name: 'MongoDB', ...DATABASE },
-  amazon_rds: { name: 'Amazon RDS', ...DATABASE },
-  magento: { name: 'Adobe Commerce', ...DATABASE },
-  woocommerce: { name: 'WooCommerce', ...DATABASE },
-  prestashop: { name: 'PrestaShop', ...DATABASE },
-  spree: { name: 'Spree', ...DATABASE },
-  data_import_api: {
-    name: 'Data Import API',
-    kind: 'push',
-    reauthHint: 'Create a new key under Manage Data > Integrations and update the sender.',
-  },
+  adobe_analytics: provider('Adobe Analytics', 'oauth', { reauth: 'provider_adobe_analytics_reauth', lapse: 'provider_adobe_analytics_lapse' }),
+  facebook_ads: provider('Facebook Ads', 'oauth', { reauth: 'provider_facebook_ads_reauth', lapse: 'provider_facebook_ads_lapse' },
+    'https://www.facebook.com/settings?tab=business_tools'),
+  google_adwords: provider('Google Ads', 'oauth', GOOGLE, GOOGLE_PAGE),
+  google_analytics: provider('Google Analytics', 'oauth', GOOGLE, GOOGLE_PAGE),
+  google_analytics_warehoused: provider('Google Analytics (warehoused)', 'oauth', GOOGLE, GOOGLE_PAGE),
+  google_ecommerce: provider('Google ECommerce', 'oauth', GOOGLE, GOOGLE_PAGE),
+  salesforce: provider('Salesforce', 'oauth', { reauth: 'provider_salesforce_reauth', lapse: 'provider_salesforce_lapse' },
+    'https://help.salesforce.com/s/articleView?id=platform.remoteaccess_request_approve.htm'),
+  stripe: provider('Stripe', 'oauth', { reauth: 'provider_stripe_reauth' }, 'https://dashboard.stripe.com/apikeys'),
+  quickbooks: provider('QuickBooks Online', 'oauth', { reauth: 'provider_quickbooks_reauth' }, 'https://quickbooks.intuit.com/learn-support/'),
+  zendesk: provider('Zendesk', 'api-key', { reauth: 'provider_zendesk_reauth' }, 'https://{subdomain}.zendesk.com/admin/apps-integrations/apis/'),
+  mixpanel: provider('Mixpanel', 'api-key', { reauth: 'provider_mixpanel_reauth', lapse: 'provider_mixpanel_lapse' }, 'https://mixpanel.com/settings/project/'),
+  mysql: provider('MySQL', 'database', DATABASE),
+  postgresql: provider('PostgreSQL', 'database', DATABASE),
+  sqlserver: provider('SQL Server', 'database', DATABASE),
+  mongodb: provider('MongoDB', 'database', DATABASE),
+  amazon_rds: provider('Amazon RDS', 'database', DATABASE),
+  magento: provider('Adobe Commerce', 'database', DATABASE),
+  woocommerce: provider('WooCommerce', 'database', DATABASE),
+  prestashop: provider('PrestaShop', 'database', DATABASE),
+  spree: provider('Spree', 'database', DATABASE),
+  data_import_api: provider('Data Import API', 'push', { reauth: 'provider_data_import_api_reauth' }),
 };
 
 export function providerFor(type: string): Provider | undefined {

@@ -1,4 +1,5 @@
 // One typed settings model: defaults, the type derived from them, and a parser that never trusts storage.
+import { t } from './i18n';
 
 export const MBI_APP_ORIGIN = 'https://dashboard.rjmetrics.com';
 export const MBI_API_ORIGIN = 'https://api.rjmetrics.com';
@@ -62,24 +63,24 @@ const LOCAL_HOSTS = new Set(['127.0.0.1', 'localhost']);
  */
 export function parseOrigin(input: string): Parsed<string> {
   const text = input.trim();
-  if (text === '') return { ok: false, error: 'Enter a host, e.g. dashboard.rjmetrics.com.' };
+  if (text === '') return { ok: false, error: t('validate_host_empty') };
   const withScheme = /^[a-z][a-z0-9+.-]*:\/\//i.test(text) ? text : `https://${text}`;
   let url: URL;
   try {
     url = new URL(withScheme);
   } catch {
-    return { ok: false, error: 'This is not a valid host name.' };
+    return { ok: false, error: t('validate_host_invalid') };
   }
-  if (url.username || url.password) return { ok: false, error: 'A host must not contain a user name or password.' };
-  if (url.pathname !== '/' || url.search || url.hash) return { ok: false, error: 'Enter only the host, without a path.' };
+  if (url.username || url.password) return { ok: false, error: t('validate_host_credentials') };
+  if (url.pathname !== '/' || url.search || url.hash) return { ok: false, error: t('validate_host_path') };
   if (url.protocol === 'https:') return { ok: true, value: url.origin };
   if (url.protocol === 'http:' && LOCAL_HOSTS.has(url.hostname)) return { ok: true, value: url.origin };
-  return { ok: false, error: 'The host must use https (http only for localhost or 127.0.0.1).' };
+  return { ok: false, error: t('validate_host_https') };
 }
 
 export function parseClientId(input: string): Parsed<string> {
   const text = input.trim();
-  if (!/^\d{1,12}$/.test(text)) return { ok: false, error: 'The client id is a number, e.g. 194.' };
+  if (!/^\d{1,12}$/.test(text)) return { ok: false, error: t('validate_client_id') };
   return { ok: true, value: String(Number(text)) };
 }
 
@@ -92,19 +93,26 @@ function str(value: unknown, fallback: string): string {
   return typeof value === 'string' ? value : fallback;
 }
 
+/** Source ids become object keys and parts of notification ids: plain characters, never a prototype name. */
+export function isSafeId(id: string): boolean {
+  return /^[A-Za-z0-9_.-]{1,80}$/.test(id) && id !== '__proto__' && id !== 'constructor' && id !== 'prototype';
+}
+
 function parseSource(raw: unknown, index: number): SourceSettings | null {
   if (typeof raw !== 'object' || raw === null) return null;
   const r = raw as Record<string, unknown>;
   const clientId = parseClientId(str(r.clientId, ''));
   if (!clientId.ok) return null;
+  // A host that is there but invalid drops the account: never silently point it at MBI's own hosts.
   const app = parseOrigin(str(r.appOrigin, MBI_APP_ORIGIN));
   const api = parseOrigin(str(r.apiOrigin, MBI_API_ORIGIN));
+  if (!app.ok || !api.ok) return null;
   return {
-    id: str(r.id, '') || `mbi-${clientId.value}-${index}`,
-    label: str(r.label, '').trim().slice(0, 80) || `MBI ${clientId.value}`,
+    id: isSafeId(str(r.id, '')) ? str(r.id, '') : `mbi-${clientId.value}-${index}`,
+    label: str(r.label, '').trim().slice(0, 80).trim() || `MBI ${clientId.value}`,
     clientId: clientId.value,
-    appOrigin: app.ok ? app.value : MBI_APP_ORIGIN,
-    apiOrigin: api.ok ? api.value : MBI_API_ORIGIN,
+    appOrigin: app.value,
+    apiOrigin: api.value,
     enabled: r.enabled !== false,
   };
 }
@@ -157,6 +165,7 @@ export function parseSecrets(raw: unknown): Secrets {
   const out: Secrets = {};
   if (typeof raw !== 'object' || raw === null) return out;
   for (const [id, value] of Object.entries(raw as Record<string, unknown>)) {
+    if (!isSafeId(id)) continue;
     const key = (value as { exportApiKey?: unknown } | null)?.exportApiKey;
     out[id] = typeof key === 'string' && key.trim() !== '' ? { exportApiKey: key.trim() } : {};
   }

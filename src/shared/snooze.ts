@@ -29,6 +29,7 @@ export function parseSnoozes(raw: unknown): Snoozes {
   const out: Snoozes = {};
   if (typeof raw !== 'object' || raw === null) return out;
   for (const [key, value] of Object.entries(raw as Record<string, unknown>)) {
+    if (key === '__proto__') continue;
     const v = (typeof value === 'object' && value !== null ? value : {}) as Record<string, unknown>;
     if (typeof v.until === 'number' && Number.isFinite(v.until)) out[key] = { until: v.until };
     else if (typeof v.whileState === 'string' && STATES.has(v.whileState as IntegrationState)) out[key] = { whileState: v.whileState as IntegrationState };

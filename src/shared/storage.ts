@@ -24,8 +24,11 @@ export async function loadSettings(): Promise<Settings> {
   return applyManaged(own, managed);
 }
 
+/** Writes the admin's own settings: fields locked by policy keep the admin's own stored value. */
 export async function saveSettings(settings: Settings): Promise<void> {
-  await browser.storage.sync.set({ [SETTINGS_KEY]: parseSettings(ownPart(settings)) });
+  const [own, managed] = await Promise.all([loadOwnSettings(), loadManaged()]);
+  const kept = Object.fromEntries(Object.keys(managed.fields).map((field) => [field, own[field as keyof typeof managed.fields]]));
+  await browser.storage.sync.set({ [SETTINGS_KEY]: parseSettings({ ...ownPart(settings), ...kept }) });
 }
 
 /** Runs on install and update: migrates and normalizes stored settings, writing only on a change. */
@@ -33,9 +36,18 @@ export async function migrateStoredSettings(): Promise<boolean> {
   const stored = (await browser.storage.sync.get(SETTINGS_KEY))[SETTINGS_KEY];
   if (stored === undefined) return false;
   const next = parseSettings(migrate(stored));
-  if (JSON.stringify(next) === JSON.stringify(stored)) return false;
+  if (sameJson(next, stored)) return false;
   await browser.storage.sync.set({ [SETTINGS_KEY]: next });
   return true;
+}
+
+/** Equal as JSON, whatever the order of object keys (Chrome may hand them back sorted). */
+function sameJson(a: unknown, b: unknown): boolean {
+  const canonical = (value: unknown): unknown =>
+    Array.isArray(value) ? value.map(canonical)
+      : typeof value === 'object' && value !== null ? Object.fromEntries(Object.entries(value).sort(([x], [y]) => x.localeCompare(y)).map(([k, v]) => [k, canonical(v)]))
+      : value;
+  return JSON.stringify(canonical(a)) === JSON.stringify(canonical(b));
 }
 
 function secretsArea(inSession: boolean) {

@@ -1,5 +1,6 @@
 // Pure: the case summary put on the clipboard for Adobe support. It carries no secret: it is built only
-// from display fields, never from settings values other than the label and client id.
+// from display fields, never from settings values other than the label and client id. It stays in English
+// whatever the browser's language: Adobe support reads it.
 import type { SourceSettings } from './settings';
 import type { Integration } from './types';
 

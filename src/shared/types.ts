@@ -19,8 +19,10 @@ export interface Integration {
   detail?: string;
   /** Provider-side tenant (e.g. the Zendesk site prefix), when upstream names one. */
   subdomain?: string;
-  /** When the current state began (ms since epoch): upstream if known, else first seen by us. */
+  /** When the current state began (ms since epoch), as far as the extension saw it change. */
   since?: number;
+  /** True when `since` is only when the extension first saw the integration, not a change it saw. */
+  firstSeen?: boolean;
 }
 
 /** One kind of request made for a source; each has its own adapter and its own record. */

@@ -1,4 +1,5 @@
 // Pure: the options form's text fields → a source, or the message for each field that is wrong.
+import { t } from './i18n';
 import { parseClientId, parseOrigin, type SourceSettings } from './settings';
 
 export interface SourceForm {
@@ -25,8 +26,8 @@ export function formFromSource(source: SourceSettings, exportApiKey = ''): Sourc
 export function validateSource(form: SourceForm, others: readonly SourceSettings[]): SourceValidation {
   const errors: SourceFieldErrors = {};
   const label = form.label.trim();
-  if (label === '') errors.label = 'Enter a name for this account.';
-  else if (label.length > 80) errors.label = 'Keep the name under 80 characters.';
+  if (label === '') errors.label = t('validate_name_empty');
+  else if (label.length > 80) errors.label = t('validate_name_long');
   const clientId = parseClientId(form.clientId);
   if (!clientId.ok) errors.clientId = clientId.error;
   const app = parseOrigin(form.appHost);
@@ -34,11 +35,11 @@ export function validateSource(form: SourceForm, others: readonly SourceSettings
   const api = parseOrigin(form.apiHost);
   if (!api.ok) errors.apiHost = api.error;
   const key = form.exportApiKey.trim();
-  if (/\s/.test(key)) errors.exportApiKey = 'The key must not contain spaces.';
+  if (/\s/.test(key)) errors.exportApiKey = t('validate_key_spaces');
   if (clientId.ok && app.ok && others.some((o) => o.clientId === clientId.value && o.appOrigin === app.value)) {
-    errors.clientId = 'This MBI account is already being watched.';
+    errors.clientId = t('validate_account_watched');
   }
-  if (label !== '' && others.some((o) => o.label.toLowerCase() === label.toLowerCase())) errors.label = 'Another account has this name.';
+  if (label !== '' && others.some((o) => o.label.toLowerCase() === label.toLowerCase())) errors.label = t('validate_name_taken');
   if (!clientId.ok || !app.ok || !api.ok || Object.keys(errors).length > 0) return { ok: false, errors };
   const id = form.id || `mbi-${clientId.value}-${Date.now().toString(36)}`;
   return { ok: true, exportApiKey: key, source: { id, label, clientId: clientId.value, appOrigin: app.value, apiOrigin: api.value, enabled: form.enabled } };

@@ -45,6 +45,7 @@ describe('first run against the simulator', () => {
     expect((await rowNames(popup)).sort()).toEqual(brokenNames(watch).sort());
     await expect.poll(() => popup.getByTestId('last-checked').textContent()).toMatch(/Last checked/);
     mkdirSync('docs/screenshots', { recursive: true });
+    await popup.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
     await popup.locator('main').screenshot({ path: 'docs/screenshots/popup.png' });
   });
 

@@ -128,3 +128,31 @@ export async function newTabFrom(watch: Watch, action: () => Promise<unknown>): 
   await tab.waitForLoadState('domcontentloaded');
   return tab;
 }
+
+/** Presses the popup's Check now (waiting while a check already runs) and waits until the check is done. */
+export async function checkNow(popup: Page, timeout = 30_000): Promise<void> {
+  // The button reads "Checking…" from the click until the check is done (no vitest expect here: this
+  // also serves concurrent tests, which must use their own).
+  const button = popup.locator('header').getByRole('button', { name: 'Check now', exact: true });
+  await button.click({ timeout });
+  await button.waitFor({ timeout });
+}
+
+export type StoreName = 'feeds' | 'transitions' | 'polls';
+
+/** Every record of one of the extension's IndexedDB stores, read inside its worker. */
+export async function readStore<T>(watch: Watch, store: StoreName): Promise<T[]> {
+  return watch.worker.evaluate((name) => new Promise<T[]>((resolve, reject) => {
+    const open = indexedDB.open('mbi-watch');
+    // Never create the database: that would keep the extension's own upgrade from running.
+    open.onupgradeneeded = () => open.transaction?.abort();
+    open.onerror = () => reject(open.error ?? new Error('mbi-watch could not be opened'));
+    open.onsuccess = () => {
+      const db = open.result;
+      const all = db.transaction(name).objectStore(name).getAll();
+      all.onsuccess = () => resolve(all.result as T[]);
+      all.onerror = () => reject(all.error ?? new Error(`${name} could not be read`));
+      db.close();
+    };
+  }), store);
+}

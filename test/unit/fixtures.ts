@@ -1,5 +1,6 @@
 // Shared test fixtures: JSON bodies as the adapters receive them, and a fake MBI for the poll engine.
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { fakeBrowser } from '@webext-core/fake-browser';
 import { vi, type MockInstance } from 'vitest';
 import { openWatchDb, readFeeds } from '../../src/shared/db';
@@ -7,11 +8,12 @@ import type { FeedRecord } from '../../src/shared/types';
 
 /** Reads a JSON fixture the way the adapters receive a body: parsed, of unknown shape. */
 export function fixture(name: string): unknown {
-  return JSON.parse(readFileSync(new URL(`./fixtures/${name}`, import.meta.url), 'utf8')) as unknown;
+  return JSON.parse(fixtureText(name)) as unknown;
 }
 
+// A path, not a URL: under jsdom, `URL` resolves relative to the page rather than to this file.
 export function fixtureText(name: string): string {
-  return readFileSync(new URL(`./fixtures/${name}`, import.meta.url), 'utf8');
+  return readFileSync(join(import.meta.dirname, 'fixtures', name), 'utf8');
 }
 
 // The account every engine test watches: source "main", MBI client 194 on MBI's own hosts.
@@ -55,6 +57,14 @@ export function held(answer: Answer): { answer: Answer; release: () => void } {
   };
 }
 
+/**
+ * Lets everything already started run on: a hundred turns of the event loop, however slow the machine,
+ * which is far more than a poll needs to read settings and IndexedDB before it fetches.
+ */
+export async function settle(): Promise<void> {
+  for (let turn = 0; turn < 100; turn++) await new Promise((resolve) => setTimeout(resolve, 0));
+}
+
 // The fake browser does not implement permissions; this answers `contains` from a set of granted patterns.
 const permissions: { contains(request: { origins?: string[] }): Promise<boolean> } = fakeBrowser.permissions;
 
@@ -65,7 +75,8 @@ export function grantHostAccess(...patterns: string[]): void {
 
 /** Configures source "main" (polled every `pollMinutes`) with an Export API key and host access to MBI. */
 export async function watchMainStore(pollMinutes = 5): Promise<void> {
-  await fakeBrowser.storage.sync.set({ settings: { pollMinutes, sources: [{ id: 'main', label: 'Main store', clientId: '194' }] } });
+  // Versioned as the extension writes it, so that no settings migration applies.
+  await fakeBrowser.storage.sync.set({ settings: { version: 1, pollMinutes, sources: [{ id: 'main', label: 'Main store', clientId: '194' }] } });
   await fakeBrowser.storage.local.set({ secrets: { main: { exportApiKey: 'export-key' } } });
   grantHostAccess('https://dashboard.rjmetrics.com/*', 'https://api.rjmetrics.com/*');
 }

@@ -2,7 +2,7 @@ import { fakeBrowser } from '@webext-core/fake-browser';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { pollAll } from '../../src/background/poll';
 import { openWatchDb, readFeeds, transitionsOf } from '../../src/shared/db';
-import { callsTo, CONNECTIONS, CYCLE, grantHostAccess, held, json, SAMPLE, serve, stored, UPDATE_CYCLE, watchMainStore, type Answer } from './fixtures';
+import { callsTo, CONNECTIONS, CYCLE, grantHostAccess, held, json, SAMPLE, serve, settle, stored, UPDATE_CYCLE, watchMainStore, type Answer } from './fixtures';
 
 const T0 = Date.parse('2026-01-15T12:00:00Z');
 const MINUTE = 60_000;
@@ -78,7 +78,7 @@ describe('pollAll', () => {
     const second = pollAll({ force: true, now: () => T0 });
     await vi.waitFor(() => expect(callsTo(fetchSpy, CONNECTIONS)).toBe(1));
     // Give the second call time to reach the source; were it not joined, it would fetch again meanwhile.
-    await new Promise((resolve) => setTimeout(resolve, 50));
+    await settle();
     slow.release();
     await Promise.all([first, second]);
 

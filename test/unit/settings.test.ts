@@ -54,9 +54,15 @@ describe('parseSettings', () => {
     expect(source).toEqual({ id: 'sim', label: 'Simulator', clientId: '194', appOrigin: 'http://127.0.0.1:8127', apiOrigin: 'http://127.0.0.1:8127', enabled: false });
   });
 
-  it('replaces an unsafe origin with MBI\'s own', () => {
-    const [source] = parseSettings({ sources: [{ clientId: '194', appOrigin: 'http://evil.example', apiOrigin: 'https://user:pw@api.example' }] }).sources;
-    expect(source).toMatchObject({ appOrigin: MBI_APP_ORIGIN, apiOrigin: MBI_API_ORIGIN });
+  it.each([
+    { what: 'a plain http app host', appOrigin: 'http://evil.example', apiOrigin: MBI_API_ORIGIN },
+    { what: 'an API host with user info', appOrigin: MBI_APP_ORIGIN, apiOrigin: 'https://user:pw@api.example' },
+  ])('drops an account with $what rather than pointing it at MBI\'s own hosts', ({ appOrigin, apiOrigin }) => {
+    expect(parseSettings({ sources: [{ clientId: '194', appOrigin, apiOrigin }] }).sources).toEqual([]);
+  });
+
+  it('gives an account without hosts MBI\'s own', () => {
+    expect(parseSettings({ sources: [{ clientId: '194' }] }).sources[0]).toMatchObject({ appOrigin: MBI_APP_ORIGIN, apiOrigin: MBI_API_ORIGIN });
   });
 
   it('cuts a long label to 80 characters', () => {

@@ -1,10 +1,41 @@
 // Every test starts with an empty in-memory browser and an empty IndexedDB.
 import 'fake-indexeddb/auto';
+import { readdirSync, readFileSync } from 'node:fs';
 import { fakeBrowser } from '@webext-core/fake-browser';
 import { beforeEach, vi } from 'vitest';
 import { DB_NAME } from '../../src/shared/db';
 
 vi.mock('webextension-polyfill', async () => ({ default: (await import('@webext-core/fake-browser')).fakeBrowser }));
+
+interface Message {
+  message: string;
+  placeholders?: Record<string, { content: string }>;
+}
+
+const LOCALES_DIR = new URL('../../public/_locales/', import.meta.url);
+const LOCALES: Record<string, Record<string, Message | undefined> | undefined> = Object.fromEntries(
+  readdirSync(LOCALES_DIR).map((lang) => [lang, JSON.parse(readFileSync(new URL(`${lang}/messages.json`, LOCALES_DIR), 'utf8')) as Record<string, Message>]),
+);
+
+/**
+ * chrome.i18n.getMessage by Chrome's rules: the message in the UI language or else in English ('' when
+ * neither has it); named placeholders ($name$, any case) first, then $1–$9 (missing ones empty), $$ for a
+ * dollar sign, and a "$" before any other character dropped together with it.
+ */
+function getMessage(name: string, substitutions?: string | string[]): string {
+  const lang = fakeBrowser.i18n.getUILanguage().split('-')[0] ?? 'en';
+  const entry = LOCALES[lang]?.[name] ?? LOCALES.en?.[name];
+  if (!entry) return '';
+  const subs = substitutions === undefined ? [] : [substitutions].flat();
+  const placeholders = Object.entries(entry.placeholders ?? {});
+  const named = entry.message.replace(/\$(\w+)\$/g, (all, p: string) =>
+    placeholders.find(([key]) => key.toLowerCase() === p.toLowerCase())?.[1].content ?? all);
+  return named.replace(/\$([\s\S]?)/g, (_, c: string) => (c === '$' ? '$' : /[1-9]/.test(c) ? (subs[Number(c) - 1] ?? '') : ''));
+}
+
+// The fake browser has no i18n; the code reads chrome.i18n, so the fake's answers it here.
+Object.assign(fakeBrowser.i18n, { getMessage, getUILanguage: () => 'en-US' });
+vi.stubGlobal('chrome', { i18n: fakeBrowser.i18n });
 
 function deleteDatabase(name: string): Promise<void> {
   return new Promise((resolve, reject) => {

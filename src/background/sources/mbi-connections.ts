@@ -20,8 +20,11 @@ function isObj(value: unknown): value is Obj {
 
 function text(value: unknown, max: number): string | undefined {
   if (typeof value !== 'string') return undefined;
-  const trimmed = value.trim();
-  return trimmed === '' ? undefined : trimmed.slice(0, max);
+  let cut = value.trim().slice(0, max);
+  // Never leave half of a surrogate pair, nor a trailing blank, where the cut fell.
+  if (/[\uD800-\uDBFF]$/.test(cut)) cut = cut.slice(0, -1);
+  cut = cut.trimEnd();
+  return cut === '' ? undefined : cut;
 }
 
 function kindOf(type: string, integrationType: Obj): IntegrationKind {
@@ -62,11 +65,15 @@ export function parseConnections(body: unknown): FeedResult<ConnectionsData> {
     return { ok: false, error: { kind: 'format-changed', message: `Expected a list of connections, got ${isObj(body) ? 'an object' : typeof body}.` } };
   }
   const integrations: Integration[] = [];
+  const ids = new Set<string>();
   for (const [index, item] of body.entries()) {
     const integration = normalizeConnection(item);
     if (!integration) {
       return { ok: false, error: { kind: 'format-changed', message: `Connection #${index + 1} lacks an id, name, type or properties.` } };
     }
+    // Ids identify integrations across polls; a repeated one means the list is not what we think.
+    if (ids.has(integration.id)) return { ok: false, error: { kind: 'format-changed', message: `Two connections share the id "${integration.id}".` } };
+    ids.add(integration.id);
     integrations.push(integration);
   }
   return { ok: true, data: { feed: 'connections', integrations } };

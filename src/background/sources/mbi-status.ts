@@ -15,7 +15,7 @@ const STATUS_TABLE: Readonly<Record<string, IntegrationState>> = {
 
 export function stateForStatus(raw: unknown): { state: IntegrationState; rawStatus: string } {
   if (typeof raw !== 'string' && typeof raw !== 'number') return { state: 'unknown', rawStatus: raw === null || raw === undefined ? '(none)' : typeof raw };
-  const rawStatus = String(raw).slice(0, 40);
+  const rawStatus = String(raw).trim().slice(0, 40);
   const key = rawStatus.trim().toLowerCase();
   const state = Object.hasOwn(STATUS_TABLE, key) ? STATUS_TABLE[key] : undefined;
   return { state: state ?? 'unknown', rawStatus: rawStatus === '' ? '(blank)' : rawStatus };

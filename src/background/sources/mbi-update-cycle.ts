@@ -20,10 +20,11 @@ export function updateCycleUrl(source: SourceSettings): string {
 /** "2025-12-09 03:29:03" in zone "EST" → ms since epoch, or null. */
 export function parseZonedTime(value: unknown, zone: string): number | null {
   if (typeof value !== 'string' || !Object.hasOwn(ZONES, zone)) return null;
-  const m = /^(\d{4})-(\d{2})-(\d{2})[ T](\d{2}):(\d{2}):(\d{2})(?:\.\d+)?$/.exec(value.trim());
+  const m = /^(\d{4})-(\d{2})-(\d{2})[ T](\d{2}):(\d{2}):(\d{2})(?:\.\d{1,6})?$/.exec(value.trim());
   if (!m) return null;
   const [, y, mo, d, h, mi, s] = m.map(Number) as [number, number, number, number, number, number, number];
-  if (mo < 1 || mo > 12 || h > 23 || mi > 59 || s > 59) return null;
+  // Years before 1970 are no MBI update (and Date.UTC would read 0050 as 1950).
+  if (y < 1970 || mo < 1 || mo > 12 || h > 23 || mi > 59 || s > 59) return null;
   const utc = Date.UTC(y, mo - 1, d, h, mi, s);
   if (Number.isNaN(utc) || new Date(utc).getUTCDate() !== d) return null;
   return utc - (ZONES[zone] ?? 0) * 3_600_000;
@@ -42,7 +43,8 @@ export function parseUpdateCycle(body: unknown): FeedResult<UpdateCycleData> {
   const endedAt = parseZonedTime(job.end, zone);
   const { id } = job;
   const statusId = job.status.id;
-  if (endedAt === null) return changed(`The update end time "${String(job.end).slice(0, 40)}" in zone "${zone.slice(0, 8)}" is not understood.`);
+  const endText = typeof job.end === 'string' ? job.end.trim().slice(0, 40) : `(${typeof job.end})`;
+  if (endedAt === null) return changed(`The update end time "${endText}" in zone "${zone.slice(0, 8)}" is not understood.`);
   if (typeof id !== 'number' || typeof statusId !== 'number') return changed('The update job id or status id is not a number.');
   return {
     ok: true,
@@ -54,7 +56,7 @@ export function parseUpdateCycle(body: unknown): FeedResult<UpdateCycleData> {
         statusId,
         statusName: typeof job.status.name === 'string' ? job.status.name.slice(0, 80) : `status ${statusId}`,
         endedAt,
-        endedRaw: `${String(job.end)} ${zone}`,
+        endedRaw: `${endText} ${zone}`,
       },
     },
   };

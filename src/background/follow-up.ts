@@ -1,0 +1,50 @@
+// After Re-authorize: open the pages, remember the attempt, check again when the tab closes and a
+// minute later, and record "fixed" or "still failing".
+import browser from 'webextension-polyfill';
+import { openWatchDb, readFeeds } from '../shared/db';
+import { reauthPages } from '../shared/links';
+import { VERIFY_ALARM } from '../shared/messages';
+import { openPages } from '../shared/open-pages';
+import { integrationKey } from '../shared/snooze';
+import { loadSettings } from '../shared/storage';
+import { feedKey } from '../shared/types';
+import { FOLLOW_MS, judge, loadVerifications, RECHECK_MS, saveVerifications } from '../shared/verification';
+
+export async function startReauthorization(sourceId: string, integrationId: string, now = Date.now()): Promise<boolean> {
+  const [settings, db] = await Promise.all([loadSettings(), openWatchDb()]);
+  const source = settings.sources.find((s) => s.id === sourceId);
+  const record = await db.get('feeds', feedKey(sourceId, 'connections'));
+  const integration = record?.data?.feed === 'connections' ? record.data.integrations.find((i) => i.id === integrationId) : undefined;
+  if (!source || !integration) return false;
+  const tabIds = await openPages(reauthPages(source, integration), settings);
+  if (!tabIds) return false;
+  const verifications = await loadVerifications();
+  verifications[integrationKey(sourceId, integrationId)] = { sourceId, integrationId, name: integration.name, startedAt: now, tabIds };
+  await saveVerifications(verifications);
+  await browser.alarms.create(VERIFY_ALARM, { delayInMinutes: RECHECK_MS / 60_000 });
+  return true;
+}
+
+/** Sources with a re-authorization still being followed. */
+export async function sourcesToRecheck(now = Date.now()): Promise<string[]> {
+  const pending = Object.values(await loadVerifications()).filter((v) => v.result !== 'fixed' && now - v.startedAt < FOLLOW_MS);
+  return [...new Set(pending.map((v) => v.sourceId))];
+}
+
+/** A closed tab ends its part of a re-authorization; returns the accounts whose attempt it finished. */
+export async function onTabClosed(tabId: number): Promise<string[]> {
+  const verifications = await loadVerifications();
+  const hit = Object.values(verifications).filter((v) => v.tabIds.includes(tabId));
+  if (hit.length === 0) return [];
+  for (const v of hit) v.tabIds = v.tabIds.filter((id) => id !== tabId);
+  await saveVerifications(verifications);
+  return [...new Set(hit.filter((v) => v.tabIds.length === 0).map((v) => v.sourceId))];
+}
+
+/** After every poll: judge the re-authorizations that are due. */
+export async function updateVerifications(now = Date.now()): Promise<void> {
+  const verifications = await loadVerifications();
+  if (Object.keys(verifications).length === 0) return;
+  const judged = judge(verifications, await readFeeds(await openWatchDb()), now);
+  if (JSON.stringify(judged) !== JSON.stringify(verifications)) await saveVerifications(judged);
+}

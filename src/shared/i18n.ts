@@ -1,0 +1,58 @@
+// Every user-visible string goes through t(): messages live in public/_locales/<lang>/messages.json.
+// Substitutions are written $1…$9 in a message; a literal dollar sign is $$.
+import type en from '../../public/_locales/en/messages.json';
+
+/** A message name; the English file is the list (a type-only import, so nothing of it is bundled). */
+export type MessageKey = keyof typeof en;
+
+/** A key base `b` for which both `b_one` and `b_other` exist. */
+export type PluralKey = {
+  [K in MessageKey]: K extends `${infer B}_one` ? (`${B}_other` extends MessageKey ? B : never) : never;
+}[MessageKey];
+
+// chrome.i18n rather than the polyfill: both calls are synchronous, and the polyfill throws when imported
+// outside an extension, which would break the Node scripts and tests that import issues.ts or providers.ts.
+function i18n(): typeof chrome.i18n | undefined {
+  return (globalThis as { chrome?: typeof chrome }).chrome?.i18n;
+}
+
+/** The message in the browser's language (English where it has none), or the key itself: never blank. */
+export function t(key: MessageKey, ...subs: (string | number)[]): string {
+  const api = i18n();
+  if (!api) return key;
+  const texts = subs.map((s) => (typeof s === 'number' ? formatNumber(s) : s));
+  let message: string | undefined;
+  try {
+    message = api.getMessage(key, texts);
+  } catch {
+    message = undefined;
+  }
+  if (message) return message;
+  // Only the key: substitutions may hold account names or hosts.
+  console.warn(`No message "${key}"`);
+  return key;
+}
+
+/** `${base}_one` or `${base}_other` for `count` by the language's plural rules, with `count` as $1. */
+export function plural(base: PluralKey, count: number, ...subs: (string | number)[]): string {
+  const form = new Intl.PluralRules(uiLocale()).select(count) === 'one' ? 'one' : 'other';
+  return t(`${base}_${form}`, count, ...subs);
+}
+
+/**
+ * The locale to format dates, numbers and plurals in: the browser's UI language when the messages are in
+ * it (so "en-GB" keeps its date order), else the language the messages fall back to. Chrome can report a
+ * UI language other than the one whose messages it serves, and a plural form must match the text.
+ */
+export function uiLocale(): string {
+  const api = i18n();
+  if (!api) return 'en';
+  const shown = t('app_lang');
+  const ui = api.getUILanguage();
+  return ui.split('-')[0] === shown ? ui : shown;
+}
+
+function formatNumber(n: number): string {
+  // 'min2': 1000 stays "1000", 10000 becomes "10,000" / "10.000" (German style groups from five digits).
+  return new Intl.NumberFormat(uiLocale(), { useGrouping: 'min2' }).format(n);
+}
