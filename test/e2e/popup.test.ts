@@ -1,0 +1,154 @@
+// The popup an admin acts on: causes, the right action per kind, the fix-verification loop, the support
+// case, snoozes and the keyboard — against the simulator, as a user.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { badgeText, CLIENT, closeWebTabs, configure, expectBadge, launchWatch, openPopup, rowNames, signIn, webTabUrls, type Watch } from './harness';
+
+const row = (popup: Page, name: string) => popup.locator('li.row', { has: popup.locator('.name', { hasText: new RegExp(`^${name}$`) }) });
+const connectionPage = (watch: Watch, id: number) => `${watch.sim.url}/v2/client/194/dashapp/settings/connection/${id}/`;
+
+async function checkNow(popup: Page): Promise<void> {
+  await popup.getByRole('button', { name: 'Check now' }).click();
+  await expect.poll(() => popup.getByRole('button', { name: 'Check now' }).isEnabled()).toBe(true);
+}
+
+describe('the popup', () => {
+  let watch: Watch;
+  let popup: Page;
+
+  beforeAll(async () => {
+    watch = await launchWatch();
+    await signIn(watch);
+    await configure(watch);
+  });
+
+  afterAll(async () => {
+    await watch?.close();
+  });
+
+  it.each([
+    { name: 'Vandelay Web Analytics', cause: 'the authorization token expired', evidence: 'Adobe Analytics must be re-authorized every two weeks.' },
+    { name: 'Vandelay Latex Ads', cause: 'the authorization token expired', evidence: 'Facebook tokens last about 60 days.' },
+    { name: 'Vandelay Support', cause: 'the authorization token expired', evidence: 'The error reads "Invalid API token".' },
+    { name: 'warehouse', cause: 'a problem at the provider', evidence: 'The error reads "SSH host key verification failed".' },
+  ])('names the likely cause of $name with its evidence', async ({ name, cause, evidence }) => {
+    await expectBadge(watch, '4');
+    popup ??= await openPopup(watch);
+    const line = row(popup, name).locator('.cause');
+    await expect.poll(() => line.textContent()).toContain(cause);
+    expect(await line.textContent()).toContain(evidence);
+  });
+
+  it.each([
+    { name: 'Vandelay Web Analytics', id: 1101, button: 'Re-authorize', hint: 'Re-Authorize with Adobe Analytics', pages: [] as string[] },
+    { name: 'Vandelay Support', id: 1108, button: 'Re-authorize', hint: 'paste it with the site prefix', pages: ['https://vandelay.zendesk.com/admin/apps-integrations/apis/'] },
+    { name: 'warehouse', id: 1111, button: 'Refresh SSH host keys', hint: 'Refresh SSH Host Keys', pages: [] },
+  ])('offers "$button" for $name and opens its pages', async ({ name, id, button, hint, pages }) => {
+    const r = row(popup, name);
+    expect(await r.locator('.hint').textContent()).toContain(hint);
+    await closeWebTabs(watch);
+    await r.getByRole('button', { name: button, exact: true }).click();
+    await expect.poll(() => webTabUrls(watch)).toEqual([connectionPage(watch, id), ...pages].sort());
+    await closeWebTabs(watch);
+  });
+
+  it('gives every kind of integration in the catalogue its own action once they all break', async () => {
+    for (const id of [1103, 1104, 1105, 1106, 1107, 1109, 1110, 1112]) watch.sim.setConnection(CLIENT.id, id, { status: '3', error: 'Access denied for user' });
+    await checkNow(popup);
+    await expectBadge(watch, '12');
+    const expected: Record<string, { button: string; hint: string }> = {
+      'vandelay.com': { button: 'Re-authorize', hint: 'Sign in with Google' },
+      'Vandelay Search Ads': { button: 'Re-authorize', hint: 'Sign in with Google' },
+      'Vandelay CRM': { button: 'Re-authorize', hint: 'Connect to Salesforce' },
+      'Vandelay Payments': { button: 'Re-authorize', hint: 'Connect with Stripe' },
+      'Vandelay Books': { button: 'Re-authorize', hint: 'Connect to QuickBooks' },
+      'Vandelay Product Events': { button: 'Re-authorize', hint: 'Mixpanel' },
+      vandelay: { button: 'Fix credentials', hint: 'Save & Test' },
+      'Vandelay Import Feed': { button: 'Re-authorize', hint: 'Create a new key under Manage Data > Integrations' },
+    };
+    for (const [name, { button, hint }] of Object.entries(expected)) {
+      const r = row(popup, name);
+      expect(await r.getByRole('button', { name: button, exact: true }).count(), name).toBe(1);
+      expect(await r.locator('.hint').textContent(), name).toContain(hint);
+      expect(await r.locator('.cause').count(), name).toBe(1);
+    }
+    await closeWebTabs(watch);
+    await row(popup, 'Vandelay Product Events').getByRole('button', { name: 'Re-authorize' }).click();
+    await expect.poll(() => webTabUrls(watch)).toEqual([connectionPage(watch, 1109), 'https://mixpanel.com/settings/project/'].sort());
+    await closeWebTabs(watch);
+    watch.sim.reset();
+    await checkNow(popup);
+    await expectBadge(watch, '4');
+  });
+
+  it('shows "Fixed" once a re-authorization worked and its tab was closed', async () => {
+    await closeWebTabs(watch);
+    const [tab] = await Promise.all([watch.context.waitForEvent('page'), row(popup, 'Vandelay Latex Ads').getByRole('button', { name: 'Re-authorize' }).click()]);
+    await tab.waitForURL(connectionPage(watch, 1102));
+    await tab.getByRole('button', { name: 'Re-authorize' }).click();
+    await tab.getByText('Connection re-authorized').waitFor();
+    await tab.close();
+    await expect.poll(() => popup.locator('.fixed li', { hasText: 'Vandelay Latex Ads' }).textContent(), { timeout: 15_000 }).toContain('Fixed');
+    expect(await rowNames(popup)).not.toContain('Vandelay Latex Ads');
+    await expectBadge(watch, '3');
+  });
+
+  it('shows "Still failing" and puts the support case first when re-authorizing did not help', async () => {
+    const r = row(popup, 'Vandelay Web Analytics');
+    const [tab] = await Promise.all([watch.context.waitForEvent('page'), r.getByRole('button', { name: 'Re-authorize' }).click()]);
+    await tab.waitForURL(connectionPage(watch, 1101));
+    await tab.close();
+    await expect.poll(() => r.locator('.verify').textContent(), { timeout: 15_000 }).toContain('Still failing after re-authorization');
+    const buttons = await r.locator('.row-actions button').allTextContents();
+    expect(buttons[0]).toBe('Open support case');
+    expect(await r.locator('[data-primary]').textContent()).toBe('Open support case');
+  });
+
+  it('copies a case summary that says what was already tried, and shows it', async () => {
+    const r = row(popup, 'Vandelay Web Analytics');
+    await r.getByRole('button', { name: 'Open support case' }).click();
+    await expect.poll(() => webTabUrls(watch)).toEqual(['https://experienceleague.adobe.com/home#support']);
+    const shown = await r.locator('.copied pre').textContent();
+    expect(shown).toContain('Re-authorized the integration from the MBI connection page at');
+    expect(shown).toContain('Vandelay Web Analytics');
+    expect(shown).not.toContain(CLIENT.key);
+    await watch.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: watch.sim.url });
+    const reader = await watch.context.newPage();
+    await reader.goto(`${watch.sim.url}/support`);
+    expect(await reader.evaluate(() => navigator.clipboard.readText())).toBe(shown);
+    await reader.close();
+    await closeWebTabs(watch);
+  });
+
+  it('snoozes a row until its state changes, and wakes it when it does', async () => {
+    const before = Number(await badgeText(watch));
+    const r = row(popup, 'Vandelay Support');
+    await r.getByRole('button', { name: 'Snooze…' }).click();
+    await r.getByRole('button', { name: 'Until it changes' }).click();
+    await expectBadge(watch, String(before - 1));
+    await expect.poll(() => popup.locator('details.snoozed summary').textContent()).toBe('Snoozed (1)');
+    expect(await rowNames(popup)).not.toContain('Vandelay Support');
+    watch.sim.setConnection(CLIENT.id, 1108, { status: '3', error: 'Zendesk answered 500' });
+    await checkNow(popup);
+    await expectBadge(watch, String(before));
+    await expect.poll(() => rowNames(popup)).toContain('Vandelay Support');
+    expect(await popup.locator('details.snoozed').count()).toBe(0);
+  });
+
+  it('moves between rows with the arrow keys and runs the primary action with Enter', async () => {
+    await closeWebTabs(watch);
+    const fresh = await openPopup(watch);
+    await expect.poll(() => fresh.evaluate(() => document.activeElement?.classList.contains('row'))).toBe(true);
+    const names = await rowNames(fresh);
+    await fresh.keyboard.press('ArrowDown');
+    expect(await fresh.evaluate(() => document.activeElement?.querySelector('.name')?.textContent)).toBe(names[1]);
+    await fresh.keyboard.press('Enter');
+    await expect.poll(() => webTabUrls(watch)).toHaveLength(1);
+    await fresh.close();
+    await closeWebTabs(watch);
+  });
+
+  it('threw nothing uncaught in the worker or any page', () => {
+    expect(watch.errors).toEqual([]);
+  });
+});
