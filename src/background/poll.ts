@@ -5,6 +5,7 @@ import { originPattern, sourceOrigins, type Secrets, type Settings, type SourceS
 import { loadSecrets, loadSettings } from '../shared/storage';
 import { feedKey, type FeedError, type FeedName, type FeedRecord, type FeedResult } from '../shared/types';
 import { notBeforeAfter } from './backoff';
+import { clientKey, lastCycleCallOf, noteCycleCall } from './rate-rule';
 import { applySnapshot } from './diff';
 import { fetchConnections } from './sources/mbi-connections';
 import { fetchUpdateCycle, UPDATE_CYCLE_MIN_INTERVAL_MS } from './sources/mbi-update-cycle';
@@ -69,14 +70,11 @@ function offlineError(): FeedError | undefined {
   return typeof navigator !== 'undefined' && navigator.onLine === false ? { kind: 'offline', message: 'The browser is offline.' } : undefined;
 }
 
-function clientKey(source: SourceSettings): string {
-  return `${source.apiOrigin}|${source.clientId}`;
-}
-
 /** Adobe's one-call-a-minute rule is per client: sources sharing a client share the last call. */
-function lastCycleCall(source: SourceSettings, settings: Settings, all: readonly FeedRecord[]): number {
+async function lastCycleCall(source: SourceSettings, settings: Settings, all: readonly FeedRecord[]): Promise<number> {
   const sameClient = new Set(settings.sources.filter((s) => clientKey(s) === clientKey(source)).map((s) => s.id));
-  return Math.max(-Infinity, ...all.filter((r) => r.feed === 'update-cycle' && sameClient.has(r.sourceId)).map((r) => r.lastAttemptAt));
+  const stored = all.filter((r) => r.feed === 'update-cycle' && sameClient.has(r.sourceId)).map((r) => r.lastAttemptAt);
+  return Math.max(await lastCycleCallOf(source), ...stored);
 }
 
 async function pollSource(db: WatchDb, source: SourceSettings, settings: Settings, secrets: Secrets, options: PollOptions): Promise<void> {
@@ -96,9 +94,10 @@ async function pollSource(db: WatchDb, source: SourceSettings, settings: Setting
 
   const apiKey = secrets[source.id]?.exportApiKey;
   const cycle = records.get('update-cycle');
-  const lastCall = lastCycleCall(source, settings, all);
+  const lastCall = await lastCycleCall(source, settings, all);
   if (apiKey && !blocked && isDue(cycle, options, started, settings.pollMinutes * 60_000) && opts.now() - lastCall >= UPDATE_CYCLE_MIN_INTERVAL_MS) {
     const cycleStarted = opts.now();
+    await noteCycleCall(source, cycleStarted);
     await store(db, source.id, 'update-cycle', cycle, await fetchUpdateCycle(source, apiKey, { now: opts.now }), settings, cycleStarted, opts);
   }
 }

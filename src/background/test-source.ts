@@ -7,6 +7,7 @@ import { originPattern, sourceOrigins, type SourceSettings } from '../shared/set
 import type { FeedResult } from '../shared/types';
 import { PROBLEM_STATES } from '../shared/view';
 import { fetchConnections } from './sources/mbi-connections';
+import { lastCycleCallOf, noteCycleCall } from './rate-rule';
 import { fetchUpdateCycle, UPDATE_CYCLE_MIN_INTERVAL_MS } from './sources/mbi-update-cycle';
 
 function outcome(result: FeedResult): TestOutcome {
@@ -18,13 +19,12 @@ function outcome(result: FeedResult): TestOutcome {
   return { ok: true, total: result.data.lastJob ? 1 : 0, problems: 0 };
 }
 
-/** Adobe's one-call-a-minute rule holds for tests too: the last stored call of this client counts. */
+/** Adobe's one-call-a-minute rule holds for tests too: the last call of this client counts, polls included. */
 async function lastUpdateCall(source: SourceSettings): Promise<number> {
   const records = await readFeeds(await openWatchDb());
-  return Math.max(-Infinity, ...records.filter((r) => r.feed === 'update-cycle' && r.sourceId === source.id).map((r) => r.lastAttemptAt));
+  const stored = records.filter((r) => r.feed === 'update-cycle' && r.sourceId === source.id).map((r) => r.lastAttemptAt);
+  return Math.max(await lastCycleCallOf(source), ...stored);
 }
-
-const lastTests = new Map<string, number>();
 
 export async function testSource(source: SourceSettings, exportApiKey?: string, now = Date.now()): Promise<TestResult> {
   const granted = await browser.permissions.contains({ origins: sourceOrigins(source).map(originPattern) });
@@ -35,13 +35,12 @@ export async function testSource(source: SourceSettings, exportApiKey?: string, 
   }
   const result: TestResult = { connections: outcome(await fetchConnections(source)) };
   if (exportApiKey) {
-    const key = `${source.apiOrigin}/${source.clientId}`;
-    const last = Math.max(await lastUpdateCall(source), lastTests.get(key) ?? -Infinity);
+    const last = await lastUpdateCall(source);
     if (now - last < UPDATE_CYCLE_MIN_INTERVAL_MS) {
       const wait = Math.ceil((UPDATE_CYCLE_MIN_INTERVAL_MS - (now - last)) / 1000);
       result.updateCycle = { ok: 'skipped', message: t('test_update_status_wait', wait) };
     } else {
-      lastTests.set(key, now);
+      await noteCycleCall(source, now);
       result.updateCycle = outcome(await fetchUpdateCycle(source, exportApiKey));
     }
   }

@@ -28,7 +28,9 @@ export function BackupSettings({ settings, secrets, onSave }: Props) {
       return;
     }
     const managed = settings.sources.filter((s) => s.managed);
-    await onSave({ ...result.settings, sources: [...managed, ...result.settings.sources] }, result.secrets ?? secrets);
+    // Keys of accounts that are not in the file go; those the file brings (if any) replace the old ones.
+    const kept = Object.fromEntries(Object.entries(result.secrets ?? secrets).filter(([id]) => result.settings.sources.some((s) => s.id === id)));
+    await onSave({ ...result.settings, sources: [...managed, ...result.settings.sources] }, kept);
     setMessage({ ok: true, text: plural(result.secrets ? 'options_imported_keys' : 'options_imported', result.settings.sources.length) });
   };
 

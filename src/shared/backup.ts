@@ -24,7 +24,8 @@ export function parseBackup(text: string): BackupResult {
     return { ok: false, error: t('backup_not_ours') };
   }
   const file = raw as { version?: unknown; settings?: unknown; secrets?: unknown };
-  if (typeof file.version !== 'number' || file.version > parseSettings({}).version) {
+  if (typeof file.version !== 'number') return { ok: false, error: 'The file has no settings version.' };
+  if (file.version > parseSettings({}).version) {
     return { ok: false, error: t('backup_newer', String(file.version)) };
   }
   if (typeof file.settings !== 'object' || file.settings === null) return { ok: false, error: t('backup_no_settings') };

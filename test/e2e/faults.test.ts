@@ -3,13 +3,25 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Page } from 'playwright-core';
-import { ISSUES, type IssueKind } from '../../src/shared/issues';
 import type { FeedName, FeedRecord, PollLogEntry } from '../../src/shared/types';
 import { applyToConnections, HOSTILE_NAMES, type FaultMode, type FaultSetting } from '../simulator/faults';
 import type { Connection } from '../simulator/server';
 import { badgeText, badgeTitle, checkNow, CLIENT, configure, launchWatch, openPopup, readStore, rowNames, signIn, type Watch } from './harness';
 
 const HEALTHY_OR_PAUSED = new Set(['0', '1']);
+
+/** Badge and banner heading of each state a fault leads to, as the README and the popup word them. */
+const LOOK = {
+  'signed-out': { badge: '?', title: 'Signed out of MBI' },
+  'key-rejected': { badge: 'key', title: 'Export API key rejected' },
+  'format-changed': { badge: 'fmt', title: 'MBI changed its format' },
+  'too-large': { badge: 'big', title: 'Response too large' },
+  'server-error': { badge: 'err', title: 'MBI server error' },
+  'rate-limited': { badge: 'wait', title: 'Rate limited by MBI' },
+  timeout: { badge: 'slow', title: 'MBI did not answer in time' },
+  unreachable: { badge: 'off', title: 'MBI unreachable' },
+} as const;
+type Issue = keyof typeof LOOK;
 /** Adobe's one call a minute per client, which the extension keeps even for Check now. */
 const UPDATE_CYCLE_WINDOW_MS = 60_000;
 /** The simulator's Retry-After on 429. */
@@ -43,8 +55,8 @@ async function seen(watch: Watch, popup: Page): Promise<Seen> {
   };
 }
 
-function failing(issue: IssueKind, rows: string[], lastGood: boolean): Seen {
-  return { badge: ISSUES[issue].badge, banner: [ISSUES[issue].title], rows, lastGood };
+function failing(issue: Issue, rows: string[], lastGood: boolean): Seen {
+  return { badge: LOOK[issue].badge, banner: [LOOK[issue].title], rows, lastGood };
 }
 
 function healthy(rows: string[]): Seen {
@@ -85,15 +97,15 @@ async function waitForUpdateCycleWindow(watch: Watch): Promise<void> {
 interface FailureRow {
   fault: string;
   setting: FaultSetting;
-  issue: IssueKind;
+  issue: Issue;
   badge: string;
 }
 
-const row = (fault: string, mode: FaultMode, issue: IssueKind, delayMs?: number): FailureRow => ({
+const row = (fault: string, mode: FaultMode, issue: Issue, delayMs?: number): FailureRow => ({
   fault,
   setting: delayMs === undefined ? { mode } : { mode, delayMs },
   issue,
-  badge: ISSUES[issue].badge,
+  badge: LOOK[issue].badge,
 });
 
 const CONNECTION_FAILURES: FailureRow[] = [
@@ -172,7 +184,7 @@ describe('faults on the connections list, answered at once (one browser)', () =>
     watch.sim.setFault('connections', setting);
     await checkNow(popup);
     await expect.poll(() => seen(watch, popup), { timeout: 5_000 }).toEqual(failing(issue, problems, true));
-    expect(await badgeTitle(watch)).toContain(ISSUES[issue].title);
+    expect(await badgeTitle(watch)).toContain(LOOK[issue].title);
 
     watch.sim.setFault('connections', 'none');
     await checkNow(popup);
@@ -306,7 +318,7 @@ describe.concurrent('faults that make the extension wait (one browser each, side
         await waitForUpdateCycleWindow(watch);
         await checkNow(popup);
         await expect.poll(() => seen(watch, popup), { timeout: 5_000 }).toEqual(failing(issue, problems, false));
-        expect(await badgeTitle(watch)).toContain(ISSUES[issue].title);
+        expect(await badgeTitle(watch)).toContain(LOOK[issue].title);
         // The last good update status stays on show.
         expect(await lastUpdate.count()).toBe(1);
 

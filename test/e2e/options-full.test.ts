@@ -138,7 +138,7 @@ describe('options page with several accounts', () => {
       await fillAccount(form, { ...valid(), ...change });
       await form.getByRole('button', { name: 'Save account' }).click();
 
-      await expect.poll(() => fieldError(form.getByLabel(field))).toEqual({ invalid: true, says: expect.stringContaining(message) });
+      await expect.poll(() => fieldError(form.getByLabel(field))).toEqual({ invalid: true, says: expect.stringContaining(message) as string });
       expect(await settledSync()).toBe(before);
       await expect(options.getByRole('listitem').count()).resolves.toBe(1);
     });
@@ -150,7 +150,7 @@ describe('options page with several accounts', () => {
     await interval.fill(minutes);
     await polling().getByRole('button', { name: 'Save polling' }).click();
 
-    await expect.poll(() => fieldError(interval)).toEqual({ invalid: true, says: expect.stringContaining('Enter whole minutes from 1 to 60.') });
+    await expect.poll(() => fieldError(interval)).toEqual({ invalid: true, says: expect.stringContaining('Enter whole minutes from 1 to 60.') as string });
     expect(await settledSync()).toBe(before);
     expect((await pollAlarm())?.periodInMinutes).toBe(5);
   });

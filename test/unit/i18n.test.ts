@@ -16,7 +16,7 @@ const de = load('de');
 /** German messages that are rightly the same as the English ones: names and words German shares. */
 const SAME_IN_GERMAN = new Set(['app_name', 'options_name']);
 
-const PREFIXES = ['app', 'issue', 'state', 'provider', 'badge', 'notify', 'test', 'validate', 'backup', 'options'];
+const PREFIXES = ['app', 'issue', 'state', 'provider', 'badge', 'notify', 'test', 'validate', 'backup', 'options', 'popup'];
 
 /** $1–$9 and $name$ placeholders a message uses, sorted. */
 function substitutions(message: string): string[] {
@@ -93,13 +93,13 @@ describe('t', () => {
 
 describe('plural', () => {
   it.each([
-    { count: 0, english: '0 integrations', german: '0 Integrationen' },
-    { count: 1, english: '1 integration', german: '1 Integration' },
-    { count: 2, english: '2 integrations', german: '2 Integrationen' },
+    { count: 0, english: '0 integrations need attention', german: 'Handlungsbedarf bei 0 Integrationen' },
+    { count: 1, english: '1 integration needs attention', german: 'Handlungsbedarf bei 1 Integration' },
+    { count: 2, english: '2 integrations need attention', german: 'Handlungsbedarf bei 2 Integrationen' },
   ])('$count → "$english", "$german"', ({ count, english, german }) => {
-    expect(plural('test_integrations', count)).toBe(english);
+    expect(plural('badge_problems', count)).toBe(english);
     inGerman();
-    expect(plural('test_integrations', count)).toBe(german);
+    expect(plural('badge_problems', count)).toBe(german);
   });
 });
 

@@ -1,6 +1,8 @@
 // Every test starts with an empty in-memory browser and an empty IndexedDB.
 import 'fake-indexeddb/auto';
 import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { fakeBrowser } from '@webext-core/fake-browser';
 import { beforeEach, vi } from 'vitest';
 import { DB_NAME } from '../../src/shared/db';
@@ -12,9 +14,9 @@ interface Message {
   placeholders?: Record<string, { content: string }>;
 }
 
-const LOCALES_DIR = new URL('../../public/_locales/', import.meta.url);
+const LOCALES_DIR = fileURLToPath(import.meta.resolve('../../public/_locales'));
 const LOCALES: Record<string, Record<string, Message | undefined> | undefined> = Object.fromEntries(
-  readdirSync(LOCALES_DIR).map((lang) => [lang, JSON.parse(readFileSync(new URL(`${lang}/messages.json`, LOCALES_DIR), 'utf8')) as Record<string, Message>]),
+  readdirSync(LOCALES_DIR).map((lang) => [lang, JSON.parse(readFileSync(join(LOCALES_DIR, lang, 'messages.json'), 'utf8')) as Record<string, Message>]),
 );
 
 /**

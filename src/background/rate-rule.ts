@@ -1,0 +1,26 @@
+// Adobe asks for at least 60 s between Update Cycle Status calls per client. The time of each call is
+// kept per client (API host + client id) in storage.session, so polls, "Test connection" and a restarted
+// worker all see the same last call.
+import browser from 'webextension-polyfill';
+import type { SourceSettings } from '../shared/settings';
+
+const KEY = 'updateCycleCalls';
+
+export function clientKey(source: Pick<SourceSettings, 'apiOrigin' | 'clientId'>): string {
+  return `${source.apiOrigin}|${source.clientId}`;
+}
+
+async function calls(): Promise<Record<string, number>> {
+  const stored = (await browser.storage.session.get(KEY))[KEY];
+  return typeof stored === 'object' && stored !== null ? (stored as Record<string, number>) : {};
+}
+
+export async function lastCycleCallOf(source: Pick<SourceSettings, 'apiOrigin' | 'clientId'>): Promise<number> {
+  const at = (await calls())[clientKey(source)];
+  return typeof at === 'number' ? at : -Infinity;
+}
+
+/** Noted before the request goes out, so that nothing else calls for the same client meanwhile. */
+export async function noteCycleCall(source: Pick<SourceSettings, 'apiOrigin' | 'clientId'>, at: number): Promise<void> {
+  await browser.storage.session.set({ [KEY]: { ...(await calls()), [clientKey(source)]: at } });
+}
