@@ -7,6 +7,7 @@ import { IssueBanner } from './IssueBanner';
 import { SnoozedList } from './SnoozedList';
 import { moveBetweenRows } from './keyboard';
 import { useWatch } from './use-watch';
+import { t } from '../shared/i18n';
 
 export function App() {
   const { state, error, checking, checkNow } = useWatch();
@@ -18,7 +19,7 @@ export function App() {
     if (hasRows) main.current?.querySelector<HTMLElement>('li.row')?.focus();
   }, [hasRows]);
 
-  if (error) return <main class="popup"><p role="alert" class="banner">The stored status could not be read: {error}</p></main>;
+  if (error) return <main class="popup"><p role="alert" class="banner">{t('popup_read_error', error)}</p></main>;
   if (!state) return <main class="popup" aria-busy="true" />;
   const now = Date.now();
   const view = deriveView(state.settings, state.records, now, state.snoozes);

@@ -1,11 +1,12 @@
 import type { Cause, CauseFinding } from '../shared/causes';
 import { relativeTime } from '../shared/format';
+import { t, type MessageKey } from '../shared/i18n';
 
-const CAUSES: Readonly<Record<Cause, string>> = {
-  provider: 'a problem at the provider',
-  token: 'the authorization token expired',
-  account: 'a change to the admin account',
-  internal: 'an internal MBI problem',
+const CAUSES: Readonly<Record<Cause, MessageKey>> = {
+  provider: 'popup_cause_provider',
+  token: 'popup_cause_token',
+  account: 'popup_cause_account',
+  internal: 'popup_cause_internal',
 };
 
 function evidence(finding: CauseFinding, now: number): string {
@@ -14,18 +15,18 @@ function evidence(finding: CauseFinding, now: number): string {
     case 'lapse':
       return e.text;
     case 'error':
-      return `The error reads "${e.text}".`;
+      return t('popup_evidence_error', e.text);
     case 'many':
-      return `${e.count} integrations of this account broke at the same time.`;
+      return t('popup_evidence_many', e.count);
     case 'update':
-      return `The whole account stopped updating ${relativeTime(e.at, now)}.`;
+      return t('popup_evidence_update', relativeTime(e.at, now));
   }
 }
 
 export function CauseLine({ finding, now }: { finding: CauseFinding; now: number }) {
   return (
     <p class="cause" data-cause={finding.cause}>
-      Likely cause: {CAUSES[finding.cause]}. <span class="muted">{evidence(finding, now)}</span>
+      {t('popup_cause', t(CAUSES[finding.cause]))} <span class="muted">{evidence(finding, now)}</span>
     </p>
   );
 }

@@ -1,5 +1,6 @@
 import { relativeTime } from '../shared/format';
 import type { WatchView } from '../shared/view';
+import { plural, t } from '../shared/i18n';
 
 interface Props {
   view: WatchView;
@@ -10,20 +11,20 @@ interface Props {
 
 export function Header({ view, now, checking, onCheckNow }: Props) {
   const count = view.problemCount;
-  const title = count === 0 ? 'MBI integrations' : `${count} ${count === 1 ? 'integration needs' : 'integrations need'} attention`;
+  const title = count === 0 ? t('popup_title_ok') : plural('popup_problems', count);
   return (
     <header class="header">
       <div>
         <h1>{title}</h1>
         <p class="muted" data-testid="last-checked">
-          {view.lastCheckedAt === undefined ? 'Not checked yet' : `Last checked ${relativeTime(view.lastCheckedAt, now)}`}
+          {view.lastCheckedAt === undefined ? t('popup_not_checked') : t('popup_last_checked', relativeTime(view.lastCheckedAt, now))}
         </p>
       </div>
       <button type="button" class="secondary check" onClick={onCheckNow} disabled={checking || view.accounts.length === 0} aria-busy={checking}>
         {checking && <span class="spinner" aria-hidden="true" />}
-        {checking ? 'Checking…' : 'Check now'}
+        {checking ? t('popup_checking') : t('popup_check_now')}
       </button>
-      <p class="sr-only" aria-live="polite">{checking ? 'Checking…' : title}</p>
+      <p class="sr-only" aria-live="polite">{checking ? t('popup_checking') : title}</p>
     </header>
   );
 }

@@ -14,6 +14,7 @@ import { primaryAction } from './primary-action';
 import { ProviderIcon } from './ProviderIcon';
 import { SnoozeMenu } from './SnoozeMenu';
 import { send } from './use-watch';
+import { t } from '../shared/i18n';
 
 interface Props {
   integration: Integration;
@@ -36,7 +37,7 @@ export function ProblemRow({ integration, account, settings, now, verification, 
 
   const reauthorize = async () => {
     const answer = (await send({ type: MSG.reauthorize, sourceId: source.id, integrationId: integration.id })) as { ok?: boolean } | undefined;
-    if (!answer?.ok) setNote('That page could not be opened: it is not on the list of allowed addresses.');
+    if (!answer?.ok) setNote(t('popup_not_allowed'));
   };
 
   const openSupport = async () => {
@@ -44,7 +45,7 @@ export function ProblemRow({ integration, account, settings, now, verification, 
     const summary = supportSummary(verification ? { ...input, reauthorizedAt: verification.startedAt } : input);
     const ok = await copyText(summary);
     setCopied(ok ? summary : null);
-    setNote(ok ? 'Case summary copied: paste it into the support form.' : 'Could not copy the case summary.');
+    setNote(ok ? t('popup_copied') : t('popup_copy_failed'));
     await openPages([SUPPORT_URL], settings);
   };
 
@@ -55,7 +56,7 @@ export function ProblemRow({ integration, account, settings, now, verification, 
   );
   const supportButton = (
     <button type="button" class={supportFirst ? '' : 'secondary'} data-primary={supportFirst ? true : undefined} onClick={() => void openSupport()}>
-      Open support case
+      {t('popup_support')}
     </button>
   );
 
@@ -70,23 +71,23 @@ export function ProblemRow({ integration, account, settings, now, verification, 
       <p class="state">
         <strong>{stateLabel(integration)}</strong>
         {integration.since !== undefined && (
-          <span class="muted"> · {integration.firstSeen ? 'noticed' : 'since'} {relativeTime(integration.since, now)}</span>
+          <span class="muted"> · {t(integration.firstSeen ? 'popup_noticed' : 'popup_since', relativeTime(integration.since, now))}</span>
         )}
       </p>
       {integration.detail && <p class="detail">{integration.detail}</p>}
       {cause && <CauseLine finding={cause} now={now} />}
       {verification && <p class={`verify verify-${verification.result ?? 'pending'}`} role="status">{verificationText(verification, now)}</p>}
-      {escalated && <p class="escalated">Broken for over {settings.escalationHours} h: if re-authorizing does not help, open a support case.</p>}
+      {escalated && <p class="escalated">{t('popup_escalated', settings.escalationHours)}</p>}
       <p class="muted hint">{action.hint ?? reauthHint(integration)}</p>
       <div class="row-actions">
         {supportFirst ? [supportButton, reauthButton] : [reauthButton, supportButton]}
-        <button type="button" class="link" onClick={() => void openPages([ADOBE_STATUS_URL], settings)}>Check Adobe status</button>
+        <button type="button" class="link" onClick={() => void openPages([ADOBE_STATUS_URL], settings)}>{t('popup_adobe_status')}</button>
         <SnoozeMenu sourceId={source.id} integration={integration} />
       </div>
       {note && <p class="muted note" role="status">{note}</p>}
       {copied && (
         <details class="copied" open>
-          <summary>What was copied</summary>
+          <summary>{t('popup_what_copied')}</summary>
           <pre>{copied}</pre>
         </details>
       )}
@@ -95,7 +96,7 @@ export function ProblemRow({ integration, account, settings, now, verification, 
 }
 
 function verificationText(v: Verification, now: number): string {
-  if (v.result === 'still-failing') return `Still failing after re-authorization (checked ${relativeTime(v.checkedAt ?? now, now)}).`;
-  if (v.result === 'fixed') return 'Fixed.';
-  return 'Re-authorization opened: checking again when you close its tab, and in a minute.';
+  if (v.result === 'still-failing') return t('popup_still_failing', relativeTime(v.checkedAt ?? now, now));
+  if (v.result === 'fixed') return t('popup_verify_fixed');
+  return t('popup_verify_pending');
 }

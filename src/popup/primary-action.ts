@@ -1,6 +1,7 @@
 // The row's main button, per kind of integration; all of them open the re-authorization pages.
 import { providerFor } from '../shared/providers';
 import type { Integration } from '../shared/types';
+import { t } from '../shared/i18n';
 
 export interface PrimaryAction {
   label: string;
@@ -12,12 +13,12 @@ const SSH = /ssh host key/i;
 
 export function primaryAction(integration: Pick<Integration, 'kind' | 'type' | 'detail' | 'provider'>): PrimaryAction {
   if (integration.kind === 'database' && SSH.test(integration.detail ?? '')) {
-    return { label: 'Refresh SSH host keys', hint: 'On the connection page click "Refresh SSH Host Keys". If two refreshes fail, open a support case.' };
+    return { label: t('popup_action_ssh'), hint: t('popup_ssh_hint') };
   }
-  if (integration.kind === 'database') return { label: 'Fix credentials' };
+  if (integration.kind === 'database') return { label: t('popup_action_fix_credentials') };
   if (integration.kind === 'api-key') {
-    const hint = providerFor(integration.type)?.reauthHint ?? 'Create a new key at the provider and paste it in MBI.';
-    return { label: 'Re-authorize', hint: `Opens ${integration.provider}'s key page, then the MBI connection page. ${hint}` };
+    const hint = providerFor(integration.type)?.reauthHint ?? t('popup_key_default');
+    return { label: t('popup_action_reauthorize'), hint: t('popup_key_hint', integration.provider, hint) };
   }
-  return { label: 'Re-authorize' };
+  return { label: t('popup_action_reauthorize') };
 }

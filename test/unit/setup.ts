@@ -35,7 +35,7 @@ function getMessage(name: string, substitutions?: string | string[]): string {
   return named.replace(/\$([\s\S]?)/g, (_, c: string) => (c === '$' ? '$' : /[1-9]/.test(c) ? (subs[Number(c) - 1] ?? '') : ''));
 }
 
-// The fake browser has no i18n; the code reads chrome.i18n, so the fake's answers it here.
+// The fake browser leaves i18n unimplemented, and the code reads chrome.i18n: both get the functions above.
 Object.assign(fakeBrowser.i18n, { getMessage, getUILanguage: () => 'en-US' });
 vi.stubGlobal('chrome', { i18n: fakeBrowser.i18n });
 
