@@ -1,14 +1,12 @@
 // Desktop notifications (optional permission): shown for what planNotes() decides, clicks handled here.
 import browser, { type Notifications } from 'webextension-polyfill';
 import { openWatchDb, readFeeds } from '../shared/db';
-import { reauthPages } from '../shared/links';
-import { openPages } from '../shared/open-pages';
 import type { Settings } from '../shared/settings';
 import { integrationKey, loadSnoozes, setSnooze } from '../shared/snooze';
 import { loadSettings } from '../shared/storage';
 import { stateLabel } from '../shared/format';
 import { t } from '../shared/i18n';
-import { feedKey } from '../shared/types';
+import { startReauthorization } from './follow-up';
 import { parseNoteId, planNotes, type Note, type NoteMemory } from './notify-policy';
 
 const MEMORY_KEY = 'notified';
@@ -51,25 +49,16 @@ export async function notifyChanges(now = Date.now()): Promise<void> {
   await browser.storage.local.set({ [MEMORY_KEY]: plan.memory });
 }
 
-async function integrationOf(id: string) {
-  const parsed = parseNoteId(id);
-  if (!parsed) return null;
-  const [settings, db] = await Promise.all([loadSettings(), openWatchDb()]);
-  const source = settings.sources.find((s) => s.id === parsed.sourceId);
-  const record = await db.get('feeds', feedKey(parsed.sourceId, 'connections'));
-  const integration = record?.data?.feed === 'connections' ? record.data.integrations.find((i) => i.id === parsed.integrationId) : undefined;
-  return source && integration ? { settings, source, integration } : null;
-}
-
+/** Clicking a notification, or its Re-authorize button, starts a followed re-authorization. */
 export async function onNotificationClicked(id: string): Promise<void> {
-  const found = await integrationOf(id);
-  if (found) await openPages(reauthPages(found.source, found.integration), found.settings);
+  const parsed = parseNoteId(id);
+  if (parsed) await startReauthorization(parsed.sourceId, parsed.integrationId);
   await browser.notifications.clear(id);
 }
 
 export async function onNotificationButton(id: string, index: number): Promise<void> {
-  const found = await integrationOf(id);
-  if (found && index === 0) await openPages(reauthPages(found.source, found.integration), found.settings);
-  if (found && index === 1) await setSnooze(integrationKey(found.source.id, found.integration.id), { until: Date.now() + DAY });
+  const parsed = parseNoteId(id);
+  if (parsed && index === 0) await startReauthorization(parsed.sourceId, parsed.integrationId);
+  if (parsed && index === 1) await setSnooze(integrationKey(parsed.sourceId, parsed.integrationId), { until: Date.now() + DAY });
   await browser.notifications.clear(id);
 }

@@ -37,8 +37,8 @@ export function App() {
           />
         )}
       </section>
-      <PollingSettings key={`polling-${settings.pollMinutes}-${settings.staleHours}`} settings={settings} managed={state.managed} onSave={(next) => save(next)} />
-      <NotificationSettings key={`notes-${JSON.stringify(settings.notifications)}-${settings.escalationHours}`} state={state} onSave={(next) => save(next)} />
+      <PollingSettings settings={settings} managed={state.managed} onSave={(next) => save(next)} />
+      <NotificationSettings state={state} onSave={(next) => save(next)} />
       <PrivacySettings settings={settings} secrets={secrets} onSave={save} />
       <BackupSettings settings={settings} secrets={secrets} onSave={save} />
     </main>

@@ -1,7 +1,8 @@
-import { useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import { t, type MessageKey } from '../shared/i18n';
 import { ESCALATION_HOURS, type NotificationSettings as Notes, type Settings } from '../shared/settings';
 import { Field } from './Field';
+import { useSynced } from './use-synced';
 import { minutesOfDay, timeOfDay, wholeNumberIn } from './numbers';
 import { requestNotifications, type OptionsState } from './use-options';
 
@@ -20,9 +21,10 @@ export function NotificationSettings({ state, onSave }: Props) {
   const { settings, managed, notificationsGranted } = state;
   const n = settings.notifications;
   const [kinds, setKinds] = useState({ newProblem: n.newProblem, recovered: n.recovered, escalation: n.escalation });
-  const [quietFrom, setQuietFrom] = useState(timeOfDay(n.quietStart));
-  const [quietTo, setQuietTo] = useState(timeOfDay(n.quietEnd));
-  const [hours, setHours] = useState(String(settings.escalationHours));
+  useEffect(() => setKinds({ newProblem: n.newProblem, recovered: n.recovered, escalation: n.escalation }), [n.newProblem, n.recovered, n.escalation]);
+  const [quietFrom, setQuietFrom] = useSynced(timeOfDay(n.quietStart));
+  const [quietTo, setQuietTo] = useSynced(timeOfDay(n.quietEnd));
+  const [hours, setHours] = useSynced(String(settings.escalationHours));
   const [errors, setErrors] = useState<{ hours?: string; quietFrom?: string; quietTo?: string }>({});
   const [saved, setSaved] = useState<string | null>(null);
 

@@ -4,6 +4,7 @@ import type { Managed } from '../shared/managed';
 import { POLL_MINUTES, STALE_HOURS, type Settings } from '../shared/settings';
 import { Field } from './Field';
 import { wholeNumberIn } from './numbers';
+import { useSynced } from './use-synced';
 
 interface Props {
   settings: Settings;
@@ -12,8 +13,8 @@ interface Props {
 }
 
 export function PollingSettings({ settings, managed, onSave }: Props) {
-  const [minutes, setMinutes] = useState(String(settings.pollMinutes));
-  const [hours, setHours] = useState(String(settings.staleHours));
+  const [minutes, setMinutes] = useSynced(String(settings.pollMinutes));
+  const [hours, setHours] = useSynced(String(settings.staleHours));
   const [errors, setErrors] = useState<{ minutes?: string; hours?: string }>({});
   const [saved, setSaved] = useState(false);
   const minMinutes = Math.max(1, Math.ceil(POLL_MINUTES.min));

@@ -16,7 +16,7 @@ const de = load('de');
 /** German messages that are rightly the same as the English ones: names and words German shares. */
 const SAME_IN_GERMAN = new Set(['app_name', 'options_name']);
 
-const PREFIXES = ['app', 'issue', 'state', 'provider', 'badge', 'notify', 'test', 'validate', 'backup', 'options', 'popup'];
+const PREFIXES = ['app', 'command', 'issue', 'state', 'provider', 'badge', 'notify', 'test', 'validate', 'backup', 'options', 'popup'];
 
 /** $1–$9 and $name$ placeholders a message uses, sorted. */
 function substitutions(message: string): string[] {
