@@ -24,5 +24,5 @@ export function applySnapshot(sourceId: string, previous: ConnectionsData | unde
   for (const gone of before.values()) {
     transitions.push({ sourceId, integrationId: gone.id, name: gone.name, from: gone.state, to: 'removed', at: now });
   }
-  return { data: { feed: 'connections', integrations }, transitions };
+  return { data: { ...next, integrations }, transitions };
 }

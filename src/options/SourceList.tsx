@@ -1,5 +1,6 @@
 import { t } from '../shared/i18n';
 import type { Secrets, Settings, SourceSettings } from '../shared/settings';
+import { DiagnosticButton } from './DiagnosticButton';
 import { TestButton } from './TestButton';
 import { requestAccess, type OptionsState } from './use-options';
 
@@ -44,6 +45,7 @@ export function SourceList({ state, onEdit, onSave }: Props) {
             {!source.managed && <button type="button" class="secondary" onClick={() => remove(source)} aria-label={t('options_remove_account', source.label)}>{t('options_remove')}</button>}
           </div>
           <TestButton source={() => source} exportApiKey={secrets[source.id]?.exportApiKey ?? ''} />
+          <DiagnosticButton sourceId={source.id} />
         </li>
       ))}
     </ul>

@@ -48,11 +48,15 @@ export interface FeedError {
   httpStatus?: number;
   /** For rate-limited: when the server allows the next call (ms since epoch). */
   retryAt?: number;
+  /** Keys and value types of the JSON received, for the diagnostic sample (describeShape). */
+  shape?: string;
 }
 
 export interface ConnectionsData {
   feed: 'connections';
   integrations: Integration[];
+  /** Keys and value types of the JSON received, for the diagnostic sample (describeShape). */
+  shape?: string;
 }
 
 export interface UpdateCycleData {

@@ -49,6 +49,26 @@ describe('options page', () => {
     expect(local).toContain(CLIENT.key);
   });
 
+  it('copies a diagnostic sample of an answer it does not understand, without names or hosts', async () => {
+    watch.sim.setFault('connections', 'wrong-shape');
+    await options.evaluate(() => chrome.runtime.sendMessage({ type: 'check-now' }));
+    await expectBadge(watch, 'fmt');
+    await options.getByRole('button', { name: 'Copy diagnostic sample' }).click();
+    await expect.poll(() => options.getByText('Copied: the shape of MBI').count()).toBe(1);
+    await watch.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: watch.sim.url });
+    const reader = await watch.context.newPage();
+    await reader.goto(`${watch.sim.url}/support`);
+    const sample = await reader.evaluate(() => navigator.clipboard.readText());
+    await reader.close();
+    expect(sample).toContain('outcome: format-changed');
+    expect(sample).toContain('"items"');
+    expect(sample).not.toContain('127.0.0.1');
+    expect(sample).not.toContain(CLIENT.key);
+    watch.sim.setFault('connections', 'none');
+    await options.evaluate(() => chrome.runtime.sendMessage({ type: 'check-now' }));
+    await expectBadge(watch, '4');
+  });
+
   it('removes the account and its problems from the badge', async () => {
     await options.getByRole('button', { name: 'Remove' }).click();
     await expectBadge(watch, 'set');

@@ -4,6 +4,7 @@ import type { SourceSettings } from '../../shared/settings';
 import type { ConnectionsData, FeedResult, Integration, IntegrationKind } from '../../shared/types';
 import { errorForStatus, parseJsonBody, request, type RequestLimits } from '../http';
 import { stateForStatus } from './mbi-status';
+import { describeShape } from '../../shared/shape';
 
 const MAX_NAME = 200;
 const MAX_DETAIL = 500;
@@ -85,5 +86,8 @@ export async function fetchConnections(source: SourceSettings, limits?: RequestL
   const statusError = errorForStatus(response, 'signed-out');
   if (statusError) return { ok: false, error: statusError };
   const json = parseJsonBody(response, 'signed-out');
-  return json.ok ? parseConnections(json.value) : json;
+  if (!json.ok) return json;
+  const result = parseConnections(json.value);
+  const shape = describeShape(json.value);
+  return result.ok ? { ok: true, data: { ...result.data, shape } } : { ok: false, error: { ...result.error, shape } };
 }
