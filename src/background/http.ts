@@ -1,9 +1,8 @@
 // One bounded HTTP request: a timeout, a size cap, no redirects followed, failures as typed errors.
+import { MAX_BODY_BYTES, REQUEST_TIMEOUT_MS } from '../shared/limits';
 import type { FeedError } from '../shared/types';
 
-export const REQUEST_TIMEOUT_MS = 15_000;
-/** Large enough for 10,000 connections, small enough that a runaway body cannot exhaust the worker. */
-export const MAX_BODY_BYTES = 16 * 1024 * 1024;
+export { MAX_BODY_BYTES, REQUEST_TIMEOUT_MS };
 
 export interface HttpResponse {
   ok: true;
