@@ -52,7 +52,7 @@ export class BenchBrowser {
   async version(): Promise<string> {
     const session = await this.context.newCDPSession(this.page);
     try {
-      const { product } = (await session.send('Browser.getVersion')) as { product: string };
+      const { product } = await session.send('Browser.getVersion');
       return product;
     } finally {
       await session.detach();
@@ -62,18 +62,21 @@ export class BenchBrowser {
   /** The running worker, woken by a message when it was stopped. */
   async worker(): Promise<Worker> {
     const prefix = `chrome-extension://${this.extensionId}/`;
-    const running = this.context.serviceWorkers().find((w) => w.url().startsWith(prefix));
-    const worker = running ?? (await within(30_000, 'waking the worker', Promise.all([
-      this.context.waitForEvent('serviceworker', { predicate: (w) => w.url().startsWith(prefix) }),
-      this.page.evaluate(() => chrome.runtime.sendMessage({ type: 'bench-wake' }).catch(() => undefined)),
-    ]).then(([w]) => w)));
+    let worker = this.context.serviceWorkers().find((w) => w.url().startsWith(prefix));
+    if (!worker) {
+      const started = this.context.waitForEvent('serviceworker', { predicate: (w) => w.url().startsWith(prefix), timeout: 30_000 });
+      await this.page.evaluate(() => chrome.runtime.sendMessage({ type: 'bench-wake' }).catch(() => undefined));
+      worker = await started;
+    }
     await worker.evaluate(NAME_SHIM);
     return worker;
   }
 
   async inWorker<R, A>(fn: (arg: A) => R | Promise<R>, arg: A): Promise<R> {
     const worker = await this.worker();
-    return within(120_000, 'a step in the worker', worker.evaluate(fn, arg));
+    // Only plain data is passed, which Playwright hands over unchanged (its Unboxed<A> is A).
+    const evaluate = worker.evaluate.bind(worker) as (fn: (arg: A) => R | Promise<R>, arg: A) => Promise<R>;
+    return within(120_000, 'a step in the worker', evaluate(fn, arg));
   }
 
   /**

@@ -15,10 +15,6 @@ export interface ColdStartResult {
   samples: number;
 }
 
-interface VersionUpdate {
-  versions: { scriptURL: string; runningStatus: string }[];
-}
-
 async function stopWorker(browser: BenchBrowser, session: CDPSession, status: Map<string, string>): Promise<void> {
   const prefix = browser.url('');
   await session.send('ServiceWorker.stopAllWorkers');
@@ -44,7 +40,7 @@ async function wakeAndWatch(browser: BenchBrowser, expected: string): Promise<{ 
 export async function measureColdStart(browser: BenchBrowser, expected: string): Promise<ColdStartResult> {
   const session = await browser.context.newCDPSession(browser.page);
   const status = new Map<string, string>();
-  session.on('ServiceWorker.workerVersionUpdated', (event: VersionUpdate) => {
+  session.on('ServiceWorker.workerVersionUpdated', (event) => {
     for (const v of event.versions) status.set(v.scriptURL, v.runningStatus);
   });
   await session.send('ServiceWorker.enable');

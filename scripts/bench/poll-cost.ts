@@ -23,6 +23,8 @@ export interface PollRun {
   /** The poll log's durationMs for the same poll. */
   logged: number;
   bytes: number;
+  /** Other requests the worker's fetch made during the run, e.g. a notification's icon. */
+  otherFetches: string[];
 }
 
 export interface PollResult {
@@ -33,7 +35,7 @@ export interface PollResult {
   /** Single operations on the stored record of this size, timed in the same worker. */
   parts: { jsonParse: number; idbRead: number; idbWrite: number };
   /** One more poll with the worker's browser APIs wrapped: time awaited per API, whole command. */
-  profile: { total: number; apis: ApiTime[] };
+  profile: { total: number; apis: ApiTime[]; otherFetches: string[] };
 }
 
 interface FetchTiming {
@@ -80,7 +82,8 @@ async function timedPoll(browser: BenchBrowser): Promise<PollRun | undefined> {
   const polls = await browser.readStore<{ sourceId: string; at: number; durationMs: number }>('polls');
   const logged = polls.filter((p) => p.sourceId === SOURCE_ID).sort((a, b) => b.at - a.at)[0];
   if (!request || !logged) return undefined; // The worker restarted mid-run and lost the probe.
-  return { afterResponse: answered - request.end, beforeRequest: request.start - sent, network: request.end - request.start, logged: logged.durationMs, bytes: request.bytes };
+  const otherFetches = fetched.filter((f) => f !== request).map((f) => new URL(f.url).pathname);
+  return { afterResponse: answered - request.end, beforeRequest: request.start - sent, network: request.end - request.start, logged: logged.durationMs, bytes: request.bytes, otherFetches };
 }
 
 /** JSON.parse of the last body, and a read and an unchanged rewrite of the stored feed record. */
@@ -144,7 +147,7 @@ export async function measurePoll(browser: BenchBrowser, sim: Simulator, integra
   const profiled = await timedPoll(browser);
   const apis = await uninstallProfile(browser);
   const pick = (f: (r: PollRun) => number) => median(runs.map(f));
-  const m: PollRun = { afterResponse: pick((r) => r.afterResponse), beforeRequest: pick((r) => r.beforeRequest), network: pick((r) => r.network), logged: pick((r) => r.logged), bytes: pick((r) => r.bytes) };
-  const profile = { total: profiled ? profiled.beforeRequest + profiled.network + profiled.afterResponse : Number.NaN, apis };
+  const m: PollRun = { afterResponse: pick((r) => r.afterResponse), beforeRequest: pick((r) => r.beforeRequest), network: pick((r) => r.network), logged: pick((r) => r.logged), bytes: pick((r) => r.bytes), otherFetches: [] };
+  const profile = { total: profiled ? profiled.beforeRequest + profiled.network + profiled.afterResponse : Number.NaN, apis, otherFetches: profiled?.otherFetches ?? [] };
   return { integrations, runs: runs.length, median: m, perIntegrationUs: (m.afterResponse / integrations) * 1000, parts: await measureParts(browser), profile };
 }

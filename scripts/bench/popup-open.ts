@@ -1,10 +1,12 @@
 // Popup open → list painted, against the floor: an empty page of the same extension, same browser,
 // the two alternated. Stored state is written straight into IndexedDB, so every sample sees the same data.
+import type { Page } from 'playwright-core';
 import { parseConnections } from '../../src/background/sources/mbi-connections';
 import type { FeedRecord, Integration } from '../../src/shared/types';
 import { generateConnections } from '../../test/simulator/data';
-import { EMPTY_PAGE, type BenchBrowser, type BenchSettingsSource } from './browser';
-import { median } from './stats';
+import { BENCH_DIST, EMPTY_PAGE, type BenchBrowser, type BenchSettingsSource } from './browser';
+import { startCpuProfile, stopCpuProfile, type HotFunction } from './cpu-profile';
+import { median, within } from './stats';
 
 export const ACCOUNTS = 5;
 /** Healthy and broken integrations stored per account; only the broken ones become rows. */
@@ -20,11 +22,21 @@ export interface PaintTimes {
   frame: number;
 }
 
+/** Chromium's own counters for one page load (CDP Performance.getMetrics), in ms. */
+export interface PageProfile {
+  script: number;
+  style: number;
+  layout: number;
+  task: number;
+  /** Functions with the most self time in the same load (sampled CPU profile). */
+  hot: HotFunction[];
+}
+
 export interface PopupResult {
   problems: number;
   stored: number;
-  popup: { dom: number; frame: number };
-  empty: { dom: number; frame: number };
+  popup: { dom: number; frame: number; profile: PageProfile };
+  empty: { dom: number; frame: number; profile: PageProfile };
   /** popup / empty, on the frame times. */
   ratio: number;
   samples: number;
@@ -73,14 +85,49 @@ export function storedFeeds(sources: readonly BenchSettingsSource[], problems: n
   });
 }
 
+/** Waits for the probe; when it never fires, says what the page shows instead. */
+async function painted(page: Page, selector: string | null, expected: number, errors: readonly string[]): Promise<PaintTimes> {
+  try {
+    return await within(20_000, 'painting', page.evaluate<PaintTimes>('window.__benchPaint'));
+  } catch (error) {
+    const shown = await page.evaluate(() => document.body.innerText.slice(0, 300)).catch(() => '');
+    const what = selector === null ? 'the load event' : `${expected} × ${selector}`;
+    throw new Error(`${page.url()} never showed ${what} (${error instanceof Error ? error.message : String(error)}). ` +
+      `Page errors: ${errors.join('; ') || 'none'}. Text: ${JSON.stringify(shown)}`, { cause: error });
+  }
+}
+
 async function paint(browser: BenchBrowser, path: string, selector: string | null, expected: number): Promise<PaintTimes> {
   const page = await browser.context.newPage();
+  const errors: string[] = [];
+  page.on('pageerror', (error) => errors.push(error.message));
   try {
     await page.setViewportSize({ width: 400, height: 600 });
     await page.addInitScript(probe(selector, expected));
     await page.goto(browser.url(path), { timeout: 20_000 });
-    return await page.evaluate<PaintTimes>('window.__benchPaint');
+    return await painted(page, selector, expected, errors);
   } finally {
+    await page.close();
+  }
+}
+
+/** One more load, profiled: Chromium's counters (script, style, layout, all tasks) and a CPU profile. */
+async function profile(browser: BenchBrowser, path: string, selector: string | null, expected: number): Promise<PageProfile> {
+  const page = await browser.context.newPage();
+  const session = await browser.context.newCDPSession(page);
+  try {
+    await page.setViewportSize({ width: 400, height: 600 });
+    await session.send('Performance.enable');
+    await startCpuProfile(session);
+    await page.addInitScript(probe(selector, expected));
+    await page.goto(browser.url(path), { timeout: 20_000 });
+    await painted(page, selector, expected, []);
+    const hot = await stopCpuProfile(session, BENCH_DIST);
+    const { metrics } = await session.send('Performance.getMetrics');
+    const metric = (name: string) => (metrics.find((m) => m.name === name)?.value ?? Number.NaN) * 1000;
+    return { script: metric('ScriptDuration'), style: metric('RecalcStyleDuration'), layout: metric('LayoutDuration'), task: metric('TaskDuration'), hot };
+  } finally {
+    await session.detach().catch(() => undefined);
     await page.close();
   }
 }
@@ -98,8 +145,8 @@ export async function measurePopup(browser: BenchBrowser, sources: readonly Benc
       if (i >= WARM_UP) (which === 'popup' ? popup : empty).push(times);
     }
   }
-  const summary = (list: PaintTimes[]) => ({ dom: median(list.map((t) => t.dom)), frame: median(list.map((t) => t.frame)) });
-  const p = summary(popup);
-  const e = summary(empty);
+  const summary = (list: PaintTimes[], profile: PageProfile) => ({ dom: median(list.map((t) => t.dom)), frame: median(list.map((t) => t.frame)), profile });
+  const p = summary(popup, await profile(browser, 'src/popup/index.html', selector, expected));
+  const e = summary(empty, await profile(browser, EMPTY_PAGE, null, 0));
   return { problems, stored: sources.length * PER_ACCOUNT, popup: p, empty: e, ratio: p.frame / e.frame, samples: SAMPLES };
 }

@@ -30,6 +30,8 @@ export interface ChunkUse extends FileSize {
 export interface BuildSizes {
   entries: EntrySize[];
   chunks: ChunkUse[];
+  /** Every file of the build. */
+  files: FileSize[];
   total: { files: number; raw: number; gzip: number };
 }
 
@@ -122,6 +124,16 @@ export function buildSizes(dir: string): BuildSizes {
   for (const e of entries) for (const f of e.scripts) users.set(f.path, [...(users.get(f.path) ?? []), e.entry]);
   const chunks = [...users].map(([path, used]) => ({ ...sizeOf(dir, path), entries: used })).sort((a, b) => b.raw - a.raw);
   const files = allFiles(dir).map((path) => sizeOf(dir, path));
-  return { entries, chunks, total: { files: files.length, ...sum(files) } };
+  return { entries, chunks, files, total: { files: files.length, ...sum(files) } };
 }
 
+
+/** The size budgets the bench reports against and the e2e suite asserts (bytes; KB = 1,024 bytes). */
+export const SIZE_BUDGETS = {
+  /** The popup page's script with every chunk it imports, gzip -9 per file, summed. */
+  popupGzip: 15 * 1024,
+  /** The worker's loader and every chunk it imports, likewise. */
+  workerGzip: 20 * 1024,
+  /** Every file of dist/, uncompressed. */
+  distRaw: 150 * 1024,
+} as const;

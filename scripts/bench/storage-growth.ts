@@ -58,7 +58,7 @@ function flipSome(integrations: Integration[], count: number, random: () => numb
 export async function measureStorage(deadline: number, log: (line: string) => void = () => undefined): Promise<StorageResult> {
   const started = Date.now();
   // fake-indexeddb installs indexedDB and IDBKeyRange as globals before the store module first opens it.
-  await import('fake-indexeddb/auto');
+  await import('./fake-idb');
   const { openWatchDb, pruneLogs, recordPoll, RETENTION_DAYS } = await import('../../src/shared/db');
   const { applySnapshot } = await import('../../src/background/diff');
   const { parseConnections } = await import('../../src/background/sources/mbi-connections');

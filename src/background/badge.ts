@@ -1,5 +1,5 @@
 // The toolbar badge: a pure decision and one function that draws it.
-import browser from 'webextension-polyfill';
+import browser from '../shared/browser';
 import { plural, t } from '../shared/i18n';
 import { ISSUES, PROBLEM_COLOR } from '../shared/issues';
 import type { WatchView } from '../shared/view';

@@ -1,6 +1,6 @@
 // After Re-authorize: open the pages, remember the attempt, check again when the tab closes and a
 // minute later, and record "fixed" or "still failing".
-import browser from 'webextension-polyfill';
+import browser from '../shared/browser';
 import { openWatchDb, readFeeds } from '../shared/db';
 import { reauthPages } from '../shared/links';
 import { VERIFY_ALARM } from '../shared/messages';

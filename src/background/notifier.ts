@@ -1,5 +1,6 @@
 // Desktop notifications (optional permission): shown for what planNotes() decides, clicks handled here.
-import browser, { type Notifications } from 'webextension-polyfill';
+import type { Notifications } from 'webextension-polyfill';
+import browser from '../shared/browser';
 import { openWatchDb, readFeeds } from '../shared/db';
 import type { Settings } from '../shared/settings';
 import { integrationKey, loadSnoozes, setSnooze } from '../shared/snooze';

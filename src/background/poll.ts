@@ -1,5 +1,5 @@
 // The poll engine: one poll at a time per source, each feed fetched, classified, diffed and stored.
-import browser from 'webextension-polyfill';
+import browser from '../shared/browser';
 import { keepSources, openWatchDb, pruneLogs, readFeeds, recordPoll, type WatchDb } from '../shared/db';
 import { originPattern, sourceOrigins, type Secrets, type Settings, type SourceSettings } from '../shared/settings';
 import { loadSecrets, loadSettings } from '../shared/storage';

@@ -1,7 +1,7 @@
 // Adobe asks for at least 60 s between Update Cycle Status calls per client. The time of each call is
 // kept per client (API host + client id) in storage.session, so polls, "Test connection" and a restarted
 // worker all see the same last call.
-import browser from 'webextension-polyfill';
+import browser from '../shared/browser';
 import type { SourceSettings } from '../shared/settings';
 
 const KEY = 'updateCycleCalls';

@@ -1,5 +1,5 @@
 // The poll alarm, created only when missing or different: re-creating it resets its countdown.
-import browser from 'webextension-polyfill';
+import browser from '../shared/browser';
 import { POLL_ALARM } from '../shared/messages';
 import { loadSettings } from '../shared/storage';
 

@@ -1,5 +1,5 @@
 // "Test connection" on the options page: the real adapters, once, for a source being edited.
-import browser from 'webextension-polyfill';
+import browser from '../shared/browser';
 import { openWatchDb, readFeeds } from '../shared/db';
 import { t, uiLocale } from '../shared/i18n';
 import type { TestOutcome, TestResult } from '../shared/messages';

@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import browser from 'webextension-polyfill';
+import browser from '../shared/browser';
 import { openWatchDb } from '../shared/db';
 import { t } from '../shared/i18n';
 import { copyText } from '../shared/open-pages';

@@ -1,6 +1,6 @@
 // The options page's one link to storage and the worker: loads, saves, follows changes, runs tests.
 import { useCallback, useEffect, useState } from 'preact/hooks';
-import browser from 'webextension-polyfill';
+import browser from '../shared/browser';
 import type { Managed } from '../shared/managed';
 import { MSG, type Command, type TestResult } from '../shared/messages';
 import { originPattern, sourceOrigins, type Secrets, type Settings, type SourceSettings } from '../shared/settings';

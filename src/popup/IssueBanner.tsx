@@ -1,4 +1,4 @@
-import browser from 'webextension-polyfill';
+import browser from '../shared/browser';
 import { ISSUES, type IssueAction } from '../shared/issues';
 import { integrationsPageUrl, signInUrl } from '../shared/links';
 import type { Settings, SourceSettings } from '../shared/settings';

@@ -1,6 +1,6 @@
 // The popup's one link to the extension: reads stored state at once, follows changes, sends commands.
 import { useCallback, useEffect, useState } from 'preact/hooks';
-import browser from 'webextension-polyfill';
+import browser from '../shared/browser';
 import { openWatchDb, readFeeds } from '../shared/db';
 import { REQUEST_TIMEOUT_MS } from '../shared/limits';
 import { MSG, STATE_CHANNEL, type Command, type StateChanged } from '../shared/messages';

@@ -1,5 +1,5 @@
 // Opening pages and copying text: every URL passes safeUrl() before a tab is opened.
-import browser from 'webextension-polyfill';
+import browser from './browser';
 import type { Settings } from './settings';
 import { safeUrl } from './url-safety';
 

@@ -1,6 +1,6 @@
 // Snoozes: an integration left out of the badge for a while, or until its state changes. Kept in
 // storage.local (per browser, like the alerts they silence).
-import browser from 'webextension-polyfill';
+import browser from './browser';
 import type { Integration, IntegrationState } from './types';
 
 export interface Snooze {

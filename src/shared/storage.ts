@@ -1,6 +1,6 @@
 // Settings and secrets in extension storage. Preferences sync; secrets stay on this computer
 // (storage.local, or storage.session when the admin prefers them gone when the browser closes).
-import browser from 'webextension-polyfill';
+import browser from './browser';
 import { applyManaged, ownPart, parseManaged, type Managed } from './managed';
 import { migrate } from './migrations';
 import { parseSecrets, parseSettings, type Secrets, type Settings } from './settings';

@@ -1,6 +1,6 @@
 // Re-authorization follow-up: after the admin opens a re-authorization page, the account is checked
 // again (when that tab closes, and a minute later) and the row says "Fixed" or "Still failing".
-import browser from 'webextension-polyfill';
+import browser from './browser';
 import type { FeedRecord, IntegrationState } from './types';
 import { PROBLEM_STATES } from './view';
 
