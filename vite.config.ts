@@ -24,6 +24,10 @@ export default defineConfig(({ mode }) => {
       emptyOutDir: true,
       target: 'chrome120',
       sourcemap: false,
+      rolldownOptions: {
+        // Preact in a chunk of its own name, shared by the popup and the options page.
+        output: { codeSplitting: { groups: [{ name: 'preact', test: /node_modules[\\/]preact/ }] } },
+      },
     },
     server: { port: 5173, strictPort: true, hmr: { port: 5173 } },
   };

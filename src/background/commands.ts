@@ -1,8 +1,9 @@
 // Handlers for what the popup and options ask of the worker, and for the worker's own events.
-import { MSG, type Command, type TestResult } from '../shared/messages';
+import { MSG, type Command, type SupportAnswer, type TestResult } from '../shared/messages';
 import { migrateStoredSettings } from '../shared/storage';
 import { onTabClosed, sourcesToRecheck, startReauthorization, updateVerifications } from './follow-up';
 import { notifyChanges } from './notifier';
+import { openPage, openSupportCase, resume, snooze } from './page-actions';
 import { isPolling, pollAll, type PollOptions } from './poll';
 import { announce, refreshBadge } from './refresh';
 import { ensurePollAlarm } from './scheduler';
@@ -17,16 +18,27 @@ export async function pollAndRender(options: PollOptions, sourceId?: string): Pr
   announce(true);
   try {
     await pollAll(options, sourceId);
-    await notifyChanges().catch(report('notifications'));
     await updateVerifications().catch(report('re-authorization follow-up'));
   } finally {
     await refreshBadge();
     announce(isPolling());
   }
+  // After the badge: showing notifications must not hold up what the admin sees.
+  await notifyChanges().catch(report('notifications'));
 }
 
-export async function onCommand(command: Command): Promise<{ ok: boolean } | TestResult> {
+export async function onCommand(command: Command): Promise<{ ok: boolean } | TestResult | SupportAnswer> {
   switch (command.type) {
+    case MSG.supportCase:
+      return openSupportCase(command.sourceId, command.integrationId);
+    case MSG.openPage:
+      return { ok: await openPage(command.page, command.sourceId) };
+    case MSG.snooze:
+      await snooze(command.sourceId, command.integrationId, command.snooze);
+      return { ok: true };
+    case MSG.resume:
+      await resume();
+      return { ok: true };
     case MSG.checkNow:
       await pollAndRender({ force: true }, command.sourceId);
       return { ok: true };

@@ -1,8 +1,10 @@
 // Service worker entry: every listener is registered synchronously here, handlers live beside it.
 import browser from 'webextension-polyfill';
-import { parseCommand, POLL_ALARM, VERIFY_ALARM } from '../shared/messages';
+import { POLL_ALARM, VERIFY_ALARM } from '../shared/messages';
+import { parseCommand } from './parse-command';
 import { isSnoozeChange } from '../shared/snooze';
 import { isSettingsChange } from '../shared/storage';
+import { isVerificationChange } from '../shared/verification';
 import { onCommand, onInstalled, onSettingsChanged, onStartup, onTabRemoved, onVerifyAlarm, onWake, pollAndRender, report } from './commands';
 import { onNotificationButton, onNotificationClicked } from './notifier';
 import { refreshBadge } from './refresh';
@@ -34,7 +36,7 @@ browser.runtime.onMessage.addListener((message: unknown) => {
 
 browser.storage.onChanged.addListener((changes, area) => {
   if (isSettingsChange(changes, area)) onSettingsChanged().catch(report('settings change'));
-  else if (isSnoozeChange(changes, area)) refreshBadge().catch(report('badge'));
+  else if (isSnoozeChange(changes, area) || isVerificationChange(changes, area)) refreshBadge().catch(report('badge'));
 });
 
 browser.permissions.onAdded.addListener(() => {

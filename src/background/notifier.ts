@@ -2,41 +2,89 @@
 import type { Notifications } from 'webextension-polyfill';
 import browser from '../shared/browser';
 import { openWatchDb, readFeeds } from '../shared/db';
+import { integrationsPageUrl } from '../shared/links';
+import { openPages } from '../shared/open-pages';
 import type { Settings } from '../shared/settings';
-import { integrationKey, loadSnoozes, setSnooze } from '../shared/snooze';
+import { integrationKey, loadSnoozes, setSnooze, snoozeAll } from '../shared/snooze';
 import { loadSettings } from '../shared/storage';
 import { stateLabel } from '../shared/format';
-import { t } from '../shared/i18n';
+import { plural, t } from '../shared/i18n';
 import { startReauthorization } from './follow-up';
-import { parseNoteId, planNotes, type Note, type NoteMemory } from './notify-policy';
+import { isSummary, parseNoteId, planNotes, sameMemory, type Note, type NoteMemory, type SummaryNote } from './notify-policy';
 
 const MEMORY_KEY = 'notified';
+/** Summary note id → the ids of the integrations it covers, for its Snooze button. */
+const GROUPS_KEY = 'notified-groups';
 const DAY = 86_400_000;
+/** Names a summary lists before "and N more". */
+const NAMES_SHOWN = 3;
+
+type Groups = Record<string, string[]>;
 
 async function canNotify(): Promise<boolean> {
   return browser.permissions.contains({ permissions: ['notifications'] });
 }
 
-function optionsFor(note: Note, settings: Settings): Notifications.CreateNotificationOptions {
+function summaryTitle(note: SummaryNote, account: string, settings: Settings): string {
+  const count = note.integrations.length;
+  if (note.kind === 'recovered') return plural('notify_group_recovered', count, account);
+  if (note.kind === 'escalation') return plural('notify_group_escalation', count, account, settings.escalationHours);
+  return note.integrations.every((i) => i.state === 'needs-reauth') ? plural('notify_group_reauth', count, account) : plural('notify_group_problem', count, account);
+}
+
+function summaryNames(note: SummaryNote): string {
+  const names = note.integrations.slice(0, NAMES_SHOWN).map((i) => i.name).join(', ');
+  const rest = note.integrations.length - NAMES_SHOWN;
+  return rest > 0 ? plural('notify_group_more', rest, names) : names;
+}
+
+function textOf(note: Note, account: string, settings: Settings): { title: string; message: string } {
+  if (isSummary(note)) return { title: summaryTitle(note, account, settings), message: summaryNames(note) };
   const { integration } = note;
+  if (note.kind === 'escalation') return { title: t('notify_escalation', integration.name, settings.escalationHours), message: t('notify_escalation_advice') };
+  const message = [integration.detail, `${integration.provider} · ${account}`].filter(Boolean).join('\n');
+  if (note.kind === 'recovered') return { title: t('notify_recovered', integration.name), message };
+  return { title: `${integration.name}: ${stateLabel(integration)}`, message };
+}
+
+function optionsFor(note: Note, settings: Settings): Notifications.CreateNotificationOptions {
   const account = settings.sources.find((s) => s.id === note.sourceId)?.label ?? '';
-  const titles = {
-    'new-problem': `${integration.name}: ${stateLabel(integration)}`,
-    recovered: t('notify_recovered', integration.name),
-    escalation: t('notify_escalation', integration.name, settings.escalationHours),
-  };
-  const message = note.kind === 'escalation'
-    ? t('notify_escalation_advice')
-    : [integration.detail, `${integration.provider} · ${account}`].filter(Boolean).join('\n');
   const options: Notifications.CreateNotificationOptions = {
     type: 'basic',
     iconUrl: browser.runtime.getURL('icons/icon-128.png'),
-    title: titles[note.kind],
-    message,
+    ...textOf(note, account, settings),
   };
   // Chrome-only field (at most two buttons); recoveries need no action.
   if (note.kind !== 'recovered') Object.assign(options, { buttons: [{ title: t('notify_reauthorize') }, { title: t('notify_snooze_day') }] });
   return options;
+}
+
+async function loadGroups(): Promise<Groups> {
+  return ((await browser.storage.local.get(GROUPS_KEY))[GROUPS_KEY] ?? {}) as Groups;
+}
+
+/** Remembers what each summary with a Snooze button covers; a summary shown again replaces its list. */
+async function rememberGroups(summaries: readonly SummaryNote[]): Promise<void> {
+  const groups = await loadGroups();
+  for (const note of summaries) groups[note.id] = note.integrations.map((i) => i.id);
+  await browser.storage.local.set({ [GROUPS_KEY]: groups });
+}
+
+/** The integration ids a summary covered, forgotten as they are read (its notification is being cleared). */
+async function takeGroup(id: string): Promise<string[]> {
+  const groups = await loadGroups();
+  const ids = groups[id];
+  if (!ids) return [];
+  delete groups[id];
+  await browser.storage.local.set({ [GROUPS_KEY]: groups });
+  return ids;
+}
+
+async function show(notes: readonly Note[], settings: Settings): Promise<void> {
+  const snoozable = notes.filter(isSummary).filter((n) => n.kind !== 'recovered');
+  // Before the notifications exist, so a click on one always finds its list.
+  if (snoozable.length > 0) await rememberGroups(snoozable);
+  await Promise.all(notes.map((note) => browser.notifications.create(note.id, optionsFor(note, settings))));
 }
 
 /** Compares stored state with what was last notified, shows what is new, then remembers it. */
@@ -44,22 +92,42 @@ export async function notifyChanges(now = Date.now()): Promise<void> {
   const [settings, db, snoozes, stored] = await Promise.all([loadSettings(), openWatchDb(), loadSnoozes(), browser.storage.local.get(MEMORY_KEY)]);
   const memory = (stored[MEMORY_KEY] ?? {}) as NoteMemory;
   const plan = planNotes({ settings, records: await readFeeds(db), memory, snoozes, now });
-  if (plan.notes.length > 0 && (await canNotify())) {
-    for (const note of plan.notes) await browser.notifications.create(note.id, optionsFor(note, settings));
-  }
-  await browser.storage.local.set({ [MEMORY_KEY]: plan.memory });
+  if (plan.notes.length > 0 && (await canNotify())) await show(plan.notes, settings);
+  // Most polls change nothing, and rewriting the memory is what a poll of thousands spends its time on.
+  if (!sameMemory(memory, plan.memory)) await browser.storage.local.set({ [MEMORY_KEY]: plan.memory });
 }
 
-/** Clicking a notification, or its Re-authorize button, starts a followed re-authorization. */
+/**
+ * The Integrations page of an account: a summary stands for several integrations, so no single one opens.
+ * Not the popup: it cannot be told which account to show, and action.openPopup() needs a focused window.
+ */
+async function openAccount(sourceId: string): Promise<void> {
+  const settings = await loadSettings();
+  const source = settings.sources.find((s) => s.id === sourceId);
+  if (source) await openPages([integrationsPageUrl(source)], settings);
+}
+
+/** Clicking a notification, or its Re-authorize button, starts a followed re-authorization (a summary: its account). */
 export async function onNotificationClicked(id: string): Promise<void> {
   const parsed = parseNoteId(id);
-  if (parsed) await startReauthorization(parsed.sourceId, parsed.integrationId);
+  if (parsed?.integrationId === null) {
+    await takeGroup(id);
+    await openAccount(parsed.sourceId);
+  } else if (parsed) {
+    await startReauthorization(parsed.sourceId, parsed.integrationId);
+  }
   await browser.notifications.clear(id);
 }
 
 export async function onNotificationButton(id: string, index: number): Promise<void> {
   const parsed = parseNoteId(id);
-  if (parsed && index === 0) await startReauthorization(parsed.sourceId, parsed.integrationId);
-  if (parsed && index === 1) await setSnooze(integrationKey(parsed.sourceId, parsed.integrationId), { until: Date.now() + DAY });
+  if (parsed?.integrationId === null) {
+    const covered = await takeGroup(id);
+    if (index === 0) await openAccount(parsed.sourceId);
+    if (index === 1) await snoozeAll(covered.map((integrationId) => integrationKey(parsed.sourceId, integrationId)), { until: Date.now() + DAY });
+  } else if (parsed) {
+    if (index === 0) await startReauthorization(parsed.sourceId, parsed.integrationId);
+    if (index === 1) await setSnooze(integrationKey(parsed.sourceId, parsed.integrationId), { until: Date.now() + DAY });
+  }
   await browser.notifications.clear(id);
 }

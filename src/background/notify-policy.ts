@@ -7,21 +7,39 @@ import { PROBLEM_STATES } from '../shared/view';
 
 export type NoteKind = 'new-problem' | 'recovered' | 'escalation';
 
-export interface Note {
-  /** Stable per kind and integration: showing it again replaces it rather than adding another. */
+/** More notes than this of one kind for one account in one poll are shown as one summary instead. */
+export const GROUP_ABOVE = 3;
+
+interface NoteBase {
+  /** Stable per kind and integration (or account, for a summary): showing it again replaces it. */
   id: string;
   kind: NoteKind;
   sourceId: string;
+}
+
+export interface SingleNote extends NoteBase {
   integration: Integration;
 }
+
+/** Stands for several integrations of one account that changed the same way in one poll. */
+export interface SummaryNote extends NoteBase {
+  integrations: Integration[];
+}
+
+export type Note = SingleNote | SummaryNote;
 
 interface Remembered {
   state: IntegrationState;
   escalated: boolean;
 }
 
-/** Per source, per integration id. A source without an entry has not been seen yet. */
+/**
+ * Per source, the integrations that are not ok, by id: an integration without an entry is ok. A source
+ * without an entry has not been seen yet (a seen source with everything ok is `{}`).
+ */
 export type NoteMemory = Record<string, Record<string, Remembered>>;
+
+const KINDS: readonly NoteKind[] = ['new-problem', 'escalation', 'recovered'];
 
 const SETTING: Readonly<Record<NoteKind, keyof Settings['notifications']>> = {
   'new-problem': 'newProblem',
@@ -29,20 +47,37 @@ const SETTING: Readonly<Record<NoteKind, keyof Settings['notifications']>> = {
   escalation: 'escalation',
 };
 
-export function noteId(kind: NoteKind, sourceId: string, integrationId: string): string {
-  return [kind, sourceId, integrationId].map(encodeURIComponent).join('|');
+/** Marks a summary's id in place of an integration id (which noteId() always escapes). */
+const SUMMARY = '*';
+
+function encodePart(part: string): string {
+  return encodeURIComponent(part).replace(/\*/g, '%2A');
 }
 
-export function parseNoteId(id: string): { kind: NoteKind; sourceId: string; integrationId: string } | null {
+export function noteId(kind: NoteKind, sourceId: string, integrationId: string): string {
+  return [kind, sourceId, integrationId].map(encodePart).join('|');
+}
+
+export function summaryNoteId(kind: NoteKind, sourceId: string): string {
+  return [kind, encodePart(sourceId), SUMMARY].join('|');
+}
+
+/** The kind, account and integration of a note id; `integrationId` is null for an account's summary. */
+export function parseNoteId(id: string): { kind: NoteKind; sourceId: string; integrationId: string | null } | null {
+  const raw = id.split('|');
   let parts: string[];
   try {
-    parts = id.split('|').map(decodeURIComponent);
+    parts = raw.map(decodeURIComponent);
   } catch {
     return null;
   }
   const [kind, sourceId, integrationId] = parts;
   if (parts.length !== 3 || !sourceId || !integrationId || !(kind === 'new-problem' || kind === 'recovered' || kind === 'escalation')) return null;
-  return { kind, sourceId, integrationId };
+  return { kind, sourceId, integrationId: raw[2] === SUMMARY ? null : integrationId };
+}
+
+export function isSummary(note: Note): note is SummaryNote {
+  return 'integrations' in note;
 }
 
 export interface PlanInput {
@@ -56,11 +91,12 @@ export interface PlanInput {
 function decide(prev: Remembered | undefined, item: Integration, settings: Settings, now: number, muted: boolean): { kinds: NoteKind[]; escalated: boolean } {
   const problem = PROBLEM_STATES.has(item.state);
   const kinds: NoteKind[] = [];
-  if (prev?.state !== item.state) {
+  const before = prev?.state ?? 'ok';
+  if (before !== item.state) {
     if (problem) kinds.push('new-problem');
-    else if (item.state === 'ok' && prev && PROBLEM_STATES.has(prev.state)) kinds.push('recovered');
+    else if (item.state === 'ok' && PROBLEM_STATES.has(before)) kinds.push('recovered');
   }
-  let escalated = prev?.state === item.state && prev.escalated;
+  let escalated = before === item.state && prev !== undefined && prev.escalated;
   const overdue = problem && item.since !== undefined && now - item.since >= settings.escalationHours * 3_600_000;
   // While muted (quiet hours, snoozed) an escalation waits, so it still arrives afterwards.
   if (overdue && !escalated && !muted) {
@@ -68,6 +104,12 @@ function decide(prev: Remembered | undefined, item: Integration, settings: Setti
     escalated = true;
   }
   return { kinds, escalated };
+}
+
+/** One note per integration, or one summary when there are more than GROUP_ABOVE. */
+function notesFor(kind: NoteKind, sourceId: string, items: Integration[]): Note[] {
+  if (items.length > GROUP_ABOVE) return [{ id: summaryNoteId(kind, sourceId), kind, sourceId, integrations: items }];
+  return items.map((integration) => ({ id: noteId(kind, sourceId, integration.id), kind, sourceId, integration }));
 }
 
 export function planNotes({ settings, records, memory, snoozes, now }: PlanInput): { notes: Note[]; memory: NoteMemory } {
@@ -82,17 +124,32 @@ export function planNotes({ settings, records, memory, snoozes, now }: PlanInput
     }
     const seen = memory[source.id];
     const remembered: Record<string, Remembered> = {};
+    const due: Record<NoteKind, Integration[]> = { 'new-problem': [], recovered: [], escalation: [] };
     for (const item of record.data.integrations) {
       const muted = quiet || isSnoozed(snoozes[integrationKey(source.id, item.id)], item, now);
       const { kinds, escalated } = decide(seen?.[item.id], item, settings, now, muted);
-      remembered[item.id] = { state: item.state, escalated };
+      if (item.state !== 'ok') remembered[item.id] = { state: item.state, escalated };
       // The first look at an account sets the baseline silently; the badge shows what is already broken.
       if (!seen || muted) continue;
       for (const kind of kinds) {
-        if (settings.notifications[SETTING[kind]]) notes.push({ id: noteId(kind, source.id, item.id), kind, sourceId: source.id, integration: item });
+        if (settings.notifications[SETTING[kind]]) due[kind].push(item);
       }
     }
     next[source.id] = remembered;
+    for (const kind of KINDS) notes.push(...notesFor(kind, source.id, due[kind]));
   }
   return { notes, memory: next };
+}
+
+/** Whether two memories hold the same entries: a few comparisons per integration that is not ok. */
+export function sameMemory(a: NoteMemory, b: NoteMemory): boolean {
+  const sources = Object.keys(a);
+  if (sources.length !== Object.keys(b).length) return false;
+  return sources.every((sourceId) => {
+    const x = a[sourceId];
+    const y = b[sourceId];
+    if (!x || !y) return false;
+    const ids = Object.keys(x);
+    return ids.length === Object.keys(y).length && ids.every((id) => x[id]?.state === y[id]?.state && x[id]?.escalated === y[id]?.escalated);
+  });
 }

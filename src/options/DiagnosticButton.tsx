@@ -2,7 +2,7 @@ import { useState } from 'preact/hooks';
 import browser from '../shared/browser';
 import { openWatchDb } from '../shared/db';
 import { t } from '../shared/i18n';
-import { copyText } from '../shared/open-pages';
+import { copyText } from '../shared/copy';
 import { feedKey, type FeedRecord } from '../shared/types';
 
 /** The sample an admin can send when MBI answers in a way this version does not read: shapes, no values. */

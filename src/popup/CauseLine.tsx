@@ -1,32 +1,12 @@
-import type { Cause, CauseFinding } from '../shared/causes';
 import { relativeTime } from '../shared/format';
-import { t, type MessageKey } from '../shared/i18n';
+import { t } from '../shared/i18n';
+import type { PopupRow } from '../shared/popup-model';
 
-const CAUSES: Readonly<Record<Cause, MessageKey>> = {
-  provider: 'popup_cause_provider',
-  token: 'popup_cause_token',
-  account: 'popup_cause_account',
-  internal: 'popup_cause_internal',
-};
-
-function evidence(finding: CauseFinding, now: number): string {
-  const e = finding.evidence;
-  switch (e.kind) {
-    case 'lapse':
-      return e.text;
-    case 'error':
-      return t('popup_evidence_error', e.text);
-    case 'many':
-      return t('popup_evidence_many', e.count);
-    case 'update':
-      return t('popup_evidence_update', relativeTime(e.at, now));
-  }
-}
-
-export function CauseLine({ finding, now }: { finding: CauseFinding; now: number }) {
+export function CauseLine({ cause, now }: { cause: NonNullable<PopupRow['cause']>; now: number }) {
+  const evidence = cause.evidenceAt !== undefined ? t('popup_evidence_update', relativeTime(cause.evidenceAt, now)) : cause.evidence;
   return (
-    <p class="cause" data-cause={finding.cause}>
-      {t('popup_cause', t(CAUSES[finding.cause]))} <span class="muted">{evidence(finding, now)}</span>
+    <p class="cause" data-cause={cause.kind}>
+      {cause.text} {evidence && <span class="muted">{evidence}</span>}
     </p>
   );
 }

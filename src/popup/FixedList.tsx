@@ -1,17 +1,16 @@
 import { relativeTime } from '../shared/format';
-import type { Verifications } from '../shared/verification';
 import { t } from '../shared/i18n';
+import type { PopupModel } from '../shared/popup-model';
 
 /** Integrations that re-authorization fixed: they left the problem list, this says so. */
-export function FixedList({ verifications, now }: { verifications: Verifications; now: number }) {
-  const fixed = Object.entries(verifications).filter(([, v]) => v.result === 'fixed');
+export function FixedList({ fixed, now }: { fixed: PopupModel['fixed']; now: number }) {
   if (fixed.length === 0) return null;
   return (
     <section class="fixed" aria-label={t('popup_fixed')}>
       <ul>
-        {fixed.map(([key, v]) => (
-          <li key={key} data-integration={v.integrationId} class="verify-fixed">
-            <strong>{t('popup_fixed')}</strong>: {v.name} <span class="muted">{t('popup_confirmed', relativeTime(v.checkedAt ?? now, now))}</span>
+        {fixed.map((f) => (
+          <li key={f.key} class="verify-fixed">
+            <strong>{t('popup_fixed')}</strong>: {f.name} <span class="muted">{t('popup_confirmed', relativeTime(f.checkedAt ?? now, now))}</span>
           </li>
         ))}
       </ul>

@@ -1,43 +1,39 @@
 import browser from '../shared/browser';
-import { ISSUES, type IssueAction } from '../shared/issues';
-import { integrationsPageUrl, signInUrl } from '../shared/links';
-import type { Settings, SourceSettings } from '../shared/settings';
-import { saveSettings } from '../shared/storage';
-import type { AccountIssue } from '../shared/view';
-import { openPages } from '../shared/open-pages';
+import type { IssueAction } from '../shared/issues';
+import { MSG } from '../shared/messages';
+import type { PopupIssue } from '../shared/popup-model';
+import { send } from './use-watch';
 
 interface Props {
-  issue: AccountIssue;
-  settings: Settings;
-  source?: SourceSettings;
+  issue: PopupIssue;
+  sourceId?: string;
   onCheckNow: () => void;
 }
 
-function runAction(action: IssueAction, settings: Settings, source: SourceSettings | undefined, onCheckNow: () => void): Promise<unknown> {
+function runAction(action: IssueAction, sourceId: string | undefined, onCheckNow: () => void): Promise<unknown> {
   switch (action) {
     case 'sign-in':
-      return source ? openPages([signInUrl(source)], settings) : Promise.resolve();
+      return send(sourceId ? { type: MSG.openPage, page: 'sign-in', sourceId } : { type: MSG.openPage, page: 'sign-in' });
     case 'open-integrations':
-      return source ? openPages([integrationsPageUrl(source)], settings) : Promise.resolve();
+      return send(sourceId ? { type: MSG.openPage, page: 'integrations', sourceId } : { type: MSG.openPage, page: 'integrations' });
     case 'open-options':
       return browser.runtime.openOptionsPage();
     case 'check-now':
       onCheckNow();
       return Promise.resolve();
     case 'resume':
-      return saveSettings({ ...settings, paused: false });
+      return send({ type: MSG.resume });
   }
 }
 
-export function IssueBanner({ issue, settings, source, onCheckNow }: Props) {
-  const info = ISSUES[issue.kind];
+export function IssueBanner({ issue, sourceId, onCheckNow }: Props) {
   return (
     <section class={`banner banner-${issue.kind}`} role="status" data-issue={issue.kind}>
-      <h2>{info.title}</h2>
-      <p>{info.advice}</p>
-      {issue.message !== info.advice && <p class="muted detail">{issue.message}</p>}
-      <button type="button" onClick={() => void runAction(info.action, settings, source, onCheckNow)}>
-        {info.actionLabel}
+      <h2>{issue.title}</h2>
+      <p>{issue.advice}</p>
+      {issue.message && <p class="muted detail">{issue.message}</p>}
+      <button type="button" onClick={() => void runAction(issue.action, sourceId, onCheckNow)}>
+        {issue.actionLabel}
       </button>
     </section>
   );

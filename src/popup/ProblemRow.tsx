@@ -1,88 +1,76 @@
 import { useState } from 'preact/hooks';
-import { likelyCause } from '../shared/causes';
-import { relativeTime, stateLabel } from '../shared/format';
-import { ADOBE_STATUS_URL, reauthHint, SUPPORT_URL } from '../shared/links';
-import { MSG } from '../shared/messages';
-import { copyText, openPages } from '../shared/open-pages';
-import type { Settings } from '../shared/settings';
-import { supportSummary } from '../shared/support-summary';
-import type { Integration } from '../shared/types';
-import type { Verification } from '../shared/verification';
-import type { AccountView } from '../shared/view';
+import { relativeTime } from '../shared/format';
+import { t } from '../shared/i18n';
+import { MSG, type SupportAnswer } from '../shared/messages';
+import { copyText } from '../shared/copy';
+import type { PopupRow } from '../shared/popup-model';
 import { CauseLine } from './CauseLine';
-import { primaryAction } from './primary-action';
 import { ProviderIcon } from './ProviderIcon';
 import { SnoozeMenu } from './SnoozeMenu';
 import { send } from './use-watch';
-import { t } from '../shared/i18n';
 
 interface Props {
-  integration: Integration;
-  account: AccountView;
-  settings: Settings;
+  row: PopupRow;
   now: number;
-  verification: Verification | undefined;
   /** The first row takes part in the tab order; arrows reach the others. */
   first: boolean;
+  escalationHours: number;
 }
 
-export function ProblemRow({ integration, account, settings, now, verification, first }: Props) {
-  const { source } = account;
+function verificationText(v: NonNullable<PopupRow['verification']>, now: number): string {
+  if (v.result === 'still-failing') return t('popup_still_failing', relativeTime(v.checkedAt ?? now, now));
+  if (v.result === 'fixed') return t('popup_verify_fixed');
+  return t('popup_verify_pending');
+}
+
+export function ProblemRow({ row, now, first, escalationHours }: Props) {
   const [copied, setCopied] = useState<string | null>(null);
   const [note, setNote] = useState<string | null>(null);
-  const action = primaryAction(integration);
-  const escalated = integration.since !== undefined && now - integration.since >= settings.escalationHours * 3_600_000;
-  const supportFirst = escalated || verification?.result === 'still-failing';
-  const cause = likelyCause(integration, account);
+  const target = { sourceId: row.sourceId, integrationId: row.id };
 
   const reauthorize = async () => {
-    const answer = (await send({ type: MSG.reauthorize, sourceId: source.id, integrationId: integration.id })) as { ok?: boolean } | undefined;
+    const answer = await send({ type: MSG.reauthorize, ...target });
     if (!answer?.ok) setNote(t('popup_not_allowed'));
   };
 
   const openSupport = async () => {
-    const input = { source, integration, now: Date.now() };
-    const summary = supportSummary(verification ? { ...input, reauthorizedAt: verification.startedAt } : input);
-    const ok = await copyText(summary);
-    setCopied(ok ? summary : null);
+    const answer = await send<SupportAnswer>({ type: MSG.supportCase, ...target });
+    const ok = answer?.summary !== undefined && (await copyText(answer.summary));
+    setCopied(ok ? answer.summary! : null);
     setNote(ok ? t('popup_copied') : t('popup_copy_failed'));
-    await openPages([SUPPORT_URL], settings);
   };
 
   const reauthButton = (
-    <button type="button" class={supportFirst ? 'secondary' : ''} data-primary={supportFirst ? undefined : true} onClick={() => void reauthorize()}>
-      {action.label}
+    <button type="button" class={row.supportFirst ? 'secondary' : ''} data-primary={row.supportFirst ? undefined : true} onClick={() => void reauthorize()}>
+      {row.actionLabel}
     </button>
   );
   const supportButton = (
-    <button type="button" class={supportFirst ? '' : 'secondary'} data-primary={supportFirst ? true : undefined} onClick={() => void openSupport()}>
+    <button type="button" class={row.supportFirst ? '' : 'secondary'} data-primary={row.supportFirst ? true : undefined} onClick={() => void openSupport()}>
       {t('popup_support')}
     </button>
   );
 
   return (
-    <li class={`row state-${integration.state}`} data-integration={integration.id} tabIndex={first ? 0 : -1}
-      aria-label={`${integration.name}, ${integration.provider}, ${stateLabel(integration)}`}>
+    <li class={`row state-${row.state}`} data-integration={row.id} tabIndex={first ? 0 : -1} aria-label={`${row.name}, ${row.provider}, ${row.stateLabel}`}>
       <div class="row-main">
-        <ProviderIcon provider={integration.provider} kind={integration.kind} />
-        <span class="name">{integration.name}</span>
-        <span class="muted provider">{integration.provider}</span>
+        <ProviderIcon provider={row.provider} kind={row.kind} />
+        <span class="name">{row.name}</span>
+        <span class="muted provider">{row.provider}</span>
       </div>
       <p class="state">
-        <strong>{stateLabel(integration)}</strong>
-        {integration.since !== undefined && (
-          <span class="muted"> · {t(integration.firstSeen ? 'popup_noticed' : 'popup_since', relativeTime(integration.since, now))}</span>
-        )}
+        <strong>{row.stateLabel}</strong>
+        {row.since !== undefined && <span class="muted"> · {t(row.firstSeen ? 'popup_noticed' : 'popup_since', relativeTime(row.since, now))}</span>}
       </p>
-      {integration.detail && <p class="detail">{integration.detail}</p>}
-      {cause && <CauseLine finding={cause} now={now} />}
-      {verification && <p class={`verify verify-${verification.result ?? 'pending'}`} role="status">{verificationText(verification, now)}</p>}
-      {escalated && <p class="escalated">{t('popup_escalated', settings.escalationHours)}</p>}
-      <p class="muted hint">{action.hint ?? reauthHint(integration)}</p>
+      {row.detail && <p class="detail">{row.detail}</p>}
+      {row.cause && <CauseLine cause={row.cause} now={now} />}
+      {row.verification && <p class={`verify verify-${row.verification.result ?? 'pending'}`} role="status">{verificationText(row.verification, now)}</p>}
+      {row.escalated && <p class="escalated">{t('popup_escalated', escalationHours)}</p>}
+      {row.hint && <p class="muted hint">{row.hint}</p>}
       <div class="row-actions">
-        {supportFirst ? [supportButton, reauthButton] : [reauthButton, supportButton]}
-        <button type="button" class="link" onClick={() => void openPages([ADOBE_STATUS_URL], settings)}>{t('popup_adobe_status')}</button>
-        <SnoozeMenu sourceId={source.id} integration={integration} />
+        {row.supportFirst ? [supportButton, reauthButton] : [reauthButton, supportButton]}
+        <button type="button" class="link" onClick={() => void send({ type: MSG.openPage, page: 'adobe-status' })}>{t('popup_adobe_status')}</button>
+        <SnoozeMenu row={row} />
       </div>
       {note && <p class="muted note" role="status">{note}</p>}
       {copied && (
@@ -93,10 +81,4 @@ export function ProblemRow({ integration, account, settings, now, verification, 
       )}
     </li>
   );
-}
-
-function verificationText(v: Verification, now: number): string {
-  if (v.result === 'still-failing') return t('popup_still_failing', relativeTime(v.checkedAt ?? now, now));
-  if (v.result === 'fixed') return t('popup_verify_fixed');
-  return t('popup_verify_pending');
 }

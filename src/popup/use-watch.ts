@@ -1,45 +1,36 @@
-// The popup's one link to the extension: reads stored state at once, follows changes, sends commands.
+// The popup's one link to the extension: reads the model the worker keeps, follows changes, sends commands.
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import browser from '../shared/browser';
-import { openWatchDb, readFeeds } from '../shared/db';
 import { REQUEST_TIMEOUT_MS } from '../shared/limits';
 import { MSG, STATE_CHANNEL, type Command, type StateChanged } from '../shared/messages';
-import type { Settings } from '../shared/settings';
-import { loadSnoozes, type Snoozes } from '../shared/snooze';
-import { loadSettings } from '../shared/storage';
-import type { FeedRecord } from '../shared/types';
-import { loadVerifications, type Verifications } from '../shared/verification';
+import { POPUP_MODEL_KEY, type PopupModel } from '../shared/popup-model';
 
 /** Longer than any single poll can take (two requests, each with its timeout). */
 const CHECKING_AT_MOST_MS = 2 * REQUEST_TIMEOUT_MS + 5_000;
 
-export interface WatchState {
-  settings: Settings;
-  records: FeedRecord[];
-  snoozes: Snoozes;
-  verifications: Verifications;
+export function send<T = { ok?: boolean }>(command: Command): Promise<T | undefined> {
+  return browser.runtime.sendMessage<Command, T | undefined>(command);
 }
 
-async function readState(): Promise<WatchState> {
-  const [settings, db, snoozes, verifications] = await Promise.all([loadSettings(), openWatchDb(), loadSnoozes(), loadVerifications()]);
-  return { settings, records: await readFeeds(db), snoozes, verifications };
-}
-
-export function send(command: Command): Promise<unknown> {
-  return browser.runtime.sendMessage(command);
+async function readModel(): Promise<PopupModel | undefined> {
+  return (await browser.storage.local.get(POPUP_MODEL_KEY))[POPUP_MODEL_KEY] as PopupModel | undefined;
 }
 
 export function useWatch() {
-  const [state, setState] = useState<WatchState | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const [model, setModel] = useState<PopupModel | null>(null);
   const [checking, setChecking] = useState(false);
 
-  const reload = useCallback(() => {
-    readState().then(setState, (e: unknown) => setError(e instanceof Error ? e.message : String(e)));
-  }, []);
-
   useEffect(() => {
-    reload();
+    readModel().then((stored) => {
+      if (stored) setModel(stored);
+      // Nothing written yet (a first start): asking for a check makes the worker write it.
+      else void send({ type: MSG.checkNow });
+    }, () => undefined);
+    const onStorage = (changes: Record<string, { newValue?: unknown }>, area: string) => {
+      const next = changes[POPUP_MODEL_KEY]?.newValue;
+      if (area === 'local' && next) setModel(next as PopupModel);
+    };
+    browser.storage.onChanged.addListener(onStorage);
     const channel = new BroadcastChannel(STATE_CHANNEL);
     let stuck: ReturnType<typeof setTimeout> | undefined;
     channel.onmessage = (event: MessageEvent<StateChanged>) => {
@@ -47,16 +38,13 @@ export function useWatch() {
       // A worker stopped mid-poll never says it finished; every request ends within its timeout anyway.
       clearTimeout(stuck);
       if (event.data.polling) stuck = setTimeout(() => setChecking(false), CHECKING_AT_MOST_MS);
-      reload();
     };
-    const onStorage = () => reload();
-    browser.storage.onChanged.addListener(onStorage);
     return () => {
       clearTimeout(stuck);
       channel.close();
       browser.storage.onChanged.removeListener(onStorage);
     };
-  }, [reload]);
+  }, []);
 
   const checkNow = useCallback(async () => {
     setChecking(true);
@@ -64,9 +52,8 @@ export function useWatch() {
       await send({ type: MSG.checkNow });
     } finally {
       setChecking(false);
-      reload();
     }
-  }, [reload]);
+  }, []);
 
-  return { state, error, checking, checkNow };
+  return { model, checking, checkNow };
 }

@@ -1,5 +1,5 @@
 // Words and times as the popup and options show them.
-import { t, uiLocale, type MessageKey } from './i18n';
+import { perLocale, t, uiLocale, type MessageKey } from './i18n';
 import type { Integration, IntegrationState } from './types';
 
 const STATE_LABELS: Readonly<Record<Exclude<IntegrationState, 'unknown'>, MessageKey>> = {
@@ -20,10 +20,13 @@ const UNITS: [Intl.RelativeTimeFormatUnit, number][] = [
   ['second', 1_000],
 ];
 
+const relativeFormat = perLocale((locale) => new Intl.RelativeTimeFormat(locale, { numeric: 'auto' }));
+const absoluteFormat = perLocale((locale) => new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }));
+
 /** "now", "40 seconds ago", "5 minutes ago", "yesterday" — in the language of the messages. */
 export function relativeTime(at: number, now: number, locale = uiLocale()): string {
   const elapsed = at - now;
-  const format = new Intl.RelativeTimeFormat(locale, { numeric: 'auto' });
+  const format = relativeFormat(locale);
   for (const [unit, ms] of UNITS) {
     if (Math.abs(elapsed) >= ms) return format.format(Math.round(elapsed / ms), unit);
   }
@@ -31,5 +34,5 @@ export function relativeTime(at: number, now: number, locale = uiLocale()): stri
 }
 
 export function absoluteTime(at: number, locale = uiLocale()): string {
-  return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }).format(at);
+  return absoluteFormat(locale).format(at);
 }

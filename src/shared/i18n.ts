@@ -35,9 +35,12 @@ export function t(key: MessageKey, ...subs: (string | number)[]): string {
 
 /** `${base}_one` or `${base}_other` for `count` by the language's plural rules, with `count` as $1. */
 export function plural(base: PluralKey, count: number, ...subs: (string | number)[]): string {
-  const form = new Intl.PluralRules(uiLocale()).select(count) === 'one' ? 'one' : 'other';
+  const form = pluralRules(uiLocale()).select(count) === 'one' ? 'one' : 'other';
   return t(`${base}_${form}`, count, ...subs);
 }
+
+// Keyed by the UI language, which cannot change while a page or worker lives: one lookup per lifetime.
+const localeByUi = new Map<string, string>();
 
 /**
  * The locale to format dates, numbers and plurals in: the browser's UI language when the messages are in
@@ -47,12 +50,33 @@ export function plural(base: PluralKey, count: number, ...subs: (string | number
 export function uiLocale(): string {
   const api = i18n();
   if (!api) return 'en';
-  const shown = t('app_lang');
   const ui = api.getUILanguage();
-  return ui.split('-')[0] === shown ? ui : shown;
+  let locale = localeByUi.get(ui);
+  if (locale === undefined) {
+    const shown = t('app_lang');
+    locale = ui.split('-')[0] === shown ? ui : shown;
+    localeByUi.set(ui, locale);
+  }
+  return locale;
 }
 
+/** `make(locale)` made once per locale: building an Intl formatter costs far more than using one. */
+export function perLocale<T>(make: (locale: string) => T): (locale: string) => T {
+  const made = new Map<string, T>();
+  return (locale) => {
+    let value = made.get(locale);
+    if (value === undefined) {
+      value = make(locale);
+      made.set(locale, value);
+    }
+    return value;
+  };
+}
+
+const pluralRules = perLocale((locale) => new Intl.PluralRules(locale));
+// 'min2': 1000 stays "1000", 10000 becomes "10,000" / "10.000" (German style groups from five digits).
+const numberFormat = perLocale((locale) => new Intl.NumberFormat(locale, { useGrouping: 'min2' }));
+
 function formatNumber(n: number): string {
-  // 'min2': 1000 stays "1000", 10000 becomes "10,000" / "10.000" (German style groups from five digits).
-  return new Intl.NumberFormat(uiLocale(), { useGrouping: 'min2' }).format(n);
+  return numberFormat(uiLocale()).format(n);
 }

@@ -1,18 +1,37 @@
 // Commands the popup and options send to the worker, and the channel the worker announces changes on.
-
-import { parseSettings, type SourceSettings } from './settings';
-import type { FeedErrorKind } from './types';
+// Types and names only: the parser lives with the worker (background/parse-command.ts), so the popup
+// carries none of the settings code it needs.
+import type { SourceSettings } from './settings';
+import type { FeedErrorKind, IntegrationState } from './types';
 
 export const MSG = {
   checkNow: 'check-now',
   testSource: 'test-source',
   reauthorize: 'reauthorize',
+  supportCase: 'support-case',
+  openPage: 'open-page',
+  snooze: 'snooze',
+  resume: 'resume',
 } as const;
+
+/** Pages the popup asks the worker to open, for an account where one is named. */
+export type PageName = 'sign-in' | 'integrations' | 'adobe-status';
+
+export interface SnoozeRequest {
+  until?: number;
+  whileState?: IntegrationState;
+}
 
 export type Command =
   | { type: typeof MSG.checkNow; sourceId?: string }
   /** Opens the re-authorization pages of an integration and follows up on the result. */
   | { type: typeof MSG.reauthorize; sourceId: string; integrationId: string }
+  /** Opens Adobe support and answers with the case summary for the clipboard. */
+  | { type: typeof MSG.supportCase; sourceId: string; integrationId: string }
+  | { type: typeof MSG.openPage; page: PageName; sourceId?: string }
+  /** A snooze for one integration; null wakes it. */
+  | { type: typeof MSG.snooze; sourceId: string; integrationId: string; snooze: SnoozeRequest | null }
+  | { type: typeof MSG.resume }
   /** Runs the adapters once for a source being edited; stores nothing. */
   | { type: typeof MSG.testSource; source: SourceSettings; exportApiKey?: string };
 
@@ -27,6 +46,12 @@ export interface TestResult {
   updateCycle?: TestOutcome;
 }
 
+/** The answer to support-case. */
+export interface SupportAnswer {
+  ok: boolean;
+  summary?: string;
+}
+
 /** Name of the BroadcastChannel the worker posts to after every write. */
 export const STATE_CHANNEL = 'mbi-watch-state';
 
@@ -34,28 +59,6 @@ export interface StateChanged {
   type: 'state-changed';
   /** True while a poll is running. */
   polling: boolean;
-}
-
-export function parseCommand(raw: unknown): Command | null {
-  if (typeof raw !== 'object' || raw === null) return null;
-  const r = raw as Record<string, unknown>;
-  switch (r.type) {
-    case MSG.checkNow:
-      return typeof r.sourceId === 'string' ? { type: MSG.checkNow, sourceId: r.sourceId } : { type: MSG.checkNow };
-    case MSG.reauthorize:
-      return typeof r.sourceId === 'string' && typeof r.integrationId === 'string'
-        ? { type: MSG.reauthorize, sourceId: r.sourceId, integrationId: r.integrationId }
-        : null;
-    case MSG.testSource: {
-      const [source] = parseSettings({ sources: [r.source] }).sources;
-      if (!source) return null;
-      return typeof r.exportApiKey === 'string' && r.exportApiKey.trim() !== ''
-        ? { type: MSG.testSource, source, exportApiKey: r.exportApiKey.trim() }
-        : { type: MSG.testSource, source };
-    }
-    default:
-      return null;
-  }
 }
 
 export const POLL_ALARM = 'poll';

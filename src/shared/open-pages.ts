@@ -1,4 +1,4 @@
-// Opening pages and copying text: every URL passes safeUrl() before a tab is opened.
+// Opening pages: every URL passes safeUrl() before a tab is opened.
 import browser from './browser';
 import type { Settings } from './settings';
 import { safeUrl } from './url-safety';
@@ -20,13 +20,4 @@ export async function openPages(urls: readonly string[], settings: Settings): Pr
     if (tab.id !== undefined) ids.push(tab.id);
   }
   return ids;
-}
-
-export async function copyText(text: string): Promise<boolean> {
-  try {
-    await navigator.clipboard.writeText(text);
-    return true;
-  } catch {
-    return false;
-  }
 }

@@ -48,6 +48,14 @@ export async function setSnooze(key: string, snooze: Snooze | null): Promise<voi
   await browser.storage.local.set({ [SNOOZES_KEY]: snoozes });
 }
 
+/** Snoozes several integrations alike in one write, so the badge is redrawn once rather than per integration. */
+export async function snoozeAll(keys: readonly string[], snooze: Snooze): Promise<void> {
+  if (keys.length === 0) return;
+  const snoozes = await loadSnoozes();
+  for (const key of keys) snoozes[key] = snooze;
+  await browser.storage.local.set({ [SNOOZES_KEY]: snoozes });
+}
+
 /** Drops snoozes that have run out or whose state has changed, so storage does not grow. */
 export function liveSnoozes(snoozes: Snoozes, current: ReadonlyMap<string, Pick<Integration, 'state'>>, now: number): Snoozes {
   return Object.fromEntries(Object.entries(snoozes).filter(([key, s]) => {

@@ -4,6 +4,8 @@ import type { Page } from 'playwright-core';
 import { CLIENT, configure, expectBadge, launchWatch, openPopup, signIn, type Watch } from './harness';
 
 const STRIPE = 1106;
+/** Integrations of client 194 that work at the start: Google Analytics, AdWords, Salesforce, QuickBooks, Mixpanel. */
+const WORKING = [1103, 1104, 1105, 1107, 1109];
 
 async function shownIds(watch: Watch): Promise<string[]> {
   return Object.keys(await watch.worker.evaluate(() => chrome.notifications.getAll())).sort();
@@ -62,6 +64,17 @@ describe('notifications', () => {
     await checkNow(popup);
     await expect.poll(() => shownIds(watch)).toEqual([`recovered|sim-194|${STRIPE}`]);
     await expectBadge(watch, '4');
+  });
+
+  it('sums up five integrations that break at once in one notification for the account, shown once', async () => {
+    await clearAll(watch);
+    for (const id of WORKING) watch.sim.setConnection(CLIENT.id, id, { status: '2' });
+    await checkNow(popup);
+    await expect.poll(() => shownIds(watch)).toEqual(['new-problem|sim-194|*']);
+    await expectBadge(watch, '9');
+    await clearAll(watch);
+    await checkNow(popup);
+    expect(await shownIds(watch)).toEqual([]);
   });
 
   it('threw nothing uncaught in the worker or any page', () => {

@@ -6,7 +6,8 @@ import { errorForStatus, parseJsonBody, type HttpResponse } from '../../src/back
 import { parseConnections } from '../../src/background/sources/mbi-connections';
 import { stateForStatus } from '../../src/background/sources/mbi-status';
 import { parseUpdateCycle, parseZonedTime } from '../../src/background/sources/mbi-update-cycle';
-import { MSG, parseCommand } from '../../src/shared/messages';
+import { parseCommand } from '../../src/background/parse-command';
+import { MSG } from '../../src/shared/messages';
 import {
   DEFAULT_SETTINGS,
   ESCALATION_HOURS,

@@ -1,0 +1,45 @@
+// Messages reach the worker from extension pages only, and are still parsed like any other input.
+import { MSG, type Command, type PageName, type SnoozeRequest } from '../shared/messages';
+import { parseSettings } from '../shared/settings';
+import { parseSnoozes } from '../shared/snooze';
+
+const PAGES: readonly PageName[] = ['sign-in', 'integrations', 'adobe-status'];
+
+const str = (v: unknown): v is string => typeof v === 'string' && v.length > 0 && v.length <= 200;
+
+function parseSnooze(raw: unknown): SnoozeRequest | null | undefined {
+  if (raw === null) return null;
+  return parseSnoozes({ one: raw }).one;
+}
+
+export function parseCommand(raw: unknown): Command | null {
+  if (typeof raw !== 'object' || raw === null) return null;
+  const r = raw as Record<string, unknown>;
+  const target = str(r.sourceId) && str(r.integrationId) ? { sourceId: r.sourceId, integrationId: r.integrationId } : null;
+  switch (r.type) {
+    case MSG.checkNow:
+      return str(r.sourceId) ? { type: MSG.checkNow, sourceId: r.sourceId } : { type: MSG.checkNow };
+    case MSG.reauthorize:
+      return target && { type: MSG.reauthorize, ...target };
+    case MSG.supportCase:
+      return target && { type: MSG.supportCase, ...target };
+    case MSG.openPage:
+      if (!PAGES.includes(r.page as PageName)) return null;
+      return str(r.sourceId) ? { type: MSG.openPage, page: r.page as PageName, sourceId: r.sourceId } : { type: MSG.openPage, page: r.page as PageName };
+    case MSG.snooze: {
+      const snooze = parseSnooze(r.snooze);
+      return target && snooze !== undefined ? { type: MSG.snooze, ...target, snooze } : null;
+    }
+    case MSG.resume:
+      return { type: MSG.resume };
+    case MSG.testSource: {
+      const [source] = parseSettings({ sources: [r.source] }).sources;
+      if (!source) return null;
+      return typeof r.exportApiKey === 'string' && r.exportApiKey.trim() !== ''
+        ? { type: MSG.testSource, source, exportApiKey: r.exportApiKey.trim() }
+        : { type: MSG.testSource, source };
+    }
+    default:
+      return null;
+  }
+}

@@ -1,0 +1,107 @@
+// Pure: the derived view, with verifications and snoozes, turned into the popup's model.
+import { likelyCause, type Cause, type CauseFinding } from '../shared/causes';
+import { stateLabel } from '../shared/format';
+import { t, type MessageKey } from '../shared/i18n';
+import { ISSUES } from '../shared/issues';
+import { reauthHint } from '../shared/links';
+import type { PopupAccount, PopupIssue, PopupModel, PopupRow } from '../shared/popup-model';
+import type { Settings } from '../shared/settings';
+import { integrationKey, type Snoozes } from '../shared/snooze';
+import type { Integration } from '../shared/types';
+import type { Verifications } from '../shared/verification';
+import type { AccountIssue, AccountView, WatchView } from '../shared/view';
+import { primaryAction } from './primary-action';
+
+const CAUSES: Readonly<Record<Cause, MessageKey>> = {
+  provider: 'popup_cause_provider',
+  token: 'popup_cause_token',
+  account: 'popup_cause_account',
+  internal: 'popup_cause_internal',
+};
+
+function cause(finding: CauseFinding): PopupRow['cause'] {
+  const text = t('popup_cause', t(CAUSES[finding.cause]));
+  const e = finding.evidence;
+  switch (e.kind) {
+    case 'lapse':
+      return { text, kind: finding.cause, evidence: e.text };
+    case 'error':
+      return { text, kind: finding.cause, evidence: t('popup_evidence_error', e.text) };
+    case 'many':
+      return { text, kind: finding.cause, evidence: t('popup_evidence_many', e.count) };
+    case 'update':
+      // The popup words this one itself: it says how long ago, counted from when it opens.
+      return { text, kind: finding.cause, evidenceAt: e.at };
+  }
+}
+
+export function popupIssue(issue: AccountIssue): PopupIssue {
+  const info = ISSUES[issue.kind];
+  const out: PopupIssue = { kind: issue.kind, title: info.title, advice: info.advice, action: info.action, actionLabel: info.actionLabel };
+  if (issue.message !== info.advice) out.message = issue.message;
+  return out;
+}
+
+function row(integration: Integration, account: AccountView, settings: Settings, verifications: Verifications, now: number): PopupRow {
+  const verification = verifications[integrationKey(account.source.id, integration.id)];
+  const action = primaryAction(integration);
+  const escalated = integration.since !== undefined && now - integration.since >= settings.escalationHours * 3_600_000;
+  const out: PopupRow = {
+    sourceId: account.source.id,
+    id: integration.id,
+    name: integration.name,
+    provider: integration.provider,
+    kind: integration.kind,
+    state: integration.state,
+    stateLabel: stateLabel(integration),
+    actionLabel: action.label,
+    hint: action.hint ?? reauthHint(integration) ?? '',
+    escalated,
+    supportFirst: escalated || verification?.result === 'still-failing',
+  };
+  if (integration.since !== undefined) out.since = integration.since;
+  if (integration.firstSeen) out.firstSeen = true;
+  if (integration.detail !== undefined) out.detail = integration.detail;
+  const finding = likelyCause(integration, account);
+  if (finding) out.cause = cause(finding);
+  if (verification) {
+    out.verification = {};
+    if (verification.result) out.verification.result = verification.result;
+    if (verification.checkedAt !== undefined) out.verification.checkedAt = verification.checkedAt;
+  }
+  return out;
+}
+
+function account(view: AccountView, settings: Settings, verifications: Verifications, snoozes: Snoozes, now: number): PopupAccount {
+  const out: PopupAccount = {
+    sourceId: view.source.id,
+    label: view.source.label,
+    total: view.total,
+    problems: view.problems.map((i) => row(i, view, settings, verifications, now)),
+    snoozed: view.snoozed.map((i) => {
+      const r = row(i, view, settings, verifications, now);
+      const until = snoozes[integrationKey(view.source.id, i.id)]?.until;
+      return until === undefined ? r : { ...r, wakeAt: until };
+    }),
+    showingLastGood: view.showingLastGood,
+  };
+  if (view.issue) out.issue = popupIssue(view.issue);
+  if (view.lastSuccessAt !== undefined) out.lastSuccessAt = view.lastSuccessAt;
+  if (view.lastJob) out.lastJob = { statusName: view.lastJob.statusName, endedAt: view.lastJob.endedAt };
+  return out;
+}
+
+export function buildPopupModel(view: WatchView, settings: Settings, verifications: Verifications, snoozes: Snoozes, now: number): PopupModel {
+  const model: PopupModel = {
+    builtAt: now,
+    problemCount: view.problemCount,
+    escalationHours: settings.escalationHours,
+    accounts: view.accounts.map((a) => account(a, settings, verifications, snoozes, now)),
+    fixed: Object.entries(verifications)
+      .filter(([, v]) => v.result === 'fixed')
+      .map(([key, v]) => (v.checkedAt === undefined ? { key, name: v.name } : { key, name: v.name, checkedAt: v.checkedAt })),
+  };
+  if (view.lastCheckedAt !== undefined) model.lastCheckedAt = view.lastCheckedAt;
+  if (view.issue && (view.issue.kind === 'paused' || view.issue.kind === 'not-configured')) model.globalIssue = popupIssue(view.issue);
+  return model;
+}

@@ -1,0 +1,63 @@
+// What the popup shows, built by the worker after every change and kept in storage.local, so the popup
+// paints from one read with no parsing, catalogue or derivation code of its own. Texts are already in
+// the browser's language; times stay numbers so the popup can say "5 minutes ago" when it opens.
+import type { IssueAction, IssueKind } from './issues';
+import type { IntegrationKind, IntegrationState } from './types';
+
+export const POPUP_MODEL_KEY = 'popupModel';
+
+export interface PopupRow {
+  sourceId: string;
+  id: string;
+  name: string;
+  provider: string;
+  kind: IntegrationKind;
+  state: IntegrationState;
+  stateLabel: string;
+  since?: number;
+  firstSeen?: boolean;
+  detail?: string;
+  /** "Likely cause: …" and its evidence, when something points to a cause. */
+  cause?: { text: string; kind: string; evidence?: string; evidenceAt?: number };
+  actionLabel: string;
+  hint: string;
+  escalated: boolean;
+  /** Support case first: escalated, or still failing after a re-authorization. */
+  supportFirst: boolean;
+  verification?: { result?: 'fixed' | 'still-failing'; checkedAt?: number };
+  /** For snoozed rows: until when, or until the state changes. */
+  wakeAt?: number;
+}
+
+export interface PopupIssue {
+  kind: IssueKind;
+  title: string;
+  advice: string;
+  /** Detail beyond the advice (the technical message), when there is one. */
+  message?: string;
+  action: IssueAction;
+  actionLabel: string;
+}
+
+export interface PopupAccount {
+  sourceId: string;
+  label: string;
+  total: number;
+  problems: PopupRow[];
+  snoozed: PopupRow[];
+  issue?: PopupIssue;
+  showingLastGood: boolean;
+  lastSuccessAt?: number;
+  lastJob?: { statusName: string; endedAt: number };
+}
+
+export interface PopupModel {
+  builtAt: number;
+  problemCount: number;
+  escalationHours: number;
+  lastCheckedAt?: number;
+  /** Paused or not configured: shown above every account. */
+  globalIssue?: PopupIssue;
+  accounts: PopupAccount[];
+  fixed: { key: string; name: string; checkedAt?: number }[];
+}

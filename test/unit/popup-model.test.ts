@@ -1,0 +1,72 @@
+import { describe, expect, it } from 'vitest';
+import { parseCommand } from '../../src/background/parse-command';
+import { buildPopupModel } from '../../src/background/popup-model';
+import { parseSettings } from '../../src/shared/settings';
+import type { FeedRecord, Integration } from '../../src/shared/types';
+import type { Verifications } from '../../src/shared/verification';
+import { deriveView } from '../../src/shared/view';
+
+const NOW = Date.UTC(2026, 10, 27, 12);
+const HOUR = 3_600_000;
+const settings = parseSettings({ escalationHours: 24, sources: [{ id: 's', label: 'Main', clientId: '194' }] });
+
+function integration(id: string, extra: Partial<Integration> = {}): Integration {
+  return { id, name: `Name ${id}`, type: 'facebook_ads', provider: 'Facebook Ads', kind: 'oauth', state: 'needs-reauth', rawStatus: '2', since: NOW - HOUR, ...extra };
+}
+
+function model(integrations: Integration[], extra: { verifications?: Parameters<typeof buildPopupModel>[2]; snoozes?: Parameters<typeof buildPopupModel>[3]; paused?: boolean } = {}) {
+  const s = { ...settings, paused: extra.paused ?? false };
+  const records: FeedRecord[] = [{ key: 's:connections', sourceId: 's', feed: 'connections', lastAttemptAt: NOW, lastSuccessAt: NOW, failures: 0, data: { feed: 'connections', integrations } }];
+  const view = deriveView(s, records, NOW, extra.snoozes ?? {});
+  return buildPopupModel(view, s, extra.verifications ?? {}, extra.snoozes ?? {}, NOW);
+}
+
+describe('the popup model', () => {
+  it('carries each problem with its words, action, hint and likely cause', () => {
+    const [row] = model([integration('1'), integration('2', { state: 'ok' })]).accounts[0]!.problems;
+    expect(row).toMatchObject({ id: '1', stateLabel: 'Needs re-authorization', actionLabel: 'Re-authorize', supportFirst: false, escalated: false });
+    expect(row?.hint).toContain('Authorize');
+    expect(row?.cause?.text).toBe('Likely cause: the authorization token expired.');
+    expect(row?.cause?.evidence).toBe('Facebook tokens last about 60 days.');
+  });
+
+  const stillFailing: Verifications = { 's/1': { sourceId: 's', integrationId: '1', name: 'x', startedAt: NOW - 2 * HOUR, tabIds: [], result: 'still-failing' } };
+
+  it.each<{ what: string; item: Integration; verifications: Verifications }>([
+    { what: 'broken for longer than the escalation threshold', item: integration('1', { since: NOW - 30 * HOUR }), verifications: {} },
+    { what: 'still failing after a re-authorization', item: integration('1'), verifications: stillFailing },
+  ])('puts the support case first when $what', ({ item, verifications }) => {
+    expect(model([item], { verifications }).accounts[0]?.problems[0]?.supportFirst).toBe(true);
+  });
+
+  it('lists snoozed problems apart, with their wake-up time, and fixed ones below', () => {
+    const m = model([integration('1'), integration('2')], {
+      snoozes: { 's/2': { until: NOW + HOUR } },
+      verifications: { 's/3': { sourceId: 's', integrationId: '3', name: 'Fixed one', startedAt: NOW - HOUR, tabIds: [], result: 'fixed', checkedAt: NOW } },
+    });
+    expect(m.problemCount).toBe(1);
+    expect(m.accounts[0]?.snoozed.map((r) => [r.id, r.wakeAt])).toEqual([['2', NOW + HOUR]]);
+    expect(m.fixed).toEqual([{ key: 's/3', name: 'Fixed one', checkedAt: NOW }]);
+  });
+
+  it('shows a paused extension above every account', () => {
+    expect(model([integration('1')], { paused: true }).globalIssue).toMatchObject({ kind: 'paused', title: 'Checks paused', action: 'resume' });
+  });
+});
+
+describe('parseCommand', () => {
+  it.each([
+    { raw: { type: 'reauthorize', sourceId: 's', integrationId: '1' }, ok: true },
+    { raw: { type: 'support-case', sourceId: 's', integrationId: '1' }, ok: true },
+    { raw: { type: 'open-page', page: 'adobe-status' }, ok: true },
+    { raw: { type: 'open-page', page: 'javascript:alert(1)' }, ok: false },
+    { raw: { type: 'snooze', sourceId: 's', integrationId: '1', snooze: { until: NOW } }, ok: true },
+    { raw: { type: 'snooze', sourceId: 's', integrationId: '1', snooze: null }, ok: true },
+    { raw: { type: 'snooze', sourceId: 's', integrationId: '1', snooze: { whileState: 'broken' } }, ok: false },
+    { raw: { type: 'reauthorize', sourceId: 's' }, ok: false },
+    { raw: { type: 'resume' }, ok: true },
+    { raw: { type: 'nothing' }, ok: false },
+  ])('$raw → accepted: $ok', ({ raw, ok }) => {
+    expect(parseCommand(raw) !== null).toBe(ok);
+  });
+});
