@@ -140,7 +140,15 @@ export class BenchBrowser {
         tx.onerror = () => reject(tx.error ?? new Error('write failed'));
       });
       db.close();
+      // A storage change makes the worker re-derive the popup's model from the rows just written (an
+      // expired snooze, ignored otherwise); then wait until the model says so.
+      await chrome.storage.local.set({ popupModel: null, snoozes: { 'bench/none': { until: Date.now() } } });
     }, records);
+    const built = await waitFor(15_000, async () => {
+      const model = await this.inWorker(async () => (await chrome.storage.local.get('popupModel')).popupModel as { builtAt?: number } | null, null);
+      return model?.builtAt ? true : undefined;
+    });
+    if (!built) throw new Error('The worker did not rebuild the popup model within 15 s.');
   }
 
   async close(): Promise<void> {

@@ -1,6 +1,7 @@
 // Handlers for what the popup and options ask of the worker, and for the worker's own events.
 import { MSG, type Command, type SupportAnswer, type TestResult } from '../shared/messages';
 import { migrateStoredSettings } from '../shared/storage';
+import { diagnosticOf } from './diagnostic';
 import { onTabClosed, sourcesToRecheck, startReauthorization, updateVerifications } from './follow-up';
 import { notifyChanges } from './notifier';
 import { openPage, openSupportCase, resume, snooze } from './page-actions';
@@ -27,7 +28,7 @@ export async function pollAndRender(options: PollOptions, sourceId?: string): Pr
   await notifyChanges().catch(report('notifications'));
 }
 
-export async function onCommand(command: Command): Promise<{ ok: boolean } | TestResult | SupportAnswer> {
+export async function onCommand(command: Command): Promise<{ ok: boolean } | TestResult | SupportAnswer | string | null> {
   switch (command.type) {
     case MSG.supportCase:
       return openSupportCase(command.sourceId, command.integrationId);
@@ -39,6 +40,8 @@ export async function onCommand(command: Command): Promise<{ ok: boolean } | Tes
     case MSG.resume:
       await resume();
       return { ok: true };
+    case MSG.diagnostic:
+      return diagnosticOf(command.sourceId);
     case MSG.checkNow:
       await pollAndRender({ force: true }, command.sourceId);
       return { ok: true };

@@ -1,12 +1,13 @@
 // Service worker entry: every listener is registered synchronously here, handlers live beside it.
-import browser from 'webextension-polyfill';
+import type { Runtime } from 'webextension-polyfill';
+import browser from '../shared/browser';
 import { POLL_ALARM, VERIFY_ALARM } from '../shared/messages';
-import { parseCommand } from './parse-command';
 import { isSnoozeChange } from '../shared/snooze';
 import { isSettingsChange } from '../shared/storage';
 import { isVerificationChange } from '../shared/verification';
 import { onCommand, onInstalled, onSettingsChanged, onStartup, onTabRemoved, onVerifyAlarm, onWake, pollAndRender, report } from './commands';
 import { onNotificationButton, onNotificationClicked } from './notifier';
+import { parseCommand } from './parse-command';
 import { refreshBadge } from './refresh';
 
 browser.runtime.onInstalled.addListener(() => {
@@ -28,11 +29,20 @@ browser.tabs.onRemoved.addListener((tabId) => {
   onTabRemoved(tabId).catch(report('re-authorization check'));
 });
 
-browser.runtime.onMessage.addListener((message: unknown) => {
+// Answered through sendResponse (returning true keeps the channel open): Chrome before the native
+// `browser` namespace ignores a promise returned by the listener. Unknown messages get no answer, so
+// other listeners are not misled; the polyfill's types allow only `true`, Chrome also takes undefined.
+function onMessage(message: unknown, _sender: Runtime.MessageSender, sendResponse: (answer: unknown) => void): true | undefined {
   const command = parseCommand(message);
-  // Unknown messages get no answer, so other listeners (and senders) are not misled.
-  return command ? onCommand(command) : undefined;
-});
+  if (!command) return undefined;
+  onCommand(command).then(sendResponse, (error: unknown) => {
+    report('command')(error);
+    sendResponse(undefined);
+  });
+  return true;
+}
+
+browser.runtime.onMessage.addListener(onMessage as Runtime.OnMessageListenerCallback);
 
 browser.storage.onChanged.addListener((changes, area) => {
   if (isSettingsChange(changes, area)) onSettingsChanged().catch(report('settings change'));

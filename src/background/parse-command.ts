@@ -32,6 +32,8 @@ export function parseCommand(raw: unknown): Command | null {
     }
     case MSG.resume:
       return { type: MSG.resume };
+    case MSG.diagnostic:
+      return str(r.sourceId) ? { type: MSG.diagnostic, sourceId: r.sourceId } : null;
     case MSG.testSource: {
       const [source] = parseSettings({ sources: [r.source] }).sources;
       if (!source) return null;

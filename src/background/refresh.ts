@@ -1,8 +1,7 @@
 // Re-derives the view from storage, draws the badge, writes the popup's model, and tells open pages.
 import browser from '../shared/browser';
 import { openWatchDb, readFeeds } from '../shared/db';
-import { STATE_CHANNEL, type StateChanged } from '../shared/messages';
-import { POPUP_MODEL_KEY } from '../shared/popup-model';
+import { POPUP_MODEL_KEY, STATE_CHANNEL, type StateChanged } from '../shared/messages';
 import { loadSnoozes } from '../shared/snooze';
 import { loadSettings } from '../shared/storage';
 import { loadVerifications } from '../shared/verification';

@@ -14,8 +14,8 @@ interface Props {
   onCheckNow: () => void;
 }
 
-/** Rows painted at first: the popup shows about five at a time, the rest come on request. */
-const FIRST_ROWS = 20;
+/** Problem rows painted at first per account: the popup shows about five at a time, the rest on request. */
+export const FIRST_ROWS = 20;
 
 export function AccountSection({ account, now, single, escalationHours, onCheckNow }: Props) {
   const { problems } = account;

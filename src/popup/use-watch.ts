@@ -2,8 +2,8 @@
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import browser from '../shared/browser';
 import { REQUEST_TIMEOUT_MS } from '../shared/limits';
-import { MSG, STATE_CHANNEL, type Command, type StateChanged } from '../shared/messages';
-import { POPUP_MODEL_KEY, type PopupModel } from '../shared/popup-model';
+import { MSG, POPUP_MODEL_KEY, STATE_CHANNEL, type Command, type StateChanged } from '../shared/messages';
+import type { PopupModel } from '../shared/popup-model';
 
 /** Longer than any single poll can take (two requests, each with its timeout). */
 const CHECKING_AT_MOST_MS = 2 * REQUEST_TIMEOUT_MS + 5_000;

@@ -12,6 +12,7 @@ export const MSG = {
   openPage: 'open-page',
   snooze: 'snooze',
   resume: 'resume',
+  diagnostic: 'diagnostic',
 } as const;
 
 /** Pages the popup asks the worker to open, for an account where one is named. */
@@ -32,6 +33,8 @@ export type Command =
   /** A snooze for one integration; null wakes it. */
   | { type: typeof MSG.snooze; sourceId: string; integrationId: string; snooze: SnoozeRequest | null }
   | { type: typeof MSG.resume }
+  /** Answers with the diagnostic sample of an account's last connections answer (string or null). */
+  | { type: typeof MSG.diagnostic; sourceId: string }
   /** Runs the adapters once for a source being edited; stores nothing. */
   | { type: typeof MSG.testSource; source: SourceSettings; exportApiKey?: string };
 
@@ -60,6 +63,9 @@ export interface StateChanged {
   /** True while a poll is running. */
   polling: boolean;
 }
+
+/** Where the worker keeps the popup's model (see popup-model.ts) in storage.local. */
+export const POPUP_MODEL_KEY = 'popupModel';
 
 export const POLL_ALARM = 'poll';
 export const VERIFY_ALARM = 'verify';

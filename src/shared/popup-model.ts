@@ -4,7 +4,7 @@
 import type { IssueAction, IssueKind } from './issues';
 import type { IntegrationKind, IntegrationState } from './types';
 
-export const POPUP_MODEL_KEY = 'popupModel';
+// (Its storage key, POPUP_MODEL_KEY, lives in messages.ts with the other names the parts share.)
 
 export interface PopupRow {
   sourceId: string;

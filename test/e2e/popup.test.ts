@@ -97,6 +97,8 @@ describe('the popup', () => {
     const r = row(popup, 'Vandelay Web Analytics');
     const [tab] = await Promise.all([watch.context.waitForEvent('page'), r.getByRole('button', { name: 'Re-authorize' }).click()]);
     await tab.waitForURL(connectionPage(watch, 1101));
+    // A re-authorization in progress first, whatever an earlier one said.
+    await expect.poll(() => r.locator('.verify').textContent()).toContain('Re-authorization opened');
     await tab.close();
     await expect.poll(() => r.locator('.verify').textContent(), { timeout: 15_000 }).toContain('Still failing after re-authorization');
     const buttons = await r.locator('.row-actions button').allTextContents();

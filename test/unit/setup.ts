@@ -7,8 +7,7 @@ import { fakeBrowser } from '@webext-core/fake-browser';
 import { beforeEach, vi } from 'vitest';
 import { DB_NAME } from '../../src/shared/db';
 
-// The worker entry imports the polyfill; everything else reaches the API through src/shared/browser.ts.
-vi.mock('webextension-polyfill', async () => ({ default: (await import('@webext-core/fake-browser')).fakeBrowser }));
+// Every module reaches the extension API through src/shared/browser.ts.
 vi.mock('../../src/shared/browser', async () => ({ default: (await import('@webext-core/fake-browser')).fakeBrowser }));
 
 interface Message {

@@ -1,0 +1,22 @@
+// The sample an admin can send when MBI answers in a way this version does not read: shapes, no values.
+import { openWatchDb } from '../shared/db';
+import browser from '../shared/browser';
+import { feedKey, type FeedRecord } from '../shared/types';
+
+export function diagnosticSample(record: FeedRecord | undefined, version: string): string | null {
+  const shape = record?.error?.shape ?? (record?.data?.feed === 'connections' ? record.data.shape : undefined);
+  if (!record || !shape) return null;
+  const outcome = record.error ? `${record.error.kind}${record.error.httpStatus ? ` (HTTP ${record.error.httpStatus})` : ''}` : 'ok';
+  return [
+    `MBI Integration Watch ${version}: diagnostic sample`,
+    'Endpoint: connections list (v1/v2/clients/{clientId}/connections/input-connections)',
+    `Last check: ${new Date(record.lastAttemptAt).toISOString()}, outcome: ${outcome}`,
+    'Response shape (keys and value types only):',
+    shape,
+  ].join('\n');
+}
+
+export async function diagnosticOf(sourceId: string): Promise<string | null> {
+  const record = await (await openWatchDb()).get('feeds', feedKey(sourceId, 'connections'));
+  return diagnosticSample(record, browser.runtime.getManifest().version);
+}
