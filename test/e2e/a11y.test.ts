@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { configure, expectBadge, launchWatch, openPopup, signIn, type Watch } from './harness';
+import { expectBadge, launchSignedIn, openPopup, type Watch } from './harness';
 
 const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
@@ -44,9 +44,7 @@ for (const lang of ['en', 'de'] as const) {
     let watch: Watch;
 
     beforeAll(async () => {
-      watch = await launchWatch([`--lang=${lang}`]);
-      await signIn(watch);
-      await configure(watch);
+      watch = await launchSignedIn([`--lang=${lang}`]);
     });
 
     afterAll(async () => {

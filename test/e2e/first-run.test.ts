@@ -2,7 +2,7 @@
 import { mkdirSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { badgeTitle, CLIENT, closeWebTabs, configure, expectBadge, launchWatch, newTabFrom, openPopup, rowNames, signIn, webTabUrls, type Watch } from './harness';
+import { badgeTitle, CLIENT, closeWebTabs, expectBadge, launchSignedIn, newTabFrom, openPopup, rowNames, webTabUrls, type Watch } from './harness';
 
 const HEALTHY_OR_PAUSED = new Set(['0', '1']);
 
@@ -23,9 +23,7 @@ describe('first run against the simulator', () => {
   let popup: Page;
 
   beforeAll(async () => {
-    watch = await launchWatch();
-    await signIn(watch);
-    await configure(watch);
+    watch = await launchSignedIn();
   });
 
   afterAll(async () => {

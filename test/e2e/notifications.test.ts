@@ -1,7 +1,7 @@
 // Desktop notifications: on transitions only, once each, and never again after a worker restart.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { CLIENT, configure, expectBadge, launchWatch, openPopup, signIn, type Watch } from './harness';
+import { CLIENT, expectBadge, launchSignedIn, openPopup, type Watch } from './harness';
 
 const STRIPE = 1106;
 /** Integrations of client 194 that work at the start: Google Analytics, AdWords, Salesforce, QuickBooks, Mixpanel. */
@@ -26,9 +26,7 @@ describe('notifications', () => {
   let popup: Page;
 
   beforeAll(async () => {
-    watch = await launchWatch();
-    await signIn(watch);
-    await configure(watch);
+    watch = await launchSignedIn();
     popup = await openPopup(watch);
   });
 

@@ -4,7 +4,7 @@ import { readFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
 import type { PollLogEntry } from '../../src/shared/types';
-import { badgeTitle, checkNow, CLIENT, configure, expectBadge, launchWatch, openPopup, readStore, signIn, type Watch } from './harness';
+import { badgeTitle, checkNow, CLIENT, expectBadge, launchSignedIn, openPopup, readStore, signIn, type Watch } from './harness';
 
 const KRAMERICA = { id: '2', label: 'Kramerica', key: 'sim-export-key-2' } as const;
 const VANDELAY_PROBLEMS = ['Vandelay Latex Ads', 'Vandelay Support', 'Vandelay Web Analytics', 'warehouse'];
@@ -107,9 +107,7 @@ describe('options page with several accounts', () => {
   }
 
   beforeAll(async () => {
-    watch = await launchWatch();
-    await signIn(watch);
-    await configure(watch);
+    watch = await launchSignedIn();
     options = await watch.context.newPage();
     await options.goto(watch.url('options'));
   });

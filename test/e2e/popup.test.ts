@@ -2,7 +2,7 @@
 // case, snoozes and the keyboard — against the simulator, as a user.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { badgeText, CLIENT, closeWebTabs, configure, expectBadge, launchWatch, openPopup, rowNames, signIn, webTabUrls, type Watch } from './harness';
+import { badgeText, CLIENT, closeWebTabs, expectBadge, launchSignedIn, openPopup, rowNames, webTabUrls, type Watch } from './harness';
 
 const row = (popup: Page, name: string) => popup.locator('li.row', { has: popup.locator('.name', { hasText: new RegExp(`^${name}$`) }) });
 const connectionPage = (watch: Watch, id: number) => `${watch.sim.url}/v2/client/194/dashapp/settings/connection/${id}/`;
@@ -17,9 +17,7 @@ describe('the popup', () => {
   let popup: Page;
 
   beforeAll(async () => {
-    watch = await launchWatch();
-    await signIn(watch);
-    await configure(watch);
+    watch = await launchSignedIn();
   });
 
   afterAll(async () => {
