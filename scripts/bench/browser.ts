@@ -101,6 +101,14 @@ export class BenchBrowser {
     if (!polled) throw new Error('The poll after saving the settings did not finish within 30 s.');
   }
 
+  /** Pauses checks, so that no poll replaces the rows the popup benchmark writes (configure resumes). */
+  async pause(): Promise<void> {
+    await this.inWorker(async () => {
+      const { settings } = await chrome.storage.sync.get('settings');
+      await chrome.storage.sync.set({ settings: { ...(settings as object), paused: true } });
+    }, null);
+  }
+
   async badge(): Promise<string> {
     return this.page.evaluate(() => chrome.action.getBadgeText({}));
   }

@@ -22,7 +22,7 @@ async function stopWorker(browser: BenchBrowser, session: CDPSession, status: Ma
     const ours = [...status].filter(([url]) => url.startsWith(prefix));
     return Promise.resolve(ours.length > 0 && ours.every(([, s]) => s === 'stopped') ? true : undefined);
   }, 20);
-  if (!stopped) throw new Error('The worker did not stop within 10 s.');
+  if (!stopped) throw new Error(`The worker did not stop within 10 s (${JSON.stringify([...status])}).`);
 }
 
 /** Sends a message that wakes the worker (and that it ignores), then polls the badge until it reads `expected`. */

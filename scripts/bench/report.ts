@@ -24,7 +24,8 @@ export interface PollSeries {
 export interface BenchResults {
   env: Environment;
   popup: PopupResult[];
-  coldStart: ColdStartResult;
+  /** A failure to measure is reported, not hidden: the table says why. */
+  coldStart: ColdStartResult | { error: string };
   poll: PollSeries[];
   sizes: BuildSizes;
   storage: StorageResult;
@@ -119,7 +120,9 @@ function storageRows(storage: StorageResult): Row[] {
 export function rows(r: BenchResults): Row[] {
   const cold: Row = {
     measure: 'Worker cold start → badge from stored state (500 problems)',
-    result: `${ms(r.coldStart.wakeToBadge)} from the waking message (${ms(r.coldStart.scriptToBadge)} from worker start)`,
+    result: 'error' in r.coldStart
+      ? `not measured: ${r.coldStart.error}`
+      : `${ms(r.coldStart.wakeToBadge)} from the waking message (${ms(r.coldStart.scriptToBadge)} from worker start)`,
     target: '', verdict: '',
   };
   return [...popupRows(r.popup), ...r.poll.flatMap(pollRows), cold, ...sizeRows(r.sizes), ...storageRows(r.storage)];

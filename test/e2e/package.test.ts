@@ -8,6 +8,8 @@ interface Manifest {
   optional_host_permissions?: string[];
   optional_permissions?: string[];
   minimum_chrome_version?: string;
+  commands?: Record<string, { suggested_key?: { default?: string } }>;
+  default_locale?: string;
   icons: Record<string, string>;
 }
 
@@ -30,6 +32,11 @@ describe('the shipped dist/manifest.json', () => {
     expect(everything).not.toContain('"tabs"');
     expect(manifest.optional_host_permissions).toEqual(expect.arrayContaining(['https://*/*']));
     expect(manifest.optional_permissions).toEqual(['notifications']);
+  });
+
+  it('suggests a keyboard shortcut that opens the popup, and speaks English by default', () => {
+    expect(manifest.commands?._execute_action?.suggested_key?.default).toBe('Alt+Shift+M');
+    expect(manifest.default_locale).toBe('en');
   });
 
   it('names a minimum Chrome version', () => {
