@@ -1,4 +1,6 @@
 // Handlers for what the popup and options ask of the worker, and for the worker's own events.
+import { openWatchDb, readFeeds } from '../shared/db';
+import { pruneSnoozes } from '../shared/snooze';
 import { MSG, type Command, type SupportAnswer, type TestResult } from '../shared/messages';
 import { migrateStoredSettings } from '../shared/storage';
 import { diagnosticOf } from './diagnostic';
@@ -20,6 +22,7 @@ export async function pollAndRender(options: PollOptions, sourceId?: string): Pr
   try {
     await pollAll(options, sourceId);
     await updateVerifications().catch(report('re-authorization follow-up'));
+    await pruneSnoozes(await readFeeds(await openWatchDb()), Date.now()).catch(report('snooze clean-up'));
   } finally {
     await refreshBadge();
     announce(isPolling());

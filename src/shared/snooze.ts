@@ -1,7 +1,7 @@
 // Snoozes: an integration left out of the badge for a while, or until its state changes. Kept in
 // storage.local (per browser, like the alerts they silence).
 import browser from './browser';
-import type { Integration, IntegrationState } from './types';
+import type { FeedRecord, Integration, IntegrationState } from './types';
 
 export interface Snooze {
   /** Snoozed until this time (ms since epoch)… */
@@ -62,6 +62,15 @@ export function liveSnoozes(snoozes: Snoozes, current: ReadonlyMap<string, Pick<
     const integration = current.get(key);
     return integration !== undefined && isSnoozed(s, integration, now);
   }));
+}
+
+/** After a check: drops the snoozes that ran out, whose state changed, or whose integration is gone. */
+export async function pruneSnoozes(records: readonly FeedRecord[], now: number): Promise<void> {
+  const snoozes = await loadSnoozes();
+  if (Object.keys(snoozes).length === 0) return;
+  const current = new Map(records.flatMap((r) => (r.data?.feed === 'connections' ? r.data.integrations.map((i) => [integrationKey(r.sourceId, i.id), i] as const) : [])));
+  const live = liveSnoozes(snoozes, current, now);
+  if (Object.keys(live).length < Object.keys(snoozes).length) await browser.storage.local.set({ [SNOOZES_KEY]: live });
 }
 
 export function isSnoozeChange(changes: Record<string, unknown>, area: string): boolean {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { inQuietHours } from '../../src/shared/settings';
-import { isSnoozed, liveSnoozes, parseSnoozes } from '../../src/shared/snooze';
+import { fakeBrowser } from '@webext-core/fake-browser';
+import { isSnoozed, liveSnoozes, loadSnoozes, parseSnoozes, pruneSnoozes } from '../../src/shared/snooze';
 import { deriveView } from '../../src/shared/view';
 import { parseSettings } from '../../src/shared/settings';
 import type { FeedRecord } from '../../src/shared/types';
@@ -30,6 +31,14 @@ describe('snoozes', () => {
     const current = new Map([['s/1', { state: 'failing' as const }], ['s/2', { state: 'ok' as const }]]);
     const snoozes = { 's/1': { whileState: 'failing' as const }, 's/2': { whileState: 'failing' as const }, 's/3': { until: NOW + 1 } };
     expect(liveSnoozes(snoozes, current, NOW)).toEqual({ 's/1': { whileState: 'failing' } });
+  });
+
+  it('forgets, after a check, the snoozes that no longer hide anything, and keeps the others', async () => {
+    const integrations = [{ id: '1', name: '1', type: 'stripe', provider: 'Stripe', kind: 'oauth' as const, state: 'failing' as const, rawStatus: '3' }];
+    const records: FeedRecord[] = [{ key: 's:connections', sourceId: 's', feed: 'connections', lastAttemptAt: NOW, failures: 0, data: { feed: 'connections', integrations } }];
+    await fakeBrowser.storage.local.set({ snoozes: { 's/1': { whileState: 'failing' }, 's/2': { until: NOW + 1 }, 's/3': { until: NOW - 1 } } });
+    await pruneSnoozes(records, NOW);
+    expect(await loadSnoozes()).toEqual({ 's/1': { whileState: 'failing' } });
   });
 
   it('leaves a snoozed integration out of the problem count and lists it apart', () => {
