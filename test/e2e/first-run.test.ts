@@ -62,8 +62,11 @@ describe('first run against the simulator', () => {
     const connectionPage = `${watch.sim.url}/v2/client/194/dashapp/settings/connection/${connectionId(watch, 'Vandelay Support')}/`;
     await expect.poll(() => webTabUrls(watch)).toEqual([connectionPage, 'https://vandelay.zendesk.com/admin/apps-integrations/apis/']);
     // The MBI page is the one in front: the key is pasted there after it was made at the provider.
-    const front = watch.context.pages().find((p) => p.url() === connectionPage);
-    expect(await front?.evaluate(() => document.visibilityState)).toBe('visible');
+    const frontState = async () => {
+      const front = watch.context.pages().find((p) => p.url() === connectionPage);
+      return front ? front.evaluate(() => document.visibilityState) : 'not attached yet';
+    };
+    await expect.poll(frontState).toBe('visible');
     await closeWebTabs(watch);
   });
 

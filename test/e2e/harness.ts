@@ -123,10 +123,27 @@ export async function webTabUrls(watch: Watch): Promise<string[]> {
   return (await pageTargets(watch)).map((t) => t.url).filter((u) => /^https?:/.test(u)).sort();
 }
 
-/** Closes every web tab, keeping the extension pages. */
+/**
+ * Closes every web tab, keeping the extension pages and the first page, and waits until the browser no
+ * longer lists them. Tabs are closed through the browser's target list, so a tab opened a moment ago
+ * that Playwright has not attached yet is closed too.
+ */
 export async function closeWebTabs(watch: Watch): Promise<void> {
-  for (const page of watch.context.pages()) {
-    if (!page.url().startsWith('chrome-extension:') && page !== watch.context.pages()[0]) await page.close();
+  const first = watch.context.pages()[0] ?? (await watch.context.newPage());
+  const session = await watch.context.newCDPSession(first);
+  try {
+    const { targetInfo: keep } = (await session.send('Target.getTargetInfo')) as { targetInfo: TargetInfo };
+    const web = (targets: TargetInfo[]) => targets.filter((t) => t.targetId !== keep.targetId && /^https?:/.test(t.url));
+    const listed = async () => ((await session.send('Target.getTargets')) as { targetInfos: TargetInfo[] }).targetInfos.filter((t) => t.type === 'page');
+    // A tab still loading can outlive a close, so whatever is left is closed again until none is.
+    const deadline = Date.now() + 10_000;
+    for (let left = web(await listed()); left.length > 0; left = web(await listed())) {
+      if (Date.now() > deadline) throw new Error(`web tabs did not close: ${left.map((t) => t.url).join(', ')}`);
+      for (const target of left) await session.send('Target.closeTarget', { targetId: target.targetId }).catch(() => undefined);
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+  } finally {
+    await session.detach();
   }
 }
 
