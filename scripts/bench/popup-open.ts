@@ -2,8 +2,7 @@
 // the two alternated. Stored state is written straight into IndexedDB, so every sample sees the same data.
 import type { Page } from 'playwright-core';
 import { parseConnections } from '../../src/background/sources/mbi-connections';
-// The popup paints this many problem rows per account at first (src/popup/AccountSection.tsx).
-const FIRST_ROWS = 20;
+import { firstRows } from '../../src/shared/popup-model';
 import type { FeedRecord, Integration } from '../../src/shared/types';
 import { generateConnections } from '../../test/simulator/data';
 import { BENCH_DIST, EMPTY_PAGE, type BenchBrowser, type BenchSettingsSource } from './browser';
@@ -136,8 +135,8 @@ async function profile(browser: BenchBrowser, path: string, selector: string | n
 
 export async function measurePopup(browser: BenchBrowser, sources: readonly BenchSettingsSource[], problems: number): Promise<PopupResult> {
   await browser.writeFeeds(storedFeeds(sources, problems, Date.now()));
-  // The popup paints the first FIRST_ROWS problems of each account and the rest on request.
-  const perAccount = Math.min(FIRST_ROWS, Math.ceil(problems / sources.length));
+  // The popup paints the first rows of each account and the rest on request.
+  const perAccount = Math.min(firstRows(sources.length), Math.ceil(problems / sources.length));
   const [selector, expected] = problems > 0 ? ['li.row', perAccount * sources.length] : ['[data-testid="all-good"]', sources.length];
   const popup: PaintTimes[] = [];
   const empty: PaintTimes[] = [];

@@ -8,7 +8,7 @@ import { isVerificationChange } from '../shared/verification';
 import { onCommand, onInstalled, onSettingsChanged, onStartup, onTabRemoved, onVerifyAlarm, onWake, pollAndRender, report } from './commands';
 import { onNotificationButton, onNotificationClicked } from './notifier';
 import { parseCommand } from './parse-command';
-import { refreshBadge } from './refresh';
+import { onModelChanged, refreshBadge } from './refresh';
 
 browser.runtime.onInstalled.addListener(() => {
   // Alarms are cleared on update; migrate settings, recreate the alarm and take a first look.
@@ -45,6 +45,7 @@ function onMessage(message: unknown, _sender: Runtime.MessageSender, sendRespons
 browser.runtime.onMessage.addListener(onMessage as Runtime.OnMessageListenerCallback);
 
 browser.storage.onChanged.addListener((changes, area) => {
+  onModelChanged(changes, area);
   if (isSettingsChange(changes, area)) onSettingsChanged().catch(report('settings change'));
   else if (isSnoozeChange(changes, area) || isVerificationChange(changes, area)) refreshBadge().catch(report('badge'));
 });

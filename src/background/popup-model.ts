@@ -4,7 +4,7 @@ import { stateLabel } from '../shared/format';
 import { t, type MessageKey } from '../shared/i18n';
 import { ISSUES } from '../shared/issues';
 import { reauthHint } from '../shared/links';
-import type { PopupAccount, PopupIssue, PopupModel, PopupRow } from '../shared/popup-model';
+import { firstRows, type PopupAccount, type PopupIssue, type PopupModel, type PopupMore, type PopupRow } from '../shared/popup-model';
 import type { Settings } from '../shared/settings';
 import { integrationKey, type Snoozes } from '../shared/snooze';
 import type { Integration } from '../shared/types';
@@ -72,12 +72,13 @@ function row(integration: Integration, account: AccountView, settings: Settings,
   return out;
 }
 
-function account(view: AccountView, settings: Settings, verifications: Verifications, snoozes: Snoozes, now: number): PopupAccount {
+function account(view: AccountView, settings: Settings, verifications: Verifications, snoozes: Snoozes, now: number, first: number): PopupAccount {
   const out: PopupAccount = {
     sourceId: view.source.id,
     label: view.source.label,
     total: view.total,
-    problems: view.problems.map((i) => row(i, view, settings, verifications, now)),
+    problemCount: view.problems.length,
+    problems: view.problems.slice(0, first).map((i) => row(i, view, settings, verifications, now)),
     snoozed: view.snoozed.map((i) => {
       const r = row(i, view, settings, verifications, now);
       const until = snoozes[integrationKey(view.source.id, i.id)]?.until;
@@ -91,17 +92,23 @@ function account(view: AccountView, settings: Settings, verifications: Verificat
   return out;
 }
 
-export function buildPopupModel(view: WatchView, settings: Settings, verifications: Verifications, snoozes: Snoozes, now: number): PopupModel {
+/** The model, carrying each account's first rows, and the rows beyond them (see firstRows). */
+export function buildPopupModel(view: WatchView, settings: Settings, verifications: Verifications, snoozes: Snoozes, now: number): { model: PopupModel; more: PopupMore } {
+  const first = firstRows(view.accounts.length);
+  const more: PopupMore = {};
+  for (const a of view.accounts) {
+    if (a.problems.length > first) more[a.source.id] = a.problems.slice(first).map((i) => row(i, a, settings, verifications, now));
+  }
   const model: PopupModel = {
     builtAt: now,
     problemCount: view.problemCount,
     escalationHours: settings.escalationHours,
-    accounts: view.accounts.map((a) => account(a, settings, verifications, snoozes, now)),
+    accounts: view.accounts.map((a) => account(a, settings, verifications, snoozes, now, first)),
     fixed: Object.entries(verifications)
       .filter(([, v]) => v.result === 'fixed')
       .map(([key, v]) => (v.checkedAt === undefined ? { key, name: v.name } : { key, name: v.name, checkedAt: v.checkedAt })),
   };
   if (view.lastCheckedAt !== undefined) model.lastCheckedAt = view.lastCheckedAt;
   if (view.issue && (view.issue.kind === 'paused' || view.issue.kind === 'not-configured')) model.globalIssue = popupIssue(view.issue);
-  return model;
+  return { model, more };
 }

@@ -6,9 +6,10 @@ import { IssueBanner } from './IssueBanner';
 import { moveBetweenRows } from './keyboard';
 import { SnoozedList } from './SnoozedList';
 import { useWatch } from './use-watch';
+import type { PopupModel } from '../shared/popup-model';
 
-export function App() {
-  const { model, checking, checkNow } = useWatch();
+export function App({ stored }: { stored: PopupModel | undefined }) {
+  const { model, more, checking, checkNow, showAll } = useWatch(stored);
   const main = useRef<HTMLElement>(null);
   const hasRows = (model?.problemCount ?? 0) > 0;
 
@@ -25,7 +26,7 @@ export function App() {
       <Header model={model} now={now} checking={checking} onCheckNow={onCheckNow} />
       {model.globalIssue && <IssueBanner issue={model.globalIssue} onCheckNow={onCheckNow} />}
       {model.accounts.map((account) => (
-        <AccountSection key={account.sourceId} account={account} now={now} single={model.accounts.length === 1} escalationHours={model.escalationHours} onCheckNow={onCheckNow} />
+        <AccountSection key={account.sourceId} account={account} more={more?.[account.sourceId]} now={now} single={model.accounts.length === 1} escalationHours={model.escalationHours} onCheckNow={onCheckNow} onShowAll={showAll} />
       ))}
       <FixedList fixed={model.fixed} now={now} />
       <SnoozedList accounts={model.accounts} />

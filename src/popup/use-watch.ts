@@ -2,8 +2,8 @@
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import browser from '../shared/browser';
 import { REQUEST_TIMEOUT_MS } from '../shared/limits';
-import { MSG, POPUP_MODEL_KEY, STATE_CHANNEL, type Command, type StateChanged } from '../shared/messages';
-import type { PopupModel } from '../shared/popup-model';
+import { MSG, POPUP_MODEL_KEY, POPUP_MORE_KEY, STATE_CHANNEL, type Command, type StateChanged } from '../shared/messages';
+import type { PopupModel, PopupMore } from '../shared/popup-model';
 
 /** Longer than any single poll can take (two requests, each with its timeout). */
 const CHECKING_AT_MOST_MS = 2 * REQUEST_TIMEOUT_MS + 5_000;
@@ -12,25 +12,39 @@ export function send<T = { ok?: boolean }>(command: Command): Promise<T | undefi
   return browser.runtime.sendMessage<Command, T | undefined>(command);
 }
 
-async function readModel(): Promise<PopupModel | undefined> {
-  return (await browser.storage.local.get(POPUP_MODEL_KEY))[POPUP_MODEL_KEY] as PopupModel | undefined;
+/** The stored model, or undefined when the worker has written none yet (or it cannot be read). */
+export async function readModel(): Promise<PopupModel | undefined> {
+  try {
+    return (await browser.storage.local.get(POPUP_MODEL_KEY))[POPUP_MODEL_KEY] as PopupModel | undefined;
+  } catch {
+    return undefined;
+  }
 }
 
-export function useWatch() {
-  const [model, setModel] = useState<PopupModel | null>(null);
+const newer = (next: PopupModel) => (current: PopupModel | null) => (!current || next.builtAt > current.builtAt ? next : current);
+
+/**
+ * `stored` is the model read before the first render, so the popup's first frame already shows it. The
+ * rows beyond each account's first ones (`more`) are read on `showAll`, and followed from then on.
+ */
+export function useWatch(stored: PopupModel | undefined) {
+  const [model, setModel] = useState<PopupModel | null>(stored ?? null);
+  const [more, setMore] = useState<PopupMore | null>(null);
   const [checking, setChecking] = useState(false);
 
   useEffect(() => {
-    readModel().then((stored) => {
-      if (stored) setModel(stored);
-      // Nothing written yet (a first start): asking for a check makes the worker write it.
-      else void send({ type: MSG.checkNow });
-    }, () => undefined);
+    // Nothing written yet (a first start): asking for a check makes the worker write it.
+    if (!stored) void send({ type: MSG.checkNow });
     const onStorage = (changes: Record<string, { newValue?: unknown }>, area: string) => {
+      if (area !== 'local') return;
       const next = changes[POPUP_MODEL_KEY]?.newValue;
-      if (area === 'local' && next) setModel(next as PopupModel);
+      if (next) setModel(next as PopupModel);
+      const rows = changes[POPUP_MORE_KEY]?.newValue;
+      if (rows) setMore((current) => (current ? (rows as PopupMore) : current));
     };
     browser.storage.onChanged.addListener(onStorage);
+    // A change written between the first read and this listener would be missed: read once more.
+    void readModel().then((again) => again && setModel(newer(again)));
     const channel = new BroadcastChannel(STATE_CHANNEL);
     let stuck: ReturnType<typeof setTimeout> | undefined;
     channel.onmessage = (event: MessageEvent<StateChanged>) => {
@@ -46,6 +60,15 @@ export function useWatch() {
     };
   }, []);
 
+  const showAll = useCallback(async () => {
+    try {
+      const rows = (await browser.storage.local.get(POPUP_MORE_KEY))[POPUP_MORE_KEY] as PopupMore | undefined;
+      setMore(rows ?? {});
+    } catch {
+      setMore({});
+    }
+  }, []);
+
   const checkNow = useCallback(async () => {
     setChecking(true);
     try {
@@ -55,5 +78,5 @@ export function useWatch() {
     }
   }, []);
 
-  return { model, checking, checkNow };
+  return { model, more, checking, checkNow, showAll };
 }

@@ -66,6 +66,8 @@ export interface StateChanged {
 
 /** Where the worker keeps the popup's model (see popup-model.ts) in storage.local. */
 export const POPUP_MODEL_KEY = 'popupModel';
+/** And the problem rows beyond each account's first ones, read only when the popup shows them all. */
+export const POPUP_MORE_KEY = 'popupMore';
 
 export const POLL_ALARM = 'poll';
 export const VERIFY_ALARM = 'verify';

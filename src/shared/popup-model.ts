@@ -43,12 +43,27 @@ export interface PopupAccount {
   sourceId: string;
   label: string;
   total: number;
+  /** Its problems, all of them. */
+  problemCount: number;
+  /** The first `firstRows` of them; the rest are in PopupMore. */
   problems: PopupRow[];
   snoozed: PopupRow[];
   issue?: PopupIssue;
   showingLastGood: boolean;
   lastSuccessAt?: number;
   lastJob?: { statusName: string; endedAt: number };
+}
+
+/** Problem rows beyond each account's first ones, by account id: the popup reads them on "Show all". */
+export type PopupMore = Record<string, PopupRow[]>;
+
+/**
+ * How many problem rows of each account the model carries and the popup paints at first: about what its
+ * 600 px show, so a popup over hundreds of problems opens as fast as one over a few. The rest follow on
+ * "Show all".
+ */
+export function firstRows(accounts: number): number {
+  return accounts > 1 ? 5 : 10;
 }
 
 export interface PopupModel {

@@ -67,6 +67,22 @@ describe('the popup', () => {
     for (const id of [1103, 1104, 1105, 1106, 1107, 1109, 1110, 1112]) watch.sim.setConnection(CLIENT.id, id, { status: '3', error: 'Access denied for user' });
     await checkNow(popup);
     await expectBadge(watch, '12');
+    // A single account opens with its first 10 rows; the other 2 follow on "Show all", focus on the first of them.
+    await expect.poll(() => rowNames(popup)).toHaveLength(10);
+    await popup.getByRole('button', { name: 'Show all 12' }).click();
+    await expect.poll(() => rowNames(popup)).toHaveLength(12);
+    expect(await popup.evaluate(() => [...document.querySelectorAll('li.row')].indexOf(document.activeElement as Element))).toBe(10);
+    expect(await popup.getByRole('button', { name: /^Show all/ }).count()).toBe(0);
+    // The rows shown beyond the first ones follow later checks too.
+    const last = (await rowNames(popup))[11] ?? '';
+    const fixed = watch.sim.state().clients.find((c) => String(c.id) === CLIENT.id)?.connections.find((c) => (c.display_name ?? c.name) === last);
+    watch.sim.setConnection(CLIENT.id, fixed?.id ?? 0, { status: '1', error: null });
+    await checkNow(popup);
+    await expect.poll(() => rowNames(popup)).toHaveLength(11);
+    expect(await rowNames(popup)).not.toContain(last);
+    watch.sim.setConnection(CLIENT.id, fixed?.id ?? 0, { status: '3', error: 'Access denied for user' });
+    await checkNow(popup);
+    await expect.poll(() => rowNames(popup)).toHaveLength(12);
     const expected: Record<string, { button: string; hint: string }> = {
       'vandelay.com': { button: 'Re-authorize', hint: 'Sign in with Google' },
       'Vandelay Search Ads': { button: 'Re-authorize', hint: 'Sign in with Google' },

@@ -18,7 +18,7 @@ function model(integrations: Integration[], extra: { verifications?: Parameters<
   const s = { ...settings, paused: extra.paused ?? false };
   const records: FeedRecord[] = [{ key: 's:connections', sourceId: 's', feed: 'connections', lastAttemptAt: NOW, lastSuccessAt: NOW, failures: 0, data: { feed: 'connections', integrations } }];
   const view = deriveView(s, records, NOW, extra.snoozes ?? {});
-  return buildPopupModel(view, s, extra.verifications ?? {}, extra.snoozes ?? {}, NOW);
+  return buildPopupModel(view, s, extra.verifications ?? {}, extra.snoozes ?? {}, NOW).model;
 }
 
 describe('the popup model', () => {
@@ -47,6 +47,27 @@ describe('the popup model', () => {
     expect(m.problemCount).toBe(1);
     expect(m.accounts[0]?.snoozed.map((r) => [r.id, r.wakeAt])).toEqual([['2', NOW + HOUR]]);
     expect(m.fixed).toEqual([{ key: 's/3', name: 'Fixed one', checkedAt: NOW }]);
+  });
+
+  it('carries the first rows of an account and keeps the rest apart, in the same order', () => {
+    const many = Array.from({ length: 13 }, (_, n) => integration(String(n + 1), { since: NOW - (n + 1) * HOUR }));
+    const records: FeedRecord[] = [{ key: 's:connections', sourceId: 's', feed: 'connections', lastAttemptAt: NOW, lastSuccessAt: NOW, failures: 0, data: { feed: 'connections', integrations: many } }];
+    const { model: m, more } = buildPopupModel(deriveView(settings, records, NOW, {}), settings, {}, {}, NOW);
+    expect(m.accounts[0]?.problemCount).toBe(13);
+    expect(m.accounts[0]?.problems.map((r) => r.id)).toEqual(['1', '2', '3', '4', '5', '6', '7', '8', '9', '10']);
+    expect(more.s?.map((r) => r.id)).toEqual(['11', '12', '13']);
+  });
+
+  it('carries five rows per account when there are several, and nothing apart for an account within them', () => {
+    const two = parseSettings({ sources: [{ id: 'a', label: 'A', clientId: '1' }, { id: 'b', label: 'B', clientId: '2' }] });
+    const feed = (sourceId: string, count: number): FeedRecord => ({
+      key: `${sourceId}:connections`, sourceId, feed: 'connections', lastAttemptAt: NOW, lastSuccessAt: NOW, failures: 0,
+      data: { feed: 'connections', integrations: Array.from({ length: count }, (_, n) => integration(String(n + 1))) },
+    });
+    const { model: m, more } = buildPopupModel(deriveView(two, [feed('a', 7), feed('b', 3)], NOW, {}), two, {}, {}, NOW);
+    expect(m.accounts.map((a) => [a.problems.length, a.problemCount])).toEqual([[5, 7], [3, 3]]);
+    expect(Object.keys(more)).toEqual(['a']);
+    expect(more.a).toHaveLength(2);
   });
 
   it('shows a paused extension above every account', () => {
