@@ -1,14 +1,15 @@
 // Handlers for what the popup and options ask of the worker, and for the worker's own events.
-import { openWatchDb, readFeeds } from '../shared/db';
 import { pruneSnoozes } from '../shared/snooze';
 import { MSG, type Command, type SupportAnswer, type TestResult } from '../shared/messages';
+import type { PopupMore } from '../shared/popup-model';
 import { migrateStoredSettings } from '../shared/storage';
 import { diagnosticOf } from './diagnostic';
 import { onTabClosed, sourcesToRecheck, startReauthorization, updateVerifications } from './follow-up';
 import { notifyChanges } from './notifier';
 import { openPage, openSupportCase, resume, snooze } from './page-actions';
 import { isPolling, pollAll, type PollOptions } from './poll';
-import { announce, refreshBadge } from './refresh';
+import { announce, moreRows, refreshBadge } from './refresh';
+import { loadWatchState, type WatchState } from './watch-state';
 import { ensurePollAlarm } from './scheduler';
 import { testSource } from './test-source';
 
@@ -19,19 +20,32 @@ function report(what: string) {
 /** Runs a poll and always ends with a fresh badge, whatever failed on the way. */
 export async function pollAndRender(options: PollOptions, sourceId?: string): Promise<void> {
   announce(true);
+  let state: WatchState | undefined;
   try {
     await pollAll(options, sourceId);
-    await updateVerifications().catch(report('re-authorization follow-up'));
-    await pruneSnoozes(await readFeeds(await openWatchDb()), Date.now()).catch(report('snooze clean-up'));
+    // Read once, then handed on: each step below sees what the one before it left.
+    const read = await loadWatchState();
+    const now = Date.now();
+    read.verifications = await updateVerifications(read.verifications, read.records, now).catch(failed(report('re-authorization follow-up'), read.verifications));
+    read.snoozes = await pruneSnoozes(read.records, now, read.snoozes).catch(failed(report('snooze clean-up'), read.snoozes));
+    state = read;
   } finally {
-    await refreshBadge();
+    await refreshBadge(Date.now(), state);
     announce(isPolling());
   }
   // After the badge: showing notifications must not hold up what the admin sees.
-  await notifyChanges().catch(report('notifications'));
+  await notifyChanges(Date.now(), state).catch(report('notifications'));
 }
 
-export async function onCommand(command: Command): Promise<{ ok: boolean } | TestResult | SupportAnswer | string | null> {
+/** Reports a failed step and goes on with what was there before it. */
+function failed<T>(onError: (error: unknown) => void, before: T): (error: unknown) => T {
+  return (error) => {
+    onError(error);
+    return before;
+  };
+}
+
+export async function onCommand(command: Command): Promise<{ ok: boolean } | TestResult | SupportAnswer | PopupMore | string | null> {
   switch (command.type) {
     case MSG.supportCase:
       return openSupportCase(command.sourceId, command.integrationId);
@@ -45,6 +59,8 @@ export async function onCommand(command: Command): Promise<{ ok: boolean } | Tes
       return { ok: true };
     case MSG.diagnostic:
       return diagnosticOf(command.sourceId);
+    case MSG.moreRows:
+      return moreRows();
     case MSG.checkNow:
       await pollAndRender({ force: true }, command.sourceId);
       return { ok: true };

@@ -1,14 +1,14 @@
 // After Re-authorize: open the pages, remember the attempt, check again when the tab closes and a
 // minute later, and record "fixed" or "still failing".
 import browser from '../shared/browser';
-import { openWatchDb, readFeeds } from '../shared/db';
+import { openWatchDb } from '../shared/db';
 import { reauthPages } from '../shared/links';
 import { VERIFY_ALARM } from '../shared/messages';
 import { openPages } from '../shared/open-pages';
 import { integrationKey } from '../shared/snooze';
 import { loadSettings } from '../shared/storage';
-import { feedKey } from '../shared/types';
-import { FOLLOW_MS, judge, loadVerifications, RECHECK_MS, saveVerifications } from '../shared/verification';
+import { feedKey, type FeedRecord } from '../shared/types';
+import { FOLLOW_MS, judge, loadVerifications, RECHECK_MS, saveVerifications, type Verifications } from '../shared/verification';
 
 export async function startReauthorization(sourceId: string, integrationId: string, now = Date.now()): Promise<boolean> {
   const [settings, db] = await Promise.all([loadSettings(), openWatchDb()]);
@@ -41,10 +41,11 @@ export async function onTabClosed(tabId: number): Promise<string[]> {
   return [...new Set(hit.filter((v) => v.tabIds.length === 0).map((v) => v.sourceId))];
 }
 
-/** After every poll: judge the re-authorizations that are due. */
-export async function updateVerifications(now = Date.now()): Promise<void> {
-  const verifications = await loadVerifications();
-  if (Object.keys(verifications).length === 0) return;
-  const judged = judge(verifications, await readFeeds(await openWatchDb()), now);
-  if (JSON.stringify(judged) !== JSON.stringify(verifications)) await saveVerifications(judged);
+/** After every poll: judges the re-authorizations that are due, and returns them all as now stored. */
+export async function updateVerifications(verifications: Verifications, records: readonly FeedRecord[], now = Date.now()): Promise<Verifications> {
+  if (Object.keys(verifications).length === 0) return verifications;
+  const judged = judge(verifications, records, now);
+  if (JSON.stringify(judged) === JSON.stringify(verifications)) return verifications;
+  await saveVerifications(judged);
+  return judged;
 }

@@ -1,15 +1,15 @@
 // Desktop notifications (optional permission): shown for what planNotes() decides, clicks handled here.
 import type { Notifications } from 'webextension-polyfill';
 import browser from '../shared/browser';
-import { openWatchDb, readFeeds } from '../shared/db';
 import { integrationsPageUrl } from '../shared/links';
 import { openPages } from '../shared/open-pages';
 import type { Settings } from '../shared/settings';
-import { integrationKey, loadSnoozes, setSnooze, snoozeAll } from '../shared/snooze';
+import { integrationKey, setSnooze, snoozeAll } from '../shared/snooze';
 import { loadSettings } from '../shared/storage';
 import { stateLabel } from '../shared/format';
 import { plural, t } from '../shared/i18n';
 import { startReauthorization } from './follow-up';
+import { loadWatchState, type WatchState } from './watch-state';
 import { isSummary, parseNoteId, planNotes, sameMemory, type Note, type NoteMemory, type SummaryNote } from './notify-policy';
 
 const MEMORY_KEY = 'notified';
@@ -87,11 +87,14 @@ async function show(notes: readonly Note[], settings: Settings): Promise<void> {
   await Promise.all(notes.map((note) => browser.notifications.create(note.id, optionsFor(note, settings))));
 }
 
-/** Compares stored state with what was last notified, shows what is new, then remembers it. */
-export async function notifyChanges(now = Date.now()): Promise<void> {
-  const [settings, db, snoozes, stored] = await Promise.all([loadSettings(), openWatchDb(), loadSnoozes(), browser.storage.local.get(MEMORY_KEY)]);
+/**
+ * Compares stored state with what was last notified, shows what is new, then remembers it. `state`: what
+ * the caller already read (after a poll); read here when not given.
+ */
+export async function notifyChanges(now = Date.now(), state?: Pick<WatchState, 'settings' | 'records' | 'snoozes'>): Promise<void> {
+  const [{ settings, records, snoozes }, stored] = await Promise.all([state ?? loadWatchState(), browser.storage.local.get(MEMORY_KEY)]);
   const memory = (stored[MEMORY_KEY] ?? {}) as NoteMemory;
-  const plan = planNotes({ settings, records: await readFeeds(db), memory, snoozes, now });
+  const plan = planNotes({ settings, records, memory, snoozes, now });
   if (plan.notes.length > 0 && (await canNotify())) await show(plan.notes, settings);
   // Most polls change nothing, and rewriting the memory is what a poll of thousands spends its time on.
   if (!sameMemory(memory, plan.memory)) await browser.storage.local.set({ [MEMORY_KEY]: plan.memory });

@@ -32,6 +32,8 @@ export function parseCommand(raw: unknown): Command | null {
     }
     case MSG.resume:
       return { type: MSG.resume };
+    case MSG.moreRows:
+      return { type: MSG.moreRows };
     case MSG.diagnostic:
       return str(r.sourceId) ? { type: MSG.diagnostic, sourceId: r.sourceId } : null;
     case MSG.testSource: {

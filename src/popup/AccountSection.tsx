@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { absoluteTime, relativeTime } from '../shared/format';
 import { plural, t } from '../shared/i18n';
 import type { PopupAccount, PopupRow } from '../shared/popup-model';
@@ -24,7 +24,7 @@ export function AccountSection({ account, more, now, single, escalationHours, on
   const showAll = () => void onShowAll().then(() => setAll(true));
   const list = useRef<HTMLUListElement>(null);
   // The button that had focus is gone: focus moves on to the first row it brought.
-  useEffect(() => {
+  useLayoutEffect(() => {
     if (all) list.current?.querySelectorAll<HTMLElement>('li.row')[problems.length]?.focus();
   }, [all]);
   return (

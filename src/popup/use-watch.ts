@@ -1,8 +1,8 @@
 // The popup's one link to the extension: reads the model the worker keeps, follows changes, sends commands.
-import { useCallback, useEffect, useState } from 'preact/hooks';
+import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import browser from '../shared/browser';
 import { REQUEST_TIMEOUT_MS } from '../shared/limits';
-import { MSG, POPUP_MODEL_KEY, POPUP_MORE_KEY, STATE_CHANNEL, type Command, type StateChanged } from '../shared/messages';
+import { MSG, POPUP_MODEL_KEY, STATE_CHANNEL, type Command, type StateChanged } from '../shared/messages';
 import type { PopupModel, PopupMore } from '../shared/popup-model';
 
 /** Longer than any single poll can take (two requests, each with its timeout). */
@@ -23,24 +23,43 @@ export async function readModel(): Promise<PopupModel | undefined> {
 
 const newer = (next: PopupModel) => (current: PopupModel | null) => (!current || next.builtAt > current.builtAt ? next : current);
 
+/** Asks the worker for the rows beyond each account's first ones; none when it cannot answer. */
+async function askMoreRows(): Promise<PopupMore> {
+  try {
+    return (await send<PopupMore>({ type: MSG.moreRows })) ?? {};
+  } catch {
+    return {};
+  }
+}
+
 /**
  * `stored` is the model read before the first render, so the popup's first frame already shows it. The
- * rows beyond each account's first ones (`more`) are read on `showAll`, and followed from then on.
+ * rows beyond each account's first ones (`more`) are asked for on `showAll`, and again whenever the
+ * model says they changed.
  */
 export function useWatch(stored: PopupModel | undefined) {
   const [model, setModel] = useState<PopupModel | null>(stored ?? null);
   const [more, setMore] = useState<PopupMore | null>(null);
   const [checking, setChecking] = useState(false);
+  /** The model version whose extra rows were last asked for; unset until "Show all". */
+  const moreAsked = useRef<string | undefined>(undefined);
+  const asks = useRef(0);
+  /** Asks for the extra rows; of answers that cross, only the last asked for is shown. */
+  const fetchMore = useCallback(async (version: string) => {
+    moreAsked.current = version;
+    const ask = ++asks.current;
+    const rows = await askMoreRows();
+    if (ask === asks.current) setMore(rows);
+  }, []);
 
   useEffect(() => {
     // Nothing written yet (a first start): asking for a check makes the worker write it.
     if (!stored) void send({ type: MSG.checkNow });
     const onStorage = (changes: Record<string, { newValue?: unknown }>, area: string) => {
-      if (area !== 'local') return;
-      const next = changes[POPUP_MODEL_KEY]?.newValue;
-      if (next) setModel(next as PopupModel);
-      const rows = changes[POPUP_MORE_KEY]?.newValue;
-      if (rows) setMore((current) => (current ? (rows as PopupMore) : current));
+      const next = area === 'local' ? (changes[POPUP_MODEL_KEY]?.newValue as PopupModel | undefined) : undefined;
+      if (!next) return;
+      setModel(next);
+      if (moreAsked.current !== undefined && moreAsked.current !== next.moreVersion) void fetchMore(next.moreVersion);
     };
     browser.storage.onChanged.addListener(onStorage);
     // A change written between the first read and this listener would be missed: read once more.
@@ -60,14 +79,7 @@ export function useWatch(stored: PopupModel | undefined) {
     };
   }, []);
 
-  const showAll = useCallback(async () => {
-    try {
-      const rows = (await browser.storage.local.get(POPUP_MORE_KEY))[POPUP_MORE_KEY] as PopupMore | undefined;
-      setMore(rows ?? {});
-    } catch {
-      setMore({});
-    }
-  }, []);
+  const showAll = useCallback(() => fetchMore(model?.moreVersion ?? ''), [model, fetchMore]);
 
   const checkNow = useCallback(async () => {
     setChecking(true);

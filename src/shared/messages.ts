@@ -13,6 +13,7 @@ export const MSG = {
   snooze: 'snooze',
   resume: 'resume',
   diagnostic: 'diagnostic',
+  moreRows: 'more-rows',
 } as const;
 
 /** Pages the popup asks the worker to open, for an account where one is named. */
@@ -35,6 +36,8 @@ export type Command =
   | { type: typeof MSG.resume }
   /** Answers with the diagnostic sample of an account's last connections answer (string or null). */
   | { type: typeof MSG.diagnostic; sourceId: string }
+  /** Answers with the problem rows beyond each account's first ones (PopupMore), built when asked. */
+  | { type: typeof MSG.moreRows }
   /** Runs the adapters once for a source being edited; stores nothing. */
   | { type: typeof MSG.testSource; source: SourceSettings; exportApiKey?: string };
 
@@ -66,8 +69,6 @@ export interface StateChanged {
 
 /** Where the worker keeps the popup's model (see popup-model.ts) in storage.local. */
 export const POPUP_MODEL_KEY = 'popupModel';
-/** And the problem rows beyond each account's first ones, read only when the popup shows them all. */
-export const POPUP_MORE_KEY = 'popupMore';
 
 export const POLL_ALARM = 'poll';
 export const VERIFY_ALARM = 'verify';

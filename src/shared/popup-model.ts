@@ -45,7 +45,7 @@ export interface PopupAccount {
   total: number;
   /** Its problems, all of them. */
   problemCount: number;
-  /** The first `firstRows` of them; the rest are in PopupMore. */
+  /** The first `firstRows` of them; the rest the popup asks the worker for (PopupMore). */
   problems: PopupRow[];
   snoozed: PopupRow[];
   issue?: PopupIssue;
@@ -54,7 +54,7 @@ export interface PopupAccount {
   lastJob?: { statusName: string; endedAt: number };
 }
 
-/** Problem rows beyond each account's first ones, by account id: the popup reads them on "Show all". */
+/** Problem rows beyond each account's first ones, by account id: the popup asks for them on "Show all". */
 export type PopupMore = Record<string, PopupRow[]>;
 
 /**
@@ -68,6 +68,8 @@ export function firstRows(accounts: number): number {
 
 export interface PopupModel {
   builtAt: number;
+  /** Changes whenever the rows beyond the first ones change: a popup showing them asks again. */
+  moreVersion: string;
   problemCount: number;
   escalationHours: number;
   lastCheckedAt?: number;

@@ -64,13 +64,18 @@ export function liveSnoozes(snoozes: Snoozes, current: ReadonlyMap<string, Pick<
   }));
 }
 
-/** After a check: drops the snoozes that ran out, whose state changed, or whose integration is gone. */
-export async function pruneSnoozes(records: readonly FeedRecord[], now: number): Promise<void> {
-  const snoozes = await loadSnoozes();
-  if (Object.keys(snoozes).length === 0) return;
+/**
+ * After a check: drops the snoozes that ran out, whose state changed, or whose integration is gone, and
+ * returns those left. `snoozes`: as the caller already read them; read here when not given.
+ */
+export async function pruneSnoozes(records: readonly FeedRecord[], now: number, snoozes?: Snoozes): Promise<Snoozes> {
+  const all = snoozes ?? (await loadSnoozes());
+  if (Object.keys(all).length === 0) return all;
   const current = new Map(records.flatMap((r) => (r.data?.feed === 'connections' ? r.data.integrations.map((i) => [integrationKey(r.sourceId, i.id), i] as const) : [])));
-  const live = liveSnoozes(snoozes, current, now);
-  if (Object.keys(live).length < Object.keys(snoozes).length) await browser.storage.local.set({ [SNOOZES_KEY]: live });
+  const live = liveSnoozes(all, current, now);
+  if (Object.keys(live).length === Object.keys(all).length) return all;
+  await browser.storage.local.set({ [SNOOZES_KEY]: live });
+  return live;
 }
 
 export function isSnoozeChange(changes: Record<string, unknown>, area: string): boolean {

@@ -71,7 +71,7 @@ describe('the popup', () => {
     await expect.poll(() => rowNames(popup)).toHaveLength(10);
     await popup.getByRole('button', { name: 'Show all 12' }).click();
     await expect.poll(() => rowNames(popup)).toHaveLength(12);
-    expect(await popup.evaluate(() => [...document.querySelectorAll('li.row')].indexOf(document.activeElement as Element))).toBe(10);
+    await expect.poll(() => popup.evaluate(() => [...document.querySelectorAll('li.row')].indexOf(document.activeElement as Element))).toBe(10);
     expect(await popup.getByRole('button', { name: /^Show all/ }).count()).toBe(0);
     // The rows shown beyond the first ones follow later checks too.
     const last = (await rowNames(popup))[11] ?? '';

@@ -86,6 +86,7 @@ describe('parseCommand', () => {
     { raw: { type: 'snooze', sourceId: 's', integrationId: '1', snooze: { whileState: 'broken' } }, ok: false },
     { raw: { type: 'reauthorize', sourceId: 's' }, ok: false },
     { raw: { type: 'resume' }, ok: true },
+    { raw: { type: 'more-rows' }, ok: true },
     { raw: { type: 'nothing' }, ok: false },
   ])('$raw → accepted: $ok', ({ raw, ok }) => {
     expect(parseCommand(raw) !== null).toBe(ok);
