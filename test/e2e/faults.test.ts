@@ -211,6 +211,8 @@ describe('faults on the connections list, answered at once (one browser)', () =>
     watch.sim.setFault('connections', 'unknown-status');
     await checkNow(popup);
     const all = connections(watch).map((c) => c.display_name ?? c.name).sort();
+    // The popup opens with the first 10 rows of an account; the rest on "Show all".
+    await popup.getByRole('button', { name: `Show all ${all.length}` }).click();
     await expect.poll(() => seen(watch, popup), { timeout: 5_000 }).toEqual(healthy(all));
     const states = new Set(await popup.locator('li.row .state strong').allTextContents());
     expect(states).toEqual(new Set(['Unknown status "7"', 'Unknown status "RECONNECTING"']));
