@@ -8,16 +8,31 @@ import { waitFor, within } from './stats';
 
 export const BENCH_DIST = 'bench/.dist-bench';
 export const EMPTY_PAGE = 'empty.html';
+/** The least a page with a script can do: load one module that reads the popup's model and adds one line. */
+export const SCRIPTED_PAGE = 'scripted.html';
+export const SCRIPTED_SELECTOR = 'p.scripted';
 
 // tsx keeps function names with a `__name(...)` helper that does not exist in the browser; functions
 // handed to evaluate() may contain such calls, so every context gets a no-op stand-in first.
 const NAME_SHIM = 'globalThis.__name ??= (f) => f; 0';
 
-/** A copy of the simulator build with one extra page: no script, no style, the floor for any page. */
+/**
+ * A copy of the simulator build with two extra pages: one with no script and no style, the floor for any
+ * page; and one whose only module script reads the popup's model from storage and adds one line, the
+ * floor for any page that shows stored state.
+ */
 export function prepareBenchDist(): string {
   rmSync(BENCH_DIST, { recursive: true, force: true });
   cpSync('dist-sim', BENCH_DIST, { recursive: true });
   writeFileSync(join(BENCH_DIST, EMPTY_PAGE), '<!doctype html>\n<html lang="en"><head><meta charset="utf-8"><title>empty</title></head><body></body></html>\n');
+  writeFileSync(join(BENCH_DIST, SCRIPTED_PAGE), '<!doctype html>\n<html lang="en"><head><meta charset="utf-8"><title>scripted</title><script type="module" src="scripted.js"></script></head><body></body></html>\n');
+  writeFileSync(join(BENCH_DIST, 'scripted.js'), [
+    "const { popupModel } = await chrome.storage.local.get('popupModel');",
+    "const line = document.createElement('p');",
+    "line.className = 'scripted';",
+    'line.textContent = String(popupModel?.problemCount);',
+    'document.body.append(line);',
+  ].join('\n'));
   return BENCH_DIST;
 }
 

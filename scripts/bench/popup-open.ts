@@ -5,7 +5,7 @@ import { parseConnections } from '../../src/background/sources/mbi-connections';
 import { firstRows } from '../../src/shared/popup-model';
 import type { FeedRecord, Integration } from '../../src/shared/types';
 import { generateConnections } from '../../test/simulator/data';
-import { BENCH_DIST, EMPTY_PAGE, type BenchBrowser, type BenchSettingsSource } from './browser';
+import { BENCH_DIST, EMPTY_PAGE, SCRIPTED_PAGE, SCRIPTED_SELECTOR, type BenchBrowser, type BenchSettingsSource } from './browser';
 import { startCpuProfile, stopCpuProfile, type HotFunction } from './cpu-profile';
 import { median, within } from './stats';
 
@@ -38,6 +38,8 @@ export interface PopupResult {
   stored: number;
   popup: { dom: number; frame: number; profile: PageProfile };
   empty: { dom: number; frame: number; profile: PageProfile };
+  /** The page whose one script reads the model and adds a line (SCRIPTED_PAGE). */
+  scripted: PaintTimes;
   /** popup / empty, on the frame times. */
   ratio: number;
   samples: number;
@@ -138,18 +140,24 @@ export async function measurePopup(browser: BenchBrowser, sources: readonly Benc
   // The popup paints the first rows of each account and the rest on request.
   const perAccount = Math.min(firstRows(sources.length), Math.ceil(problems / sources.length));
   const [selector, expected] = problems > 0 ? ['li.row', perAccount * sources.length] : ['[data-testid="all-good"]', sources.length];
-  const popup: PaintTimes[] = [];
-  const empty: PaintTimes[] = [];
+  const pages = {
+    popup: () => paint(browser, 'src/popup/index.html', selector, expected),
+    empty: () => paint(browser, EMPTY_PAGE, null, 0),
+    scripted: () => paint(browser, SCRIPTED_PAGE, SCRIPTED_SELECTOR, 1),
+  };
+  const times: Record<keyof typeof pages, PaintTimes[]> = { popup: [], empty: [], scripted: [] };
+  const names = Object.keys(pages) as (keyof typeof pages)[];
   for (let i = 0; i < WARM_UP + SAMPLES; i++) {
-    // Alternate which page goes first, so neither always follows the other.
-    const order = i % 2 === 0 ? ['popup', 'empty'] : ['empty', 'popup'];
-    for (const which of order) {
-      const times = which === 'popup' ? await paint(browser, 'src/popup/index.html', selector, expected) : await paint(browser, EMPTY_PAGE, null, 0);
-      if (i >= WARM_UP) (which === 'popup' ? popup : empty).push(times);
+    // Rotate which page goes first, so none always follows another.
+    for (let k = 0; k < names.length; k++) {
+      const which = names[(i + k) % names.length] ?? 'popup';
+      const measured = await pages[which]();
+      if (i >= WARM_UP) times[which].push(measured);
     }
   }
   const summary = (list: PaintTimes[], profile: PageProfile) => ({ dom: median(list.map((t) => t.dom)), frame: median(list.map((t) => t.frame)), profile });
-  const p = summary(popup, await profile(browser, 'src/popup/index.html', selector, expected));
-  const e = summary(empty, await profile(browser, EMPTY_PAGE, null, 0));
-  return { problems, stored: sources.length * PER_ACCOUNT, popup: p, empty: e, ratio: p.frame / e.frame, samples: SAMPLES };
+  const p = summary(times.popup, await profile(browser, 'src/popup/index.html', selector, expected));
+  const e = summary(times.empty, await profile(browser, EMPTY_PAGE, null, 0));
+  const scripted = { dom: median(times.scripted.map((t) => t.dom)), frame: median(times.scripted.map((t) => t.frame)) };
+  return { problems, stored: sources.length * PER_ACCOUNT, popup: p, empty: e, scripted, ratio: p.frame / e.frame, samples: SAMPLES };
 }

@@ -58,12 +58,13 @@ export interface PopupAccount {
 export type PopupMore = Record<string, PopupRow[]>;
 
 /**
- * How many problem rows of each account the model carries and the popup paints at first: about what its
- * 600 px show, so a popup over hundreds of problems opens as fast as one over a few. The rest follow on
+ * How many problem rows of each account the model carries and the popup paints at first: a row is about
+ * 180 px and the popup at most 600, so with several accounts each shows its latest 3, and a single
+ * account 10. A popup over hundreds of problems then opens as fast as one over a few; the rest follow on
  * "Show all".
  */
 export function firstRows(accounts: number): number {
-  return accounts > 1 ? 5 : 10;
+  return accounts > 1 ? 3 : 10;
 }
 
 export interface PopupModel {

@@ -208,13 +208,19 @@ describe('options page with several accounts', () => {
       const vandelay = page.getByRole('region', { name: CLIENT.label });
       const kramerica = page.getByRole('region', { name: KRAMERICA.label });
       await expect.poll(() => problemNames(kramerica)).toEqual(KRAMERICA_PROBLEMS);
+      // With several accounts each opens with its latest 3 rows; the rest follow on "Show all".
+      const first = await problemNames(vandelay);
+      await vandelay.getByRole('button', { name: 'Show all 4' }).click();
+      await expect.poll(() => problemNames(vandelay)).toHaveLength(4);
       return {
         headings: await page.getByRole('heading', { level: 2 }).allTextContents(),
+        first,
         vandelay: await problemNames(vandelay),
       };
     });
     expect(popup.headings).toEqual([`${CLIENT.label} (4 of 12)`, `${KRAMERICA.label} (1 of 3)`]);
     expect(popup.vandelay).toEqual(VANDELAY_PROBLEMS);
+    expect(popup.first).toEqual(VANDELAY_PROBLEMS.slice(0, 3));
   });
 
   it('makes no second update-status call within a minute of Test connection when the tested account is saved', async () => {

@@ -58,16 +58,16 @@ describe('the popup model', () => {
     expect(more.s?.map((r) => r.id)).toEqual(['11', '12', '13']);
   });
 
-  it('carries five rows per account when there are several, and nothing apart for an account within them', () => {
+  it('carries three rows per account when there are several, and nothing apart for an account within them', () => {
     const two = parseSettings({ sources: [{ id: 'a', label: 'A', clientId: '1' }, { id: 'b', label: 'B', clientId: '2' }] });
     const feed = (sourceId: string, count: number): FeedRecord => ({
       key: `${sourceId}:connections`, sourceId, feed: 'connections', lastAttemptAt: NOW, lastSuccessAt: NOW, failures: 0,
       data: { feed: 'connections', integrations: Array.from({ length: count }, (_, n) => integration(String(n + 1))) },
     });
     const { model: m, more } = buildPopupModel(deriveView(two, [feed('a', 7), feed('b', 3)], NOW, {}), two, {}, {}, NOW);
-    expect(m.accounts.map((a) => [a.problems.length, a.problemCount])).toEqual([[5, 7], [3, 3]]);
+    expect(m.accounts.map((a) => [a.problems.length, a.problemCount])).toEqual([[3, 7], [3, 3]]);
     expect(Object.keys(more)).toEqual(['a']);
-    expect(more.a).toHaveLength(2);
+    expect(more.a?.map((r) => r.id)).toEqual(['4', '5', '6', '7']);
   });
 
   it('shows a paused extension above every account', () => {
