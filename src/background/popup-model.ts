@@ -92,23 +92,18 @@ function account(view: AccountView, settings: Settings, verifications: Verificat
   return out;
 }
 
-/** FNV-1a, 32 bits, in hex: tells two versions of the same rows apart. */
-function digest(text: string): string {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
-  return (h >>> 0).toString(16);
-}
-
-/** The model, carrying each account's first rows, and the rows beyond them (see firstRows). */
-export function buildPopupModel(view: WatchView, settings: Settings, verifications: Verifications, snoozes: Snoozes, now: number): { model: PopupModel; more: PopupMore } {
+/**
+ * The model, carrying each account's first rows, and the rows beyond them (see firstRows). Their version
+ * (`moreVersion`) is left to the caller, who has the browser's hashing at hand.
+ */
+export function buildPopupModel(view: WatchView, settings: Settings, verifications: Verifications, snoozes: Snoozes, now: number): { model: Omit<PopupModel, 'moreVersion'>; more: PopupMore } {
   const first = firstRows(view.accounts.length);
   const more: PopupMore = {};
   for (const a of view.accounts) {
     if (a.problems.length > first) more[a.source.id] = a.problems.slice(first).map((i) => row(i, a, settings, verifications, now));
   }
-  const model: PopupModel = {
+  const model: Omit<PopupModel, 'moreVersion'> = {
     builtAt: now,
-    moreVersion: digest(JSON.stringify(more)),
     problemCount: view.problemCount,
     escalationHours: settings.escalationHours,
     accounts: view.accounts.map((a) => account(a, settings, verifications, snoozes, now, first)),

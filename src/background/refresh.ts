@@ -11,8 +11,20 @@ import type { PopupModel, PopupMore } from '../shared/popup-model';
 export async function refreshBadge(now = Date.now(), state?: WatchState): Promise<void> {
   const { settings, records, snoozes, verifications } = state ?? (await loadWatchState());
   const view = deriveView(settings, records, now, snoozes);
-  const { model } = buildPopupModel(view, settings, verifications, snoozes, now);
-  await Promise.all([renderBadge(badgeFor(view)), writeModel(model)]);
+  // The badge first: building every row of the popup's model takes longer than the badge's own calls.
+  const drawing = renderBadge(badgeFor(view));
+  try {
+    const { model, more } = buildPopupModel(view, settings, verifications, snoozes, now);
+    await writeModel({ ...model, moreVersion: await versionOf(more) });
+  } finally {
+    await drawing;
+  }
+}
+
+/** Tells two versions of the rows beyond the first ones apart: SHA-256 of their JSON, natively, 64 bits in hex. */
+async function versionOf(more: PopupMore): Promise<string> {
+  const hash = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(JSON.stringify(more)));
+  return [...new Uint8Array(hash, 0, 8)].map((b) => b.toString(16).padStart(2, '0')).join('');
 }
 
 /** The rows beyond each account's first ones, for a popup showing them all: built when asked, never stored. */
