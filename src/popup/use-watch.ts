@@ -3,7 +3,7 @@ import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import browser from '../shared/browser';
 import { REQUEST_TIMEOUT_MS } from '../shared/limits';
 import { MSG, POPUP_MODEL_KEY, STATE_CHANNEL, type Command, type StateChanged } from '../shared/messages';
-import type { PopupModel, PopupMore } from '../shared/popup-model';
+import { isPopupModel, type PopupModel, type PopupMore } from '../shared/popup-model';
 
 /** Longer than any single poll can take (two requests, each with its timeout). */
 const CHECKING_AT_MOST_MS = 2 * REQUEST_TIMEOUT_MS + 5_000;
@@ -12,10 +12,14 @@ export function send<T = { ok?: boolean }>(command: Command): Promise<T | undefi
   return browser.runtime.sendMessage<Command, T | undefined>(command);
 }
 
-/** The stored model, or undefined when the worker has written none yet (or it cannot be read). */
+/**
+ * The stored model, or undefined when the worker has written none of this version's shape yet (a first
+ * start, or just after an update), or it cannot be read.
+ */
 export async function readModel(): Promise<PopupModel | undefined> {
   try {
-    return (await browser.storage.local.get(POPUP_MODEL_KEY))[POPUP_MODEL_KEY] as PopupModel | undefined;
+    const stored: unknown = (await browser.storage.local.get(POPUP_MODEL_KEY))[POPUP_MODEL_KEY];
+    return isPopupModel(stored) ? stored : undefined;
   } catch {
     return undefined;
   }
@@ -53,11 +57,11 @@ export function useWatch(stored: PopupModel | undefined) {
   }, []);
 
   useEffect(() => {
-    // Nothing written yet (a first start): asking for a check makes the worker write it.
+    // Nothing written yet (a first start, or an update): asking for a check makes the worker write it.
     if (!stored) void send({ type: MSG.checkNow });
     const onStorage = (changes: Record<string, { newValue?: unknown }>, area: string) => {
-      const next = area === 'local' ? (changes[POPUP_MODEL_KEY]?.newValue as PopupModel | undefined) : undefined;
-      if (!next) return;
+      const next = area === 'local' ? changes[POPUP_MODEL_KEY]?.newValue : undefined;
+      if (!isPopupModel(next)) return;
       setModel(next);
       if (moreAsked.current !== undefined && moreAsked.current !== next.moreVersion) void fetchMore(next.moreVersion);
     };

@@ -67,6 +67,18 @@ export function firstRows(accounts: number): number {
   return accounts > 1 ? 3 : 10;
 }
 
+/**
+ * Whether a stored value is a model of this version's shape. One written by an earlier version (before the
+ * worker rewrites it after an update) is not: the popup then waits for the new one rather than painting
+ * an account with no count.
+ */
+export function isPopupModel(value: unknown): value is PopupModel {
+  if (typeof value !== 'object' || value === null) return false;
+  const m = value as Partial<PopupModel>;
+  return typeof m.builtAt === 'number' && typeof m.moreVersion === 'string' && Array.isArray(m.accounts) &&
+    m.accounts.every((a) => typeof a.problemCount === 'number' && Array.isArray(a.problems));
+}
+
 export interface PopupModel {
   builtAt: number;
   /** Changes whenever the rows beyond the first ones change: a popup showing them asks again. */

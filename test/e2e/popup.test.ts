@@ -182,6 +182,22 @@ describe('the popup', () => {
     await closeWebTabs(watch);
   });
 
+  it('opens on a model left by an earlier version (no counts) by waiting for the current one', async () => {
+    const rows = (await rowNames(popup)).length;
+    // What an earlier version stored: every problem in one list, no count and no version of the rest.
+    await watch.worker.evaluate(async () => {
+      const { popupModel } = await chrome.storage.local.get('popupModel');
+      const old = popupModel as { moreVersion?: string; accounts: { problemCount?: number }[] };
+      delete old.moreVersion;
+      for (const account of old.accounts) delete account.problemCount;
+      await chrome.storage.local.set({ popupModel: old });
+    });
+    const fresh = await openPopup(watch);
+    await expect.poll(() => rowNames(fresh)).toHaveLength(rows);
+    expect(await fresh.getByRole('heading', { level: 1 }).textContent()).toBe(`${rows} integrations need attention`);
+    await fresh.close();
+  });
+
   it('threw nothing uncaught in the worker or any page', () => {
     expect(watch.errors).toEqual([]);
   });

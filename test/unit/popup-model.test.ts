@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseCommand } from '../../src/background/parse-command';
 import { buildPopupModel } from '../../src/background/popup-model';
+import { isPopupModel } from '../../src/shared/popup-model';
 import { parseSettings } from '../../src/shared/settings';
 import type { FeedRecord, Integration } from '../../src/shared/types';
 import type { Verifications } from '../../src/shared/verification';
@@ -68,6 +69,14 @@ describe('the popup model', () => {
     expect(m.accounts.map((a) => [a.problems.length, a.problemCount])).toEqual([[3, 7], [3, 3]]);
     expect(Object.keys(more)).toEqual(['a']);
     expect(more.a?.map((r) => r.id)).toEqual(['4', '5', '6', '7']);
+  });
+
+  it('tells a stored model of this shape from one of an earlier version or from garbage', () => {
+    const current = { ...model([integration('1')]), moreVersion: 'abc' };
+    expect(isPopupModel(current)).toBe(true);
+    expect(isPopupModel({ ...current, moreVersion: undefined })).toBe(false);
+    expect(isPopupModel({ ...current, accounts: current.accounts.map(({ problemCount: _count, ...rest }) => rest) })).toBe(false);
+    for (const garbage of [null, undefined, 'model', 42, [], {}, { ...current, accounts: 'x' }]) expect(isPopupModel(garbage)).toBe(false);
   });
 
   it('shows a paused extension above every account', () => {
