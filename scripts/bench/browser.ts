@@ -1,4 +1,4 @@
-// The bench's browser: a copy of dist-sim/ plus an empty extension page, loaded in headless Chromium, and
+// The bench's browser: a copy of dist-sim/ plus three reference pages, loaded in headless Chromium, and
 // the few ways the bench talks to it (worker, an extension page, the extension's own IndexedDB).
 import { cpSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -8,31 +8,41 @@ import { waitFor, within } from './stats';
 
 export const BENCH_DIST = 'bench/.dist-bench';
 export const EMPTY_PAGE = 'empty.html';
-/** The least a page with a script can do: load one module that reads the popup's model and adds one line. */
+/** The least a page with a script can do: one script that adds one line, with no storage read. */
+export const ONE_SCRIPT_PAGE = 'one-script.html';
+/** The least a page showing stored state can do: one script that reads the popup's model and adds one line. */
 export const SCRIPTED_PAGE = 'scripted.html';
+/** The line both pages add. */
 export const SCRIPTED_SELECTOR = 'p.scripted';
 
 // tsx keeps function names with a `__name(...)` helper that does not exist in the browser; functions
 // handed to evaluate() may contain such calls, so every context gets a no-op stand-in first.
 const NAME_SHIM = 'globalThis.__name ??= (f) => f; 0';
 
+/** A page whose only content is `script`, loaded the fastest way measured: a classic `async` script in the head. */
+function floorPage(name: string, script: string): void {
+  writeFileSync(join(BENCH_DIST, `${name}.html`), `<!doctype html>\n<html lang="en"><head><meta charset="utf-8"><title>${name}</title><script async src="${name}.js"></script></head><body></body></html>\n`);
+  writeFileSync(join(BENCH_DIST, `${name}.js`), script);
+}
+
+const ADD_LINE = [
+  "  const line = document.createElement('p');",
+  "  line.className = 'scripted';",
+  '  line.textContent = text;',
+  '  (document.body ?? document.documentElement).append(line);',
+].join('\n');
+
 /**
- * A copy of the simulator build with two extra pages: one with no script and no style, the floor for any
- * page; and one whose only module script reads the popup's model from storage and adds one line, the
- * floor for any page that shows stored state.
+ * A copy of the simulator build with three extra pages: one with no script and no style, the floor for any
+ * page; one whose only script adds a line, the floor for any page with a script; and one whose only script
+ * reads the popup's model from storage first, the floor for any page that shows stored state.
  */
 export function prepareBenchDist(): string {
   rmSync(BENCH_DIST, { recursive: true, force: true });
   cpSync('dist-sim', BENCH_DIST, { recursive: true });
   writeFileSync(join(BENCH_DIST, EMPTY_PAGE), '<!doctype html>\n<html lang="en"><head><meta charset="utf-8"><title>empty</title></head><body></body></html>\n');
-  writeFileSync(join(BENCH_DIST, SCRIPTED_PAGE), '<!doctype html>\n<html lang="en"><head><meta charset="utf-8"><title>scripted</title><script type="module" src="scripted.js"></script></head><body></body></html>\n');
-  writeFileSync(join(BENCH_DIST, 'scripted.js'), [
-    "const { popupModel } = await chrome.storage.local.get('popupModel');",
-    "const line = document.createElement('p');",
-    "line.className = 'scripted';",
-    'line.textContent = String(popupModel?.problemCount);',
-    'document.body.append(line);',
-  ].join('\n'));
+  floorPage('one-script', `((text) => {\n${ADD_LINE}\n})('one script');\n`);
+  floorPage('scripted', `chrome.storage.local.get('popupModel').then(({ popupModel }) => {\n  const text = String(popupModel?.problemCount);\n${ADD_LINE}\n});\n`);
   return BENCH_DIST;
 }
 

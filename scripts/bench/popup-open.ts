@@ -1,11 +1,12 @@
-// Popup open → list painted, against the floor: an empty page of the same extension, same browser,
-// the two alternated. Stored state is written straight into IndexedDB, so every sample sees the same data.
+// Popup open → list painted, against the floor: an empty page of the same extension, and beside it two pages
+// with one script (adding a line; reading the stored model, then adding a line). Same browser, the four in
+// rotation. Stored state is written straight into IndexedDB, so every sample sees the same data.
 import type { Page } from 'playwright-core';
 import { parseConnections } from '../../src/background/sources/mbi-connections';
 import { firstRows } from '../../src/shared/popup-model';
 import type { FeedRecord, Integration } from '../../src/shared/types';
 import { generateConnections } from '../../test/simulator/data';
-import { BENCH_DIST, EMPTY_PAGE, SCRIPTED_PAGE, SCRIPTED_SELECTOR, type BenchBrowser, type BenchSettingsSource } from './browser';
+import { BENCH_DIST, EMPTY_PAGE, ONE_SCRIPT_PAGE, SCRIPTED_PAGE, SCRIPTED_SELECTOR, type BenchBrowser, type BenchSettingsSource } from './browser';
 import { startCpuProfile, stopCpuProfile, type HotFunction } from './cpu-profile';
 import { median, within } from './stats';
 
@@ -38,7 +39,9 @@ export interface PopupResult {
   stored: number;
   popup: { dom: number; frame: number; profile: PageProfile };
   empty: { dom: number; frame: number; profile: PageProfile };
-  /** The page whose one script reads the model and adds a line (SCRIPTED_PAGE). */
+  /** The page whose one script adds a line (ONE_SCRIPT_PAGE). */
+  oneScript: PaintTimes;
+  /** The page whose one script reads the model, then adds a line (SCRIPTED_PAGE). */
   scripted: PaintTimes;
   /** popup / empty, on the frame times. */
   ratio: number;
@@ -143,9 +146,10 @@ export async function measurePopup(browser: BenchBrowser, sources: readonly Benc
   const pages = {
     popup: () => paint(browser, 'src/popup/index.html', selector, expected),
     empty: () => paint(browser, EMPTY_PAGE, null, 0),
+    oneScript: () => paint(browser, ONE_SCRIPT_PAGE, SCRIPTED_SELECTOR, 1),
     scripted: () => paint(browser, SCRIPTED_PAGE, SCRIPTED_SELECTOR, 1),
   };
-  const times: Record<keyof typeof pages, PaintTimes[]> = { popup: [], empty: [], scripted: [] };
+  const times: Record<keyof typeof pages, PaintTimes[]> = { popup: [], empty: [], oneScript: [], scripted: [] };
   const names = Object.keys(pages) as (keyof typeof pages)[];
   for (let i = 0; i < WARM_UP + SAMPLES; i++) {
     // Rotate which page goes first, so none always follows another.
@@ -155,9 +159,8 @@ export async function measurePopup(browser: BenchBrowser, sources: readonly Benc
       if (i >= WARM_UP) times[which].push(measured);
     }
   }
-  const summary = (list: PaintTimes[], profile: PageProfile) => ({ dom: median(list.map((t) => t.dom)), frame: median(list.map((t) => t.frame)), profile });
-  const p = summary(times.popup, await profile(browser, 'src/popup/index.html', selector, expected));
-  const e = summary(times.empty, await profile(browser, EMPTY_PAGE, null, 0));
-  const scripted = { dom: median(times.scripted.map((t) => t.dom)), frame: median(times.scripted.map((t) => t.frame)) };
-  return { problems, stored: sources.length * PER_ACCOUNT, popup: p, empty: e, scripted, ratio: p.frame / e.frame, samples: SAMPLES };
+  const plain = (list: PaintTimes[]): PaintTimes => ({ dom: median(list.map((t) => t.dom)), frame: median(list.map((t) => t.frame)) });
+  const p = { ...plain(times.popup), profile: await profile(browser, 'src/popup/index.html', selector, expected) };
+  const e = { ...plain(times.empty), profile: await profile(browser, EMPTY_PAGE, null, 0) };
+  return { problems, stored: sources.length * PER_ACCOUNT, popup: p, empty: e, oneScript: plain(times.oneScript), scripted: plain(times.scripted), ratio: p.frame / e.frame, samples: SAMPLES };
 }
