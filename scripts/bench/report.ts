@@ -175,8 +175,8 @@ ${table(rows(r))}
   DOM (a MutationObserver sees the count, then \`requestAnimationFrame\` and one task after it). The empty page is
   \`empty.html\` in the same extension, with no script or style: the same moment after its load event. Beside it,
   two floors, each a page with one classic \`async\` script in its head (a module script, an \`async\` module and
-  a classic script at the end of the body measured no faster): \`one-script.html\`, whose script adds one line of text, the least any page with a script
-  does; and \`scripted.html\`, whose script first reads the popup's stored model, the least any page showing
+  a classic script at the end of the body measured no faster): \`one-script.html\`, whose script adds one
+  line of text, the least any page with a script does; and \`scripted.html\`, whose script first reads the popup's stored model, the least any page showing
   stored state does (the moment the line is in the DOM, then the same frame).
   A new tab of 400 × 600 px per sample, the four pages in rotation, ${big?.samples ?? 0} samples each after 5
   warm-up rounds; medians. The popup paints the first 3 rows of each of the 5 accounts (the rest follow on "Show
