@@ -30,11 +30,14 @@ export async function pollAndRender(options: PollOptions, sourceId?: string): Pr
     read.snoozes = await pruneSnoozes(read.records, now, read.snoozes).catch(failed(report('snooze clean-up'), read.snoozes));
     state = read;
   } finally {
-    await refreshBadge(Date.now(), state);
-    announce(isPolling());
+    try {
+      await refreshBadge(Date.now(), state);
+    } finally {
+      announce(isPolling());
+      // After the badge, so they do not hold up what the admin sees; and whatever failed before them.
+      await notifyChanges(Date.now(), state).catch(report('notifications'));
+    }
   }
-  // After the badge: showing notifications must not hold up what the admin sees.
-  await notifyChanges(Date.now(), state).catch(report('notifications'));
 }
 
 /** Reports a failed step and goes on with what was there before it. */

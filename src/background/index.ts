@@ -9,6 +9,7 @@ import { onCommand, onInstalled, onSettingsChanged, onStartup, onTabRemoved, onV
 import { onNotificationButton, onNotificationClicked } from './notifier';
 import { parseCommand } from './parse-command';
 import { onModelChanged, refreshBadge } from './refresh';
+import { noteWrite } from './watch-state';
 
 browser.runtime.onInstalled.addListener(() => {
   // Alarms are cleared on update; migrate settings, recreate the alarm and take a first look.
@@ -46,8 +47,12 @@ browser.runtime.onMessage.addListener(onMessage as Runtime.OnMessageListenerCall
 
 browser.storage.onChanged.addListener((changes, area) => {
   onModelChanged(changes, area);
-  if (isSettingsChange(changes, area)) onSettingsChanged().catch(report('settings change'));
-  else if (isSnoozeChange(changes, area) || isVerificationChange(changes, area)) refreshBadge().catch(report('badge'));
+  const settings = isSettingsChange(changes, area);
+  const marks = isSnoozeChange(changes, area) || isVerificationChange(changes, area);
+  // Whoever wrote it, what a running poll read before is stale now.
+  if (settings || marks) noteWrite();
+  if (settings) onSettingsChanged().catch(report('settings change'));
+  else if (marks) refreshBadge().catch(report('badge'));
 });
 
 browser.permissions.onAdded.addListener(() => {

@@ -1,15 +1,14 @@
 // Desktop notifications (optional permission): shown for what planNotes() decides, clicks handled here.
 import type { Notifications } from 'webextension-polyfill';
 import browser from '../shared/browser';
-import { integrationsPageUrl } from '../shared/links';
-import { openPages } from '../shared/open-pages';
 import type { Settings } from '../shared/settings';
 import { integrationKey, setSnooze, snoozeAll } from '../shared/snooze';
-import { loadSettings } from '../shared/storage';
 import { stateLabel } from '../shared/format';
 import { plural, t } from '../shared/i18n';
 import { startReauthorization } from './follow-up';
-import { loadWatchState, type WatchState } from './watch-state';
+import { openPage } from './page-actions';
+import { serially } from './serially';
+import { currentState, type WatchState } from './watch-state';
 import { isSummary, parseNoteId, planNotes, sameMemory, type Note, type NoteMemory, type SummaryNote } from './notify-policy';
 
 const MEMORY_KEY = 'notified';
@@ -59,8 +58,31 @@ function optionsFor(note: Note, settings: Settings): Notifications.CreateNotific
   return options;
 }
 
+const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/** The stored groups; an entry that is not a list of ids is dropped, and anything else reads as none. */
+export function parseGroups(raw: unknown): Groups {
+  if (!isRecord(raw)) return {};
+  return Object.fromEntries(Object.entries(raw).filter((entry): entry is [string, string[]] => Array.isArray(entry[1]) && entry[1].every((id) => typeof id === 'string')));
+}
+
+/**
+ * What was last notified. An entry that cannot be read is dropped: its account then counts as not seen
+ * yet, so its next check sets a new baseline silently rather than announcing everything again.
+ */
+export function parseMemory(raw: unknown): NoteMemory {
+  if (!isRecord(raw)) return {};
+  const memory: NoteMemory = {};
+  for (const [sourceId, seen] of Object.entries(raw)) {
+    if (!isRecord(seen)) continue;
+    const valid = Object.values(seen).every((r) => isRecord(r) && typeof r.state === 'string' && typeof r.escalated === 'boolean');
+    if (valid) memory[sourceId] = seen as NoteMemory[string];
+  }
+  return memory;
+}
+
 async function loadGroups(): Promise<Groups> {
-  return ((await browser.storage.local.get(GROUPS_KEY))[GROUPS_KEY] ?? {}) as Groups;
+  return parseGroups((await browser.storage.local.get(GROUPS_KEY))[GROUPS_KEY]);
 }
 
 /** Remembers what each summary with a Snooze button covers; a summary shown again replaces its list. */
@@ -91,23 +113,21 @@ async function show(notes: readonly Note[], settings: Settings): Promise<void> {
  * Compares stored state with what was last notified, shows what is new, then remembers it. `state`: what
  * the caller already read (after a poll); read here when not given.
  */
-export async function notifyChanges(now = Date.now(), state?: Pick<WatchState, 'settings' | 'records' | 'snoozes'>): Promise<void> {
-  const [{ settings, records, snoozes }, stored] = await Promise.all([state ?? loadWatchState(), browser.storage.local.get(MEMORY_KEY)]);
-  const memory = (stored[MEMORY_KEY] ?? {}) as NoteMemory;
+export const notifyChanges = serially(async (now: number = Date.now(), state?: WatchState): Promise<void> => {
+  const [{ settings, records, snoozes }, stored] = await Promise.all([currentState(state), browser.storage.local.get(MEMORY_KEY)]);
+  const memory = parseMemory(stored[MEMORY_KEY]);
   const plan = planNotes({ settings, records, memory, snoozes, now });
   if (plan.notes.length > 0 && (await canNotify())) await show(plan.notes, settings);
   // Most polls change nothing, and rewriting the memory is what a poll of thousands spends its time on.
   if (!sameMemory(memory, plan.memory)) await browser.storage.local.set({ [MEMORY_KEY]: plan.memory });
-}
+});
 
 /**
  * The Integrations page of an account: a summary stands for several integrations, so no single one opens.
  * Not the popup: it cannot be told which account to show, and action.openPopup() needs a focused window.
  */
 async function openAccount(sourceId: string): Promise<void> {
-  const settings = await loadSettings();
-  const source = settings.sources.find((s) => s.id === sourceId);
-  if (source) await openPages([integrationsPageUrl(source)], settings);
+  await openPage('integrations', sourceId);
 }
 
 /** Clicking a notification, or its Re-authorize button, starts a followed re-authorization (a summary: its account). */

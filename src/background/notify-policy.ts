@@ -3,7 +3,7 @@
 import { inQuietHours, type Settings } from '../shared/settings';
 import { integrationKey, isSnoozed, type Snoozes } from '../shared/snooze';
 import type { FeedRecord, Integration, IntegrationState } from '../shared/types';
-import { PROBLEM_STATES } from '../shared/view';
+import { isOverdue, PROBLEM_STATES } from '../shared/view';
 
 export type NoteKind = 'new-problem' | 'recovered' | 'escalation';
 
@@ -97,7 +97,7 @@ function decide(prev: Remembered | undefined, item: Integration, settings: Setti
     else if (item.state === 'ok' && PROBLEM_STATES.has(before)) kinds.push('recovered');
   }
   let escalated = before === item.state && prev !== undefined && prev.escalated;
-  const overdue = problem && item.since !== undefined && now - item.since >= settings.escalationHours * 3_600_000;
+  const overdue = problem && isOverdue(item, settings.escalationHours, now);
   // While muted (quiet hours, snoozed) an escalation waits, so it still arrives afterwards.
   if (overdue && !escalated && !muted) {
     kinds.push('escalation');

@@ -4,7 +4,7 @@ import { ADOBE_STATUS_URL, integrationsPageUrl, signInUrl, SUPPORT_URL } from '.
 import type { PageName, SnoozeRequest, SupportAnswer } from '../shared/messages';
 import { openPages } from '../shared/open-pages';
 import { integrationKey, setSnooze } from '../shared/snooze';
-import { loadSettings, saveSettings } from '../shared/storage';
+import { loadOwnSettings, loadSettings, saveSettings } from '../shared/storage';
 import { supportSummary } from '../shared/support-summary';
 import { feedKey } from '../shared/types';
 import { loadVerifications } from '../shared/verification';
@@ -33,6 +33,10 @@ export async function snooze(sourceId: string, integrationId: string, request: S
   await setSnooze(integrationKey(sourceId, integrationId), request);
 }
 
+/**
+ * From the admin's own settings: the merged ones lack the own accounts that a policy account replaces,
+ * and saving those would delete them. A pause set by policy stays (saveSettings keeps locked fields).
+ */
 export async function resume(): Promise<void> {
-  await saveSettings({ ...(await loadSettings()), paused: false });
+  await saveSettings({ ...(await loadOwnSettings()), paused: false });
 }

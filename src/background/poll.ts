@@ -9,6 +9,7 @@ import { clientKey, lastCycleCallOf, noteCycleCall } from './rate-rule';
 import { applySnapshot } from './diff';
 import { fetchConnections } from './sources/mbi-connections';
 import { fetchUpdateCycle, UPDATE_CYCLE_MIN_INTERVAL_MS } from './sources/mbi-update-cycle';
+import { noteWrite } from './watch-state';
 
 export interface PollOptions {
   /** A person asked: skip the backoff wait (never Retry-After or Adobe's one-per-minute rule). */
@@ -64,6 +65,7 @@ async function store(db: WatchDb, sourceId: string, feed: FeedName, previous: Fe
   }
   const record = nextRecord({ sourceId, feed }, previous, outcome, settings, now, options.random);
   await recordPoll(db, record, transitions, { sourceId, feed, at: now, outcome: result.ok ? 'ok' : result.error.kind, durationMs: now - started });
+  noteWrite();
 }
 
 function offlineError(): FeedError | undefined {

@@ -9,7 +9,7 @@ import type { Settings } from '../shared/settings';
 import { integrationKey, type Snoozes } from '../shared/snooze';
 import type { Integration } from '../shared/types';
 import type { Verifications } from '../shared/verification';
-import type { AccountIssue, AccountView, WatchView } from '../shared/view';
+import { isOverdue, type AccountIssue, type AccountView, type WatchView } from '../shared/view';
 import { primaryAction } from './primary-action';
 
 const CAUSES: Readonly<Record<Cause, MessageKey>> = {
@@ -45,7 +45,7 @@ export function popupIssue(issue: AccountIssue): PopupIssue {
 function row(integration: Integration, account: AccountView, settings: Settings, verifications: Verifications, now: number): PopupRow {
   const verification = verifications[integrationKey(account.source.id, integration.id)];
   const action = primaryAction(integration);
-  const escalated = integration.since !== undefined && now - integration.since >= settings.escalationHours * 3_600_000;
+  const escalated = isOverdue(integration, settings.escalationHours, now);
   const out: PopupRow = {
     sourceId: account.source.id,
     id: integration.id,

@@ -4,22 +4,28 @@ import { POPUP_MODEL_KEY, STATE_CHANNEL, type StateChanged } from '../shared/mes
 import { deriveView } from '../shared/view';
 import { badgeFor, renderBadge } from './badge';
 import { buildPopupModel } from './popup-model';
-import { loadWatchState, type WatchState } from './watch-state';
+import { serially } from './serially';
+import { currentState, loadWatchState, type WatchState } from './watch-state';
 import type { PopupModel, PopupMore } from '../shared/popup-model';
 
-/** `state`: what the caller already read (after a poll); read here when not given. */
-export async function refreshBadge(now = Date.now(), state?: WatchState): Promise<void> {
-  const { settings, records, snoozes, verifications } = state ?? (await loadWatchState());
+/**
+ * `state`: what the caller already read (after a poll), used unless something was written since. One
+ * refresh at a time, so the last one asked for is the one left on the badge and in storage.
+ */
+export const refreshBadge = serially(async (now: number = Date.now(), state?: WatchState): Promise<void> => {
+  const { settings, records, snoozes, verifications } = await currentState(state);
   const view = deriveView(settings, records, now, snoozes);
   // The badge first: building every row of the popup's model takes longer than the badge's own calls.
   const drawing = renderBadge(badgeFor(view));
+  // Awaited below; until then a failure of it must not count as unhandled.
+  drawing.catch(() => undefined);
   try {
     const { model, more } = buildPopupModel(view, settings, verifications, snoozes, now);
     await writeModel({ ...model, moreVersion: await versionOf(more) });
   } finally {
     await drawing;
   }
-}
+});
 
 /** Tells two versions of the rows beyond the first ones apart: SHA-256 of their JSON, natively, 64 bits in hex. */
 async function versionOf(more: PopupMore): Promise<string> {

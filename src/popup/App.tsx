@@ -6,10 +6,11 @@ import { IssueBanner } from './IssueBanner';
 import { moveBetweenRows } from './keyboard';
 import { SnoozedList } from './SnoozedList';
 import { useWatch } from './use-watch';
+import { t } from '../shared/i18n';
 import type { PopupModel } from '../shared/popup-model';
 
 export function App({ stored }: { stored: PopupModel | undefined }) {
-  const { model, more, checking, checkNow, showAll } = useWatch(stored);
+  const { model, missing, more, checking, checkNow, checkForModel, showAll } = useWatch(stored);
   const main = useRef<HTMLElement>(null);
   const hasRows = (model?.problemCount ?? 0) > 0;
 
@@ -18,6 +19,16 @@ export function App({ stored }: { stored: PopupModel | undefined }) {
     if (hasRows) main.current?.querySelector<HTMLElement>('li.row')?.focus();
   }, [hasRows]);
 
+  if (!model && missing !== null) {
+    return (
+      <main class="popup">
+        <div role="alert" class="banner banner-stale">
+          <p>{t('popup_read_error', missing)}</p>
+          <button type="button" class="secondary" onClick={() => void checkForModel()}>{t('popup_check_now')}</button>
+        </div>
+      </main>
+    );
+  }
   if (!model) return <main class="popup" aria-busy="true" />;
   const now = Date.now();
   const onCheckNow = () => void checkNow();

@@ -1,6 +1,7 @@
 // The popup's one link to the extension: reads the model the worker keeps, follows changes, sends commands.
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import browser from '../shared/browser';
+import { t } from '../shared/i18n';
 import { REQUEST_TIMEOUT_MS } from '../shared/limits';
 import { MSG, POPUP_MODEL_KEY, STATE_CHANNEL, type Command, type StateChanged } from '../shared/messages';
 import { isPopupModel, type PopupModel, type PopupMore } from '../shared/popup-model';
@@ -45,6 +46,8 @@ export function useWatch(stored: PopupModel | undefined) {
   const [model, setModel] = useState<PopupModel | null>(stored ?? null);
   const [more, setMore] = useState<PopupMore | null>(null);
   const [checking, setChecking] = useState(false);
+  /** Why there is no model to show, once a check has not brought one. */
+  const [missing, setMissing] = useState<string | null>(null);
   /** The model version whose extra rows were last asked for; unset until "Show all". */
   const moreAsked = useRef<string | undefined>(undefined);
   const asks = useRef(0);
@@ -56,9 +59,24 @@ export function useWatch(stored: PopupModel | undefined) {
     if (ask === asks.current) setMore(rows);
   }, []);
 
+  /**
+   * Nothing written yet (a first start, or an update): a check makes the worker write it. Should there
+   * still be none after the check, the popup says why instead of staying blank.
+   */
+  const checkForModel = useCallback(async () => {
+    setMissing(null);
+    try {
+      await send({ type: MSG.checkNow });
+      const after = await readModel();
+      if (after) setModel(newer(after));
+      else setMissing(t('popup_status_missing'));
+    } catch (error) {
+      setMissing(error instanceof Error ? error.message : String(error));
+    }
+  }, []);
+
   useEffect(() => {
-    // Nothing written yet (a first start, or an update): asking for a check makes the worker write it.
-    if (!stored) void send({ type: MSG.checkNow });
+    if (!stored) void checkForModel();
     const onStorage = (changes: Record<string, { newValue?: unknown }>, area: string) => {
       const next = area === 'local' ? changes[POPUP_MODEL_KEY]?.newValue : undefined;
       if (!isPopupModel(next)) return;
@@ -94,5 +112,5 @@ export function useWatch(stored: PopupModel | undefined) {
     }
   }, []);
 
-  return { model, more, checking, checkNow, showAll };
+  return { model, missing, more, checking, checkNow, checkForModel, showAll };
 }

@@ -41,10 +41,11 @@ export async function loadSnoozes(): Promise<Snoozes> {
   return parseSnoozes((await browser.storage.local.get(SNOOZES_KEY))[SNOOZES_KEY]);
 }
 
+/** Snoozes one integration, or wakes it (`null`). */
 export async function setSnooze(key: string, snooze: Snooze | null): Promise<void> {
+  if (snooze) return snoozeAll([key], snooze);
   const snoozes = await loadSnoozes();
-  if (snooze) snoozes[key] = snooze;
-  else delete snoozes[key];
+  delete snoozes[key];
   await browser.storage.local.set({ [SNOOZES_KEY]: snoozes });
 }
 
@@ -72,8 +73,9 @@ export async function pruneSnoozes(records: readonly FeedRecord[], now: number, 
   const all = snoozes ?? (await loadSnoozes());
   if (Object.keys(all).length === 0) return all;
   const current = new Map(records.flatMap((r) => (r.data?.feed === 'connections' ? r.data.integrations.map((i) => [integrationKey(r.sourceId, i.id), i] as const) : [])));
-  const live = liveSnoozes(all, current, now);
-  if (Object.keys(live).length === Object.keys(all).length) return all;
+  if (Object.keys(liveSnoozes(all, current, now)).length === Object.keys(all).length) return all;
+  // Read again just before writing: a snooze set since `snoozes` was read must outlive the clean-up.
+  const live = liveSnoozes(await loadSnoozes(), current, now);
   await browser.storage.local.set({ [SNOOZES_KEY]: live });
   return live;
 }

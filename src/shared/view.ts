@@ -6,6 +6,11 @@ import { COMPLETED_STATUS_ID, feedKey, type FeedError, type FeedRecord, type Int
 
 export const PROBLEM_STATES: ReadonlySet<IntegrationState> = new Set(['needs-reauth', 'failing', 'unknown']);
 
+/** Broken for the escalation threshold or longer: a notification says so, and the support case comes first. */
+export function isOverdue(integration: Pick<Integration, 'since'>, escalationHours: number, now: number): boolean {
+  return integration.since !== undefined && now - integration.since >= escalationHours * 3_600_000;
+}
+
 export interface AccountIssue {
   kind: IssueKind;
   message: string;

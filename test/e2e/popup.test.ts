@@ -20,7 +20,7 @@ async function settledWebTabUrls(watch: Watch): Promise<string[]> {
       const previous = last;
       last = await webTabUrls(watch);
       return last.length > 0 && JSON.stringify(last) === JSON.stringify(previous);
-    }, { interval: 300 })
+    }, { interval: 300, timeout: 10_000 })
     .toBe(true);
   return last;
 }
@@ -200,5 +200,27 @@ describe('the popup', () => {
 
   it('threw nothing uncaught in the worker or any page', () => {
     expect(watch.errors).toEqual([]);
+  });
+
+  // After the check above: the worker reports the write it is made to fail.
+  it('says why when a check brings no stored status, and shows the list once one is written', async () => {
+    const rows = (await rowNames(popup)).length;
+    await watch.worker.evaluate(async () => {
+      const area = ((globalThis as { browser?: typeof chrome }).browser ?? chrome).storage.local;
+      const set = area.set.bind(area);
+      // A full disk, say: every write of the popup's model fails until the test restores it.
+      Object.assign(area, { set: (items: Record<string, unknown>) => ('popupModel' in items ? Promise.reject(new Error('disk full')) : set(items)) });
+      Object.assign(globalThis, { restoreSet: () => Object.assign(area, { set }) });
+      await chrome.storage.local.remove('popupModel');
+    });
+    const fresh = await openPopup(watch);
+    const alert = fresh.getByRole('alert');
+    await expect.poll(() => alert.textContent(), { timeout: 20_000 }).toContain("The stored status could not be read: the extension's background worker did not write it");
+    expect(await fresh.locator('li.row').count()).toBe(0);
+    await watch.worker.evaluate(() => (globalThis as unknown as { restoreSet: () => void }).restoreSet());
+    await alert.getByRole('button', { name: 'Check now' }).click();
+    await expect.poll(() => rowNames(fresh), { timeout: 20_000 }).toHaveLength(rows);
+    expect(await fresh.getByRole('alert').count()).toBe(0);
+    await fresh.close();
   });
 });

@@ -1,6 +1,6 @@
 import { fakeBrowser } from '@webext-core/fake-browser';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { notifyChanges, onNotificationButton, onNotificationClicked } from '../../src/background/notifier';
+import { notifyChanges, onNotificationButton, onNotificationClicked, parseGroups, parseMemory } from '../../src/background/notifier';
 import { openWatchDb } from '../../src/shared/db';
 import { loadSnoozes } from '../../src/shared/snooze';
 import { feedKey, type Integration, type IntegrationState } from '../../src/shared/types';
@@ -66,11 +66,46 @@ describe('notifyChanges', () => {
     expect(set).toHaveBeenCalledTimes(1);
   });
 
+  it.each([true, 5, 'x', [], { s1: 'broken' }, { s1: { '1': { state: 'needs-reauth' } } }])(
+    'reads a stored memory of %j as no memory of the account: a silent new baseline',
+    async (memory) => {
+      await polled(12, 3);
+      await fakeBrowser.storage.local.set({ notified: memory });
+      await notifyChanges(NOON);
+      expect(shown()).toEqual({});
+      const { notified } = await fakeBrowser.storage.local.get('notified');
+      expect(Object.keys((notified as Record<string, object>).s1 ?? {})).toEqual(['1', '2', '3']);
+    },
+  );
+
+  it('reads the memory it wrote itself unchanged', () => {
+    const memory = { s1: { '7': { state: 'failing', escalated: true } }, s2: {} };
+    expect(parseMemory(memory)).toEqual(memory);
+  });
+
   it('remembers only the integrations that are not ok', async () => {
     await polled(12, 2);
     await notifyChanges(NOON);
     const { notified } = await fakeBrowser.storage.local.get('notified');
     expect(notified).toEqual({ s1: { '1': { state: 'needs-reauth', escalated: false }, '2': { state: 'needs-reauth', escalated: false } } });
+  });
+});
+
+describe('the stored lists of summaries', () => {
+  it('keeps lists of ids and drops anything else', () => {
+    expect(parseGroups({ a: ['1', '2'], b: 'x', c: [1], d: null, e: [] })).toEqual({ a: ['1', '2'], e: [] });
+    for (const raw of [true, 5, 'x', null, undefined, ['1']]) expect(parseGroups(raw)).toEqual({});
+  });
+
+  it('still snoozes and clears after the stored lists were garbled', async () => {
+    await polled(12, 0);
+    await notifyChanges(NOON);
+    await fakeBrowser.storage.local.set({ 'notified-groups': 7 });
+    await polled(12, 5);
+    await notifyChanges(NOON);
+    await onNotificationButton(SUMMARY, 1);
+    expect(Object.keys(await loadSnoozes())).toHaveLength(5);
+    expect(shown()).toEqual({});
   });
 });
 

@@ -80,13 +80,30 @@ describe('the popup model in storage', () => {
     expect((await stored())?.accounts[0]?.problemCount).toBe(3);
   });
 
+  it('draws from the copy a poll hands it, unless something was written since that copy was read', async () => {
+    await storeProblems(3);
+    const { refreshBadge } = await freshWorker();
+    const { loadWatchState, noteWrite } = await import('../../src/background/watch-state');
+    const copy = await loadWatchState();
+    // A snooze from the popup, after the poll read its copy.
+    await fakeBrowser.storage.local.set({ snoozes: { 'main/1': { until: NOW + 3_600_000 } } });
+    await refreshBadge(NOW, copy);
+    expect((await stored())?.problemCount).toBe(3);
+    noteWrite();
+    await refreshBadge(NOW, copy);
+    expect((await stored())?.problemCount).toBe(2);
+  });
+
   it('keeps what it wrote itself', async () => {
     await storeProblems(3);
     const { onModelChanged, refreshBadge } = await freshWorker();
     await refreshBadge(NOW);
     onModelChanged({ [POPUP_MODEL_KEY]: { newValue: await stored() } }, 'local');
     const set = vi.spyOn(fakeBrowser.storage.local, 'set');
+    const get = vi.spyOn(fakeBrowser.storage.local, 'get');
     await refreshBadge(NOW + 1_000);
     expect(set).not.toHaveBeenCalled();
+    // Its own write came back as a change: it still knows what is stored, without reading it again.
+    expect(get.mock.calls.filter(([keys]) => keys === POPUP_MODEL_KEY)).toEqual([]);
   });
 });

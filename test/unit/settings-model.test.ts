@@ -2,6 +2,7 @@
 // and the export file.
 import { fakeBrowser } from '@webext-core/fake-browser';
 import { beforeEach, describe, expect, it } from 'vitest';
+import { resume } from '../../src/background/page-actions';
 import { BACKUP_FORMAT, exportBackup, parseBackup } from '../../src/shared/backup';
 import { applyManaged, ownPart, parseManaged } from '../../src/shared/managed';
 import { migrate } from '../../src/shared/migrations';
@@ -320,6 +321,14 @@ describe('organization policy', () => {
 
     await saveSettings({ ...loaded, paused: true });
     expect(await loadOwnSettings()).toMatchObject({ paused: true, pollMinutes: 5, staleHours: 26 });
+  });
+
+  it('resumes checks without deleting the own account that a policy account stands in for', async () => {
+    // Vandelay is also preset by policy: the merged settings show the policy's copy instead of the own one.
+    await fakeBrowser.storage.managed.set(POLICY);
+    await saveSettings(settingsWith({ paused: true, sources: [VANDELAY, KRAMERICA] }));
+    await resume();
+    expect(await loadOwnSettings()).toMatchObject({ paused: false, sources: [VANDELAY, KRAMERICA] });
   });
 });
 

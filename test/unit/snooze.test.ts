@@ -41,6 +41,17 @@ describe('snoozes', () => {
     expect(await loadSnoozes()).toEqual({ 's/1': { whileState: 'failing' } });
   });
 
+  it('keeps a snooze set while a check was cleaning up the ones it had read', async () => {
+    const integrations = ['1', '2'].map((id) => ({ id, name: id, type: 'stripe', provider: 'Stripe', kind: 'oauth' as const, state: 'failing' as const, rawStatus: '3' }));
+    const records: FeedRecord[] = [{ key: 's:connections', sourceId: 's', feed: 'connections', lastAttemptAt: NOW, failures: 0, data: { feed: 'connections', integrations } }];
+    await fakeBrowser.storage.local.set({ snoozes: { 's/1': { until: NOW - 1 } } });
+    const read = await loadSnoozes();
+    // The admin snoozes integration 2 from the popup after the check read the snoozes.
+    await fakeBrowser.storage.local.set({ snoozes: { ...read, 's/2': { whileState: 'failing' } } });
+    expect(await pruneSnoozes(records, NOW, read)).toEqual({ 's/2': { whileState: 'failing' } });
+    expect(await loadSnoozes()).toEqual({ 's/2': { whileState: 'failing' } });
+  });
+
   it('leaves a snoozed integration out of the problem count and lists it apart', () => {
     const settings = parseSettings({ sources: [{ id: 's', label: 'Main', clientId: '1' }] });
     const integrations = ['1', '2'].map((id) => ({ id, name: id, type: 'stripe', provider: 'Stripe', kind: 'oauth' as const, state: 'failing' as const, rawStatus: '3' }));
