@@ -114,10 +114,11 @@ async function show(notes: readonly Note[], settings: Settings): Promise<void> {
  * the caller already read (after a poll); read here when not given.
  */
 export const notifyChanges = serially(async (now: number = Date.now(), state?: WatchState): Promise<void> => {
-  const [{ settings, records, snoozes }, stored] = await Promise.all([currentState(state), browser.storage.local.get(MEMORY_KEY)]);
+  // The permission is asked alongside the reads rather than after them: one round trip less when a note is due.
+  const [{ settings, records, snoozes }, stored, allowed] = await Promise.all([currentState(state), browser.storage.local.get(MEMORY_KEY), canNotify()]);
   const memory = parseMemory(stored[MEMORY_KEY]);
   const plan = planNotes({ settings, records, memory, snoozes, now });
-  if (plan.notes.length > 0 && (await canNotify())) await show(plan.notes, settings);
+  if (plan.notes.length > 0 && allowed) await show(plan.notes, settings);
   // Most polls change nothing, and rewriting the memory is what a poll of thousands spends its time on.
   if (!sameMemory(memory, plan.memory)) await browser.storage.local.set({ [MEMORY_KEY]: plan.memory });
 });
