@@ -7,6 +7,7 @@ import { cpus, loadavg, totalmem } from 'node:os';
 import { startSimulator } from '../test/simulator/server';
 import { BenchBrowser } from './bench/browser';
 import { measureColdStart, type ColdStartResult } from './bench/cold-start';
+import { measureFirstOpen } from './bench/first-open';
 import { measurePoll, pollSources } from './bench/poll-cost';
 import { accountSources, measurePopup, type PopupResult } from './bench/popup-open';
 import { markdown, rows, table, type BenchResults, type PollSeries } from './bench/report';
@@ -80,6 +81,8 @@ async function main(): Promise<void> {
   build([]);
   build(['--mode', 'sim']);
   const sizes = buildSizes('dist');
+  step('First popup after install, on fresh profiles');
+  const firstOpen = await measureFirstOpen('dist-sim');
   const measured = await inBrowser();
 
   step('IndexedDB growth over simulated days');
@@ -97,6 +100,7 @@ async function main(): Promise<void> {
       load: [loadAtStart, loadavg()[0] ?? 0],
     },
     popup: measured.popup,
+    firstOpen,
     coldStart: measured.coldStart,
     poll: measured.poll,
     sizes,

@@ -47,8 +47,9 @@ await page.waitForURL(/integrations/);
 // the simulator with its Export API key, as a person would enter it on the options page.
 const source = { id: 'sim-194', label: 'Vandelay Industries (simulator)', clientId: '194', appOrigin: sim.url, apiOrigin: sim.url, enabled: true };
 await worker.evaluate(async ({ source }) => {
-  await chrome.storage.local.set({ secrets: { [source.id]: { exportApiKey: 'sim-export-key-194' } } });
+  // Settings first: a key is stored with its account's API host and client, and dropped without its account.
   await chrome.storage.sync.set({ settings: { version: 1, pollMinutes: 1, staleHours: 26, paused: false, sources: [source] } });
+  await chrome.storage.local.set({ secrets: { [source.id]: { exportApiKey: 'sim-export-key-194', apiOrigin: source.apiOrigin, clientId: source.clientId } } });
 }, { source });
 
 const control = await context.newPage();

@@ -2,7 +2,7 @@
 // fake-indexeddb with a simulated clock: one account of 1,000 integrations polled every 5 minutes, 5 % of
 // them changing state once a day. Size = the structured-clone (V8 serializer) bytes of every stored row.
 import { serialize } from 'node:v8';
-import type { FeedRecord, Integration, PollLogEntry, Transition } from '../../src/shared/types';
+import type { FeedRecord, Integration, Transition } from '../../src/shared/types';
 import { generateConnections } from '../../test/simulator/data';
 
 const DAY = 86_400_000;
@@ -96,11 +96,12 @@ export async function measureStorage(deadline: number, log: (line: string) => vo
     }
     if ((CHECKPOINT_DAYS as readonly number[]).includes(day + 1)) {
       const [feeds, transitions, polls] = await Promise.all([db.getAll('feeds'), db.getAll('transitions'), db.getAll('polls')]);
-      const rows: readonly (FeedRecord | Transition | PollLogEntry)[] = [...feeds, ...transitions, ...polls];
+      // Feed rows are typed unknown in the schema (they are parsed when read); here only their size counts.
+      const rows: readonly unknown[] = [...feeds, ...transitions, ...polls];
       const checkpoint = {
         day: day + 1,
-        bytes: rows.reduce((n, row) => n + serialize(row).length, 0),
-        jsonBytes: rows.reduce((n, row) => n + Buffer.byteLength(JSON.stringify(row)), 0),
+        bytes: rows.reduce<number>((n, row) => n + serialize(row).length, 0),
+        jsonBytes: rows.reduce<number>((n, row) => n + Buffer.byteLength(JSON.stringify(row)), 0),
         rows: { feeds: feeds.length, transitions: transitions.length, polls: polls.length },
       };
       checkpoints.push(checkpoint);

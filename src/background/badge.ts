@@ -1,6 +1,7 @@
 // The toolbar badge: a pure decision and one function that draws it.
 import browser from '../shared/browser';
 import { plural, t } from '../shared/i18n';
+import { isolate } from '../shared/inert-text';
 import { ISSUES, PROBLEM_COLOR } from '../shared/issues';
 import type { WatchView } from '../shared/view';
 
@@ -17,7 +18,8 @@ export function countText(count: number): string {
 function accountLines(view: WatchView): string[] {
   return view.accounts.map((a) => {
     const issue = a.issue ? ` — ${ISSUES[a.issue.kind].title}` : '';
-    return `${t('badge_account', a.source.label, a.problems.length, a.total)}${issue}`;
+    // Plain text: the label is isolated so that a right-to-left one cannot reorder the counts after it.
+    return `${t('badge_account', isolate(a.source.label), a.problems.length, a.total)}${issue}`;
   });
 }
 
@@ -26,7 +28,7 @@ export function badgeFor(view: WatchView): Badge {
   const name = t('app_name');
   if (view.issue) {
     const info = ISSUES[view.issue.kind];
-    const where = view.issue.label ? ` (${view.issue.label})` : '';
+    const where = view.issue.label ? ` (${isolate(view.issue.label)})` : '';
     return { text: info.badge, color: info.color, title: [`${name}: ${info.title}${where}`, ...lines].join('\n') };
   }
   if (view.problemCount > 0) {

@@ -2,7 +2,7 @@
 import { pruneSnoozes } from '../shared/snooze';
 import { MSG, type Command, type SupportAnswer, type TestResult } from '../shared/messages';
 import type { PopupMore } from '../shared/popup-model';
-import { migrateStoredSettings } from '../shared/storage';
+import { bindLegacyStoredKeys, migrateStoredSettings, reconcileStoredKeys } from '../shared/storage';
 import { diagnosticOf } from './diagnostic';
 import { onTabClosed, sourcesToRecheck, startReauthorization, updateVerifications } from './follow-up';
 import { notifyChanges } from './notifier';
@@ -75,17 +75,25 @@ export async function onCommand(command: Command): Promise<{ ok: boolean } | Tes
 }
 
 export async function onInstalled(): Promise<void> {
+  // Keys of an older version are bound before a settings migration's change sets off a reconcile.
+  await bindLegacyStoredKeys().catch(report('binding stored keys'));
   // A migration that rewrites settings also triggers onSettingsChanged through storage.onChanged.
   await migrateStoredSettings();
   await onStartup();
 }
 
 export async function onSettingsChanged(): Promise<void> {
+  // Keys follow their accounts first; a failure here still leaves every use of a key to keyFor's check.
+  await reconcileStoredKeys().catch(report('key clean-up'));
+  // Badge and popup show the accounts as they are now (a new one "checked for the first time") while the
+  // check runs, not the last state of the ones before.
+  await refreshBadge().catch(report('badge'));
   await ensurePollAlarm();
   await pollAndRender({ force: true });
 }
 
 export async function onStartup(): Promise<void> {
+  await reconcileStoredKeys().catch(report('key clean-up'));
   await ensurePollAlarm();
   await pollAndRender({ force: false });
 }

@@ -1,7 +1,7 @@
 // The sample an admin can send when MBI answers in a way this version does not read: shapes, no values.
-import { openWatchDb } from '../shared/db';
+import { openWatchDb, readFeed } from '../shared/db';
 import browser from '../shared/browser';
-import { feedKey, type FeedRecord } from '../shared/types';
+import type { FeedRecord } from '../shared/types';
 
 export function diagnosticSample(record: FeedRecord | undefined, version: string): string | null {
   const shape = record?.error?.shape ?? (record?.data?.feed === 'connections' ? record.data.shape : undefined);
@@ -17,6 +17,6 @@ export function diagnosticSample(record: FeedRecord | undefined, version: string
 }
 
 export async function diagnosticOf(sourceId: string): Promise<string | null> {
-  const record = await (await openWatchDb()).get('feeds', feedKey(sourceId, 'connections'));
+  const record = await readFeed(await openWatchDb(), sourceId, 'connections');
   return diagnosticSample(record, browser.runtime.getManifest().version);
 }

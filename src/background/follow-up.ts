@@ -1,19 +1,19 @@
 // After Re-authorize: open the pages, remember the attempt, check again when the tab closes and a
 // minute later, and record "fixed" or "still failing".
 import browser from '../shared/browser';
-import { openWatchDb } from '../shared/db';
+import { openWatchDb, readFeed } from '../shared/db';
 import { reauthPages } from '../shared/links';
 import { VERIFY_ALARM } from '../shared/messages';
 import { openPages } from '../shared/open-pages';
 import { integrationKey } from '../shared/snooze';
 import { loadSettings } from '../shared/storage';
-import { feedKey, type FeedRecord } from '../shared/types';
+import type { FeedRecord } from '../shared/types';
 import { FOLLOW_MS, judge, loadVerifications, RECHECK_MS, saveVerifications, type Verifications } from '../shared/verification';
 
 export async function startReauthorization(sourceId: string, integrationId: string, now = Date.now()): Promise<boolean> {
   const [settings, db] = await Promise.all([loadSettings(), openWatchDb()]);
   const source = settings.sources.find((s) => s.id === sourceId);
-  const record = await db.get('feeds', feedKey(sourceId, 'connections'));
+  const record = await readFeed(db, sourceId, 'connections');
   const integration = record?.data?.feed === 'connections' ? record.data.integrations.find((i) => i.id === integrationId) : undefined;
   if (!source || !integration) return false;
   const tabIds = await openPages(reauthPages(source, integration), settings);
@@ -27,7 +27,7 @@ export async function startReauthorization(sourceId: string, integrationId: stri
 
 /** Sources with a re-authorization still being followed. */
 export async function sourcesToRecheck(now = Date.now()): Promise<string[]> {
-  const pending = Object.values(await loadVerifications()).filter((v) => v.result !== 'fixed' && now - v.startedAt < FOLLOW_MS);
+  const pending = Object.values(await loadVerifications()).filter((v) => v.result !== 'fixed' && v.result !== 'removed' && now - v.startedAt < FOLLOW_MS);
   return [...new Set(pending.map((v) => v.sourceId))];
 }
 

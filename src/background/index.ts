@@ -5,9 +5,9 @@ import { POLL_ALARM, VERIFY_ALARM } from '../shared/messages';
 import { isSnoozeChange } from '../shared/snooze';
 import { isSettingsChange } from '../shared/storage';
 import { isVerificationChange } from '../shared/verification';
-import { onCommand, onInstalled, onSettingsChanged, onStartup, onTabRemoved, onVerifyAlarm, onWake, pollAndRender, report } from './commands';
+import { onInstalled, onSettingsChanged, onStartup, onTabRemoved, onVerifyAlarm, onWake, pollAndRender, report } from './commands';
+import { answerMessage } from './answer-message';
 import { onNotificationButton, onNotificationClicked } from './notifier';
-import { parseCommand } from './parse-command';
 import { onModelChanged, refreshBadge } from './refresh';
 import { noteWrite } from './watch-state';
 
@@ -30,20 +30,7 @@ browser.tabs.onRemoved.addListener((tabId) => {
   onTabRemoved(tabId).catch(report('re-authorization check'));
 });
 
-// Answered through sendResponse (returning true keeps the channel open): Chrome before the native
-// `browser` namespace ignores a promise returned by the listener. Unknown messages get no answer, so
-// other listeners are not misled; the polyfill's types allow only `true`, Chrome also takes undefined.
-function onMessage(message: unknown, _sender: Runtime.MessageSender, sendResponse: (answer: unknown) => void): true | undefined {
-  const command = parseCommand(message);
-  if (!command) return undefined;
-  onCommand(command).then(sendResponse, (error: unknown) => {
-    report('command')(error);
-    sendResponse(undefined);
-  });
-  return true;
-}
-
-browser.runtime.onMessage.addListener(onMessage as Runtime.OnMessageListenerCallback);
+browser.runtime.onMessage.addListener(answerMessage as Runtime.OnMessageListenerCallback);
 
 browser.storage.onChanged.addListener((changes, area) => {
   onModelChanged(changes, area);

@@ -1,6 +1,8 @@
 // Desktop notifications (optional permission): shown for what planNotes() decides, clicks handled here.
 import type { Notifications } from 'webextension-polyfill';
 import browser from '../shared/browser';
+import { isolate } from '../shared/inert-text';
+import { emptyRecord, recordFrom } from '../shared/keyed-record';
 import type { Settings } from '../shared/settings';
 import { integrationKey, setSnooze, snoozeAll } from '../shared/snooze';
 import { stateLabel } from '../shared/format';
@@ -32,18 +34,21 @@ function summaryTitle(note: SummaryNote, account: string, settings: Settings): s
 }
 
 function summaryNames(note: SummaryNote): string {
-  const names = note.integrations.slice(0, NAMES_SHOWN).map((i) => i.name).join(', ');
+  const names = note.integrations.slice(0, NAMES_SHOWN).map((i) => isolate(i.name)).join(', ');
   const rest = note.integrations.length - NAMES_SHOWN;
   return rest > 0 ? plural('notify_group_more', rest, names) : names;
 }
 
-function textOf(note: Note, account: string, settings: Settings): { title: string; message: string } {
+/** Plain text, so every name and error is isolated: a right-to-left one cannot reorder the words around it. */
+function textOf(note: Note, label: string, settings: Settings): { title: string; message: string } {
+  const account = isolate(label);
   if (isSummary(note)) return { title: summaryTitle(note, account, settings), message: summaryNames(note) };
   const { integration } = note;
-  if (note.kind === 'escalation') return { title: t('notify_escalation', integration.name, settings.escalationHours), message: t('notify_escalation_advice') };
-  const message = [integration.detail, `${integration.provider} · ${account}`].filter(Boolean).join('\n');
-  if (note.kind === 'recovered') return { title: t('notify_recovered', integration.name), message };
-  return { title: `${integration.name}: ${stateLabel(integration)}`, message };
+  const name = isolate(integration.name);
+  if (note.kind === 'escalation') return { title: t('notify_escalation', name, settings.escalationHours), message: t('notify_escalation_advice') };
+  const message = [integration.detail === undefined ? '' : isolate(integration.detail), `${isolate(integration.provider)} · ${account}`].filter(Boolean).join('\n');
+  if (note.kind === 'recovered') return { title: t('notify_recovered', name), message };
+  return { title: `${name}: ${stateLabel(integration)}`, message };
 }
 
 function optionsFor(note: Note, settings: Settings): Notifications.CreateNotificationOptions {
@@ -62,8 +67,8 @@ const isRecord = (value: unknown): value is Record<string, unknown> => typeof va
 
 /** The stored groups; an entry that is not a list of ids is dropped, and anything else reads as none. */
 export function parseGroups(raw: unknown): Groups {
-  if (!isRecord(raw)) return {};
-  return Object.fromEntries(Object.entries(raw).filter((entry): entry is [string, string[]] => Array.isArray(entry[1]) && entry[1].every((id) => typeof id === 'string')));
+  if (!isRecord(raw)) return emptyRecord();
+  return recordFrom(Object.entries(raw).filter((entry): entry is [string, string[]] => Array.isArray(entry[1]) && entry[1].every((id) => typeof id === 'string')));
 }
 
 /**
@@ -71,12 +76,12 @@ export function parseGroups(raw: unknown): Groups {
  * yet, so its next check sets a new baseline silently rather than announcing everything again.
  */
 export function parseMemory(raw: unknown): NoteMemory {
-  if (!isRecord(raw)) return {};
-  const memory: NoteMemory = {};
+  const memory: NoteMemory = emptyRecord();
+  if (!isRecord(raw)) return memory;
   for (const [sourceId, seen] of Object.entries(raw)) {
     if (!isRecord(seen)) continue;
     const valid = Object.values(seen).every((r) => isRecord(r) && typeof r.state === 'string' && typeof r.escalated === 'boolean');
-    if (valid) memory[sourceId] = seen as NoteMemory[string];
+    if (valid) memory[sourceId] = recordFrom(Object.entries(seen) as [string, NoteMemory[string][string]][]);
   }
   return memory;
 }

@@ -1,5 +1,6 @@
 // Pure: which desktop notifications a new state calls for. Driven by a remembered state per integration
 // (not by the poll's transitions), so a worker restart never shows one twice and never loses one.
+import { emptyRecord } from '../shared/keyed-record';
 import { inQuietHours, type Settings } from '../shared/settings';
 import { integrationKey, isSnoozed, type Snoozes } from '../shared/snooze';
 import type { FeedRecord, Integration, IntegrationState } from '../shared/types';
@@ -115,7 +116,7 @@ function notesFor(kind: NoteKind, sourceId: string, items: Integration[]): Note[
 export function planNotes({ settings, records, memory, snoozes, now }: PlanInput): { notes: Note[]; memory: NoteMemory } {
   const quiet = inQuietHours(settings.notifications, new Date(now));
   const notes: Note[] = [];
-  const next: NoteMemory = {};
+  const next: NoteMemory = emptyRecord();
   for (const source of settings.sources.filter((s) => s.enabled)) {
     const record = records.find((r) => r.sourceId === source.id && r.feed === 'connections');
     if (record?.data?.feed !== 'connections') {
@@ -123,7 +124,8 @@ export function planNotes({ settings, records, memory, snoozes, now }: PlanInput
       continue;
     }
     const seen = memory[source.id];
-    const remembered: Record<string, Remembered> = {};
+    // Keyed by MBI's ids: an id "__proto__" must be an entry, not this object's prototype.
+    const remembered = emptyRecord<Remembered>();
     const due: Record<NoteKind, Integration[]> = { 'new-problem': [], recovered: [], escalation: [] };
     for (const item of record.data.integrations) {
       const muted = quiet || isSnoozed(snoozes[integrationKey(source.id, item.id)], item, now);

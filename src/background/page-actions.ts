@@ -1,19 +1,18 @@
 // What the popup's buttons ask of the worker besides checks: support cases, pages, snoozes, resume.
-import { openWatchDb } from '../shared/db';
+import { openWatchDb, readFeed } from '../shared/db';
 import { ADOBE_STATUS_URL, integrationsPageUrl, signInUrl, SUPPORT_URL } from '../shared/links';
 import type { PageName, SnoozeRequest, SupportAnswer } from '../shared/messages';
 import { openPages } from '../shared/open-pages';
 import { integrationKey, setSnooze } from '../shared/snooze';
 import { loadOwnSettings, loadSettings, saveSettings } from '../shared/storage';
 import { supportSummary } from '../shared/support-summary';
-import { feedKey } from '../shared/types';
 import { loadVerifications } from '../shared/verification';
 
 /** Opens Adobe support and answers with the case summary; the popup puts it on the clipboard. */
 export async function openSupportCase(sourceId: string, integrationId: string, now = Date.now()): Promise<SupportAnswer> {
   const [settings, db, verifications] = await Promise.all([loadSettings(), openWatchDb(), loadVerifications()]);
   const source = settings.sources.find((s) => s.id === sourceId);
-  const record = await db.get('feeds', feedKey(sourceId, 'connections'));
+  const record = await readFeed(db, sourceId, 'connections');
   const integration = record?.data?.feed === 'connections' ? record.data.integrations.find((i) => i.id === integrationId) : undefined;
   if (!source || !integration) return { ok: false };
   const tried = verifications[integrationKey(sourceId, integrationId)]?.startedAt;

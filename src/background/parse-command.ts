@@ -1,9 +1,20 @@
-// Messages reach the worker from extension pages only, and are still parsed like any other input.
+// Messages are answered only when they come from our own pages (isOwnPage), and are still parsed like any
+// other input.
 import { MSG, type Command, type PageName, type SnoozeRequest } from '../shared/messages';
 import { parseSettings } from '../shared/settings';
 import { parseSnoozes } from '../shared/snooze';
 
 const PAGES: readonly PageName[] = ['sign-in', 'integrations', 'adobe-status'];
+
+/**
+ * Whether a message comes from one of our own pages (popup, options): not a content script in a web page,
+ * not another extension. `extensionOrigin` is runtime.getURL(''), e.g. "chrome-extension://<id>/".
+ */
+export function isOwnPage(sender: { id?: string; url?: string }, extensionId: string, extensionOrigin: string): boolean {
+  // The trailing slash keeps "chrome-extension://<id>.evil/" out.
+  const origin = extensionOrigin.endsWith('/') ? extensionOrigin : `${extensionOrigin}/`;
+  return sender.id === extensionId && typeof sender.url === 'string' && sender.url.startsWith(origin);
+}
 
 const str = (v: unknown): v is string => typeof v === 'string' && v.length > 0 && v.length <= 200;
 

@@ -1,5 +1,6 @@
 // The poll engine: one poll at a time per source, each feed fetched, classified, diffed and stored.
 import browser from '../shared/browser';
+import { keyFor } from '../shared/key-binding';
 import { keepSources, openWatchDb, pruneLogs, readFeeds, recordPoll, type WatchDb } from '../shared/db';
 import { originPattern, sourceOrigins, type Secrets, type Settings, type SourceSettings } from '../shared/settings';
 import { loadSecrets, loadSettings } from '../shared/storage';
@@ -94,7 +95,8 @@ async function pollSource(db: WatchDb, source: SourceSettings, settings: Setting
     await store(db, source.id, 'connections', connections, result, settings, started, opts);
   }
 
-  const apiKey = secrets[source.id]?.exportApiKey;
+  // Only a key entered for this API host and client: settings may have changed since it was stored.
+  const apiKey = keyFor(secrets, source);
   const cycle = records.get('update-cycle');
   const lastCall = await lastCycleCall(source, settings, all);
   if (apiKey && !blocked && isDue(cycle, options, started, settings.pollMinutes * 60_000) && opts.now() - lastCall >= UPDATE_CYCLE_MIN_INTERVAL_MS) {

@@ -31,7 +31,7 @@ function cause(finding: CauseFinding): PopupRow['cause'] {
       return { text, kind: finding.cause, evidence: t('popup_evidence_many', e.count) };
     case 'update':
       // The popup words this one itself: it says how long ago, counted from when it opens.
-      return { text, kind: finding.cause, evidenceAt: e.at };
+      return { text, kind: finding.cause, evidenceAt: e.at, evidenceRaw: e.raw };
   }
 }
 
@@ -57,14 +57,15 @@ function row(integration: Integration, account: AccountView, settings: Settings,
     actionLabel: action.label,
     hint: action.hint ?? reauthHint(integration) ?? '',
     escalated,
-    supportFirst: escalated || verification?.result === 'still-failing',
+    supportFirst: escalated || verification?.result === 'still-failing' || action.supportFirst === true,
   };
   if (integration.since !== undefined) out.since = integration.since;
   if (integration.firstSeen) out.firstSeen = true;
   if (integration.detail !== undefined) out.detail = integration.detail;
   const finding = likelyCause(integration, account);
   if (finding) out.cause = cause(finding);
-  if (verification) {
+  // A re-authorization judged "removed" belongs to the list below the rows, not to a row listed again.
+  if (verification && verification.result !== 'removed') {
     out.verification = {};
     if (verification.result) out.verification.result = verification.result;
     if (verification.checkedAt !== undefined) out.verification.checkedAt = verification.checkedAt;
@@ -88,7 +89,9 @@ function account(view: AccountView, settings: Settings, verifications: Verificat
   };
   if (view.issue) out.issue = popupIssue(view.issue);
   if (view.lastSuccessAt !== undefined) out.lastSuccessAt = view.lastSuccessAt;
-  if (view.lastJob) out.lastJob = { statusName: view.lastJob.statusName, endedAt: view.lastJob.endedAt };
+  if (view.lastJob) out.lastJob = { statusName: view.lastJob.statusName, endedAt: view.lastJob.endedAt, endedRaw: view.lastJob.endedRaw };
+  if (view.anomalies) out.anomalies = view.anomalies;
+  if (view.total === 0 && view.lastSuccessAt !== undefined) out.listsNone = true;
   return out;
 }
 
@@ -107,9 +110,13 @@ export function buildPopupModel(view: WatchView, settings: Settings, verificatio
     problemCount: view.problemCount,
     escalationHours: settings.escalationHours,
     accounts: view.accounts.map((a) => account(a, settings, verifications, snoozes, now, first)),
-    fixed: Object.entries(verifications)
-      .filter(([, v]) => v.result === 'fixed')
-      .map(([key, v]) => (v.checkedAt === undefined ? { key, name: v.name } : { key, name: v.name, checkedAt: v.checkedAt })),
+    fixed: Object.entries(verifications).flatMap(([key, v]) => {
+      if (v.result !== 'fixed' && v.result !== 'removed') return [];
+      const entry: PopupModel['fixed'][number] = { key, name: v.name };
+      if (v.checkedAt !== undefined) entry.checkedAt = v.checkedAt;
+      if (v.result === 'removed') entry.removed = true;
+      return [entry];
+    }),
   };
   if (view.lastCheckedAt !== undefined) model.lastCheckedAt = view.lastCheckedAt;
   if (view.issue && (view.issue.kind === 'paused' || view.issue.kind === 'not-configured')) model.globalIssue = popupIssue(view.issue);

@@ -14,7 +14,9 @@ export function DiagnosticButton({ sourceId }: { sourceId: string }) {
   };
   return (
     <span class="diagnostic">
-      <button type="button" class="secondary" onClick={() => void copy()}>{t('options_diagnostic')}</button>
+      <button type="button" class="secondary" onClick={() => {
+        copy().catch((error: unknown) => setNote(t('options_request_failed', error instanceof Error ? error.message : String(error))));
+      }}>{t('options_diagnostic')}</button>
       {note && <span role="status" class="muted"> {note}</span>}
     </span>
   );

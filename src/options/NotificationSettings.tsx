@@ -2,6 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { t, type MessageKey } from '../shared/i18n';
 import { ESCALATION_HOURS, type NotificationSettings as Notes, type Settings } from '../shared/settings';
 import { Field } from './Field';
+import { SaveNote, saveWithNote, type Note } from './SaveNote';
 import { useSynced } from './use-synced';
 import { minutesOfDay, timeOfDay, wholeNumberIn } from './numbers';
 import { requestNotifications, type OptionsState } from './use-options';
@@ -9,6 +10,7 @@ import { requestNotifications, type OptionsState } from './use-options';
 interface Props {
   state: OptionsState;
   onSave: (settings: Settings) => Promise<void>;
+  readOnly: boolean;
 }
 
 const KINDS: { key: 'newProblem' | 'recovered' | 'escalation'; label: MessageKey }[] = [
@@ -17,7 +19,7 @@ const KINDS: { key: 'newProblem' | 'recovered' | 'escalation'; label: MessageKey
   { key: 'escalation', label: 'options_notify_escalation' },
 ];
 
-export function NotificationSettings({ state, onSave }: Props) {
+export function NotificationSettings({ state, onSave, readOnly }: Props) {
   const { settings, managed, notificationsGranted } = state;
   const n = settings.notifications;
   const [kinds, setKinds] = useState({ newProblem: n.newProblem, recovered: n.recovered, escalation: n.escalation });
@@ -26,7 +28,7 @@ export function NotificationSettings({ state, onSave }: Props) {
   const [quietTo, setQuietTo] = useSynced(timeOfDay(n.quietEnd));
   const [hours, setHours] = useSynced(String(settings.escalationHours));
   const [errors, setErrors] = useState<{ hours?: string; quietFrom?: string; quietTo?: string }>({});
-  const [saved, setSaved] = useState<string | null>(null);
+  const [note, setNote] = useState<Note>(null);
 
   const submit = async (event: Event) => {
     event.preventDefault();
@@ -43,10 +45,11 @@ export function NotificationSettings({ state, onSave }: Props) {
     });
     if (escalationHours === null || quietStart === null || quietEnd === null) return;
     const notifications: Notes = { ...kinds, quietStart, quietEnd };
-    await onSave({ ...settings, escalationHours, notifications });
-    setSaved(wantsAny && !granted ? t('options_saved_no_notifications') : t('options_saved'));
+    await saveWithNote(() => onSave({ ...settings, escalationHours, notifications }), setNote,
+      wantsAny && !granted ? t('options_saved_no_notifications') : t('options_saved'));
   };
 
+  // submit ends in saveWithNote, which shows a failure and never rejects; the permission request is caught.
   return (
     <form class="editor" onSubmit={(e) => void submit(e)} noValidate aria-labelledby="notifications-heading">
       <h2 id="notifications-heading">{t('options_notifications_heading')}</h2>
@@ -67,9 +70,9 @@ export function NotificationSettings({ state, onSave }: Props) {
       <Field id="escalationHours" label={t('options_escalation_hours')} type="number" value={hours}
         error={errors.hours} onValue={setHours} min={ESCALATION_HOURS.min} max={ESCALATION_HOURS.max} step={1}
         disabled={managed.fields.escalationHours !== undefined} {...(managed.fields.escalationHours !== undefined ? { hint: t('options_locked') } : {})} />
-      <button type="submit">{t('options_save_notifications')}</button>
+      <button type="submit" disabled={readOnly}>{t('options_save_notifications')}</button>
       {!notificationsGranted && <p class="muted">{t('options_notifications_ask')}</p>}
-      {saved && <p role="status" class="muted">{saved}</p>}
+      <SaveNote note={note} />
     </form>
   );
 }

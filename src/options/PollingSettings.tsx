@@ -3,6 +3,7 @@ import { t } from '../shared/i18n';
 import type { Managed } from '../shared/managed';
 import { POLL_MINUTES, STALE_HOURS, type Settings } from '../shared/settings';
 import { Field } from './Field';
+import { SaveNote, saveWithNote, type Note } from './SaveNote';
 import { wholeNumberIn } from './numbers';
 import { useSynced } from './use-synced';
 
@@ -10,13 +11,14 @@ interface Props {
   settings: Settings;
   managed: Managed;
   onSave: (settings: Settings) => Promise<void>;
+  readOnly: boolean;
 }
 
-export function PollingSettings({ settings, managed, onSave }: Props) {
+export function PollingSettings({ settings, managed, onSave, readOnly }: Props) {
   const [minutes, setMinutes] = useSynced(String(settings.pollMinutes));
   const [hours, setHours] = useSynced(String(settings.staleHours));
   const [errors, setErrors] = useState<{ minutes?: string; hours?: string }>({});
-  const [saved, setSaved] = useState(false);
+  const [note, setNote] = useState<Note>(null);
   const minMinutes = Math.max(1, Math.ceil(POLL_MINUTES.min));
   const locked = { hint: t('options_locked') };
 
@@ -28,12 +30,12 @@ export function PollingSettings({ settings, managed, onSave }: Props) {
       ...(pollMinutes === null ? { minutes: t('options_whole_minutes', minMinutes, POLL_MINUTES.max) } : {}),
       ...(staleHours === null ? { hours: t('options_whole_hours', STALE_HOURS.min, STALE_HOURS.max) } : {}),
     });
-    setSaved(false);
+    setNote(null);
     if (pollMinutes === null || staleHours === null) return;
-    await onSave({ ...settings, pollMinutes, staleHours });
-    setSaved(true);
+    await saveWithNote(() => onSave({ ...settings, pollMinutes, staleHours }), setNote, t('options_saved'));
   };
 
+  // submit ends in saveWithNote, which shows a failure and never rejects.
   return (
     <form class="editor" onSubmit={(e) => void submit(e)} noValidate aria-labelledby="polling-heading">
       <h2 id="polling-heading">{t('options_polling_heading')}</h2>
@@ -44,13 +46,14 @@ export function PollingSettings({ settings, managed, onSave }: Props) {
         type="number" min={STALE_HOURS.min} max={STALE_HOURS.max} step={1} required
         disabled={managed.fields.staleHours !== undefined} {...(managed.fields.staleHours !== undefined ? locked : {})} />
       <div class="editor-actions">
-        <button type="submit">{t('options_save_polling')}</button>
-        <button type="button" class="secondary" onClick={() => void onSave({ ...settings, paused: !settings.paused })}>
+        <button type="submit" disabled={readOnly}>{t('options_save_polling')}</button>
+        {/* saveWithNote shows a failure itself and never rejects. */}
+        <button type="button" class="secondary" disabled={readOnly} onClick={() => void saveWithNote(() => onSave({ ...settings, paused: !settings.paused }), setNote, null)}>
           {settings.paused ? t('options_resume') : t('options_pause')}
         </button>
       </div>
       {settings.paused && <p class="muted">{t('options_paused_note')}</p>}
-      {saved && <p role="status" class="muted">{t('options_saved')}</p>}
+      <SaveNote note={note} />
     </form>
   );
 }

@@ -1,8 +1,10 @@
 import { useState } from 'preact/hooks';
 import { t } from '../shared/i18n';
+import { bindKey, keyFor } from '../shared/key-binding';
 import { MBI_API_ORIGIN, MBI_APP_ORIGIN, type Secrets, type Settings, type SourceSettings } from '../shared/settings';
 import { formFromSource, validateSource, type SourceFieldErrors, type SourceForm } from '../shared/validate-source';
 import { Field } from './Field';
+import { SaveNote, saveWithNote, type Note } from './SaveNote';
 import { TestButton } from './TestButton';
 import { requestAccess } from './use-options';
 
@@ -12,21 +14,27 @@ interface Props {
   secrets: Secrets;
   onSave: (settings: Settings, secrets: Secrets) => Promise<void>;
   onCancel: () => void;
+  readOnly: boolean;
 }
 
 const EMPTY: SourceForm = { id: '', label: '', clientId: '', appHost: MBI_APP_ORIGIN, apiHost: MBI_API_ORIGIN, exportApiKey: '', enabled: true };
 
-export function SourceEditor({ source, settings, secrets, onSave, onCancel }: Props) {
-  const [form, setForm] = useState<SourceForm>(source ? formFromSource(source, secrets[source.id]?.exportApiKey) : EMPTY);
+export function SourceEditor({ source, settings, secrets, onSave, onCancel, readOnly }: Props) {
+  /** The key the form starts with: it belongs to the account's hosts as they were, not to what is typed. */
+  const storedKey = source ? (keyFor(secrets, source) ?? '') : '';
+  const [form, setForm] = useState<SourceForm>(source ? formFromSource(source, storedKey) : EMPTY);
   const [errors, setErrors] = useState<SourceFieldErrors>({});
-  const [notice, setNotice] = useState<string | null>(null);
+  const [note, setNote] = useState<Note>(null);
   const set = (field: keyof SourceForm) => (value: string) => setForm({ ...form, [field]: value });
+
+  /** A typed key is for the form's hosts; the stored one only while the form keeps its API host and client. */
+  const keyOf = (typed: string, next: SourceSettings): string => (typed !== storedKey ? typed : (keyFor(secrets, next) ?? ''));
 
   /** The form as a source for Test connection, or null (with the field errors shown) when invalid. */
   const validForTest = () => {
     const result = validateSource(form, settings.sources.filter((s) => s.id !== form.id));
     setErrors(result.ok ? {} : result.errors);
-    return result.ok ? result.source : null;
+    return result.ok ? { source: result.source, exportApiKey: keyOf(result.exportApiKey, result.source) } : null;
   };
 
   const submit = async (event: Event) => {
@@ -41,10 +49,14 @@ export function SourceEditor({ source, settings, secrets, onSave, onCancel }: Pr
     // Asked first, while the click still counts as a user gesture.
     const granted = await requestAccess(result.source).catch(() => false);
     const sources = source ? settings.sources.map((s) => (s.id === source.id ? result.source : s)) : [...settings.sources, result.source];
-    await onSave({ ...settings, sources }, { ...secrets, [result.source.id]: result.exportApiKey ? { exportApiKey: result.exportApiKey } : {} });
-    if (!granted) setNotice(t('options_saved_no_access'));
+    const { [result.source.id]: old, ...otherKeys } = secrets;
+    // The key the form started with stays bound to the old hosts, so the save drops it if they changed.
+    const key = result.exportApiKey === '' ? undefined : result.exportApiKey === storedKey ? old : bindKey(result.exportApiKey, result.source);
+    await saveWithNote(() => onSave({ ...settings, sources }, key ? { ...otherKeys, [result.source.id]: key } : otherKeys), setNote,
+      granted ? null : t('options_saved_no_access'));
   };
 
+  // submit ends in saveWithNote, which shows a failure and never rejects; the permission request is caught.
   return (
     <form class="editor" onSubmit={(e) => void submit(e)} noValidate aria-label={source ? t('options_edit_account', source.label) : t('options_add_account')}>
       <Field id="label" label={t('options_name')} value={form.label} error={errors.label} onValue={set('label')} required maxLength={80} placeholder={t('options_name_placeholder')} />
@@ -55,11 +67,11 @@ export function SourceEditor({ source, settings, secrets, onSave, onCancel }: Pr
       <Field id="exportApiKey" label={t('options_export_key')} value={form.exportApiKey} error={errors.exportApiKey} onValue={set('exportApiKey')} type="password" autoComplete="off"
         hint={t('options_export_key_hint')} />
       <div class="editor-actions">
-        <button type="submit">{t('options_save_account')}</button>
+        <button type="submit" disabled={readOnly}>{t('options_save_account')}</button>
         <button type="button" class="secondary" onClick={onCancel}>{t('options_cancel')}</button>
       </div>
-      <TestButton source={validForTest} exportApiKey={form.exportApiKey.trim()} />
-      {notice && <p role="status" class="field-error">{notice}</p>}
+      <TestButton target={validForTest} />
+      <SaveNote note={note} />
     </form>
   );
 }

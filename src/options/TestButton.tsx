@@ -5,22 +5,21 @@ import type { SourceSettings } from '../shared/settings';
 import { runTest } from './use-options';
 
 interface Props {
-  /** The source to test, or null when the form is not valid yet. */
-  source: () => SourceSettings | null;
-  exportApiKey: string;
+  /** The source to test with the key to send ('' for none), or null when the form is not valid yet. */
+  target: () => { source: SourceSettings; exportApiKey: string } | null;
 }
 
 /** "Test connection": runs the real adapters once and shows the result in the popup's words. */
-export function TestButton({ source, exportApiKey }: Props) {
+export function TestButton({ target }: Props) {
   const [result, setResult] = useState<{ passed: boolean; lines: string[] } | null>(null);
   const [running, setRunning] = useState(false);
   const test = async () => {
-    const target = source();
-    if (!target) return;
+    const chosen = target();
+    if (!chosen) return;
     setRunning(true);
     setResult(null);
     try {
-      const outcome = await runTest(target, exportApiKey);
+      const outcome = await runTest(chosen.source, chosen.exportApiKey);
       setResult({ passed: testPassed(outcome), lines: describeTest(outcome) });
     } catch (error) {
       setResult({ passed: false, lines: [t('options_test_failed', error instanceof Error ? error.message : String(error))] });
@@ -30,6 +29,7 @@ export function TestButton({ source, exportApiKey }: Props) {
   };
   return (
     <div class="test">
+      {/* test catches every failure and shows it as the result. */}
       <button type="button" class="secondary" onClick={() => void test()} disabled={running} aria-busy={running}>
         {running ? t('options_testing') : t('options_test')}
       </button>

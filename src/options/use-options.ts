@@ -1,10 +1,13 @@
 // The options page's one link to storage and the worker: loads, saves, follows changes, runs tests.
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import browser from '../shared/browser';
+import { t } from '../shared/i18n';
+import type { DroppedKeys } from '../shared/key-binding';
 import type { Managed } from '../shared/managed';
 import { MSG, type Command, type TestResult } from '../shared/messages';
 import { originPattern, sourceOrigins, type Secrets, type Settings, type SourceSettings } from '../shared/settings';
-import { loadManaged, loadSecrets, loadSettings, saveSecrets, saveSettings } from '../shared/storage';
+import { loadManaged, loadSecrets, loadSettings } from '../shared/storage';
+import { keysOnDisk, loadDroppedKeys, saveSettingsAndKeys, storedSettingsAreNewer } from './save-settings';
 
 export interface OptionsState {
   settings: Settings;
@@ -13,6 +16,21 @@ export interface OptionsState {
   /** Source ids whose hosts the extension may not contact. */
   missingAccess: Set<string>;
   notificationsGranted: boolean;
+  /** Settings written by a newer version: shown, never saved from here. */
+  newer: boolean;
+  /** A key is still on disk (storage.local), e.g. while keys move to storage.session. */
+  keysOnDisk: boolean;
+  /** Keys removed because their account changed API host or client id. */
+  dropped: DroppedKeys;
+}
+
+/** What a failed save or request says after "Not saved:" (Chrome's own message, e.g. a storage quota). */
+export function reasonOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+export function notSaved(error: unknown): string {
+  return t('options_not_saved', reasonOf(error));
 }
 
 async function missingAccessOf(sources: readonly SourceSettings[]): Promise<Set<string>> {
@@ -22,12 +40,15 @@ async function missingAccessOf(sources: readonly SourceSettings[]): Promise<Set<
 
 async function readOptions(): Promise<OptionsState> {
   const [settings, managed] = await Promise.all([loadSettings(), loadManaged()]);
-  const [secrets, missingAccess, notificationsGranted] = await Promise.all([
+  const [secrets, missingAccess, notificationsGranted, newer, onDisk, dropped] = await Promise.all([
     loadSecrets(settings),
     missingAccessOf(settings.sources),
     browser.permissions.contains({ permissions: ['notifications'] }),
+    storedSettingsAreNewer(),
+    keysOnDisk(),
+    loadDroppedKeys(),
   ]);
-  return { settings, secrets, managed, missingAccess, notificationsGranted };
+  return { settings, secrets, managed, missingAccess, notificationsGranted, newer, keysOnDisk: onDisk, dropped };
 }
 
 /** Must run first in a click handler: Chrome only shows the permission prompt during a user gesture. */
@@ -46,7 +67,13 @@ export async function runTest(source: SourceSettings, exportApiKey: string): Pro
 
 export function useOptions() {
   const [state, setState] = useState<OptionsState | null>(null);
-  const reload = useCallback(() => void readOptions().then(setState), []);
+  const [loadError, setLoadError] = useState<string | null>(null);
+  const reload = useCallback(() => {
+    readOptions().then((next) => {
+      setState(next);
+      setLoadError(null);
+    }, (error: unknown) => setLoadError(t('options_load_failed', reasonOf(error))));
+  }, []);
 
   useEffect(() => {
     reload();
@@ -60,12 +87,11 @@ export function useOptions() {
     };
   }, [reload]);
 
-  /** Saves settings (and secrets, in the area the settings choose); secrets first, so a poll sees both. */
+  /** Saves settings (and keys, in the area the settings choose) all or nothing; a failure is thrown to the form. */
   const save = useCallback(async (settings: Settings, secrets?: Secrets) => {
-    if (secrets) await saveSecrets(secrets, settings);
-    await saveSettings(settings);
+    await saveSettingsAndKeys(settings, secrets);
     reload();
   }, [reload]);
 
-  return { state, save };
+  return { state, save, loadError };
 }

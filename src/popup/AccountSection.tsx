@@ -1,9 +1,13 @@
 import { useLayoutEffect, useRef, useState } from 'preact/hooks';
-import { absoluteTime, relativeTime } from '../shared/format';
+import { absoluteTime, ownTime, reportedTime } from '../shared/format';
 import { plural, t } from '../shared/i18n';
 import type { PopupAccount, PopupRow } from '../shared/popup-model';
+import { MSG } from '../shared/messages';
+import { AnomalyBanner } from './AnomalyBanner';
 import { IssueBanner } from './IssueBanner';
 import { ProblemRow } from './ProblemRow';
+import { Sentence } from './Sentence';
+import { failureNote, failureOf, send } from './use-watch';
 
 interface Props {
   account: PopupAccount;
@@ -13,15 +17,22 @@ interface Props {
   /** With a single account the heading is left out. */
   single: boolean;
   escalationHours: number;
+  /** False while checks are paused or nothing is set up: no check is on its way. */
+  checksRun: boolean;
   onCheckNow: () => void;
-  onShowAll: () => Promise<void>;
+  /** Resolves with the reason when the rows could not be read, else null; never rejects. */
+  onShowAll: () => Promise<string | null>;
 }
 
-export function AccountSection({ account, more, now, single, escalationHours, onCheckNow, onShowAll }: Props) {
+export function AccountSection({ account, more, now, single, escalationHours, checksRun, onCheckNow, onShowAll }: Props) {
   const { problems, problemCount } = account;
   const [all, setAll] = useState(false);
+  const [note, setNote] = useState<string | null>(null);
   const shown = all && more ? [...problems, ...more] : problems;
-  const showAll = () => void onShowAll().then(() => setAll(true));
+  // Both resolve in every case, with what to show when they did not work.
+  const showAll = () => void onShowAll().then((failed) => (failed === null ? setAll(true) : setNote(failureNote(failed))));
+  const openIntegrations = () => void send({ type: MSG.openPage, page: 'integrations', sourceId: account.sourceId }).then((sent) => setNote(failureOf(sent)));
+  const settled = problemCount === 0 && account.lastSuccessAt !== undefined && !account.issue;
   const list = useRef<HTMLUListElement>(null);
   // The button that had focus is gone: focus moves on to the first row it brought.
   useLayoutEffect(() => {
@@ -29,10 +40,14 @@ export function AccountSection({ account, more, now, single, escalationHours, on
   }, [all]);
   return (
     <section class="account" aria-label={account.label} data-source={account.sourceId}>
-      {!single && <h2 class="account-title">{account.label} <span class="muted">{t('popup_account_count', problemCount, account.total)}</span></h2>}
+      {!single && <h2 class="account-title"><bdi>{account.label}</bdi> <span class="muted">{t('popup_account_count', problemCount, account.total)}</span></h2>}
       {account.issue && <IssueBanner issue={account.issue} sourceId={account.sourceId} onCheckNow={onCheckNow} />}
+      {account.anomalies && <AnomalyBanner anomalies={account.anomalies} sourceId={account.sourceId} />}
+      {checksRun && account.lastSuccessAt === undefined && !account.issue && (
+        <p class="muted first-check" role="status">{t('popup_first_check', account.label)}</p>
+      )}
       {account.showingLastGood && account.lastSuccessAt !== undefined && (
-        <p class="muted stale-note">{t('popup_last_good', relativeTime(account.lastSuccessAt, now))}</p>
+        <p class="muted stale-note">{t('popup_last_good', ownTime(account.lastSuccessAt, now))}</p>
       )}
       {problemCount > 0 && (
         <ul class="rows" ref={list} aria-label={t('popup_rows_label', account.label)}>
@@ -42,10 +57,21 @@ export function AccountSection({ account, more, now, single, escalationHours, on
       {shown.length < problemCount && (
         <button type="button" class="link show-all" onClick={showAll}>{t('popup_show_all', problemCount)}</button>
       )}
-      {problemCount === 0 && account.lastSuccessAt !== undefined && !account.issue && (
-        <p class="all-good" data-testid="all-good">{plural('popup_all_good', account.total, absoluteTime(account.lastSuccessAt))}</p>
+      {settled && account.listsNone && (
+        <div class="lists-none" data-testid="lists-none">
+          <p>{t('popup_lists_none')}</p>
+          <button type="button" class="secondary" onClick={openIntegrations}>{t('issue_action_open_integrations')}</button>
+        </div>
       )}
-      {account.lastJob && <p class="muted">{t('popup_last_update', account.lastJob.statusName, relativeTime(account.lastJob.endedAt, now))}</p>}
+      {settled && !account.listsNone && (
+        <p class="all-good" data-testid="all-good">{plural('popup_all_good', account.total, absoluteTime(account.lastSuccessAt ?? now))}</p>
+      )}
+      {account.lastJob && (
+        <p class="muted last-update">
+          <Sentence id="popup_last_update" parts={[<bdi>{account.lastJob.statusName}</bdi>, <bdi>{reportedTime(account.lastJob.endedAt, account.lastJob.endedRaw, now)}</bdi>]} />
+        </p>
+      )}
+      {note && <p class="muted note" role="status">{note}</p>}
     </section>
   );
 }

@@ -1,5 +1,6 @@
 import { useEffect, useRef } from 'preact/hooks';
 import { AccountSection } from './AccountSection';
+import { FirstRun } from './FirstRun';
 import { FixedList } from './FixedList';
 import { Header } from './Header';
 import { IssueBanner } from './IssueBanner';
@@ -9,8 +10,9 @@ import { useWatch } from './use-watch';
 import { t } from '../shared/i18n';
 import type { PopupModel } from '../shared/popup-model';
 
-export function App({ stored }: { stored: PopupModel | undefined }) {
-  const { model, missing, more, checking, checkNow, checkForModel, showAll } = useWatch(stored);
+/** `accounts`: the names of the configured accounts, read only when no model was stored yet. */
+export function App({ stored, accounts }: { stored: PopupModel | undefined; accounts: string[] }) {
+  const { model, missing, more, checking, interrupted, checkNow, checkForModel, showAll } = useWatch(stored);
   const main = useRef<HTMLElement>(null);
   const hasRows = (model?.problemCount ?? 0) > 0;
 
@@ -24,20 +26,29 @@ export function App({ stored }: { stored: PopupModel | undefined }) {
       <main class="popup">
         <div role="alert" class="banner banner-stale">
           <p>{t('popup_read_error', missing)}</p>
+          {/* checkForModel resolves in every case and shows its failure in this banner. */}
           <button type="button" class="secondary" onClick={() => void checkForModel()}>{t('popup_check_now')}</button>
         </div>
       </main>
     );
   }
-  if (!model) return <main class="popup" aria-busy="true" />;
+  if (!model) {
+    return (
+      <main class="popup">
+        <FirstRun accounts={accounts} />
+      </main>
+    );
+  }
   const now = Date.now();
+  // checkNow resolves in every case: a check that could not finish shows as interrupted.
   const onCheckNow = () => void checkNow();
   return (
     <main class="popup" ref={main} onKeyDown={moveBetweenRows}>
       <Header model={model} now={now} checking={checking} onCheckNow={onCheckNow} />
+      {interrupted && <p class="banner banner-stale" role="status" data-testid="interrupted">{t('popup_interrupted')}</p>}
       {model.globalIssue && <IssueBanner issue={model.globalIssue} onCheckNow={onCheckNow} />}
       {model.accounts.map((account) => (
-        <AccountSection key={account.sourceId} account={account} more={more?.[account.sourceId]} now={now} single={model.accounts.length === 1} escalationHours={model.escalationHours} onCheckNow={onCheckNow} onShowAll={showAll} />
+        <AccountSection key={account.sourceId} account={account} more={more?.[account.sourceId]} now={now} single={model.accounts.length === 1} escalationHours={model.escalationHours} checksRun={!model.globalIssue} onCheckNow={onCheckNow} onShowAll={showAll} />
       ))}
       <FixedList fixed={model.fixed} now={now} />
       <SnoozedList accounts={model.accounts} />

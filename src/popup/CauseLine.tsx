@@ -1,12 +1,13 @@
-import { relativeTime } from '../shared/format';
+import { absoluteTime, reportedTime } from '../shared/format';
 import { t } from '../shared/i18n';
 import type { PopupRow } from '../shared/popup-model';
 
 export function CauseLine({ cause, now }: { cause: NonNullable<PopupRow['cause']>; now: number }) {
-  const evidence = cause.evidenceAt !== undefined ? t('popup_evidence_update', relativeTime(cause.evidenceAt, now)) : cause.evidence;
+  const at = cause.evidenceAt;
+  const evidence = at !== undefined ? t('popup_evidence_update', reportedTime(at, cause.evidenceRaw ?? absoluteTime(at), now)) : cause.evidence;
   return (
     <p class="cause" data-cause={cause.kind}>
-      {cause.text} {evidence && <span class="muted">{evidence}</span>}
+      {cause.text} {evidence && <bdi class="muted">{evidence}</bdi>}
     </p>
   );
 }

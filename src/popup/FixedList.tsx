@@ -1,17 +1,23 @@
-import { relativeTime } from '../shared/format';
+import { ownTime } from '../shared/format';
 import { t } from '../shared/i18n';
 import type { PopupModel } from '../shared/popup-model';
 
-/** Integrations that re-authorization fixed: they left the problem list, this says so. */
+/** Integrations that re-authorization fixed, or that MBI stopped listing: they left the problem list, this says why. */
 export function FixedList({ fixed, now }: { fixed: PopupModel['fixed']; now: number }) {
   if (fixed.length === 0) return null;
   return (
     <section class="fixed" aria-label={t('popup_fixed')}>
       <ul>
         {fixed.map((f) => (
-          <li key={f.key} class="verify-fixed">
-            <strong>{t('popup_fixed')}</strong>: {f.name} <span class="muted">{t('popup_confirmed', relativeTime(f.checkedAt ?? now, now))}</span>
-          </li>
+          f.removed ? (
+            <li key={f.key} class="verify-removed">
+              <strong>{t('popup_removed')}</strong>: <bdi class="name">{f.name}</bdi> <span class="muted">{t('popup_removed_note')}</span>
+            </li>
+          ) : (
+            <li key={f.key} class="verify-fixed">
+              <strong>{t('popup_fixed')}</strong>: <bdi class="name">{f.name}</bdi> <span class="muted">{t('popup_confirmed', ownTime(f.checkedAt ?? now, now))}</span>
+            </li>
+          )
         ))}
       </ul>
     </section>

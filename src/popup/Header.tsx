@@ -1,4 +1,4 @@
-import { relativeTime } from '../shared/format';
+import { ownTime } from '../shared/format';
 import { plural, t } from '../shared/i18n';
 import type { PopupModel } from '../shared/popup-model';
 
@@ -17,7 +17,7 @@ export function Header({ model, now, checking, onCheckNow }: Props) {
       <div>
         <h1>{title}</h1>
         <p class="muted" data-testid="last-checked">
-          {model.lastCheckedAt === undefined ? t('popup_not_checked') : t('popup_last_checked', relativeTime(model.lastCheckedAt, now))}
+          {model.lastCheckedAt === undefined ? t('popup_not_checked') : t('popup_last_checked', ownTime(model.lastCheckedAt, now))}
         </p>
       </div>
       <button type="button" class="secondary check" onClick={onCheckNow} disabled={checking || model.accounts.length === 0} aria-busy={checking}>

@@ -1,8 +1,9 @@
+import { useState } from 'preact/hooks';
 import browser from '../shared/browser';
 import type { IssueAction } from '../shared/issues';
 import { MSG } from '../shared/messages';
 import type { PopupIssue } from '../shared/popup-model';
-import { send } from './use-watch';
+import { failureNote, failureOf, reasonOf, send } from './use-watch';
 
 interface Props {
   issue: PopupIssue;
@@ -10,31 +11,37 @@ interface Props {
   onCheckNow: () => void;
 }
 
-function runAction(action: IssueAction, sourceId: string | undefined, onCheckNow: () => void): Promise<unknown> {
+/** Runs the banner's action; resolves with what to tell the admin when it did not work, else null. */
+async function runAction(action: IssueAction, sourceId: string | undefined, onCheckNow: () => void): Promise<string | null> {
   switch (action) {
     case 'sign-in':
-      return send(sourceId ? { type: MSG.openPage, page: 'sign-in', sourceId } : { type: MSG.openPage, page: 'sign-in' });
+      return failureOf(await send(sourceId ? { type: MSG.openPage, page: 'sign-in', sourceId } : { type: MSG.openPage, page: 'sign-in' }));
     case 'open-integrations':
-      return send(sourceId ? { type: MSG.openPage, page: 'integrations', sourceId } : { type: MSG.openPage, page: 'integrations' });
+      return failureOf(await send(sourceId ? { type: MSG.openPage, page: 'integrations', sourceId } : { type: MSG.openPage, page: 'integrations' }));
     case 'open-options':
-      return browser.runtime.openOptionsPage();
+      return browser.runtime.openOptionsPage().then(() => null, (error: unknown) => failureNote(reasonOf(error)));
     case 'check-now':
+      // Check now shows its own outcome (Checking…, then the result or the interrupted note).
       onCheckNow();
-      return Promise.resolve();
+      return null;
     case 'resume':
-      return send({ type: MSG.resume });
+      return failureOf(await send({ type: MSG.resume }));
   }
 }
 
 export function IssueBanner({ issue, sourceId, onCheckNow }: Props) {
+  const [note, setNote] = useState<string | null>(null);
+  // runAction resolves in every case, with the failure to show.
+  const act = () => void runAction(issue.action, sourceId, onCheckNow).then(setNote);
   return (
     <section class={`banner banner-${issue.kind}`} role="status" data-issue={issue.kind}>
       <h2>{issue.title}</h2>
       <p>{issue.advice}</p>
-      {issue.message && <p class="muted detail">{issue.message}</p>}
-      <button type="button" onClick={() => void runAction(issue.action, sourceId, onCheckNow)}>
+      {issue.message && <p class="muted detail"><bdi>{issue.message}</bdi></p>}
+      <button type="button" onClick={act}>
         {issue.actionLabel}
       </button>
+      {note && <p class="muted note" role="status">{note}</p>}
     </section>
   );
 }

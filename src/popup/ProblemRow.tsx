@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import { relativeTime } from '../shared/format';
+import { ownTime } from '../shared/format';
 import { t } from '../shared/i18n';
 import { MSG, type SupportAnswer } from '../shared/messages';
 import { copyText } from '../shared/copy';
@@ -7,7 +7,7 @@ import type { PopupRow } from '../shared/popup-model';
 import { CauseLine } from './CauseLine';
 import { ProviderIcon } from './ProviderIcon';
 import { SnoozeMenu } from './SnoozeMenu';
-import { send } from './use-watch';
+import { failureNote, failureOf, send } from './use-watch';
 
 interface Props {
   row: PopupRow;
@@ -18,7 +18,7 @@ interface Props {
 }
 
 function verificationText(v: NonNullable<PopupRow['verification']>, now: number): string {
-  if (v.result === 'still-failing') return t('popup_still_failing', relativeTime(v.checkedAt ?? now, now));
+  if (v.result === 'still-failing') return t('popup_still_failing', ownTime(v.checkedAt ?? now, now));
   if (v.result === 'fixed') return t('popup_verify_fixed');
   return t('popup_verify_pending');
 }
@@ -28,17 +28,22 @@ export function ProblemRow({ row, now, first, escalationHours }: Props) {
   const [note, setNote] = useState<string | null>(null);
   const target = { sourceId: row.sourceId, integrationId: row.id };
 
+  // Every action below resolves in every case (send and copyText never reject) and shows its failure.
   const reauthorize = async () => {
-    const answer = await send({ type: MSG.reauthorize, ...target });
-    if (!answer?.ok) setNote(t('popup_not_allowed'));
+    const sent = await send({ type: MSG.reauthorize, ...target });
+    setNote(sent.sent && !sent.answer?.ok ? t('popup_not_allowed') : failureOf(sent));
   };
 
   const openSupport = async () => {
-    const answer = await send<SupportAnswer>({ type: MSG.supportCase, ...target });
-    const ok = answer?.summary !== undefined && (await copyText(answer.summary));
-    setCopied(ok ? answer.summary! : null);
+    const sent = await send<SupportAnswer>({ type: MSG.supportCase, ...target });
+    if (!sent.sent) return setNote(failureNote(sent.reason));
+    const summary = sent.answer?.summary;
+    const ok = summary !== undefined && (await copyText(summary));
+    setCopied(ok ? summary : null);
     setNote(ok ? t('popup_copied') : t('popup_copy_failed'));
   };
+
+  const openStatus = async () => setNote(failureOf(await send({ type: MSG.openPage, page: 'adobe-status' })));
 
   const reauthButton = (
     <button type="button" class={row.supportFirst ? 'secondary' : ''} data-primary={row.supportFirst ? undefined : true} onClick={() => void reauthorize()}>
@@ -55,28 +60,28 @@ export function ProblemRow({ row, now, first, escalationHours }: Props) {
     <li class={`row state-${row.state}`} data-integration={row.id} tabIndex={first ? 0 : -1} aria-label={`${row.name}, ${row.provider}, ${row.stateLabel}`}>
       <div class="row-main">
         <ProviderIcon provider={row.provider} kind={row.kind} />
-        <span class="name">{row.name}</span>
-        <span class="muted provider">{row.provider}</span>
+        <bdi class="name">{row.name}</bdi>
+        <bdi class="muted provider">{row.provider}</bdi>
       </div>
       <p class="state">
-        <strong>{row.stateLabel}</strong>
-        {row.since !== undefined && <span class="muted"> · {t(row.firstSeen ? 'popup_noticed' : 'popup_since', relativeTime(row.since, now))}</span>}
+        <strong><bdi>{row.stateLabel}</bdi></strong>
+        {row.since !== undefined && <span class="muted"> · {t(row.firstSeen ? 'popup_noticed' : 'popup_since', ownTime(row.since, now))}</span>}
       </p>
-      {row.detail && <p class="detail">{row.detail}</p>}
+      {row.detail && <p class="detail"><bdi>{row.detail}</bdi></p>}
       {row.cause && <CauseLine cause={row.cause} now={now} />}
       {row.verification && <p class={`verify verify-${row.verification.result ?? 'pending'}`} role="status">{verificationText(row.verification, now)}</p>}
       {row.escalated && <p class="escalated">{t('popup_escalated', escalationHours)}</p>}
       {row.hint && <p class="muted hint">{row.hint}</p>}
       <div class="row-actions">
         {row.supportFirst ? [supportButton, reauthButton] : [reauthButton, supportButton]}
-        <button type="button" class="link" onClick={() => void send({ type: MSG.openPage, page: 'adobe-status' })}>{t('popup_adobe_status')}</button>
+        <button type="button" class="link" onClick={() => void openStatus()}>{t('popup_adobe_status')}</button>
         <SnoozeMenu row={row} />
       </div>
       {note && <p class="muted note" role="status">{note}</p>}
       {copied && (
         <details class="copied" open>
           <summary>{t('popup_what_copied')}</summary>
-          <pre>{copied}</pre>
+          <pre><bdi>{copied}</bdi></pre>
         </details>
       )}
     </li>

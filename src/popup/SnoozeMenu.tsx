@@ -2,13 +2,15 @@ import { useState } from 'preact/hooks';
 import { t } from '../shared/i18n';
 import { MSG, type SnoozeRequest } from '../shared/messages';
 import type { PopupRow } from '../shared/popup-model';
-import { send } from './use-watch';
+import { failureOf, send } from './use-watch';
 
 const HOUR = 3_600_000;
 
 export function SnoozeMenu({ row }: { row: PopupRow }) {
   const [open, setOpen] = useState(false);
-  const snooze = (s: SnoozeRequest) => void send({ type: MSG.snooze, sourceId: row.sourceId, integrationId: row.id, snooze: s });
+  const [note, setNote] = useState<string | null>(null);
+  // send resolves in every case; a snooze that worked takes the row away, one that failed says why.
+  const snooze = (s: SnoozeRequest) => void send({ type: MSG.snooze, sourceId: row.sourceId, integrationId: row.id, snooze: s }).then((sent) => setNote(failureOf(sent)));
   if (!open) {
     return <button type="button" class="link" aria-expanded="false" onClick={() => setOpen(true)}>{t('popup_snooze')}</button>;
   }
@@ -17,6 +19,7 @@ export function SnoozeMenu({ row }: { row: PopupRow }) {
       <button type="button" class="link" onClick={() => snooze({ until: Date.now() + HOUR })}>{t('popup_snooze_hour')}</button>
       <button type="button" class="link" onClick={() => snooze({ until: Date.now() + 24 * HOUR })}>{t('popup_snooze_day')}</button>
       <button type="button" class="link" onClick={() => snooze({ whileState: row.state })}>{t('popup_snooze_change')}</button>
+      {note && <span class="muted note" role="status">{note}</span>}
     </span>
   );
 }

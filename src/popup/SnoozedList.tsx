@@ -1,27 +1,32 @@
+import { useState } from 'preact/hooks';
 import { absoluteTime } from '../shared/format';
 import { t } from '../shared/i18n';
 import { MSG } from '../shared/messages';
-import type { PopupAccount } from '../shared/popup-model';
-import { send } from './use-watch';
+import type { PopupAccount, PopupRow } from '../shared/popup-model';
+import { failureOf, send } from './use-watch';
 
 /** Snoozed problems, collapsed at the bottom with their wake-up time. */
 export function SnoozedList({ accounts }: { accounts: PopupAccount[] }) {
   const rows = accounts.flatMap((a) => a.snoozed);
+  const [note, setNote] = useState<string | null>(null);
   if (rows.length === 0) return null;
+  // send resolves in every case; a wake that worked moves the row up, one that failed says why.
+  const wake = (row: PopupRow) => void send({ type: MSG.snooze, sourceId: row.sourceId, integrationId: row.id, snooze: null }).then((sent) => setNote(failureOf(sent)));
   return (
     <details class="snoozed">
       <summary>{t('popup_snoozed', rows.length)}</summary>
       <ul>
         {rows.map((row) => (
           <li key={`${row.sourceId}/${row.id}`} data-integration={row.id}>
-            <span class="name">{row.name}</span>{' '}
-            <span class="muted">{row.stateLabel} · {row.wakeAt !== undefined ? t('popup_until', absoluteTime(row.wakeAt)) : t('popup_until_change')}</span>{' '}
-            <button type="button" class="link" onClick={() => void send({ type: MSG.snooze, sourceId: row.sourceId, integrationId: row.id, snooze: null })}>
+            <bdi class="name">{row.name}</bdi>{' '}
+            <span class="muted"><bdi>{row.stateLabel}</bdi> · {row.wakeAt !== undefined ? t('popup_until', absoluteTime(row.wakeAt)) : t('popup_until_change')}</span>{' '}
+            <button type="button" class="link" onClick={() => wake(row)}>
               {t('popup_wake')}
             </button>
           </li>
         ))}
       </ul>
+      {note && <p class="muted note" role="status">{note}</p>}
     </details>
   );
 }

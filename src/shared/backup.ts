@@ -1,13 +1,18 @@
 // Pure: settings to and from an export file. A file that is not ours, or not valid, changes nothing.
 import { plural, t } from './i18n';
-import { parseSecrets, parseSettings, type Secrets, type Settings } from './settings';
+import { bindLegacyKeys, keyFor, reconcileKeys } from './key-binding';
+import { parseSettings, type Secrets, type Settings, type SourceSettings } from './settings';
 
 export const BACKUP_FORMAT = 'mbi-integration-watch/settings';
+
+/** Larger files are refused before they are read: a settings file is a few kilobytes. */
+export const MAX_BACKUP_BYTES = 1024 * 1024;
 
 export function exportBackup(settings: Settings, secrets: Secrets, includeSecrets: boolean): string {
   const own = { ...settings, sources: settings.sources.filter((s) => !s.managed) };
   const file: Record<string, unknown> = { format: BACKUP_FORMAT, version: settings.version, settings: own };
-  if (includeSecrets) file.secrets = Object.fromEntries(Object.entries(secrets).filter(([id]) => own.sources.some((s) => s.id === id)));
+  // Only keys that fit their account, each with the API host and client id it is for.
+  if (includeSecrets) file.secrets = reconcileKeys(secrets, own.sources).kept;
   return `${JSON.stringify(file, null, 2)}\n`;
 }
 
@@ -24,7 +29,7 @@ export function parseBackup(text: string): BackupResult {
     return { ok: false, error: t('backup_not_ours') };
   }
   const file = raw as { version?: unknown; settings?: unknown; secrets?: unknown };
-  if (typeof file.version !== 'number') return { ok: false, error: 'The file has no settings version.' };
+  if (typeof file.version !== 'number') return { ok: false, error: t('backup_no_version') };
   if (file.version > parseSettings({}).version) {
     return { ok: false, error: t('backup_newer', String(file.version)) };
   }
@@ -34,5 +39,27 @@ export function parseBackup(text: string): BackupResult {
   if (Array.isArray(rawSources) && rawSources.length !== settings.sources.length) {
     return { ok: false, error: plural('backup_invalid_accounts', rawSources.length - settings.sources.length) };
   }
-  return file.secrets === undefined ? { ok: true, settings } : { ok: true, settings, secrets: parseSecrets(file.secrets) };
+  // Keys of a file written before keys were bound belong to the file's own accounts.
+  return file.secrets === undefined ? { ok: true, settings } : { ok: true, settings, secrets: bindLegacyKeys(file.secrets, settings.sources) };
+}
+
+/** One field of an account that an import changes. */
+export interface ImportChange {
+  label: string;
+  field: 'appOrigin' | 'apiOrigin' | 'clientId';
+  from: string;
+  to: string;
+  /** The account's Export API key no longer fits it and will be removed. */
+  dropsKey: boolean;
+}
+
+/** What an import changes in the accounts it shares an id with; shown for confirmation before saving. */
+export function importChanges(current: readonly SourceSettings[], incoming: readonly SourceSettings[], secrets: Secrets, fileSecrets?: Secrets): ImportChange[] {
+  const fields = ['appOrigin', 'apiOrigin', 'clientId'] as const;
+  return incoming.flatMap((next) => {
+    const before = current.find((s) => s.id === next.id && !s.managed);
+    if (!before) return [];
+    const dropsKey = keyFor(secrets, before) !== undefined && keyFor(fileSecrets ?? secrets, next) === undefined;
+    return fields.filter((field) => before[field] !== next[field]).map((field) => ({ label: next.label, field, from: before[field], to: next[field], dropsKey }));
+  });
 }

@@ -9,7 +9,7 @@ export type Cause = 'provider' | 'token' | 'account' | 'internal';
 export interface CauseFinding {
   cause: Cause;
   /** Evidence key and its values, rendered by the popup. */
-  evidence: { kind: 'lapse'; text: string } | { kind: 'error'; text: string } | { kind: 'many'; count: number } | { kind: 'update'; at: number };
+  evidence: { kind: 'lapse'; text: string } | { kind: 'error'; text: string } | { kind: 'many'; count: number } | { kind: 'update'; at: number; raw: string };
 }
 
 const TOKEN = /token|expired|revoked|oauth|re-?authori[sz]/i;
@@ -28,7 +28,7 @@ function brokeTogether(integration: Integration, account: AccountView): number {
 
 export function likelyCause(integration: Integration, account: AccountView): CauseFinding | null {
   const job = account.lastJob;
-  if (account.issue?.kind === 'stale' && job) return { cause: 'internal', evidence: { kind: 'update', at: job.endedAt } };
+  if (account.issue?.kind === 'stale' && job) return { cause: 'internal', evidence: { kind: 'update', at: job.endedAt, raw: job.endedRaw } };
   const together = brokeTogether(integration, account);
   if (together >= 3) return { cause: 'internal', evidence: { kind: 'many', count: together } };
   const detail = integration.detail ?? '';

@@ -1,13 +1,15 @@
 // The IndexedDB store: last snapshot per feed, the transition log and the poll log. Domain functions only.
 import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
-import type { FeedRecord, PollLogEntry, Transition } from './types';
+import { parseFeedRecord } from './feed-record';
+import { feedKey, type FeedName, type FeedRecord, type PollLogEntry, type Transition } from './types';
 
 export const DB_NAME = 'mbi-watch';
 export const DB_VERSION = 1;
 export const RETENTION_DAYS = 90;
 
 export interface WatchSchema extends DBSchema {
-  feeds: { key: string; value: FeedRecord; indexes: { 'by-source': string } };
+  // Unknown until parsed: the store keeps whatever an older version or a damaged profile left there.
+  feeds: { key: string; value: unknown; indexes: { 'by-source': string } };
   transitions: { key: number; value: Transition; indexes: { 'by-at': number; 'by-integration': [string, string] } };
   polls: { key: number; value: PollLogEntry; indexes: { 'by-at': number } };
 }
@@ -37,8 +39,33 @@ export function openWatchDb(): Promise<WatchDb> {
   return opening;
 }
 
+/** Keys of the records found unreadable: each is logged once in a worker's life, not on every read. */
+const unreadable = new Set<string>();
+
+function readable(raw: unknown): FeedRecord | null {
+  const record = parseFeedRecord(raw);
+  // Not the stored object itself: unreadable, or its data was dropped.
+  if (record !== raw) {
+    const key = String((raw as { key?: unknown } | null)?.key);
+    if (!unreadable.has(key)) console.warn(`MBI Integration Watch: the stored record "${key}" could not be read and counts as missing`);
+    unreadable.add(key);
+  }
+  return record;
+}
+
+/** Every readable feed record; an unreadable one counts as missing, so the next poll rewrites it. */
 export async function readFeeds(db: WatchDb): Promise<FeedRecord[]> {
-  return db.getAll('feeds');
+  const records: FeedRecord[] = [];
+  for (const raw of await db.getAll('feeds')) {
+    const record = readable(raw);
+    if (record) records.push(record);
+  }
+  return records;
+}
+
+export async function readFeed(db: WatchDb, sourceId: string, feed: FeedName): Promise<FeedRecord | undefined> {
+  const raw = await db.get('feeds', feedKey(sourceId, feed));
+  return raw === undefined ? undefined : (readable(raw) ?? undefined);
 }
 
 /** Writes one poll's outcome atomically: the feed record, its transitions and the poll log line. */
@@ -59,7 +86,8 @@ export async function transitionsOf(db: WatchDb, sourceId: string, integrationId
 export async function keepSources(db: WatchDb, sourceIds: ReadonlySet<string>): Promise<void> {
   const tx = db.transaction('feeds', 'readwrite');
   for await (const cursor of tx.store) {
-    if (!sourceIds.has(cursor.value.sourceId)) await cursor.delete();
+    const { sourceId } = cursor.value as { sourceId?: unknown };
+    if (typeof sourceId !== 'string' || !sourceIds.has(sourceId)) await cursor.delete();
   }
   await tx.done;
 }

@@ -36,3 +36,21 @@ export function relativeTime(at: number, now: number, locale = uiLocale()): stri
 export function absoluteTime(at: number, locale = uiLocale()): string {
   return absoluteFormat(locale).format(at);
 }
+
+/** A time further ahead of this computer's clock than this cannot be placed (a zone label that does not match, skew). */
+export const AHEAD_MS = 5 * 60_000;
+
+/** How long ago `at` was ("5 minutes ago"); a moment ahead reads "now"; null when `at` lies beyond AHEAD_MS ahead. */
+export function pastTime(at: number, now: number, locale = uiLocale()): string | null {
+  return at - now > AHEAD_MS ? null : relativeTime(Math.min(at, now), now, locale);
+}
+
+/** A time MBI reported: how long ago, or, when it cannot be placed, as MBI wrote it with a note that says so. */
+export function reportedTime(at: number, written: string, now: number): string {
+  return pastTime(at, now) ?? t('popup_time_unplaced', written);
+}
+
+/** A time this computer took: how long ago, or the date and time when the clock has since gone back. */
+export function ownTime(at: number, now: number): string {
+  return pastTime(at, now) ?? absoluteTime(at);
+}

@@ -3,6 +3,7 @@
 // notification; bidi embeddings, overrides and isolates (U+202A–U+202E, U+2066–U+2069) would reorder
 // what is shown after them. Both are taken out; each run of whitespace they leave becomes one space.
 
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
 const LINE_LIKE = /[\u0000-\u001F\u007F-\u009F\u2028\u2029]+/g;
 const BIDI_CONTROLS = /[\u202A-\u202E\u2066-\u2069]/g;
 
@@ -14,4 +15,12 @@ export function inertText(text: string): string {
 /** True when `text` holds a character that inertText() would take out. */
 export function hasControls(text: string): boolean {
   return new RegExp(LINE_LIKE.source).test(text) || new RegExp(BIDI_CONTROLS.source).test(text);
+}
+
+/**
+ * `text` made inert and isolated for plain text (a tooltip, a notification), where no `<bdi>` exists:
+ * FIRST STRONG ISOLATE … POP DIRECTIONAL ISOLATE keep a right-to-left name from reordering what follows.
+ */
+export function isolate(text: string): string {
+  return `\u2068${inertText(text)}\u2069`;
 }

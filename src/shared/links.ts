@@ -17,9 +17,12 @@ export function connectionPageUrl(source: SourceSettings, integration: Pick<Inte
   return `${source.appOrigin}/v2/client/${encodeURIComponent(source.clientId)}/dashapp/settings/connection/${encodeURIComponent(integration.id)}/`;
 }
 
-/** The provider's key page for API-key integrations (opened before the MBI page), else undefined. */
+/**
+ * The provider's key page for API-key integrations (opened before the MBI page), else undefined; none
+ * where the provider no longer issues the tokens MBI needs, as nothing can be made there.
+ */
 export function providerKeyPage(integration: Pick<Integration, 'type' | 'kind' | 'subdomain'>): string | undefined {
-  if (integration.kind !== 'api-key') return undefined;
+  if (integration.kind !== 'api-key' || providerFor(integration.type)?.tokensRetire) return undefined;
   return keyPageFor(integration.type, integration.subdomain);
 }
 

@@ -14,16 +14,16 @@ const FIELDS: LockableField[] = ['pollMinutes', 'staleHours', 'escalationHours']
 export function parseManaged(raw: unknown): Managed {
   const r = typeof raw === 'object' && raw !== null ? (raw as Record<string, unknown>) : {};
   // The same parser as for the admin's own settings: policy values are clamped and checked alike.
-  const parsed = parseSettings({
-    ...r,
-    sources: (Array.isArray(r.sources) ? r.sources : []).map((s: unknown, i) => {
-      const src = typeof s === 'object' && s !== null ? (s as Record<string, unknown>) : {};
-      return { ...src, id: `managed-${String(src.clientId)}-${i}`, appOrigin: src.appHost, apiOrigin: src.apiHost };
-    }),
+  const parsed = parseSettings(r);
+  // Ids are given after parsing: the own-settings parser never lets an account take a `managed-` id.
+  const sources = (Array.isArray(r.sources) ? r.sources : []).flatMap((s: unknown, i) => {
+    const src = typeof s === 'object' && s !== null ? (s as Record<string, unknown>) : {};
+    const [source] = parseSettings({ sources: [{ ...src, id: undefined, appOrigin: src.appHost, apiOrigin: src.apiHost }] }).sources;
+    return source ? [{ ...source, id: `managed-${source.clientId}-${i}`, managed: true }] : [];
   });
   const fields: Managed['fields'] = {};
   for (const field of FIELDS) if (typeof r[field] === 'number') fields[field] = parsed[field];
-  return { fields, sources: parsed.sources.map((s) => ({ ...s, managed: true })) };
+  return { fields, sources };
 }
 
 export function applyManaged(settings: Settings, managed: Managed): Settings {

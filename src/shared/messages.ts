@@ -70,5 +70,8 @@ export interface StateChanged {
 /** Where the worker keeps the popup's model (see popup-model.ts) in storage.local. */
 export const POPUP_MODEL_KEY = 'popupModel';
 
+/** Where the admin's own settings live in storage.sync (storage.ts reads them; the popup only looks for account names). */
+export const SETTINGS_KEY = 'settings';
+
 export const POLL_ALARM = 'poll';
 export const VERIFY_ALARM = 'verify';

@@ -18,11 +18,11 @@ export interface PopupRow {
   firstSeen?: boolean;
   detail?: string;
   /** "Likely cause: …" and its evidence, when something points to a cause. */
-  cause?: { text: string; kind: string; evidence?: string; evidenceAt?: number };
+  cause?: { text: string; kind: string; evidence?: string; evidenceAt?: number; evidenceRaw?: string };
   actionLabel: string;
   hint: string;
   escalated: boolean;
-  /** Support case first: escalated, or still failing after a re-authorization. */
+  /** Support case first: escalated, still failing after a re-authorization, or not fixable by one (Zendesk's tokens). */
   supportFirst: boolean;
   verification?: { result?: 'fixed' | 'still-failing'; checkedAt?: number };
   /** For snoozed rows: until when, or until the state changes. */
@@ -51,7 +51,12 @@ export interface PopupAccount {
   issue?: PopupIssue;
   showingLastGood: boolean;
   lastSuccessAt?: number;
-  lastJob?: { statusName: string; endedAt: number };
+  /** `endedRaw`: the end time as MBI wrote it, shown when it cannot be placed on this computer's clock. */
+  lastJob?: { statusName: string; endedAt: number; endedRaw: string };
+  /** What was off in MBI's list, though it was read: shown with the diagnostic sample to copy. */
+  anomalies?: string[];
+  /** MBI's last good list for the account is empty: there is nothing to watch yet. */
+  listsNone?: true;
 }
 
 /** Problem rows beyond each account's first ones, by account id: the popup asks for them on "Show all". */
@@ -89,5 +94,6 @@ export interface PopupModel {
   /** Paused or not configured: shown above every account. */
   globalIssue?: PopupIssue;
   accounts: PopupAccount[];
-  fixed: { key: string; name: string; checkedAt?: number }[];
+  /** Re-authorized integrations that were fixed, or that MBI no longer lists (`removed`). */
+  fixed: { key: string; name: string; checkedAt?: number; removed?: true }[];
 }

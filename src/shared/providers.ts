@@ -8,25 +8,31 @@ export interface Provider {
   kind: IntegrationKind;
   /** The provider's own key or consent page; `{subdomain}` is filled from the integration when known. */
   keyPage?: string;
-  /** What the admin does on the MBI connection page. */
-  reauthHint: string;
+  /** What the admin does on the MBI connection page, where re-authorizing there can fix it. */
+  reauthHint?: string;
   /** Why this provider's authorization lapses, when it is known. */
   lapse?: string;
+  /**
+   * The provider retires the API tokens MBI's integration authenticates with (ISO dates): no new ones
+   * since `noNewSince`, none work from `retiresOn`. Re-authorizing cannot help then; a support case can.
+   */
+  tokensRetire?: { noNewSince: string; retiresOn: string };
 }
 
 /** Message names of a provider's texts. */
 interface Texts {
-  reauth: MessageKey;
+  reauth?: MessageKey;
   lapse?: MessageKey;
 }
 
-function provider(name: string, kind: IntegrationKind, texts: Texts, keyPage?: string): Provider {
+function provider(name: string, kind: IntegrationKind, texts: Texts, keyPage?: string, tokensRetire?: Provider['tokensRetire']): Provider {
   // Getters: the text is looked up when read, so importing the catalogue needs no browser.
   return {
     name,
     kind,
     ...(keyPage === undefined ? {} : { keyPage }),
-    get reauthHint() { return t(texts.reauth); },
+    ...(tokensRetire === undefined ? {} : { tokensRetire }),
+    get reauthHint() { return texts.reauth && t(texts.reauth); },
     get lapse() { return texts.lapse && t(texts.lapse); },
   };
 }
@@ -47,7 +53,9 @@ export const PROVIDERS: Readonly<Record<string, Provider>> = {
     'https://help.salesforce.com/s/articleView?id=platform.remoteaccess_request_approve.htm'),
   stripe: provider('Stripe', 'oauth', { reauth: 'provider_stripe_reauth' }, 'https://dashboard.stripe.com/apikeys'),
   quickbooks: provider('QuickBooks Online', 'oauth', { reauth: 'provider_quickbooks_reauth' }, 'https://quickbooks.intuit.com/learn-support/'),
-  zendesk: provider('Zendesk', 'api-key', { reauth: 'provider_zendesk_reauth' }, 'https://{subdomain}.zendesk.com/admin/apps-integrations/apis/'),
+  // Zendesk's OAuth migration guide: no new API tokens since 2026-10-27, all deactivated on 2027-04-30.
+  zendesk: provider('Zendesk', 'api-key', {}, 'https://{subdomain}.zendesk.com/admin/apps-integrations/apis/',
+    { noNewSince: '2026-10-27', retiresOn: '2027-04-30' }),
   mixpanel: provider('Mixpanel', 'api-key', { reauth: 'provider_mixpanel_reauth', lapse: 'provider_mixpanel_lapse' }, 'https://mixpanel.com/settings/project/'),
   mysql: provider('MySQL', 'database', DATABASE),
   postgresql: provider('PostgreSQL', 'database', DATABASE),

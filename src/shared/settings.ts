@@ -50,32 +50,61 @@ export const ESCALATION_HOURS = { min: 1, max: 24 * 30 } as const;
 export const RETENTION_DAYS = { min: 7, max: 365 } as const;
 const MINUTE_OF_DAY = { min: 0, max: 24 * 60 - 1 } as const;
 
-/** Secrets live in storage.local only, keyed by source id. */
-export type Secrets = Record<string, { exportApiKey?: string }>;
+/** An Export API key with the API host and client it was entered for: it is never sent anywhere else. */
+export interface StoredKey {
+  exportApiKey: string;
+  apiOrigin: string;
+  clientId: string;
+}
+
+/** Secrets live on this computer only (storage.local or storage.session), keyed by source id. */
+export type Secrets = Record<string, StoredKey>;
 
 export type Parsed<T> = { ok: true; value: T } | { ok: false; error: string };
 
 const LOCAL_HOSTS = new Set(['127.0.0.1', 'localhost']);
 
+const LABEL = /^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/;
+const IPV4 = /^(?:(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)\.){3}(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)$/;
+
+/**
+ * A plain host as typed: an LDH name of two labels or more (or localhost) whose last label starts with a
+ * letter (URL would read "1.2.3" or "0x7f.1" as an address), a dotted IPv4 address, or a bracketed IPv6
+ * one. Nothing else: `*`, `%2A` or Unicode would become a wildcard or another host once URL or a
+ * permission pattern reads them.
+ */
+function isPlainHost(host: string): boolean {
+  if (IPV4.test(host) || /^\[[0-9a-f:.]*:[0-9a-f:.]*\]$/.test(host)) return true;
+  const labels = host.split('.');
+  if (host.length > 253 || !labels.every((l) => LABEL.test(l))) return false;
+  return host === 'localhost' || (labels.length > 1 && /^[a-z]/.test(labels[labels.length - 1] ?? ''));
+}
+
 /**
  * Accepts "host", "host:port" or a full origin; returns the origin. https is required except for
- * localhost / 127.0.0.1, which may be http for local testing.
+ * localhost / 127.0.0.1, which may be http for local testing. The text itself is checked before URL
+ * parses it, since URL turns odd input into some other host.
  */
 export function parseOrigin(input: string): Parsed<string> {
-  const text = input.trim();
+  const text = input.trim().toLowerCase();
   if (text === '') return { ok: false, error: t('validate_host_empty') };
-  const withScheme = /^[a-z][a-z0-9+.-]*:\/\//i.test(text) ? text : `https://${text}`;
-  let url: URL;
+  const scheme = /^([a-z][a-z0-9+.-]*):\/\//.exec(text);
+  const rest = scheme ? text.slice(scheme[0].length) : text;
+  const authority = rest.replace(/\/$/, '');
+  if (/[/?#\\]/.test(authority)) return { ok: false, error: t('validate_host_path') };
+  if (authority.includes('@')) return { ok: false, error: t('validate_host_credentials') };
+  const parts = /^(\[[^\]]*\]|[^:]*)(?::(\d{1,5}))?$/.exec(authority);
+  const host = parts?.[1] ?? '';
+  const port = Number(parts?.[2] ?? 443);
+  if (!parts || !isPlainHost(host) || port < 1 || port > 65_535) return { ok: false, error: t('validate_host_invalid') };
+  const protocol = scheme ? scheme[1] : 'https';
+  if (protocol !== 'https' && !(protocol === 'http' && LOCAL_HOSTS.has(host))) return { ok: false, error: t('validate_host_https') };
   try {
-    url = new URL(withScheme);
+    // Canonical form: default port dropped, IPv6 compressed; an invalid IPv6 address throws.
+    return { ok: true, value: new URL(`${protocol}://${authority}`).origin };
   } catch {
     return { ok: false, error: t('validate_host_invalid') };
   }
-  if (url.username || url.password) return { ok: false, error: t('validate_host_credentials') };
-  if (url.pathname !== '/' || url.search || url.hash) return { ok: false, error: t('validate_host_path') };
-  if (url.protocol === 'https:') return { ok: true, value: url.origin };
-  if (url.protocol === 'http:' && LOCAL_HOSTS.has(url.hostname)) return { ok: true, value: url.origin };
-  return { ok: false, error: t('validate_host_https') };
 }
 
 export function parseClientId(input: string): Parsed<string> {
@@ -117,17 +146,35 @@ function parseSource(raw: unknown, index: number): SourceSettings | null {
   };
 }
 
+/**
+ * An own account never takes a policy account's `managed-` id, and an id already taken is renamed, never
+ * merged: two accounts keep two sets of records. A key stays with the id it was stored under, and its
+ * binding keeps it from the renamed account's hosts anyway.
+ */
+function ownId(id: string, taken: ReadonlySet<string>): string {
+  const base = id.startsWith('managed-') ? `own-${id.slice('managed-'.length)}` : id;
+  let candidate = base;
+  for (let n = 2; taken.has(candidate); n++) candidate = `${base.slice(0, 79 - String(n).length)}-${n}`;
+  return candidate;
+}
+
+/** True when stored settings were written by a newer version of the extension than this one. */
+export function isNewerSettings(raw: unknown): boolean {
+  const version = typeof raw === 'object' && raw !== null ? (raw as { version?: unknown }).version : undefined;
+  return typeof version === 'number' && version > DEFAULT_SETTINGS.version;
+}
+
 /** Clamps and falls back field by field; unknown keys are dropped, invalid sources skipped. */
 export function parseSettings(raw: unknown): Settings {
   const r = typeof raw === 'object' && raw !== null ? (raw as Record<string, unknown>) : {};
-  const seen = new Set<string>();
+  const taken = new Set<string>();
   const sources: SourceSettings[] = [];
   (Array.isArray(r.sources) ? r.sources : []).forEach((item, i) => {
     const source = parseSource(item, i);
-    if (source && !seen.has(source.id)) {
-      seen.add(source.id);
-      sources.push(source);
-    }
+    if (!source) return;
+    const id = ownId(source.id, taken);
+    taken.add(id);
+    sources.push({ ...source, id });
   });
   return {
     version: DEFAULT_SETTINGS.version,
@@ -161,15 +208,25 @@ export function inQuietHours(n: Pick<NotificationSettings, 'quietStart' | 'quiet
   return n.quietStart < n.quietEnd ? minute >= n.quietStart && minute < n.quietEnd : minute >= n.quietStart || minute < n.quietEnd;
 }
 
+/** Keeps each key with its API host and client id; a key without them is dropped (see key-binding.ts). */
 export function parseSecrets(raw: unknown): Secrets {
   const out: Secrets = {};
   if (typeof raw !== 'object' || raw === null) return out;
   for (const [id, value] of Object.entries(raw as Record<string, unknown>)) {
-    if (!isSafeId(id)) continue;
-    const key = (value as { exportApiKey?: unknown } | null)?.exportApiKey;
-    out[id] = typeof key === 'string' && key.trim() !== '' ? { exportApiKey: key.trim() } : {};
+    const key = parseStoredKey(value);
+    if (isSafeId(id) && key) out[id] = key;
   }
   return out;
+}
+
+function parseStoredKey(raw: unknown): StoredKey | null {
+  if (typeof raw !== 'object' || raw === null) return null;
+  const r = raw as Record<string, unknown>;
+  const exportApiKey = str(r.exportApiKey, '').trim();
+  const apiOrigin = parseOrigin(str(r.apiOrigin, ''));
+  const clientId = parseClientId(str(r.clientId, ''));
+  if (exportApiKey === '' || !apiOrigin.ok || !clientId.ok) return null;
+  return { exportApiKey, apiOrigin: apiOrigin.value, clientId: clientId.value };
 }
 
 /** The origins a source needs host access to. */

@@ -1,6 +1,7 @@
 // Snoozes: an integration left out of the badge for a while, or until its state changes. Kept in
 // storage.local (per browser, like the alerts they silence).
 import browser from './browser';
+import { emptyRecord, recordFrom } from './keyed-record';
 import type { FeedRecord, Integration, IntegrationState } from './types';
 
 export interface Snooze {
@@ -26,10 +27,9 @@ export function isSnoozed(snooze: Snooze | undefined, integration: Pick<Integrat
 }
 
 export function parseSnoozes(raw: unknown): Snoozes {
-  const out: Snoozes = {};
+  const out = emptyRecord<Snooze>();
   if (typeof raw !== 'object' || raw === null) return out;
   for (const [key, value] of Object.entries(raw as Record<string, unknown>)) {
-    if (key === '__proto__') continue;
     const v = (typeof value === 'object' && value !== null ? value : {}) as Record<string, unknown>;
     if (typeof v.until === 'number' && Number.isFinite(v.until)) out[key] = { until: v.until };
     else if (typeof v.whileState === 'string' && STATES.has(v.whileState as IntegrationState)) out[key] = { whileState: v.whileState as IntegrationState };
@@ -59,7 +59,7 @@ export async function snoozeAll(keys: readonly string[], snooze: Snooze): Promis
 
 /** Drops snoozes that have run out or whose state has changed, so storage does not grow. */
 export function liveSnoozes(snoozes: Snoozes, current: ReadonlyMap<string, Pick<Integration, 'state'>>, now: number): Snoozes {
-  return Object.fromEntries(Object.entries(snoozes).filter(([key, s]) => {
+  return recordFrom(Object.entries(snoozes).filter(([key, s]) => {
     const integration = current.get(key);
     return integration !== undefined && isSnoozed(s, integration, now);
   }));

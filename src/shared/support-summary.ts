@@ -1,6 +1,8 @@
 // Pure: the case summary put on the clipboard for Adobe support. It carries no secret: it is built only
 // from display fields, never from settings values other than the label and client id. It stays in English
 // whatever the browser's language: Adobe support reads it.
+import { inertText } from './inert-text';
+import { providerFor } from './providers';
 import type { SourceSettings } from './settings';
 import type { Integration } from './types';
 
@@ -29,18 +31,34 @@ function iso(ms: number): string {
   return new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z');
 }
 
+/** The summary's lines by label, in the order they are written; a line without a value is left out. */
+export const SUMMARY_LABELS = ['Product', 'Account', 'Integration', 'State', 'Last error', 'Note', 'Already tried', 'Summary prepared'] as const;
+
+export type SummaryLabel = (typeof SUMMARY_LABELS)[number];
+
+/** Why re-authorizing cannot fix it, from the catalogue: the provider retires the tokens MBI's integration needs. */
+function retiredTokensNote(type: string): string | undefined {
+  const provider = providerFor(type);
+  if (!provider?.tokensRetire) return undefined;
+  const { name, tokensRetire: { noNewSince, retiresOn } } = provider;
+  return `MBI's ${name} integration depends on ${name} API tokens; ${name} stopped issuing new ones on ${noNewSince} and deactivates all of them on ${retiresOn}.`;
+}
+
 export function supportSummary({ source, integration, reauthorizedAt, now }: SummaryInput): string {
   const state = integration.state === 'unknown' ? `${STATE_WORDS.unknown} "${integration.rawStatus}"` : STATE_WORDS[integration.state];
   const tried = reauthorizedAt !== undefined
     ? `Re-authorized the integration from the MBI connection page at ${iso(reauthorizedAt)}; the problem persists.`
     : 'Checked the integration on Manage Data > Integrations.';
-  return [
-    'Product: Adobe Commerce Intelligence (Magento Business Intelligence)',
-    `Account: ${source.label} (client id ${source.clientId})`,
-    `Integration: ${integration.name} — ${integration.provider} (type ${integration.type}, connection id ${integration.id})`,
-    `State: ${state}${integration.since !== undefined ? ` since ${iso(integration.since)}` : ''}`,
-    `Last error: ${integration.detail === undefined ? 'none reported' : redact(integration.detail)}`,
-    `Already tried: ${tried}`,
-    `Summary prepared: ${iso(now)}`,
-  ].join('\n');
+  const values: Readonly<Record<SummaryLabel, string | undefined>> = {
+    Product: 'Adobe Commerce Intelligence (Magento Business Intelligence)',
+    Account: `${source.label} (client id ${source.clientId})`,
+    Integration: `${integration.name} — ${integration.provider} (type ${integration.type}, connection id ${integration.id})`,
+    State: `${state}${integration.since !== undefined ? ` since ${iso(integration.since)}` : ''}`,
+    'Last error': integration.detail === undefined ? 'none reported' : redact(integration.detail),
+    Note: retiredTokensNote(integration.type),
+    'Already tried': tried,
+    'Summary prepared': iso(now),
+  };
+  // Each value is made one line: a name or status from outside can add no line of its own ("…\nState: healthy").
+  return SUMMARY_LABELS.flatMap((label) => (values[label] === undefined ? [] : [`${label}: ${inertText(values[label])}`])).join('\n');
 }

@@ -57,6 +57,8 @@ export interface ConnectionsData {
   integrations: Integration[];
   /** Keys and value types of the JSON received, for the diagnostic sample (describeShape). */
   shape?: string;
+  /** What was off in a list that was still read (a repeated id, an element that could not be read), in English. */
+  anomalies?: string[];
 }
 
 export interface UpdateCycleData {

@@ -1,6 +1,7 @@
 // Re-authorization follow-up: after the admin opens a re-authorization page, the account is checked
 // again (when that tab closes, and a minute later) and the row says "Fixed" or "Still failing".
 import browser from './browser';
+import { emptyRecord } from './keyed-record';
 import type { FeedRecord, IntegrationState } from './types';
 import { PROBLEM_STATES } from './view';
 
@@ -10,8 +11,8 @@ export interface Verification {
   name: string;
   startedAt: number;
   tabIds: number[];
-  /** Unset while the re-authorization is still in progress. */
-  result?: 'fixed' | 'still-failing';
+  /** Unset while the re-authorization is still in progress; `removed` when MBI no longer lists the integration. */
+  result?: 'fixed' | 'still-failing' | 'removed';
   checkedAt?: number;
 }
 
@@ -25,15 +26,15 @@ export const FOLLOW_MS = 3_600_000;
 export const RECHECK_MS = 60_000;
 
 export function parseVerifications(raw: unknown): Verifications {
-  const out: Verifications = {};
+  const out = emptyRecord<Verification>();
   if (typeof raw !== 'object' || raw === null) return out;
   for (const [key, v] of Object.entries(raw as Record<string, Partial<Verification>>)) {
-    if (key === '__proto__' || typeof v?.sourceId !== 'string' || typeof v.integrationId !== 'string' || typeof v.startedAt !== 'number') continue;
+    if (typeof v?.sourceId !== 'string' || typeof v.integrationId !== 'string' || typeof v.startedAt !== 'number') continue;
     const item: Verification = {
       sourceId: v.sourceId, integrationId: v.integrationId, name: typeof v.name === 'string' ? v.name : v.integrationId,
       startedAt: v.startedAt, tabIds: Array.isArray(v.tabIds) ? v.tabIds.filter((t): t is number => typeof t === 'number') : [],
     };
-    if (v.result === 'fixed' || v.result === 'still-failing') item.result = v.result;
+    if (v.result === 'fixed' || v.result === 'still-failing' || v.result === 'removed') item.result = v.result;
     if (typeof v.checkedAt === 'number') item.checkedAt = v.checkedAt;
     out[key] = item;
   }
@@ -50,7 +51,7 @@ export async function saveVerifications(verifications: Verifications): Promise<v
 
 /** Pure: the verifications after a check, judged from the stored connections of each account. */
 export function judge(verifications: Verifications, records: readonly FeedRecord[], now: number): Verifications {
-  const out: Verifications = {};
+  const out = emptyRecord<Verification>();
   for (const [key, v] of Object.entries(verifications)) {
     if (now - v.startedAt > KEEP_MS) continue;
     const record = records.find((r) => r.sourceId === v.sourceId && r.feed === 'connections');
@@ -61,7 +62,9 @@ export function judge(verifications: Verifications, records: readonly FeedRecord
       continue;
     }
     const state: IntegrationState | undefined = record.data.integrations.find((i) => i.id === v.integrationId)?.state;
-    out[key] = { ...v, result: state === undefined || !PROBLEM_STATES.has(state) ? 'fixed' : 'still-failing', checkedAt: record.lastSuccessAt ?? now };
+    // Gone from MBI's list is not a fix: it says so.
+    const result = state === undefined ? 'removed' : PROBLEM_STATES.has(state) ? 'still-failing' : 'fixed';
+    out[key] = { ...v, result, checkedAt: record.lastSuccessAt ?? now };
   }
   return out;
 }

@@ -29,6 +29,8 @@ export interface AccountView {
   lastJob?: UpdateCycleData['lastJob'];
   /** True when the shown list comes from an earlier poll because the latest one failed. */
   showingLastGood: boolean;
+  /** What was off in the list shown, though it was read (a repeated id, an element that could not be read). */
+  anomalies?: string[];
 }
 
 export interface WatchView {
@@ -40,6 +42,8 @@ export interface WatchView {
 }
 
 const HOUR = 3_600_000;
+/** The most two clocks' zones can differ (UTC−12 to UTC+14): a time further ahead no zone mix-up explains. */
+const ZONE_SPAN_MS = 26 * HOUR;
 
 function feedIssue(error: FeedError | undefined): AccountIssue | undefined {
   return error ? { kind: error.kind, message: error.message } : undefined;
@@ -56,6 +60,11 @@ function staleIssue(settings: Settings, connections: FeedRecord | undefined, cyc
   if (data.lastJob === null) return { kind: 'stale', message: 'MBI reports no completed update for this account.' };
   if (data.lastJob.statusId !== COMPLETED_STATUS_ID) {
     return { kind: 'stale', message: `The last update ended ${data.lastJob.endedRaw} with "${data.lastJob.statusName}".` };
+  }
+  // An end time ahead of the clock cannot be placed, so its age is not judged (the popup shows it as MBI
+  // wrote it); but one further ahead than any zone explains would otherwise count as fresh for ever.
+  if (data.lastJob.endedAt - now > ZONE_SPAN_MS) {
+    return { kind: 'stale', message: `The last completed update ended ${data.lastJob.endedRaw}, more than a day ahead of this computer's clock.` };
   }
   if (now - data.lastJob.endedAt > settings.staleHours * HOUR) {
     return { kind: 'stale', message: `The last completed update ended ${data.lastJob.endedRaw}, over ${settings.staleHours} h ago.` };
@@ -87,6 +96,7 @@ export function accountView(settings: Settings, source: SourceSettings, records:
   if (connections?.lastAttemptAt !== undefined) view.lastCheckedAt = connections.lastAttemptAt;
   if (connections?.lastSuccessAt !== undefined) view.lastSuccessAt = connections.lastSuccessAt;
   if (cycle?.data?.feed === 'update-cycle') view.lastJob = cycle.data.lastJob;
+  if (connections?.data?.feed === 'connections' && connections.data.anomalies?.length) view.anomalies = connections.data.anomalies;
   return view;
 }
 

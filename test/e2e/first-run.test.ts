@@ -2,7 +2,7 @@
 import { mkdirSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { badgeTitle, CLIENT, closeWebTabs, expectBadge, launchSignedIn, newTabFrom, openPopup, rowNames, webTabUrls, type Watch } from './harness';
+import { badgeTitle, checkNow, CLIENT, closeWebTabs, expectBadge, launchSignedIn, newTabFrom, openPopup, rowNames, webTabUrls, type Watch } from './harness';
 
 const HEALTHY_OR_PAUSED = new Set(['0', '1']);
 
@@ -57,10 +57,14 @@ describe('first run against the simulator', () => {
 
   it('opens the provider key page, then the MBI connection page, for an API-token integration', async () => {
     await closeWebTabs(watch);
-    const row = popup.locator('li.row', { hasText: 'Vandelay Support' });
+    // Mixpanel: Zendesk no longer issues API tokens, so its row leads with the support case instead.
+    const mixpanel = connectionId(watch, 'Vandelay Product Events');
+    watch.sim.setConnection(CLIENT.id, mixpanel, { status: '2', error: 'Invalid project secret' });
+    await checkNow(popup);
+    const row = popup.locator('li.row', { hasText: 'Vandelay Product Events' });
     await row.getByRole('button', { name: 'Re-authorize' }).click();
-    const connectionPage = `${watch.sim.url}/v2/client/194/dashapp/settings/connection/${connectionId(watch, 'Vandelay Support')}/`;
-    await expect.poll(() => webTabUrls(watch)).toEqual([connectionPage, 'https://vandelay.zendesk.com/admin/apps-integrations/apis/']);
+    const connectionPage = `${watch.sim.url}/v2/client/194/dashapp/settings/connection/${mixpanel}/`;
+    await expect.poll(() => webTabUrls(watch)).toEqual([connectionPage, 'https://mixpanel.com/settings/project/']);
     // The MBI page is the one in front: the key is pasted there after it was made at the provider.
     const frontState = async () => {
       const front = watch.context.pages().find((p) => p.url() === connectionPage);
@@ -68,6 +72,9 @@ describe('first run against the simulator', () => {
     };
     await expect.poll(frontState).toBe('visible');
     await closeWebTabs(watch);
+    watch.sim.setConnection(CLIENT.id, mixpanel, { status: '1', error: null });
+    await checkNow(popup);
+    await expect.poll(() => rowNames(popup)).toHaveLength(4);
   });
 
   it('opens the support page and copies a case summary that names the integration and holds no key', async () => {

@@ -47,10 +47,11 @@ export async function configure(watch: Watch, extra: { pollMinutes?: number; wit
     paused: false,
     sources: [{ id: 'sim-194', label: CLIENT.label, clientId: CLIENT.id, appOrigin: watch.sim.url, apiOrigin: watch.sim.url, enabled: true }],
   };
-  const secrets = extra.withKey === false ? {} : { 'sim-194': { exportApiKey: CLIENT.key } };
+  // A key is stored with the API host and client it is for, and after its account (else it is dropped).
+  const secrets = extra.withKey === false ? {} : { 'sim-194': { exportApiKey: CLIENT.key, apiOrigin: watch.sim.url, clientId: CLIENT.id } };
   await watch.worker.evaluate(async ({ settings, secrets }) => {
-    await chrome.storage.local.set({ secrets });
     await chrome.storage.sync.set({ settings });
+    await chrome.storage.local.set({ secrets });
   }, { settings, secrets });
 }
 

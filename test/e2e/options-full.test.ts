@@ -196,8 +196,9 @@ describe('options page with several accounts', () => {
     await expectBadge(watch, '5');
     const title = await badgeTitle(watch);
     expect(title).toContain('5 integrations need attention');
-    expect(title).toContain(`${CLIENT.label}: 4 of 12 need attention`);
-    expect(title).toContain(`${KRAMERICA.label}: 1 of 3 need attention`);
+    // Labels are isolated in the tooltip (FIRST STRONG ISOLATE … POP DIRECTIONAL ISOLATE).
+    expect(title).toContain(`\u2068${CLIENT.label}\u2069: 4 of 12 need attention`);
+    expect(title).toContain(`\u2068${KRAMERICA.label}\u2069: 1 of 3 need attention`);
 
     const stored = await syncSettings();
     expect(stored.sources.map((s) => [s.label, s.clientId, s.enabled])).toEqual([[CLIENT.label, CLIENT.id, true], [KRAMERICA.label, KRAMERICA.id, true]]);
@@ -279,7 +280,7 @@ describe('options page with several accounts', () => {
 
     await watchKramerica.check();
     await expectBadge(watch, '5');
-    expect(await badgeTitle(watch)).toContain(`${KRAMERICA.label}: 1 of 3 need attention`);
+    expect(await badgeTitle(watch)).toContain(`\u2068${KRAMERICA.label}\u2069: 1 of 3 need attention`);
   });
 
   it('refuses quiet hours that are no time of day and an escalation of 0 hours, saving nothing', async () => {
@@ -361,7 +362,7 @@ describe('options page with several accounts', () => {
     await expect(item.getByRole('button', { name: 'Grant access' }).isVisible()).resolves.toBe(true);
     await expect(sourceNamed(CLIENT.label).getByRole('alert').count()).resolves.toBe(0);
     await expectBadge(watch, 'perm');
-    expect(await badgeTitle(watch)).toContain('Host access not granted (Remote MBI)');
+    expect(await badgeTitle(watch)).toContain('Host access not granted (\u2068Remote MBI\u2069)');
 
     await item.getByRole('button', { name: 'Remove Remote MBI' }).click();
     await expectBadge(watch, '5');

@@ -52,7 +52,7 @@ describe('the popup', () => {
 
   it.each([
     { name: 'Vandelay Web Analytics', id: 1101, button: 'Re-authorize', hint: 'Re-Authorize with Adobe Analytics', pages: [] as string[] },
-    { name: 'Vandelay Support', id: 1108, button: 'Re-authorize', hint: 'paste it with the site prefix', pages: ['https://vandelay.zendesk.com/admin/apps-integrations/apis/'] },
+    { name: 'Vandelay Support', id: 1108, button: 'Re-authorize', hint: 'Zendesk stopped issuing API tokens', pages: [] },
     { name: 'warehouse', id: 1111, button: 'Refresh SSH host keys', hint: 'Refresh SSH Host Keys', pages: [] },
   ])('offers "$button" for $name and opens its pages', async ({ name, id, button, hint, pages }) => {
     const r = row(popup, name);

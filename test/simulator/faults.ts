@@ -2,7 +2,7 @@
 
 import type { ServerResponse } from 'node:http';
 import type { Connection } from './data.js';
-import { generateConnections } from './data.js';
+import { formatEst, generateConnections } from './data.js';
 import { maintenancePage, signInPage } from './pages.js';
 
 export const FAULT_ENDPOINTS = ['connections', 'update-cycle'] as const;
@@ -10,7 +10,7 @@ export type FaultEndpoint = (typeof FAULT_ENDPOINTS)[number];
 
 export const FAULT_MODES = [
   'none', '500', '503', '429', '401', '403', 'redirect', 'html', 'login-page', 'malformed-json', 'wrong-shape',
-  'unknown-status', 'hostile-names', 'huge', 'hang', 'hang-headers', 'drop', 'slow',
+  'unknown-status', 'hostile-names', 'duplicate-ids', 'bidi-names', 'future-end', 'huge', 'hang', 'hang-headers', 'drop', 'slow',
 ] as const;
 export type FaultMode = (typeof FAULT_MODES)[number];
 
@@ -40,8 +40,37 @@ export const HOSTILE_NAMES = [
 ];
 export const UNKNOWN_STATUSES = ['7', 'RECONNECTING'];
 
+/**
+ * `text` with a right-to-left override, a left-to-right isolate, a line break and C1 controls worked in
+ * (`bidi-names`). Without them (a break or C1 control read as a space) it reads as `text` again.
+ */
+export function withControls(text: string): string {
+  return `\u202E${text.replace(' ', '\n')}\u0085`;
+}
+
+/** An error text for `bidi-names`; without its controls it reads "`text` (code 7)". */
+export function errorWithControls(text: string): string {
+  return `\u2066${text}\u009B\u202E (code 7)`;
+}
+
+/**
+ * `duplicate-ids`: the first connection twice (the copy with the opposite status: healthy for a broken one,
+ * needing re-authorization for a healthy one), and the last one without its properties.
+ */
+function withAnomalies(list: Connection[]): Connection[] {
+  const [first, ...rest] = list;
+  if (!first) return list;
+  const twin = { ...first, properties: { ...first.properties, status: first.properties.status === '1' ? '2' : '1' } };
+  const last = rest.pop();
+  const unreadable = last && (({ properties: _properties, ...others }) => others)(last);
+  return [first, twin, ...rest, ...(unreadable ? [unreadable as Connection] : [])];
+}
+
+/** `future-end`: how far ahead of the simulator's clock the last update is said to have ended. */
+export const FUTURE_END_MS = 3 * 3_600_000;
+
 /** Modes that change the data of a normal answer; every other mode replaces the answer. */
-const DATA_MODES: ReadonlySet<FaultMode> = new Set(['none', 'slow', 'unknown-status', 'hostile-names']);
+const DATA_MODES: ReadonlySet<FaultMode> = new Set(['none', 'slow', 'unknown-status', 'hostile-names', 'duplicate-ids', 'bidi-names', 'future-end']);
 
 export function replacesAnswer(mode: FaultMode): boolean {
   return !DATA_MODES.has(mode);
@@ -60,6 +89,16 @@ export function applyToConnections(list: Connection[], mode: FaultMode): Connect
       properties: 'error' in c.properties ? { ...c.properties, error: pick(HOSTILE_NAMES, i + 3) } : c.properties,
     }));
   }
+  if (mode === 'duplicate-ids') return withAnomalies(list);
+  if (mode === 'bidi-names') {
+    return list.map((c) => ({
+      ...c,
+      name: withControls(c.name),
+      display_name: withControls(c.display_name ?? c.name),
+      integration_type: { ...c.integration_type, display_name: withControls(c.integration_type.display_name) },
+      properties: typeof c.properties.error === 'string' ? { ...c.properties, error: errorWithControls(c.properties.error) } : c.properties,
+    }));
+  }
   return list;
 }
 
@@ -76,9 +115,11 @@ export interface UpdateCycleBody {
   timezoneAbbreviation: string;
 }
 
-export function applyToUpdateCycle(body: UpdateCycleBody, mode: FaultMode): UpdateCycleBody {
+export function applyToUpdateCycle(body: UpdateCycleBody, mode: FaultMode, now: number): UpdateCycleBody {
   const job = body.lastCompletedUpdateJob;
   if (job === null) return body;
+  if (mode === 'future-end') return { ...body, lastCompletedUpdateJob: { ...job, end: formatEst(now + FUTURE_END_MS) } };
+  if (mode === 'bidi-names') return { ...body, lastCompletedUpdateJob: { ...job, status: { ...job.status, name: withControls(job.status.name) } } };
   if (mode === 'unknown-status') return { ...body, lastCompletedUpdateJob: { ...job, status: { id: 7, name: 'RECONNECTING' } } };
   if (mode === 'hostile-names') {
     const type = { ...job.type, name: pick(HOSTILE_NAMES, 0) };
@@ -135,6 +176,9 @@ export function writeFault(res: ServerResponse, endpoint: FaultEndpoint, mode: F
     case 'slow':
     case 'unknown-status':
     case 'hostile-names':
+    case 'duplicate-ids':
+    case 'bidi-names':
+    case 'future-end':
       throw new Error(`fault mode ${mode} does not replace the answer`);
   }
 }

@@ -23,6 +23,7 @@ export interface Simulator {
   state(): SimSnapshot;
   reset(): void;
   setConnection(clientId: number | string, connectionId: number | string, patch: ConnectionPatch): Connection;
+  removeConnection(clientId: number | string, connectionId: number | string): void;
   expireSessions(): number;
   /** A valid value for the `rjm_session` cookie. */
   mintSession(): string;
@@ -88,6 +89,7 @@ export async function startSimulator(opts: SimulatorOptions = {}): Promise<Simul
     state: () => state.snapshot(),
     reset: () => state.reset(),
     setConnection: (clientId, connectionId, patch) => state.setConnection(clientId, connectionId, patch),
+    removeConnection: (clientId, connectionId) => state.removeConnection(clientId, connectionId),
     expireSessions: () => state.expireSessions(),
     mintSession: () => state.mintSession(),
     setUpdateCycle: (clientId, patch) => state.setUpdateCycle(clientId, patch),

@@ -95,6 +95,13 @@ export class SimState {
     return structuredClone(c);
   }
 
+  /** The connection is deleted in MBI: later answers no longer list it. */
+  removeConnection(clientId: number | string, connectionId: number | string): void {
+    const gone = this.connection(clientId, connectionId);
+    const client = this.client(clientId);
+    client.connections = client.connections.filter((c) => c !== gone);
+  }
+
   /** What re-authorizing on the connection page does. */
   fixConnection(clientId: number | string, connectionId: number | string): Connection {
     return this.setConnection(clientId, connectionId, { status: STATUS.ok });
@@ -169,6 +176,6 @@ export class SimState {
       timezoneAbbreviation: 'EST',
     };
     const fault = this.faults['update-cycle'];
-    return fault ? applyToUpdateCycle(body, fault.mode) : body;
+    return fault ? applyToUpdateCycle(body, fault.mode, this.now()) : body;
   }
 }

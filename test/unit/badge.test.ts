@@ -12,6 +12,8 @@ const HOUR = 60 * MINUTE;
 
 const MAIN = { id: 'main', label: 'Main store', clientId: '194' };
 const OUTLET = { id: 'outlet', label: 'Outlet store', clientId: '195' };
+/** An account label as the tooltip writes it: isolated, so a right-to-left one cannot reorder the line. */
+const isolated = (label: string) => `\u2068${label}\u2069`;
 
 function settings(raw: Record<string, unknown> = {}): Settings {
   return parseSettings({ sources: [MAIN], ...raw });
@@ -86,7 +88,7 @@ describe('badgeFor', () => {
   ])('shows "$text" and "$title" when $when', ({ records, text, title }) => {
     const badge = badgeFor(deriveView(settings(), records, NOW));
     expect(badge.text).toBe(text);
-    expect(badge.title).toContain(`${title} (Main store)`);
+    expect(badge.title).toContain(`${title} (${isolated('Main store')})`);
   });
 
   it.each([
@@ -106,9 +108,9 @@ describe('badgeFor', () => {
     const badge = badgeFor(deriveView(config, [failed('main', 'signed-out'), connections('outlet', ['needs-reauth', 'failing', 'ok'])], NOW));
     expect(badge.text).toBe('?');
     expect(badge.title.split('\n')).toEqual([
-      'MBI Integration Watch: Signed out of MBI (Main store)',
-      'Main store: 0 of 0 need attention — Signed out of MBI',
-      'Outlet store: 2 of 3 need attention',
+      `MBI Integration Watch: Signed out of MBI (${isolated('Main store')})`,
+      `${isolated('Main store')}: 0 of 0 need attention — Signed out of MBI`,
+      `${isolated('Outlet store')}: 2 of 3 need attention`,
     ]);
   });
 
@@ -116,7 +118,7 @@ describe('badgeFor', () => {
     const view = deriveView(settings(), [failed('main', 'unreachable', ['needs-reauth', 'failing', 'ok'])], NOW);
     expect(view.accounts[0]).toMatchObject({ showingLastGood: true, total: 3 });
     expect(view.accounts[0]?.problems.map((i) => i.state)).toEqual(['needs-reauth', 'failing']);
-    expect(badgeFor(view).title).toContain('Main store: 2 of 3 need attention — MBI unreachable');
+    expect(badgeFor(view).title).toContain(`${isolated('Main store')}: 2 of 3 need attention — MBI unreachable`);
   });
 
   it('fits every state\'s symbol in the four characters Chrome shows', () => {

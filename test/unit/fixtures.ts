@@ -77,7 +77,7 @@ export function grantHostAccess(...patterns: string[]): void {
 export async function watchMainStore(pollMinutes = 5): Promise<void> {
   // Versioned as the extension writes it, so that no settings migration applies.
   await fakeBrowser.storage.sync.set({ settings: { version: 1, pollMinutes, sources: [{ id: 'main', label: 'Main store', clientId: '194' }] } });
-  await fakeBrowser.storage.local.set({ secrets: { main: { exportApiKey: 'export-key' } } });
+  await fakeBrowser.storage.local.set({ secrets: { main: { exportApiKey: 'export-key', apiOrigin: 'https://api.rjmetrics.com', clientId: '194' } } });
   grantHostAccess('https://dashboard.rjmetrics.com/*', 'https://api.rjmetrics.com/*');
 }
 

@@ -7,6 +7,8 @@ import { feedKey, type Integration, type IntegrationState } from '../../src/shar
 
 const NOON = new Date(2026, 10, 27, 12, 0).getTime();
 const SUMMARY = 'new-problem|s1|*';
+/** A name as a notification writes it: isolated, so a right-to-left one cannot reorder the words around it. */
+const isolated = (name: string) => `\u2068${name}\u2069`;
 
 function integration(id: string, state: IntegrationState): Integration {
   return { id, name: `Integration ${id}`, type: 'stripe', provider: 'Stripe', kind: 'oauth', state, rawStatus: state, since: NOON };
@@ -41,8 +43,8 @@ describe('notifyChanges', () => {
     await notifyChanges(NOON);
     expect(shown()).toEqual({
       [SUMMARY]: expect.objectContaining({
-        title: '5 integrations of Vandelay Industries need re-authorization',
-        message: 'Integration 1, Integration 2, Integration 3 and 2 more',
+        title: `5 integrations of ${isolated('Vandelay Industries')} need re-authorization`,
+        message: `${['Integration 1', 'Integration 2', 'Integration 3'].map(isolated).join(', ')} and 2 more`,
       }) as unknown,
     });
   });
@@ -52,7 +54,7 @@ describe('notifyChanges', () => {
     await notifyChanges(NOON);
     await polled(12, 4, 'failing');
     await notifyChanges(NOON);
-    expect(shown()[SUMMARY]?.title).toBe('4 integrations of Vandelay Industries need attention');
+    expect(shown()[SUMMARY]?.title).toBe(`4 integrations of ${isolated('Vandelay Industries')} need attention`);
   });
 
   it('writes nothing to storage when a poll changes nothing', async () => {

@@ -7,6 +7,7 @@ import { parseConnections } from '../../src/background/sources/mbi-connections';
 import { stateForStatus } from '../../src/background/sources/mbi-status';
 import { parseUpdateCycle, parseZonedTime } from '../../src/background/sources/mbi-update-cycle';
 import { parseCommand } from '../../src/background/parse-command';
+import { inertText } from '../../src/shared/inert-text';
 import { MSG } from '../../src/shared/messages';
 import {
   DEFAULT_SETTINGS,
@@ -89,10 +90,13 @@ function expectIntegration(integration: Integration): void {
 function expectConnections(result: FeedResult, input: unknown): void {
   if (!result.ok) return expectFeedError(result.error, ['format-changed']);
   check(result.data.feed === 'connections' && Array.isArray(input), 'not a connections list', result);
-  onlyKeys(result.data, ['feed', 'integrations']);
-  // A list is read whole or refused whole: no connection is dropped silently.
-  check(result.data.integrations.length === input.length, 'lost connections', result);
-  result.data.integrations.forEach(expectIntegration);
+  onlyKeys(result.data, ['feed', 'integrations', 'anomalies']);
+  const { integrations, anomalies = [] } = result.data;
+  // Every element is an integration, unreadable ones included; only a repeated id is left out, and never silently.
+  check(integrations.length <= input.length && (integrations.length === input.length || anomalies.length > 0), 'lost connections', result);
+  check(new Set(integrations.map((i) => i.id)).size === integrations.length, 'repeated ids', result);
+  check(anomalies.length <= 6 && anomalies.every((a) => typeof a === 'string' && a.length <= 300), 'anomalies', result);
+  integrations.forEach(expectIntegration);
 }
 
 function expectUpdateCycle(result: FeedResult<UpdateCycleData>): void {
@@ -279,7 +283,8 @@ const cycleBodies = fc
     { weight: 1, arbitrary: hostile },
   );
 
-const nonBlank = (maxLength: number) => fc.string({ minLength: 1, maxLength }).filter((s) => s.trim() !== '');
+// Blank once made inert: controls alone are no name.
+const nonBlank = (maxLength: number) => fc.string({ minLength: 1, maxLength }).filter((s) => inertText(s).trim() !== '');
 
 // Lighter than `hostile`: a list holds many rows, and these fields are not what the property is about.
 const noise = fc.oneof(leaf, protoKeyed, fc.jsonValue({ maxDepth: 2 }));
@@ -395,7 +400,7 @@ describe('parseConnections', { timeout: 30_000 }, () => {
   });
 
   /** The id as the list shows it: numbers as digits, strings trimmed (ids here are short). */
-  const shownId = (id: number | string) => (typeof id === 'number' ? String(id) : id.trim());
+  const shownId = (id: number | string) => (typeof id === 'number' ? String(id) : inertText(id).trim());
 
   it('reads every list of well-formed rows with distinct ids whole, in order, whatever else the rows hold', () => {
     fc.assert(
@@ -409,12 +414,21 @@ describe('parseConnections', { timeout: 30_000 }, () => {
     );
   });
 
-  it('calls a list in which two rows share an id a changed format', () => {
+  it('watches the first of a repeated id, and every other row, and reports the repeat', () => {
+    /** The id the parser gives a row read on its own. */
+    const idOf = (row: unknown) => {
+      const alone = parseConnections([row]);
+      return alone.ok ? alone.data.integrations[0]?.id : undefined;
+    };
     fc.assert(
       fc.property(fc.array(wellFormedConnection, { minLength: 1, maxLength: 6 }), fc.nat(), (rows, pick) => {
         const twin = rows[pick % rows.length]!;
-        const result = parseConnections([...rows, { ...twin, id: typeof twin.id === 'number' ? String(twin.id) : twin.id }]);
-        expect(result).toMatchObject({ ok: false, error: { kind: 'format-changed' } });
+        const list = [...rows, { ...twin, id: typeof twin.id === 'number' ? String(twin.id) : twin.id }];
+        const result = parseConnections(list);
+        expect(result.ok).toBe(true);
+        if (!result.ok) return;
+        expect(result.data.integrations.map((i) => i.id)).toEqual([...new Set(list.map(idOf))]);
+        expect(result.data.anomalies).toContain(`Two connections share the id "${idOf(twin)}"; the first is watched.`);
       }),
       RUNS,
     );
@@ -428,8 +442,10 @@ describe('stateForStatus', { timeout: 30_000 }, () => {
         const { state, rawStatus } = stateForStatus(raw);
         check(Object.hasOwn(STATES, state), 'state', state);
         check(typeof rawStatus === 'string' && rawStatus !== '' && rawStatus.length <= 40, 'rawStatus', rawStatus);
-        if ((typeof raw === 'string' && raw.trim() !== '') || typeof raw === 'number') check(String(raw).trim().startsWith(rawStatus), 'rawStatus is not the value received', { raw, rawStatus });
-        if (typeof raw === 'string' && raw.trim() === '') check(rawStatus === '(blank)', 'a blank status is not shown as blank', { raw, rawStatus });
+        // The value received, made inert: no control or bidi-control character reaches the screen.
+        const shown = typeof raw === 'string' || typeof raw === 'number' ? inertText(String(raw)).trim() : undefined;
+        if (shown) check(shown.startsWith(rawStatus), 'rawStatus is not the value received', { raw, rawStatus });
+        if (shown === '') check(rawStatus === '(blank)', 'a blank status is not shown as blank', { raw, rawStatus });
         if (PROTO_KEYS.includes(raw as string)) check(state === 'unknown', 'an object key read as a status', { raw, state });
       }),
       RUNS,
@@ -611,20 +627,28 @@ describe('parseOrigin and parseClientId', { timeout: 30_000 }, () => {
 
 describe('parseSecrets', { timeout: 30_000 }, () => {
   const secretIds = fc.oneof(fc.constantFrom('main', 'eu', 'mbi-194-0', ...PROTO_KEYS), fc.string());
-  const entry = fc.oneof(fc.record({ exportApiKey: fc.oneof(fc.string(), hugeString, hostile), password: hostile, note: hostile }, { requiredKeys: [] }), hostile);
+  const entry = fc.oneof(fc.record({
+    exportApiKey: fc.oneof(fc.string(), hugeString, hostile),
+    apiOrigin: fc.oneof(fc.constantFrom('https://api.rjmetrics.com', 'http://127.0.0.1:8127', 'https://*', '*.rjmetrics.com'), fc.string(), hostile),
+    clientId: fc.oneof(fc.constantFrom('194', '2'), fc.string(), hostile),
+    password: hostile,
+    note: hostile,
+  }, { requiredKeys: [] }), hostile);
   const rawSecrets = fc.oneof({ weight: 4, arbitrary: fc.array(fc.tuple(secretIds, entry), { maxLength: 6 }).map(own) }, { weight: 1, arbitrary: hostile });
 
-  it('keeps one entry per id, each empty or a trimmed non-empty key, and nothing else', () => {
+  it('keeps only safe ids, each with a trimmed non-empty key bound to a plain API origin and client id, and nothing else', () => {
     fc.assert(
       fc.property(rawSecrets, (raw) => {
         const secrets: Secrets = parseSecrets(raw);
         check(Object.getPrototypeOf(secrets) === Object.prototype, 'not a plain object', secrets);
-        // Every safe id is kept, and only those: a prototype name or odd characters never become a key.
-        if (typeof raw === 'object' && raw !== null && Object.getPrototypeOf(raw) === Object.prototype) expect(Object.keys(secrets)).toEqual(Object.keys(raw).filter(isSafeId));
+        // A prototype name or odd characters never become a key.
+        if (typeof raw === 'object' && raw !== null && Object.getPrototypeOf(raw) === Object.prototype) check(Object.keys(secrets).every((id) => isSafeId(id) && Object.hasOwn(raw, id)), 'ids', secrets);
         for (const value of Object.values(secrets)) {
-          onlyKeys(value, ['exportApiKey']);
+          onlyKeys(value, ['exportApiKey', 'apiOrigin', 'clientId']);
           const key = value.exportApiKey;
-          check(key === undefined || (key !== '' && key === key.trim()), 'export API key', value);
+          check(key !== '' && key === key.trim(), 'export API key', value);
+          check(parseOrigin(value.apiOrigin).ok && !value.apiOrigin.includes('*'), 'API origin', value);
+          check(/^(0|[1-9]\d{0,11})$/.test(value.clientId), 'client id', value);
         }
         expect(parseSecrets(secrets)).toEqual(secrets);
       }),

@@ -2,7 +2,7 @@
 // rows beyond the first ones built when asked.
 import { fakeBrowser } from '@webext-core/fake-browser';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { openWatchDb } from '../../src/shared/db';
+import { openWatchDb, readFeed } from '../../src/shared/db';
 import { POPUP_MODEL_KEY } from '../../src/shared/messages';
 import type { PopupModel } from '../../src/shared/popup-model';
 import { parseSettings } from '../../src/shared/settings';
@@ -60,7 +60,7 @@ describe('the popup model in storage', () => {
     await refreshBadge(NOW);
     const before = await stored();
     const db = await openWatchDb();
-    const record = await db.get('feeds', feedKey('main', 'connections'));
+    const record = await readFeed(db, 'main', 'connections');
     if (record?.data?.feed !== 'connections') throw new Error('no connections stored');
     record.data.integrations[10] = { ...record.data.integrations[10]!, detail: 'Access denied' };
     await db.put('feeds', record);

@@ -23,7 +23,10 @@ function settingsWith(extra: Partial<Settings> = {}): Settings {
   return { ...parseSettings({}), sources: [VANDELAY, KRAMERICA], ...extra };
 }
 
-const SECRETS: Secrets = { vandelay: { exportApiKey: KEY }, kramerica: { exportApiKey: OTHER_KEY } };
+const SECRETS: Secrets = {
+  vandelay: { exportApiKey: KEY, apiOrigin: VANDELAY.apiOrigin, clientId: VANDELAY.clientId },
+  kramerica: { exportApiKey: OTHER_KEY, apiOrigin: KRAMERICA.apiOrigin, clientId: KRAMERICA.clientId },
+};
 
 /** Everything sync storage holds, as one string: what would travel to the admin's other computers. */
 async function syncText(): Promise<string> {
@@ -348,9 +351,9 @@ describe('backup file', () => {
 
   it('leaves out managed accounts and their keys', () => {
     const managed: SourceSettings = { ...VANDELAY, id: 'managed-194-0', managed: true };
-    const text = exportBackup(settingsWith({ sources: [managed, KRAMERICA] }), { 'managed-194-0': { exportApiKey: KEY }, kramerica: { exportApiKey: OTHER_KEY } }, true);
+    const text = exportBackup(settingsWith({ sources: [managed, KRAMERICA] }), { 'managed-194-0': { ...SECRETS.vandelay!, clientId: '194' }, kramerica: SECRETS.kramerica! }, true);
     expect(text).not.toContain(KEY);
-    expect(parseBackup(text)).toEqual({ ok: true, settings: settingsWith({ sources: [KRAMERICA] }), secrets: { kramerica: { exportApiKey: OTHER_KEY } } });
+    expect(parseBackup(text)).toEqual({ ok: true, settings: settingsWith({ sources: [KRAMERICA] }), secrets: { kramerica: SECRETS.kramerica } });
   });
 
   const file = (body: Record<string, unknown>) => JSON.stringify({ format: BACKUP_FORMAT, version: 1, settings: settingsWith(), ...body });

@@ -80,9 +80,9 @@ describe('parseSettings', () => {
     expect(parsed.sources.map((s) => s.id)).toEqual(['main']);
   });
 
-  it('keeps only the first of two sources with the same id', () => {
+  it('keeps both of two sources with the same id, the later renamed', () => {
     const parsed = parseSettings({ sources: [{ id: 'main', clientId: '194', label: 'First' }, { id: 'main', clientId: '195', label: 'Second' }] });
-    expect(parsed.sources.map((s) => s.label)).toEqual(['First']);
+    expect(parsed.sources.map((s) => [s.id, s.label])).toEqual([['main', 'First'], ['main-2', 'Second']]);
   });
 
   it('drops keys it does not know', () => {

@@ -9,7 +9,7 @@ const TOKEN = 'sk_live_abcdefghijklmnopqrstuvwxyz0123';
 const EXPORT_KEY = 'rjm-export-4f9a8b7c6d5e4f3a2b1c0d9e8f7a6b5c';
 
 const [source] = parseSettings({ sources: [{ id: 'main', label: 'Main store', clientId: '194' }] }).sources;
-const secrets = parseSecrets({ main: { exportApiKey: EXPORT_KEY } });
+const secrets = parseSecrets({ main: { exportApiKey: EXPORT_KEY, apiOrigin: 'https://api.rjmetrics.com', clientId: '194' } });
 
 const zendesk: Integration = {
   id: '42', name: 'Support tickets', type: 'zendesk', provider: 'Zendesk', kind: 'api-key',

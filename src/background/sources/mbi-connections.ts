@@ -1,4 +1,5 @@
 // Adapter: per-integration status from the MBI app's connections list, read with the signed-in session.
+import { inertText } from '../../shared/inert-text';
 import { providerFor } from '../../shared/providers';
 import type { SourceSettings } from '../../shared/settings';
 import type { ConnectionsData, FeedResult, Integration, IntegrationKind } from '../../shared/types';
@@ -19,9 +20,10 @@ function isObj(value: unknown): value is Obj {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
+/** A string from MBI, inert (no control or bidi-control character), trimmed and capped; blank → undefined. */
 function text(value: unknown, max: number): string | undefined {
   if (typeof value !== 'string') return undefined;
-  let cut = value.trim().slice(0, max);
+  let cut = inertText(value).trim().slice(0, max);
   // Never leave half of a surrogate pair, nor a trailing blank, where the cut fell.
   if (/[\uD800-\uDBFF]$/.test(cut)) cut = cut.slice(0, -1);
   cut = cut.trimEnd();
@@ -34,10 +36,14 @@ function kindOf(type: string, integrationType: Obj): IntegrationKind {
   return integrationType.replication_type === 'db' ? 'database' : 'unknown';
 }
 
+function idOf(raw: Obj): string | undefined {
+  return typeof raw.id === 'number' && Number.isFinite(raw.id) ? String(raw.id) : text(raw.id, 64);
+}
+
 /** One list element → an Integration, or null when it lacks what every connection must have. */
 function normalizeConnection(raw: unknown): Integration | null {
   if (!isObj(raw)) return null;
-  const id = typeof raw.id === 'number' && Number.isFinite(raw.id) ? String(raw.id) : text(raw.id, 64);
+  const id = idOf(raw);
   const name = text(raw.display_name, MAX_NAME) ?? text(raw.name, MAX_NAME);
   const type = text(raw.type, 64);
   if (id === undefined || name === undefined || type === undefined || !isObj(raw.properties)) return null;
@@ -60,24 +66,63 @@ function normalizeConnection(raw: unknown): Integration | null {
   return integration;
 }
 
-/** Pure: a parsed JSON body → integrations, or `format-changed` naming what was off. */
+/** The raw status an element that could not be read is shown with; it counts as a problem, never as healthy. */
+export const UNREADABLE_STATUS = '(unreadable)';
+/** Anomalies kept word for word; beyond them, one line says how many more. */
+const MAX_ANOMALIES = 5;
+
+/** An element that cannot be read, kept as an integration in state unknown so that it counts on the badge. */
+function unreadableConnection(raw: unknown, position: number): Integration {
+  const type = isObj(raw) ? text(raw.type, 64) : undefined;
+  return {
+    id: (isObj(raw) ? idOf(raw) : undefined) ?? `#${position}`,
+    name: `Connection #${position} (could not be read)`,
+    type: type ?? 'unknown',
+    provider: type ?? 'unknown',
+    kind: 'unknown',
+    state: 'unknown',
+    rawStatus: UNREADABLE_STATUS,
+  };
+}
+
+function capped(anomalies: readonly string[]): string[] {
+  const more = anomalies.length - MAX_ANOMALIES;
+  return more > 0 ? [...anomalies.slice(0, MAX_ANOMALIES), `…and ${more} more.`] : [...anomalies];
+}
+
+/**
+ * Pure: a parsed JSON body → integrations, or `format-changed` naming what was off. One bad element does
+ * not blind the account: of a repeated id the first is watched, an element that cannot be read counts as
+ * unknown, and both are reported as anomalies. Only a body that is not a list, or a list of which not
+ * one element can be read, is a changed format.
+ */
 export function parseConnections(body: unknown): FeedResult<ConnectionsData> {
   if (!Array.isArray(body)) {
     return { ok: false, error: { kind: 'format-changed', message: `Expected a list of connections, got ${isObj(body) ? 'an object' : typeof body}.` } };
   }
   const integrations: Integration[] = [];
+  const anomalies: string[] = [];
   const ids = new Set<string>();
+  let readable = 0;
   for (const [index, item] of body.entries()) {
-    const integration = normalizeConnection(item);
-    if (!integration) {
-      return { ok: false, error: { kind: 'format-changed', message: `Connection #${index + 1} lacks an id, name, type or properties.` } };
+    const read = normalizeConnection(item);
+    const integration = read ?? unreadableConnection(item, index + 1);
+    // Ids identify integrations across polls: a later element with the same id is not watched.
+    if (ids.has(integration.id)) {
+      anomalies.push(`Two connections share the id "${integration.id}"; the first is watched.`);
+      continue;
     }
-    // Ids identify integrations across polls; a repeated one means the list is not what we think.
-    if (ids.has(integration.id)) return { ok: false, error: { kind: 'format-changed', message: `Two connections share the id "${integration.id}".` } };
+    if (read) readable++;
+    else anomalies.push(`Connection #${index + 1} lacks an id, name, type or properties; it counts as unknown.`);
     ids.add(integration.id);
     integrations.push(integration);
   }
-  return { ok: true, data: { feed: 'connections', integrations } };
+  if (body.length > 0 && readable === 0) {
+    return { ok: false, error: { kind: 'format-changed', message: `None of the ${body.length} connections could be read; connection #1 lacks an id, name, type or properties.` } };
+  }
+  const data: ConnectionsData = { feed: 'connections', integrations };
+  if (anomalies.length > 0) data.anomalies = capped(anomalies);
+  return { ok: true, data };
 }
 
 export async function fetchConnections(source: SourceSettings, limits?: RequestLimits): Promise<FeedResult<ConnectionsData>> {

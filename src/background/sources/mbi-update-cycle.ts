@@ -1,4 +1,5 @@
 // Adapter: the documented Update Cycle Status API (account-wide), read with the Export API key.
+import { inertText } from '../../shared/inert-text';
 import type { SourceSettings } from '../../shared/settings';
 import type { FeedResult, UpdateCycleData } from '../../shared/types';
 import { errorForStatus, parseJsonBody, request, type RequestLimits } from '../http';
@@ -33,17 +34,19 @@ export function parseZonedTime(value: unknown, zone: string): number | null {
 type Obj = Record<string, unknown>;
 const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
 const changed = (message: string): FeedResult<UpdateCycleData> => ({ ok: false, error: { kind: 'format-changed', message } });
+/** A string from MBI, inert (no control or bidi-control character), trimmed and capped; anything else → ''. */
+const text = (value: unknown, max: number): string => (typeof value === 'string' ? inertText(value).trim().slice(0, max) : '');
 
 export function parseUpdateCycle(body: unknown): FeedResult<UpdateCycleData> {
   if (!isObj(body) || !('lastCompletedUpdateJob' in body)) return changed('The update status has no "lastCompletedUpdateJob".');
   const job = body.lastCompletedUpdateJob;
   if (job === null) return { ok: true, data: { feed: 'update-cycle', lastJob: null } };
-  const zone = typeof body.timezoneAbbreviation === 'string' ? body.timezoneAbbreviation.trim().toUpperCase() : '';
+  const zone = text(body.timezoneAbbreviation, 40).toUpperCase();
   if (!isObj(job) || !isObj(job.status) || !isObj(job.type)) return changed('The last update job is not in the documented shape.');
   const endedAt = parseZonedTime(job.end, zone);
   const { id } = job;
   const statusId = job.status.id;
-  const endText = typeof job.end === 'string' ? job.end.trim().slice(0, 40) : `(${typeof job.end})`;
+  const endText = typeof job.end === 'string' ? text(job.end, 40) : `(${typeof job.end})`;
   if (endedAt === null) return changed(`The update end time "${endText}" in zone "${zone.slice(0, 8)}" is not understood.`);
   if (typeof id !== 'number' || typeof statusId !== 'number') return changed('The update job id or status id is not a number.');
   return {
@@ -52,9 +55,9 @@ export function parseUpdateCycle(body: unknown): FeedResult<UpdateCycleData> {
       feed: 'update-cycle',
       lastJob: {
         id,
-        typeName: typeof job.type.name === 'string' ? job.type.name.slice(0, 80) : '',
+        typeName: text(job.type.name, 80),
         statusId,
-        statusName: typeof job.status.name === 'string' ? job.status.name.slice(0, 80) : `status ${statusId}`,
+        statusName: text(job.status.name, 80) || `status ${statusId}`,
         endedAt,
         endedRaw: `${endText} ${zone}`,
       },
