@@ -132,8 +132,12 @@ export function buildSizes(dir: string): BuildSizes {
 export const SIZE_BUDGETS = {
   /** The popup page's script with every chunk it imports, gzip -9 per file, summed. */
   popupGzip: 15 * 1024,
-  /** The worker's loader and every chunk it imports, likewise. */
-  workerGzip: 20 * 1024,
-  /** Every file of dist/, uncompressed. */
-  distRaw: 150 * 1024,
+  /**
+   * The worker's loader and every chunk it imports, likewise. 20 KB until the trust fixes (keys bound to
+   * their host, parsed stored records, inert remote text) added 3.3 KB gzip to the 18.5 KB worker; the
+   * simpler check cycle that comes next is to bring it back to 20 KB.
+   */
+  workerGzip: 22 * 1024,
+  /** Every file of dist/, uncompressed: 150 KB before the trust fixes added 24 KB of code and messages. */
+  distRaw: 175 * 1024,
 } as const;
