@@ -4,17 +4,9 @@ import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
+import type { SourceSettings } from '../../src/shared/settings';
 import type { FeedRecord } from '../../src/shared/types';
 import { checkNow, CLIENT, launchSignedIn, openPopup, readStore, type Watch } from './harness';
-
-interface StoredSource {
-  id: string;
-  label: string;
-  clientId: string;
-  appOrigin: string;
-  apiOrigin: string;
-  enabled: boolean;
-}
 
 /** A host that records the headers of every request it gets: where a tampered file points the API host. */
 async function startRecorder(): Promise<{ url: string; requests: IncomingHttpHeaders[]; server: Server }> {
@@ -38,7 +30,7 @@ describe('keys and settings the admin can trust', () => {
     local: (await chrome.storage.local.get('secrets')).secrets,
     session: (await chrome.storage.session.get('secrets')).secrets,
   }));
-  const syncSettings = async () => (await worker().evaluate(() => chrome.storage.sync.get('settings'))).settings as { sources: StoredSource[] } & Record<string, unknown>;
+  const syncSettings = async () => (await worker().evaluate(() => chrome.storage.sync.get('settings'))).settings as { sources: SourceSettings[] } & Record<string, unknown>;
   const writeSync = (settings: unknown) => worker().evaluate((s) => chrome.storage.sync.set({ settings: s }), settings);
   /** The text of every element the locator matches, now (without waiting for one to appear). */
   const textOf = async (locator: Locator): Promise<string> => (await locator.allTextContents()).join('\n');
