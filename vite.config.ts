@@ -4,10 +4,12 @@ import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { defineConfig, type Plugin } from 'vite';
 import manifest from './manifest.json' with { type: 'json' };
+import { timingDefines } from './scripts/sim-timing.ts';
 
 // `--mode sim` builds the test/demo variant into dist-sim/: the simulator's origin and notifications are
 // required permissions (Chrome's native permission prompt cannot be driven by a test) and polling may run
-// every few seconds. The shipped build (`vite build`, into dist/) has none of this.
+// every few seconds, with shorter waits (scripts/sim-timing.ts). The shipped build (`vite build`, into dist/)
+// has none of this.
 /** The shipped messages carry no translator notes or indentation: Chrome reads only message and placeholders. */
 function compactLocales(): Plugin {
   return {
@@ -37,7 +39,7 @@ export default defineConfig(({ mode }) => {
     : manifest;
   return {
     plugins: [preact(), crx({ manifest: target }), compactLocales()],
-    define: sim ? { 'import.meta.env.VITE_MIN_POLL_MINUTES': JSON.stringify('0.02') } : {},
+    define: timingDefines(sim),
     build: {
       outDir: sim ? 'dist-sim' : 'dist',
       emptyOutDir: true,

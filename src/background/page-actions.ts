@@ -7,16 +7,19 @@ import { integrationKey, setSnooze } from '../shared/snooze';
 import { loadOwnSettings, loadSettings, saveSettings } from '../shared/storage';
 import { supportSummary } from '../shared/support-summary';
 import { loadVerifications } from '../shared/verification';
+import { loadHistories } from './watch-state';
 
 /** Opens Adobe support and answers with the case summary; the popup puts it on the clipboard. */
 export async function openSupportCase(sourceId: string, integrationId: string, now = Date.now()): Promise<SupportAnswer> {
-  const [settings, db, verifications] = await Promise.all([loadSettings(), openWatchDb(), loadVerifications()]);
+  const [settings, db, verifications, histories] = await Promise.all([loadSettings(), openWatchDb(), loadVerifications(), loadHistories(now)]);
   const source = settings.sources.find((s) => s.id === sourceId);
   const record = await readFeed(db, sourceId, 'connections');
   const integration = record?.data?.feed === 'connections' ? record.data.integrations.find((i) => i.id === integrationId) : undefined;
   if (!source || !integration) return { ok: false };
-  const tried = verifications[integrationKey(sourceId, integrationId)]?.startedAt;
-  const summary = supportSummary(tried === undefined ? { source, integration, now } : { source, integration, now, reauthorizedAt: tried });
+  const key = integrationKey(sourceId, integrationId);
+  const tried = verifications[key]?.startedAt;
+  const history = histories.get(key) ?? { breaks: 0 };
+  const summary = supportSummary(tried === undefined ? { source, integration, history, now } : { source, integration, history, now, reauthorizedAt: tried });
   const opened = await openPages([SUPPORT_URL], settings);
   return { ok: opened !== null, summary };
 }

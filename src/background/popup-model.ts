@@ -1,6 +1,7 @@
 // Pure: the derived view, with verifications and snoozes, turned into the popup's model.
 import { likelyCause, type Cause, type CauseFinding } from '../shared/causes';
 import { stateLabel } from '../shared/format';
+import type { History } from '../shared/history';
 import { t, type MessageKey } from '../shared/i18n';
 import { ISSUES } from '../shared/issues';
 import { reauthHint } from '../shared/links';
@@ -42,8 +43,12 @@ export function popupIssue(issue: AccountIssue): PopupIssue {
   return out;
 }
 
-function row(integration: Integration, account: AccountView, settings: Settings, verifications: Verifications, now: number): PopupRow {
-  const verification = verifications[integrationKey(account.source.id, integration.id)];
+/** Histories by integrationKey, from the transition log. */
+export type Histories = ReadonlyMap<string, History>;
+
+function row(integration: Integration, account: AccountView, settings: Settings, verifications: Verifications, histories: Histories, now: number): PopupRow {
+  const key = integrationKey(account.source.id, integration.id);
+  const verification = verifications[key];
   const action = primaryAction(integration);
   const escalated = isOverdue(integration, settings.escalationHours, now);
   const out: PopupRow = {
@@ -62,6 +67,8 @@ function row(integration: Integration, account: AccountView, settings: Settings,
   if (integration.since !== undefined) out.since = integration.since;
   if (integration.firstSeen) out.firstSeen = true;
   if (integration.detail !== undefined) out.detail = integration.detail;
+  const history = histories.get(key);
+  if (history?.breaks) out.history = history;
   const finding = likelyCause(integration, account);
   if (finding) out.cause = cause(finding);
   // A re-authorization judged "removed" belongs to the list below the rows, not to a row listed again.
@@ -73,15 +80,15 @@ function row(integration: Integration, account: AccountView, settings: Settings,
   return out;
 }
 
-function account(view: AccountView, settings: Settings, verifications: Verifications, snoozes: Snoozes, now: number, first: number): PopupAccount {
+function account(view: AccountView, settings: Settings, verifications: Verifications, snoozes: Snoozes, histories: Histories, now: number, first: number): PopupAccount {
   const out: PopupAccount = {
     sourceId: view.source.id,
     label: view.source.label,
     total: view.total,
     problemCount: view.problems.length,
-    problems: view.problems.slice(0, first).map((i) => row(i, view, settings, verifications, now)),
+    problems: view.problems.slice(0, first).map((i) => row(i, view, settings, verifications, histories, now)),
     snoozed: view.snoozed.map((i) => {
-      const r = row(i, view, settings, verifications, now);
+      const r = row(i, view, settings, verifications, histories, now);
       const until = snoozes[integrationKey(view.source.id, i.id)]?.until;
       return until === undefined ? r : { ...r, wakeAt: until };
     }),
@@ -99,17 +106,17 @@ function account(view: AccountView, settings: Settings, verifications: Verificat
  * The model, carrying each account's first rows, and the rows beyond them (see firstRows). Their version
  * (`moreVersion`) is left to the caller, who has the browser's hashing at hand.
  */
-export function buildPopupModel(view: WatchView, settings: Settings, verifications: Verifications, snoozes: Snoozes, now: number): { model: Omit<PopupModel, 'moreVersion'>; more: PopupMore } {
+export function buildPopupModel(view: WatchView, settings: Settings, verifications: Verifications, snoozes: Snoozes, now: number, histories: Histories = new Map()): { model: Omit<PopupModel, 'moreVersion'>; more: PopupMore } {
   const first = firstRows(view.accounts.length);
   const more: PopupMore = {};
   for (const a of view.accounts) {
-    if (a.problems.length > first) more[a.source.id] = a.problems.slice(first).map((i) => row(i, a, settings, verifications, now));
+    if (a.problems.length > first) more[a.source.id] = a.problems.slice(first).map((i) => row(i, a, settings, verifications, histories, now));
   }
   const model: Omit<PopupModel, 'moreVersion'> = {
     builtAt: now,
     problemCount: view.problemCount,
     escalationHours: settings.escalationHours,
-    accounts: view.accounts.map((a) => account(a, settings, verifications, snoozes, now, first)),
+    accounts: view.accounts.map((a) => account(a, settings, verifications, snoozes, histories, now, first)),
     fixed: Object.entries(verifications).flatMap(([key, v]) => {
       if (v.result !== 'fixed' && v.result !== 'removed') return [];
       const entry: PopupModel['fixed'][number] = { key, name: v.name };

@@ -1,6 +1,7 @@
 // What the steps after a poll all read — settings, stored feeds, snoozes, re-authorizations — read once
 // and handed from step to step, so that none reads it again unless something changed it meanwhile.
-import { openWatchDb, readFeeds } from '../shared/db';
+import { openWatchDb, readFeeds, transitionsSince } from '../shared/db';
+import { historiesOf, historyStart, type History } from '../shared/history';
 import type { Settings } from '../shared/settings';
 import { loadSnoozes, type Snoozes } from '../shared/snooze';
 import { loadSettings } from '../shared/storage';
@@ -33,6 +34,11 @@ export async function loadWatchState(): Promise<WatchState> {
     loadVerifications(),
   ]);
   return { settings, records, snoozes, verifications, writes: at };
+}
+
+/** Every integration's last 30 days, by integrationKey: one read of the transition log for all accounts. */
+export async function loadHistories(now: number): Promise<Map<string, History>> {
+  return historiesOf(await transitionsSince(await openWatchDb(), historyStart(now)), now);
 }
 
 /** `state` when nothing was written since it was read (a snooze from the popup, another poll), else a fresh read. */

@@ -5,6 +5,7 @@ import { BackupSettings } from './BackupSettings';
 import { NotificationSettings } from './NotificationSettings';
 import { PollingSettings } from './PollingSettings';
 import { PrivacySettings } from './PrivacySettings';
+import { RecentChecks } from './RecentChecks';
 import { SourceEditor } from './SourceEditor';
 import { SourceList } from './SourceList';
 import { useOptions } from './use-options';
@@ -44,6 +45,7 @@ export function App() {
       <NotificationSettings state={state} onSave={(next) => save(next)} readOnly={newer} />
       <PrivacySettings settings={settings} keysOnDisk={state.keysOnDisk} onSave={(next) => save(next)} readOnly={newer} />
       <BackupSettings settings={settings} secrets={secrets} onSave={save} readOnly={newer} />
+      <RecentChecks checks={state.recentChecks} sources={settings.sources} now={Date.now()} />
     </main>
   );
 }

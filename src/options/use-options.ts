@@ -7,6 +7,8 @@ import type { Managed } from '../shared/managed';
 import { MSG, type Command, type TestResult } from '../shared/messages';
 import { originPattern, sourceOrigins, type Secrets, type Settings, type SourceSettings } from '../shared/settings';
 import { loadManaged, loadSecrets, loadSettings } from '../shared/storage';
+import type { PollLogEntry } from '../shared/types';
+import { recentPolls } from './poll-log';
 import { keysOnDisk, loadDroppedKeys, saveSettingsAndKeys, storedSettingsAreNewer } from './save-settings';
 
 export interface OptionsState {
@@ -22,7 +24,12 @@ export interface OptionsState {
   keysOnDisk: boolean;
   /** Keys removed because their account changed API host or client id. */
   dropped: DroppedKeys;
+  /** The last checks from the poll log, most recent first, or why the log could not be read. */
+  recentChecks: PollLogEntry[] | { unreadable: string };
 }
+
+/** How many checks the Recent checks panel lists. */
+const RECENT_CHECKS = 20;
 
 /** What a failed save or request says after "Not saved:" (Chrome's own message, e.g. a storage quota). */
 export function reasonOf(error: unknown): string {
@@ -38,17 +45,27 @@ async function missingAccessOf(sources: readonly SourceSettings[]): Promise<Set<
   return new Set(checks.filter(([, granted]) => !granted).map(([id]) => id));
 }
 
+/** A failure to read the poll log leaves the settings usable. */
+async function readRecentChecks(): Promise<OptionsState['recentChecks']> {
+  try {
+    return await recentPolls(RECENT_CHECKS);
+  } catch (error) {
+    return { unreadable: reasonOf(error) };
+  }
+}
+
 async function readOptions(): Promise<OptionsState> {
   const [settings, managed] = await Promise.all([loadSettings(), loadManaged()]);
-  const [secrets, missingAccess, notificationsGranted, newer, onDisk, dropped] = await Promise.all([
+  const [secrets, missingAccess, notificationsGranted, newer, onDisk, dropped, recentChecks] = await Promise.all([
     loadSecrets(settings),
     missingAccessOf(settings.sources),
     browser.permissions.contains({ permissions: ['notifications'] }),
     storedSettingsAreNewer(),
     keysOnDisk(),
     loadDroppedKeys(),
+    readRecentChecks(),
   ]);
-  return { settings, secrets, managed, missingAccess, notificationsGranted, newer, keysOnDisk: onDisk, dropped };
+  return { settings, secrets, managed, missingAccess, notificationsGranted, newer, keysOnDisk: onDisk, dropped, recentChecks };
 }
 
 /** Must run first in a click handler: Chrome only shows the permission prompt during a user gesture. */

@@ -5,6 +5,7 @@ import { MSG, type SupportAnswer } from '../shared/messages';
 import { copyText } from '../shared/copy';
 import type { PopupRow } from '../shared/popup-model';
 import { CauseLine } from './CauseLine';
+import { historyText } from './history-text';
 import { ProviderIcon } from './ProviderIcon';
 import { SnoozeMenu } from './SnoozeMenu';
 import { failureNote, failureOf, send } from './use-watch';
@@ -67,6 +68,7 @@ export function ProblemRow({ row, now, first, escalationHours }: Props) {
         <strong><bdi>{row.stateLabel}</bdi></strong>
         {row.since !== undefined && <span class="muted"> · {t(row.firstSeen ? 'popup_noticed' : 'popup_since', ownTime(row.since, now))}</span>}
       </p>
+      {row.history && <p class="muted history">{historyText(row.history)}</p>}
       {row.detail && <p class="detail"><bdi>{row.detail}</bdi></p>}
       {row.cause && <CauseLine cause={row.cause} now={now} />}
       {row.verification && <p class={`verify verify-${row.verification.result ?? 'pending'}`} role="status">{verificationText(row.verification, now)}</p>}

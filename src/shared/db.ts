@@ -1,9 +1,10 @@
 // The IndexedDB store: last snapshot per feed, the transition log and the poll log. Domain functions only.
 import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
+import { DB_NAME } from './db-name';
 import { parseFeedRecord } from './feed-record';
 import { feedKey, type FeedName, type FeedRecord, type PollLogEntry, type Transition } from './types';
 
-export const DB_NAME = 'mbi-watch';
+export { DB_NAME };
 export const DB_VERSION = 1;
 export const RETENTION_DAYS = 90;
 
@@ -80,6 +81,11 @@ export async function recordPoll(db: WatchDb, record: FeedRecord, transitions: T
 
 export async function transitionsOf(db: WatchDb, sourceId: string, integrationId: string): Promise<Transition[]> {
   return db.getAllFromIndex('transitions', 'by-integration', [sourceId, integrationId]);
+}
+
+/** Every account's transitions since `since` (ms since epoch): one read for all the rows of a refresh. */
+export async function transitionsSince(db: WatchDb, since: number): Promise<Transition[]> {
+  return db.getAllFromIndex('transitions', 'by-at', IDBKeyRange.lowerBound(since));
 }
 
 /** Drops the feeds of sources that are no longer configured. */

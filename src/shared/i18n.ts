@@ -77,6 +77,7 @@ const pluralRules = perLocale((locale) => new Intl.PluralRules(locale));
 // 'min2': 1000 stays "1000", 10000 becomes "10,000" / "10.000" (German style groups from five digits).
 const numberFormat = perLocale((locale) => new Intl.NumberFormat(locale, { useGrouping: 'min2' }));
 
-function formatNumber(n: number): string {
+/** 1000, 10,000 (10.000 in German): as counts read in the messages. */
+export function formatNumber(n: number): string {
   return numberFormat(uiLocale()).format(n);
 }

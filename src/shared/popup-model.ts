@@ -17,6 +17,8 @@ export interface PopupRow {
   since?: number;
   firstSeen?: boolean;
   detail?: string;
+  /** How often it broke in the last 30 days and when it was last fixed, when it broke within them. */
+  history?: { breaks: number; lastFixedAt?: number };
   /** "Likely cause: …" and its evidence, when something points to a cause. */
   cause?: { text: string; kind: string; evidence?: string; evidenceAt?: number; evidenceRaw?: string };
   actionLabel: string;

@@ -1,6 +1,7 @@
 // Pure: the case summary put on the clipboard for Adobe support. It carries no secret: it is built only
 // from display fields, never from settings values other than the label and client id. It stays in English
 // whatever the browser's language: Adobe support reads it.
+import { HISTORY_DAYS, type History } from './history';
 import { inertText } from './inert-text';
 import { providerFor } from './providers';
 import type { SourceSettings } from './settings';
@@ -9,6 +10,8 @@ import type { Integration } from './types';
 export interface SummaryInput {
   source: Pick<SourceSettings, 'label' | 'clientId'>;
   integration: Integration;
+  /** Its breaks and last fix in the last 30 days, from the transition log. */
+  history?: History;
   /** When the admin last tried to re-authorize it, if known. */
   reauthorizedAt?: number;
   now: number;
@@ -32,7 +35,7 @@ function iso(ms: number): string {
 }
 
 /** The summary's lines by label, in the order they are written; a line without a value is left out. */
-export const SUMMARY_LABELS = ['Product', 'Account', 'Integration', 'State', 'Last error', 'Note', 'Already tried', 'Summary prepared'] as const;
+export const SUMMARY_LABELS = ['Product', 'Account', 'Integration', 'State', 'History', 'Last error', 'Note', 'Already tried', 'Summary prepared'] as const;
 
 export type SummaryLabel = (typeof SUMMARY_LABELS)[number];
 
@@ -44,7 +47,12 @@ function retiredTokensNote(type: string): string | undefined {
   return `MBI's ${name} integration depends on ${name} API tokens; ${name} stopped issuing new ones on ${noNewSince} and deactivates all of them on ${retiresOn}.`;
 }
 
-export function supportSummary({ source, integration, reauthorizedAt, now }: SummaryInput): string {
+function historyLine({ breaks, lastFixedAt }: History): string {
+  const fixed = lastFixedAt === undefined ? '' : `; last fixed ${iso(lastFixedAt)}`;
+  return `broken ${breaks} ${breaks === 1 ? 'time' : 'times'} in the last ${HISTORY_DAYS} days${fixed}`;
+}
+
+export function supportSummary({ source, integration, history, reauthorizedAt, now }: SummaryInput): string {
   const state = integration.state === 'unknown' ? `${STATE_WORDS.unknown} "${integration.rawStatus}"` : STATE_WORDS[integration.state];
   const tried = reauthorizedAt !== undefined
     ? `Re-authorized the integration from the MBI connection page at ${iso(reauthorizedAt)}; the problem persists.`
@@ -54,6 +62,7 @@ export function supportSummary({ source, integration, reauthorizedAt, now }: Sum
     Account: `${source.label} (client id ${source.clientId})`,
     Integration: `${integration.name} — ${integration.provider} (type ${integration.type}, connection id ${integration.id})`,
     State: `${state}${integration.since !== undefined ? ` since ${iso(integration.since)}` : ''}`,
+    History: history && historyLine(history),
     'Last error': integration.detail === undefined ? 'none reported' : redact(integration.detail),
     Note: retiredTokensNote(integration.type),
     'Already tried': tried,

@@ -4,7 +4,8 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { FeedName, FeedRecord, PollLogEntry } from '../../src/shared/types';
-import { applyToConnections, HOSTILE_NAMES, type FaultMode, type FaultSetting } from '../simulator/faults';
+import { SIM_TIMING } from '../../scripts/sim-timing';
+import { applyToConnections, HOSTILE_NAMES, RETRY_AFTER_SECONDS, type FaultMode, type FaultSetting } from '../simulator/faults';
 import type { Connection } from '../simulator/server';
 import { badgeText, badgeTitle, checkNow, CLIENT, configure, launchWatch, openPopup, readStore, rowNames, signIn, type Watch } from './harness';
 
@@ -22,10 +23,17 @@ const LOOK = {
   unreachable: { badge: 'off', title: 'MBI unreachable' },
 } as const;
 type Issue = keyof typeof LOOK;
-/** Adobe's one call a minute per client, which the extension keeps even for Check now. */
-const UPDATE_CYCLE_WINDOW_MS = 60_000;
+/** Adobe's one call a minute per client (shortened in the simulator build), kept even for Check now. */
+const UPDATE_CYCLE_WINDOW_MS = SIM_TIMING.updateCycleMinIntervalMs;
 /** The simulator's Retry-After on 429. */
-const RETRY_AFTER_MS = 120_000;
+const RETRY_AFTER_MS = RETRY_AFTER_SECONDS * 1_000;
+/** How long before Retry-After runs out the last check that must still ask nothing is made. */
+const JUST_BEFORE_RETRY_AFTER_MS = 3_000;
+/** The simulator build's request timeout, and answers just under and just over it. */
+const TIMEOUT_MS = SIM_TIMING.requestTimeoutMs;
+const JUST_UNDER_TIMEOUT_MS = TIMEOUT_MS - 2_000;
+const JUST_OVER_TIMEOUT_MS = TIMEOUT_MS + 3_000;
+const seconds = (ms: number): number => ms / 1_000;
 
 function connections(watch: Watch): Connection[] {
   return watch.sim.state().clients.find((c) => String(c.id) === CLIENT.id)?.connections ?? [];
@@ -122,7 +130,7 @@ const CONNECTION_FAILURES: FailureRow[] = [
   row('a dropped connection', 'drop', 'unreachable'),
   row('a body that never finishes', 'hang', 'timeout'),
   row('no answer at all', 'hang-headers', 'timeout'),
-  row('an answer just over the 15 s timeout (18 s)', 'slow', 'timeout', 18_000),
+  row(`an answer just over the ${seconds(TIMEOUT_MS)} s timeout (${seconds(JUST_OVER_TIMEOUT_MS)} s)`, 'slow', 'timeout', JUST_OVER_TIMEOUT_MS),
 ];
 
 const UPDATE_CYCLE_FAILURES: FailureRow[] = [
@@ -191,8 +199,8 @@ describe('faults on the connections list, answered at once (one browser)', () =>
     await expect.poll(() => seen(watch, popup), { timeout: 5_000 }).toEqual(healthy(problems));
   }, 60_000);
 
-  it('an answer just under the timeout (12 s): waits for it and shows the fresh status, flagging nothing', async () => {
-    watch.sim.setFault('connections', { mode: 'slow', delayMs: 12_000 });
+  it(`an answer just under the timeout (${seconds(JUST_UNDER_TIMEOUT_MS)} s): waits for it and shows the fresh status, flagging nothing`, async () => {
+    watch.sim.setFault('connections', { mode: 'slow', delayMs: JUST_UNDER_TIMEOUT_MS });
     const before = await attempts(watch, 'connections');
     const button = popup.locator('header').getByRole('button');
     const started = Date.now();
@@ -201,7 +209,7 @@ describe('faults on the connections list, answered at once (one browser)', () =>
     // While it waits, the popup keeps showing the last status, unflagged.
     expect(await seen(watch, popup)).toEqual(healthy(problems));
     await expect.poll(() => button.textContent(), { timeout: 20_000, interval: 100 }).toBe('Check now');
-    expect(Date.now() - started).toBeGreaterThanOrEqual(12_000);
+    expect(Date.now() - started).toBeGreaterThanOrEqual(JUST_UNDER_TIMEOUT_MS);
     await expect.poll(() => seen(watch, popup), { timeout: 5_000 }).toEqual(healthy(problems));
     const polls = (await readStore<PollLogEntry>(watch, 'polls')).filter((p) => p.feed === 'connections');
     expect(polls.slice(before).map((p) => p.outcome)).toEqual(['ok']);
@@ -254,7 +262,7 @@ describe('faults on the connections list, answered at once (one browser)', () =>
 // These wait out MBI's pauses (Retry-After, the update status's once a minute), so each runs in its own
 // browser, side by side; concurrent tests must use the `expect` of their own context.
 describe.concurrent('faults that make the extension wait (one browser each, side by side)', () => {
-  it('429 on the connections list: shows "wait", asks MBI nothing before Retry-After (120 s), then recovers', async ({ expect }) => {
+  it(`429 on the connections list: shows "wait", asks MBI nothing before Retry-After (${RETRY_AFTER_SECONDS} s), then recovers`, async ({ expect }) => {
     const { watch, popup, problems } = await healthyWatch();
     try {
       watch.sim.setFault('connections', '429');
@@ -266,7 +274,7 @@ describe.concurrent('faults that make the extension wait (one browser each, side
       // MBI would answer normally now: a check that asked it would clear the banner.
       watch.sim.setFault('connections', 'none');
       const before = await attempts(watch, 'connections');
-      for (const at of [answered, asked + RETRY_AFTER_MS - 10_000]) {
+      for (const at of [answered, asked + RETRY_AFTER_MS - JUST_BEFORE_RETRY_AFTER_MS]) {
         await sleep(Math.max(0, at - Date.now()));
         await checkNow(popup);
         expect(await seen(watch, popup)).toEqual(failing('rate-limited', problems, true));
@@ -282,7 +290,7 @@ describe.concurrent('faults that make the extension wait (one browser each, side
     }
   }, 240_000);
 
-  it('429 on the update status: shows "wait", asks nothing before Retry-After (120 s), then recovers', async ({ expect }) => {
+  it(`429 on the update status: shows "wait", asks nothing before Retry-After (${RETRY_AFTER_SECONDS} s), then recovers`, async ({ expect }) => {
     const { watch, popup, problems } = await updateCycleWatch('429');
     try {
       watch.sim.setFault('update-cycle', '429');
@@ -293,9 +301,10 @@ describe.concurrent('faults that make the extension wait (one browser each, side
       await expect.poll(() => seen(watch, popup), { timeout: 5_000 }).toEqual(failing('rate-limited', problems, false));
 
       // Past the minute, but not past Retry-After: still no call, though MBI would answer.
+      expect(RETRY_AFTER_MS - JUST_BEFORE_RETRY_AFTER_MS).toBeGreaterThan(UPDATE_CYCLE_WINDOW_MS + 1_000);
       watch.sim.setFault('update-cycle', 'none');
       const before = await attempts(watch, 'update-cycle');
-      await sleep(Math.max(0, asked + RETRY_AFTER_MS - 10_000 - Date.now()));
+      await sleep(Math.max(0, asked + RETRY_AFTER_MS - JUST_BEFORE_RETRY_AFTER_MS - Date.now()));
       await checkNow(popup);
       expect(await seen(watch, popup)).toEqual(failing('rate-limited', problems, false));
       expect(await attempts(watch, 'update-cycle')).toBe(before);

@@ -4,6 +4,7 @@ import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
+import { SIM_TIMING } from '../../scripts/sim-timing';
 import type { SourceSettings } from '../../src/shared/settings';
 import type { FeedRecord } from '../../src/shared/types';
 import { checkNow, CLIENT, launchSignedIn, openPopup, readStore, type Watch } from './harness';
@@ -104,10 +105,11 @@ describe('keys and settings the admin can trust', () => {
   });
 
   it('imports a file that points the account at another API host without sending the key there', async () => {
-    // Adobe's one-call-a-minute rule would hold any key back anyway: the import comes after that minute.
+    // Adobe's one-call-a-minute rule (shorter in the simulator build) would hold any key back anyway: the
+    // import comes after that interval.
     const calls = async () => (await readStore<FeedRecord>(watch, 'feeds')).filter((r) => r.feed === 'update-cycle').map((r) => r.lastAttemptAt);
     await expect.poll(async () => (await calls()).length, { timeout: 20_000 }).toBeGreaterThan(0);
-    await options.waitForTimeout(Math.max(0, Math.max(...(await calls())) + 61_000 - Date.now()));
+    await options.waitForTimeout(Math.max(0, Math.max(...(await calls())) + SIM_TIMING.updateCycleMinIntervalMs + 1_000 - Date.now()));
     const current = await syncSettings();
     const tampered = { ...current, sources: current.sources.map((s) => (s.id === 'sim-194' ? { ...s, apiOrigin: recorder.url } : s)) };
     await importFile(settingsFile(tampered));

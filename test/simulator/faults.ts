@@ -28,6 +28,9 @@ export function isFaultMode(value: unknown): value is FaultMode {
   return typeof value === 'string' && (FAULT_MODES as readonly string[]).includes(value);
 }
 
+/** Retry-After of a 429, in seconds: long enough to show the wait, short enough for the browser tests. */
+export const RETRY_AFTER_SECONDS = 15;
+
 export function faultDelay(fault: FaultSetting): number {
   return fault.delayMs ?? (fault.mode === 'slow' ? 2000 : 0);
 }
@@ -148,7 +151,7 @@ export function writeFault(res: ServerResponse, endpoint: FaultEndpoint, mode: F
   switch (mode) {
     case '500': return json(res, 500, { error: 'Internal Server Error' });
     case '503': return json(res, 503, { error: 'Service Unavailable' });
-    case '429': return json(res, 429, { error: 'Too Many Requests' }, { 'retry-after': '120' });
+    case '429': return json(res, 429, { error: 'Too Many Requests' }, { 'retry-after': String(RETRY_AFTER_SECONDS) });
     case '401': return json(res, 401, { error: 'Unauthorized' });
     case '403': return json(res, 403, { error: 'Forbidden' });
     case 'redirect':

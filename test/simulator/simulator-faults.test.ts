@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { HOSTILE_NAMES, HUGE_BYTES, type FaultEndpoint, type FaultMode } from './faults.js';
+import { HOSTILE_NAMES, HUGE_BYTES, RETRY_AFTER_SECONDS, type FaultEndpoint, type FaultMode } from './faults.js';
 import { startSimulator, type Simulator } from './server.js';
 import { KEY_194, connectionsUrl, control, sessionCookie, updateCycleUrl } from './test-helpers.js';
 
@@ -40,7 +40,7 @@ interface Expected {
 const cases: Expected[] = [
   { mode: '500', status: 500, type: /json/ },
   { mode: '503', status: 503, type: /json/ },
-  { mode: '429', status: 429, check: (_, res) => expect(res.headers.get('retry-after')).toBe('120') },
+  { mode: '429', status: 429, check: (_, res) => expect(res.headers.get('retry-after')).toBe(String(RETRY_AFTER_SECONDS)) },
   { mode: '401', status: 401 },
   { mode: '403', status: 403, check: (text) => expect(JSON.parse(text)).toEqual({ error: 'Forbidden' }) },
   { mode: 'redirect', status: 302, check: (_, res) => expect(res.headers.get('location')).toBe('/v2/session/create') },

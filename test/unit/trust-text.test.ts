@@ -70,7 +70,7 @@ describe('the update status parser', () => {
   });
 });
 
-const LABELS = ['Product', 'Account', 'Integration', 'State', 'Last error', 'Already tried', 'Summary prepared'];
+const LABELS = ['Product', 'Account', 'Integration', 'State', 'History', 'Last error', 'Already tried', 'Summary prepared'];
 /** Every way a line can end, to a reader or a support tool. */
 // eslint-disable-next-line no-control-regex -- line-ending controls are what this test looks for
 const LINE_BREAK = /\r\n|[\n\r\u000B\u000C\u0085\u2028\u2029]/;
@@ -89,9 +89,10 @@ describe('the support summary', () => {
         fc.record({ label: hostile, clientId: hostile, id: hostile, name: hostile, type: hostile, provider: hostile, rawStatus: hostile, detail: fc.option(hostile, { nil: undefined }) }),
         fc.constantFrom(...states),
         fc.option(fc.integer({ min: 0, max: NOON }), { nil: undefined }),
-        ({ label, clientId, detail, ...fields }, state, reauthorizedAt) => {
+        fc.record({ breaks: fc.nat(1000), lastFixedAt: fc.integer({ min: 0, max: NOON }) }, { requiredKeys: ['breaks'] }),
+        ({ label, clientId, detail, ...fields }, state, reauthorizedAt, history) => {
           const integration: Integration = { ...fields, kind: 'api-key', state, since: NOON - 60_000, ...(detail === undefined ? {} : { detail }) };
-          const summary = supportSummary({ source: { label, clientId }, integration, now: NOON, ...(reauthorizedAt === undefined ? {} : { reauthorizedAt }) });
+          const summary = supportSummary({ source: { label, clientId }, integration, history, now: NOON, ...(reauthorizedAt === undefined ? {} : { reauthorizedAt }) });
           const lines = summary.split(LINE_BREAK);
           expect(lines.map((line) => line.slice(0, line.indexOf(':')))).toEqual(LABELS);
           expect(CONTROLS.test(summary.replaceAll('\n', ''))).toBe(false);

@@ -4,8 +4,8 @@ import type { SourceSettings } from '../../shared/settings';
 import type { FeedResult, UpdateCycleData } from '../../shared/types';
 import { errorForStatus, parseJsonBody, request, type RequestLimits } from '../http';
 
-/** Adobe asks for at least 60 s between calls per client. */
-export const UPDATE_CYCLE_MIN_INTERVAL_MS = 60_000;
+/** Adobe asks for at least 60 s between calls per client (shortened in the simulator build only). */
+export const UPDATE_CYCLE_MIN_INTERVAL_MS = Number(import.meta.env.VITE_UPDATE_CYCLE_MIN_MS ?? 60_000);
 
 // UTC offsets in hours of the abbreviations MBI may write; an unknown one is a format change.
 const ZONES: Readonly<Record<string, number>> = {
