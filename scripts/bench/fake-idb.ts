@@ -1,2 +1,2 @@
-// In-memory IndexedDB for Node (globals indexedDB, IDBKeyRange …), loaded only by the storage simulation.
+// In-memory IndexedDB for Node (globals indexedDB, IDBKeyRange …), imported before the store module opens it.
 import 'fake-indexeddb/auto';

@@ -2,6 +2,7 @@
 // from navigation to the first text on the page; then later opens of the same popup for comparison.
 import { rmSync } from 'node:fs';
 import { launchWithExtension } from '../chromium';
+import { openTimed } from './popup-open';
 import { median, within } from './stats';
 
 const PROFILES = 2;
@@ -14,19 +15,6 @@ export interface FirstOpenResult {
   later: number;
 }
 
-/** Installed before the page's scripts: resolves `__firstText` with the time the body first holds text. */
-const PROBE = `(() => {
-  if (location.protocol !== 'chrome-extension:') return;
-  let done;
-  window.__firstText = new Promise((resolve) => { done = resolve; });
-  const observer = new MutationObserver(() => {
-    if (!document.body?.innerText.trim()) return;
-    observer.disconnect();
-    done(performance.now());
-  });
-  observer.observe(document, { childList: true, subtree: true, characterData: true });
-})();`;
-
 const MODEL_WRITTEN = `(async () => {
   while (!(await chrome.storage.local.get('popupModel')).popupModel) await new Promise((resolve) => setTimeout(resolve, 50));
 })()`;
@@ -35,18 +23,13 @@ export async function measureFirstOpen(extensionDir: string): Promise<FirstOpenR
   const first: number[] = [];
   const later: number[] = [];
   for (let p = 0; p < PROFILES; p++) {
-    const { context, extensionId, profileDir } = await launchWithExtension({ extensionDir, headless: true });
+    const { context, worker, extensionId, profileDir } = await launchWithExtension({ extensionDir, headless: true });
     try {
       for (let i = 0; i <= LATER_OPENS; i++) {
-        const page = await context.newPage();
-        await page.setViewportSize({ width: 400, height: 600 });
-        await page.addInitScript(PROBE);
-        await page.goto(`chrome-extension://${extensionId}/src/popup/index.html`);
-        const at = await within(20_000, 'the first text', page.evaluate<number>('window.__firstText'));
-        (i === 0 ? first : later).push(at);
+        const url = `chrome-extension://${extensionId}/src/popup/index.html`;
+        (i === 0 ? first : later).push((await openTimed(context, url, 'document.body?.innerText.trim()')).dom);
         // Later opens are those of a settled install: after the worker has written the popup's model.
-        if (i === 0) await within(20_000, 'the first model', page.evaluate(MODEL_WRITTEN));
-        await page.close();
+        if (i === 0) await within(20_000, 'the first model', worker.evaluate(MODEL_WRITTEN));
       }
     } finally {
       await context.close();

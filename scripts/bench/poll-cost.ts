@@ -1,153 +1,94 @@
-// What one poll costs as the number of integrations grows: "Check now" from an extension page, timed from
-// the moment the connections response has fully arrived in the worker to the answer after the badge is drawn.
+// What one poll costs: "Check now" from an extension page, timed in the worker from the moment the
+// connections response has fully arrived to the answer after the badge is drawn; beside it, in the same
+// worker right after each poll, the floor: JSON.parse of the same body, reading the stored list, rewriting it.
 import type { Simulator } from '../../test/simulator/server';
-import type { BenchBrowser } from './browser';
-import { median, within } from './stats';
-import { installProfile, uninstallProfile, type ApiTime } from './worker-profile';
+import type { BenchBrowser, BenchSource } from './browser';
+import { median } from './stats';
 
 const CLIENT = 194;
 const SOURCE_ID = 'bench-poll';
-const WARM_UP = 2;
 const RUNS = 11;
 /** Every 20th integration changes state before each run: 5 % of the list, broken and fixed in turn. */
 const FLIP_EVERY = 20;
-const FLIP_OFFSET = 3;
-
-export interface PollRun {
-  /** Connections response fully received in the worker → Check now answered (badge drawn). */
-  afterResponse: number;
-  /** Check now sent → connections request started: settings, IndexedDB reads, host-access check. */
-  beforeRequest: number;
-  /** Request started → body fully received (simulator serialisation and transfer). */
-  network: number;
-  /** The poll log's durationMs for the same poll. */
-  logged: number;
-  bytes: number;
-  /** Other requests the worker's fetch made during the run, e.g. a notification's icon. */
-  otherFetches: string[];
-}
 
 export interface PollResult {
   integrations: number;
-  runs: number;
-  median: PollRun;
-  perIntegrationUs: number;
-  /** Single operations on the stored record of this size, timed in the same worker. */
-  parts: { jsonParse: number; idbRead: number; idbWrite: number };
-  /** One more poll with the worker's browser APIs wrapped: time awaited per API, whole command. */
-  profile: { total: number; apis: ApiTime[]; otherFetches: string[] };
+  /** Connections body fully received in the worker → Check now answered (badge drawn), median. */
+  poll: number;
+  /** JSON.parse of that body + reading the stored feed record + rewriting it, median. */
+  floor: number;
 }
 
-interface FetchTiming {
-  url: string;
-  start: number;
-  end: number;
-  bytes: number;
-}
+type ProbeGlobals = { __benchProbe?: true; __benchEnd?: number; __benchBody?: string; fetch: typeof fetch };
 
-/** Wraps the worker's fetch so it records when each body has fully arrived; re-installed after a restart. */
-async function installFetchProbe(browser: BenchBrowser): Promise<void> {
-  await browser.inWorker(() => {
-    const g = globalThis as unknown as { __benchFetch?: FetchTiming[]; __benchBody?: string; fetch: typeof fetch };
-    if (g.__benchFetch) return;
+/** One Check now; then, in the same worker, the floor on the body it fetched. Undefined when the worker restarted mid-run. */
+async function timedPoll(browser: BenchBrowser): Promise<{ poll: number; floor: number } | undefined> {
+  // Every poll starts from an empty transition log: after each poll the worker reads 30 days of it, and the
+  // bench's 5 % per poll is far more change than real days bring (that cost grows with the log).
+  // The worker's fetch notes when the connections body has fully arrived, then hands the same bytes on.
+  await browser.inWorker(async () => {
+    const g = globalThis as unknown as ProbeGlobals;
+    const open = indexedDB.open('mbi-watch');
+    const db = await new Promise<IDBDatabase>((resolve) => (open.onsuccess = () => resolve(open.result)));
+    const tx = db.transaction('transitions', 'readwrite');
+    tx.objectStore('transitions').clear();
+    await new Promise((resolve) => (tx.oncomplete = resolve));
+    db.close();
+    if (g.__benchProbe) return;
+    g.__benchProbe = true;
     const original = g.fetch.bind(globalThis);
-    const log: FetchTiming[] = [];
-    g.__benchFetch = log;
     g.fetch = async (input: RequestInfo | URL, init?: RequestInit) => {
-      const start = performance.timeOrigin + performance.now();
       const response = await original(input, init);
-      if (response.type === 'opaqueredirect' || response.status < 200 || [204, 205, 304].includes(response.status)) return response;
-      const body = await response.arrayBuffer();
       const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
-      log.push({ url, start, end: performance.timeOrigin + performance.now(), bytes: body.byteLength });
-      if (url.includes('/input-connections')) g.__benchBody = new TextDecoder().decode(body);
+      if (!url.includes('/input-connections') || response.status !== 200) return response;
+      const body = await response.arrayBuffer();
+      g.__benchEnd = performance.timeOrigin + performance.now();
+      g.__benchBody = new TextDecoder().decode(body);
       return new Response(body, { status: response.status, statusText: response.statusText, headers: response.headers });
     };
   }, undefined);
-}
-
-async function checkNow(browser: BenchBrowser): Promise<{ sent: number; answered: number }> {
-  return within(120_000, 'Check now', browser.page.evaluate(async () => {
-    const sent = performance.timeOrigin + performance.now();
-    await chrome.runtime.sendMessage({ type: 'check-now' });
-    return { sent, answered: performance.timeOrigin + performance.now() };
-  }));
-}
-
-async function timedPoll(browser: BenchBrowser): Promise<PollRun | undefined> {
-  await installFetchProbe(browser);
-  const { sent, answered } = await checkNow(browser);
-  const fetched = await browser.inWorker(() => (globalThis as unknown as { __benchFetch?: FetchTiming[] }).__benchFetch?.splice(0) ?? [], undefined);
-  const request = fetched.find((f) => f.url.includes('/input-connections'));
-  const polls = await browser.readStore<{ sourceId: string; at: number; durationMs: number }>('polls');
-  const logged = polls.filter((p) => p.sourceId === SOURCE_ID).sort((a, b) => b.at - a.at)[0];
-  if (!request || !logged) return undefined; // The worker restarted mid-run and lost the probe.
-  const otherFetches = fetched.filter((f) => f !== request).map((f) => new URL(f.url).pathname);
-  return { afterResponse: answered - request.end, beforeRequest: request.start - sent, network: request.end - request.start, logged: logged.durationMs, bytes: request.bytes, otherFetches };
-}
-
-/** JSON.parse of the last body, and a read and an unchanged rewrite of the stored feed record. */
-async function measureParts(browser: BenchBrowser): Promise<PollResult['parts']> {
-  return browser.inWorker(async (key) => {
-    const body = (globalThis as unknown as { __benchBody?: string }).__benchBody ?? '[]';
+  const answered = await browser.checkNow();
+  const measured = await browser.inWorker(async (key) => {
+    const g = globalThis as unknown as ProbeGlobals;
+    const { __benchEnd: end, __benchBody: body } = g;
+    delete g.__benchEnd;
+    if (end === undefined || body === undefined) return undefined;
     const t0 = performance.now();
     JSON.parse(body);
+    const parsed = performance.now() - t0;
+    const request = <T>(r: IDBRequest<T>) => new Promise<T>((resolve, reject) => Object.assign(r, { onsuccess: () => resolve(r.result), onerror: () => reject(r.error ?? new Error('IndexedDB request failed')) }));
+    const db = await request(indexedDB.open('mbi-watch'));
     const t1 = performance.now();
-    const open = indexedDB.open('mbi-watch');
-    const db = await new Promise<IDBDatabase>((resolve, reject) => {
-      open.onsuccess = () => resolve(open.result);
-      open.onerror = () => reject(open.error ?? new Error('open failed'));
-    });
-    const t2 = performance.now();
-    const get = db.transaction('feeds', 'readonly').objectStore('feeds').get(key);
-    const record: unknown = await new Promise((resolve, reject) => {
-      get.onsuccess = () => resolve(get.result);
-      get.onerror = () => reject(get.error ?? new Error('get failed'));
-    });
-    const t3 = performance.now();
+    const record: unknown = await request(db.transaction('feeds').objectStore('feeds').get(key));
     const tx = db.transaction('feeds', 'readwrite');
     tx.objectStore('feeds').put(record);
-    await new Promise<void>((resolve, reject) => {
-      tx.oncomplete = () => resolve();
-      tx.onerror = () => reject(tx.error ?? new Error('put failed'));
-    });
-    const t4 = performance.now();
+    await new Promise((resolve, reject) => Object.assign(tx, { oncomplete: resolve, onerror: () => reject(tx.error ?? new Error('IndexedDB write failed')) }));
+    const floor = parsed + performance.now() - t1;
     db.close();
-    return { jsonParse: t1 - t0, idbRead: t3 - t2, idbWrite: t4 - t3 };
+    return { end, floor };
   }, `${SOURCE_ID}:connections`);
+  return measured && { poll: answered - measured.end, floor: measured.floor };
 }
 
-function flip(sim: Simulator, integrations: number, broken: boolean): void {
-  for (let i = FLIP_OFFSET; i < integrations; i += FLIP_EVERY) sim.setConnection(CLIENT, 100_000 + i, { status: broken ? '2' : '1' });
-}
-
-export function pollSources(origin: string) {
+export function pollSources(origin: string): BenchSource[] {
   return [{ id: SOURCE_ID, label: 'Bench poll account', clientId: String(CLIENT), origin }];
 }
 
 export async function measurePoll(browser: BenchBrowser, sim: Simulator, integrations: number): Promise<PollResult> {
   const { broken } = sim.generate(CLIENT, integrations, 0.1);
-  for (let i = 0; i < WARM_UP; i++) await checkNow(browser);
-  const runs: PollRun[] = [];
-  let flippedBroken = false;
-  for (let i = 0; i < RUNS + 3 && runs.length < RUNS; i++) {
-    flippedBroken = !flippedBroken;
-    flip(sim, integrations, flippedBroken);
+  const flipped = Math.ceil((integrations - 3) / FLIP_EVERY);
+  const runs: { poll: number; floor: number }[] = [];
+  // Two warm-up polls, then RUNS timed ones, with a few spare for a worker restart; odd runs break the flipped ones.
+  for (let i = 0; i < RUNS + 5 && runs.length < RUNS; i++) {
+    for (let n = 3; n < integrations; n += FLIP_EVERY) sim.setConnection(CLIENT, 100_000 + n, { status: i % 2 === 1 ? '2' : '1' });
     const run = await timedPoll(browser);
+    // A warm-up Check now may be answered by the poll that saving the settings started, on the old list.
+    if (i < 2) continue;
     if (run) runs.push(run);
+    const want = broken + (i % 2 === 1 ? flipped : 0);
+    const badge = await browser.badge();
+    if (badge !== (want > 999 ? '999+' : String(want))) throw new Error(`After polling ${integrations} integrations the badge reads "${badge}", expected ${want}.`);
   }
   if (runs.length < RUNS) throw new Error(`Only ${runs.length} of ${RUNS} polls of ${integrations} integrations could be timed.`);
-  // The badge must show the generated broken ones plus the flipped ones, if the last flip broke them.
-  const flipped = flippedBroken ? Math.ceil((integrations - FLIP_OFFSET) / FLIP_EVERY) : 0;
-  const badge = await browser.badge();
-  const want = broken + flipped > 999 ? '999+' : String(broken + flipped);
-  if (badge !== want) throw new Error(`After polling ${integrations} integrations the badge reads "${badge}", expected "${want}".`);
-  flip(sim, integrations, !flippedBroken);
-  await installProfile(browser);
-  const profiled = await timedPoll(browser);
-  const apis = await uninstallProfile(browser);
-  const pick = (f: (r: PollRun) => number) => median(runs.map(f));
-  const m: PollRun = { afterResponse: pick((r) => r.afterResponse), beforeRequest: pick((r) => r.beforeRequest), network: pick((r) => r.network), logged: pick((r) => r.logged), bytes: pick((r) => r.bytes), otherFetches: [] };
-  const profile = { total: profiled ? profiled.beforeRequest + profiled.network + profiled.afterResponse : Number.NaN, apis, otherFetches: profiled?.otherFetches ?? [] };
-  return { integrations, runs: runs.length, median: m, perIntegrationUs: (m.afterResponse / integrations) * 1000, parts: await measureParts(browser), profile };
+  return { integrations, poll: median(runs.map((r) => r.poll)), floor: median(runs.map((r) => r.floor)) };
 }

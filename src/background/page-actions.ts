@@ -11,7 +11,7 @@ import { loadHistories } from './watch-state';
 
 /** Opens Adobe support and answers with the case summary; the popup puts it on the clipboard. */
 export async function openSupportCase(sourceId: string, integrationId: string, now = Date.now()): Promise<SupportAnswer> {
-  const [settings, db, verifications, histories] = await Promise.all([loadSettings(), openWatchDb(), loadVerifications(), loadHistories(now)]);
+  const [settings, db, verifications, histories] = await Promise.all([loadSettings(), openWatchDb(), loadVerifications(), loadHistories(now, [[sourceId, integrationId]])]);
   const source = settings.sources.find((s) => s.id === sourceId);
   const record = await readFeed(db, sourceId, 'connections');
   const integration = record?.data?.feed === 'connections' ? record.data.integrations.find((i) => i.id === integrationId) : undefined;

@@ -5,7 +5,7 @@ import { deriveView } from '../shared/view';
 import { badgeFor, renderBadge } from './badge';
 import { buildPopupModel } from './popup-model';
 import { serially } from './serially';
-import { currentState, loadHistories, loadWatchState, type WatchState } from './watch-state';
+import { currentState, loadHistories, loadWatchState, problemIds, type WatchState } from './watch-state';
 import type { PopupModel, PopupMore } from '../shared/popup-model';
 
 /**
@@ -20,7 +20,7 @@ export const refreshBadge = serially(async (now: number = Date.now(), state?: Wa
   // Awaited below; until then a failure of it must not count as unhandled.
   drawing.catch(() => undefined);
   try {
-    const { model, more } = buildPopupModel(view, settings, verifications, snoozes, now, await loadHistories(now));
+    const { model, more } = buildPopupModel(view, settings, verifications, snoozes, now, await loadHistories(now, problemIds(view)));
     await writeModel({ ...model, moreVersion: await versionOf(more) });
   } finally {
     await drawing;
@@ -35,8 +35,9 @@ async function versionOf(more: PopupMore): Promise<string> {
 
 /** The rows beyond each account's first ones, for a popup showing them all: built when asked, never stored. */
 export async function moreRows(now = Date.now()): Promise<PopupMore> {
-  const [{ settings, records, snoozes, verifications }, histories] = await Promise.all([loadWatchState(), loadHistories(now)]);
-  return buildPopupModel(deriveView(settings, records, now, snoozes), settings, verifications, snoozes, now, histories).more;
+  const { settings, records, snoozes, verifications } = await loadWatchState();
+  const view = deriveView(settings, records, now, snoozes);
+  return buildPopupModel(view, settings, verifications, snoozes, now, await loadHistories(now, problemIds(view))).more;
 }
 
 const comparable = (model: PopupModel) => JSON.stringify({ ...model, builtAt: 0 });

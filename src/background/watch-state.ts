@@ -1,11 +1,12 @@
 // What the steps after a poll all read — settings, stored feeds, snoozes, re-authorizations — read once
 // and handed from step to step, so that none reads it again unless something changed it meanwhile.
-import { openWatchDb, readFeeds, transitionsSince } from '../shared/db';
-import { historiesOf, historyStart, type History } from '../shared/history';
+import { openWatchDb, readFeeds, transitionsOfMany } from '../shared/db';
+import { historiesOf, type History } from '../shared/history';
 import type { Settings } from '../shared/settings';
 import { loadSnoozes, type Snoozes } from '../shared/snooze';
 import { loadSettings } from '../shared/storage';
 import type { FeedRecord } from '../shared/types';
+import type { WatchView } from '../shared/view';
 import { loadVerifications, type Verifications } from '../shared/verification';
 
 export interface WatchState {
@@ -36,9 +37,14 @@ export async function loadWatchState(): Promise<WatchState> {
   return { settings, records, snoozes, verifications, writes: at };
 }
 
-/** Every integration's last 30 days, by integrationKey: one read of the transition log for all accounts. */
-export async function loadHistories(now: number): Promise<Map<string, History>> {
-  return historiesOf(await transitionsSince(await openWatchDb(), historyStart(now)), now);
+/** The last 30 days of the given integrations, by integrationKey: the problem rows of a view, read per integration. */
+export async function loadHistories(now: number, ids: readonly (readonly [string, string])[]): Promise<Map<string, History>> {
+  return historiesOf(await transitionsOfMany(await openWatchDb(), ids), now);
+}
+
+/** The integrations whose rows the popup can show: every problem, snoozed or not, of every account. */
+export function problemIds(view: WatchView): [string, string][] {
+  return view.accounts.flatMap((a) => [...a.problems, ...a.snoozed].map((i): [string, string] => [a.source.id, i.id]));
 }
 
 /** `state` when nothing was written since it was read (a snooze from the popup, another poll), else a fresh read. */

@@ -83,9 +83,15 @@ export async function transitionsOf(db: WatchDb, sourceId: string, integrationId
   return db.getAllFromIndex('transitions', 'by-integration', [sourceId, integrationId]);
 }
 
-/** Every account's transitions since `since` (ms since epoch): one read for all the rows of a refresh. */
-export async function transitionsSince(db: WatchDb, since: number): Promise<Transition[]> {
-  return db.getAllFromIndex('transitions', 'by-at', IDBKeyRange.lowerBound(since));
+/**
+ * The logged transitions of the given integrations ([sourceId, integrationId] pairs), in one read
+ * transaction: the cost follows the rows shown, not the size of the log.
+ */
+export async function transitionsOfMany(db: WatchDb, ids: readonly (readonly [string, string])[]): Promise<Transition[]> {
+  if (ids.length === 0) return [];
+  const index = db.transaction('transitions').store.index('by-integration');
+  const lists = await Promise.all(ids.map((id) => index.getAll(IDBKeyRange.only([...id]))));
+  return lists.flat();
 }
 
 /** Drops the feeds of sources that are no longer configured. */
