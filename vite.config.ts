@@ -19,8 +19,16 @@ function compactLocales(): Plugin {
       if (!dir) return;
       for (const lang of readdirSync(join(dir, '_locales'))) {
         const file = join(dir, '_locales', lang, 'messages.json');
-        const messages = JSON.parse(readFileSync(file, 'utf8')) as Record<string, { message: string; placeholders?: unknown }>;
-        const compact = Object.fromEntries(Object.entries(messages).map(([key, m]) => [key, m.placeholders ? { message: m.message, placeholders: m.placeholders } : { message: m.message }]));
+        const messages = JSON.parse(readFileSync(file, 'utf8')) as Record<
+          string,
+          { message: string; placeholders?: unknown }
+        >;
+        const compact = Object.fromEntries(
+          Object.entries(messages).map(([key, m]) => [
+            key,
+            m.placeholders ? { message: m.message, placeholders: m.placeholders } : { message: m.message },
+          ]),
+        );
         writeFileSync(file, JSON.stringify(compact));
       }
     },

@@ -16,7 +16,8 @@ const CANDIDATES = [
   'C:\\Program Files\\Google\\Chrome\\Application\\chrome.exe',
 ];
 
-export const INSTALL_HINT = 'Install one (Debian/Ubuntu: sudo apt-get install chromium) or set CHROME_PATH to a Chromium or Chrome binary.';
+export const INSTALL_HINT =
+  'Install one (Debian/Ubuntu: sudo apt-get install chromium) or set CHROME_PATH to a Chromium or Chrome binary.';
 
 export function findChromium(): string | undefined {
   const fromEnv = process.env.CHROME_PATH;
@@ -26,7 +27,10 @@ export function findChromium(): string | undefined {
 
 export function requireChromium(): string {
   const path = findChromium();
-  if (!path) throw new Error(`No Chromium found${process.env.CHROME_PATH ? ` at CHROME_PATH=${process.env.CHROME_PATH}` : ''}. ${INSTALL_HINT}`);
+  if (!path)
+    throw new Error(
+      `No Chromium found${process.env.CHROME_PATH ? ` at CHROME_PATH=${process.env.CHROME_PATH}` : ''}. ${INSTALL_HINT}`,
+    );
   return path;
 }
 
@@ -51,13 +55,22 @@ export interface Launched {
   profileDir: string;
 }
 
-export async function launchWithExtension({ extensionDir, headless, args = [], profileDir }: LaunchOptions): Promise<Launched> {
+export async function launchWithExtension({
+  extensionDir,
+  headless,
+  args = [],
+  profileDir,
+}: LaunchOptions): Promise<Launched> {
   const dir = resolve(extensionDir);
-  if (!existsSync(join(dir, 'manifest.json'))) throw new Error(`${dir}/manifest.json is missing: build the extension first.`);
+  if (!existsSync(join(dir, 'manifest.json')))
+    throw new Error(`${dir}/manifest.json is missing: build the extension first.`);
   const profile = profileDir ?? mkdtempSync(join(tmpdir(), 'mbi-watch-profile-'));
   // Pin the extension so its badge is visible in the toolbar (a profile preference, set before launch).
   mkdirSync(join(profile, 'Default'), { recursive: true });
-  writeFileSync(join(profile, 'Default', 'Preferences'), JSON.stringify({ extensions: { pinned_extensions: [unpackedExtensionId(dir)] } }));
+  writeFileSync(
+    join(profile, 'Default', 'Preferences'),
+    JSON.stringify({ extensions: { pinned_extensions: [unpackedExtensionId(dir)] } }),
+  );
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: requireChromium(),
     headless,

@@ -15,8 +15,10 @@ function fail(message: string): never {
 
 if (!findChromium()) fail(`No Chromium or Chrome found. ${INSTALL_HINT}`);
 if (!headless && process.platform === 'linux' && !process.env.DISPLAY && !process.env.WAYLAND_DISPLAY) {
-  fail('No display found (DISPLAY is not set). Run it under a virtual display:\n  xvfb-run -a npm start\n' +
-    '(Debian/Ubuntu: sudo apt-get install xvfb), or without a window: npm start -- --headless');
+  fail(
+    'No display found (DISPLAY is not set). Run it under a virtual display:\n  xvfb-run -a npm start\n' +
+      '(Debian/Ubuntu: sudo apt-get install xvfb), or without a window: npm start -- --headless',
+  );
 }
 
 console.log('Building the extension (simulator variant) into dist-sim/ …');
@@ -33,7 +35,11 @@ async function startSim(): Promise<Simulator> {
 }
 
 const sim = await startSim();
-const { context, worker, extensionId } = await launchWithExtension({ extensionDir: DIST, headless, profileDir: process.env.PROFILE_DIR });
+const { context, worker, extensionId } = await launchWithExtension({
+  extensionDir: DIST,
+  headless,
+  profileDir: process.env.PROFILE_DIR,
+});
 
 // Sign in on the simulator like a person, which leaves its Integrations page open.
 const page = context.pages()[0] ?? (await context.newPage());
@@ -45,12 +51,28 @@ await page.waitForURL(/integrations/);
 
 // First-run configuration, done by this launcher (the shipped build has no such step): one account on
 // the simulator with its Export API key, as a person would enter it on the options page.
-const source = { id: 'sim-194', label: 'Vandelay Industries (simulator)', clientId: '194', appOrigin: sim.url, apiOrigin: sim.url, enabled: true };
-await worker.evaluate(async ({ source }) => {
-  // Settings first: a key is stored with its account's API host and client, and dropped without its account.
-  await chrome.storage.sync.set({ settings: { version: 1, pollMinutes: 1, staleHours: 26, paused: false, sources: [source] } });
-  await chrome.storage.local.set({ secrets: { [source.id]: { exportApiKey: 'sim-export-key-194', apiOrigin: source.apiOrigin, clientId: source.clientId } } });
-}, { source });
+const source = {
+  id: 'sim-194',
+  label: 'Vandelay Industries (simulator)',
+  clientId: '194',
+  appOrigin: sim.url,
+  apiOrigin: sim.url,
+  enabled: true,
+};
+await worker.evaluate(
+  async ({ source }) => {
+    // Settings first: a key is stored with its account's API host and client, and dropped without its account.
+    await chrome.storage.sync.set({
+      settings: { version: 1, pollMinutes: 1, staleHours: 26, paused: false, sources: [source] },
+    });
+    await chrome.storage.local.set({
+      secrets: {
+        [source.id]: { exportApiKey: 'sim-export-key-194', apiOrigin: source.apiOrigin, clientId: source.clientId },
+      },
+    });
+  },
+  { source },
+);
 
 const control = await context.newPage();
 await control.goto(`${sim.url}/__sim/`);

@@ -8,7 +8,11 @@ import { isOwnPage, parseCommand } from './parse-command';
 // `browser` namespace ignores a promise returned by the listener. Messages not from our own pages, and
 // unknown ones, get no answer, so other listeners are not misled; the polyfill's types allow only
 // `true`, Chrome also takes undefined.
-export function answerMessage(message: unknown, sender: Runtime.MessageSender, sendResponse: (answer: unknown) => void): true | undefined {
+export function answerMessage(
+  message: unknown,
+  sender: Runtime.MessageSender,
+  sendResponse: (answer: unknown) => void,
+): true | undefined {
   if (!isOwnPage(sender, browser.runtime.id, browser.runtime.getURL(''))) return undefined;
   const command = parseCommand(message);
   if (!command) return undefined;

@@ -7,7 +7,13 @@ export const MAX_BACKOFF_MS = 60 * 60_000;
  * After `failures` consecutive failures the wait doubles from one poll interval up to an hour, with
  * jitter in [50 %, 100 %] so that many browsers do not retry in step; Retry-After is a floor.
  */
-export function notBeforeAfter(failures: number, error: FeedError | undefined, intervalMs: number, now: number, random: () => number): number | undefined {
+export function notBeforeAfter(
+  failures: number,
+  error: FeedError | undefined,
+  intervalMs: number,
+  now: number,
+  random: () => number,
+): number | undefined {
   const retryAt = error?.retryAt;
   if (failures <= 1 && retryAt === undefined) return undefined;
   const base = Math.min(MAX_BACKOFF_MS, intervalMs * 2 ** Math.max(0, failures - 1));

@@ -26,8 +26,12 @@ export async function pollAndRender(options: PollOptions, sourceId?: string): Pr
     // Read once, then handed on: each step below sees what the one before it left.
     const read = await loadWatchState();
     const now = Date.now();
-    read.verifications = await updateVerifications(read.verifications, read.records, now).catch(failed(report('re-authorization follow-up'), read.verifications));
-    read.snoozes = await pruneSnoozes(read.records, now, read.snoozes).catch(failed(report('snooze clean-up'), read.snoozes));
+    read.verifications = await updateVerifications(read.verifications, read.records, now).catch(
+      failed(report('re-authorization follow-up'), read.verifications),
+    );
+    read.snoozes = await pruneSnoozes(read.records, now, read.snoozes).catch(
+      failed(report('snooze clean-up'), read.snoozes),
+    );
     state = read;
   } finally {
     try {
@@ -48,7 +52,9 @@ function failed<T>(onError: (error: unknown) => void, before: T): (error: unknow
   };
 }
 
-export async function onCommand(command: Command): Promise<{ ok: boolean } | TestResult | SupportAnswer | PopupMore | string | null> {
+export async function onCommand(
+  command: Command,
+): Promise<{ ok: boolean } | TestResult | SupportAnswer | PopupMore | string | null> {
   switch (command.type) {
     case MSG.supportCase:
       return openSupportCase(command.sourceId, command.integrationId);

@@ -6,7 +6,9 @@ import type { FeedRecord } from '../shared/types';
 export function diagnosticSample(record: FeedRecord | undefined, version: string): string | null {
   const shape = record?.error?.shape ?? (record?.data?.feed === 'connections' ? record.data.shape : undefined);
   if (!record || !shape) return null;
-  const outcome = record.error ? `${record.error.kind}${record.error.httpStatus ? ` (HTTP ${record.error.httpStatus})` : ''}` : 'ok';
+  const outcome = record.error
+    ? `${record.error.kind}${record.error.httpStatus ? ` (HTTP ${record.error.httpStatus})` : ''}`
+    : 'ok';
   return [
     `MBI Integration Watch ${version}: diagnostic sample`,
     'Endpoint: connections list (v1/v2/clients/{clientId}/connections/input-connections)',

@@ -6,16 +6,29 @@ export interface Applied {
   transitions: Transition[];
 }
 
-export function applySnapshot(sourceId: string, previous: ConnectionsData | undefined, next: ConnectionsData, now: number): Applied {
+export function applySnapshot(
+  sourceId: string,
+  previous: ConnectionsData | undefined,
+  next: ConnectionsData,
+  now: number,
+): Applied {
   const before = new Map(previous?.integrations.map((i) => [i.id, i]));
   const transitions: Transition[] = [];
   const integrations = next.integrations.map((item): Integration => {
     const old = before.get(item.id);
     before.delete(item.id);
-    if (old && old.state === item.state) return { ...item, since: old.since ?? now, ...(old.firstSeen ? { firstSeen: true } : {}) };
+    if (old && old.state === item.state)
+      return { ...item, since: old.since ?? now, ...(old.firstSeen ? { firstSeen: true } : {}) };
     // The first snapshot records only what is already wrong, not every healthy integration.
     if (old || previous || item.state !== 'ok') {
-      const transition: Transition = { sourceId, integrationId: item.id, name: item.name, from: old ? old.state : 'new', to: item.state, at: now };
+      const transition: Transition = {
+        sourceId,
+        integrationId: item.id,
+        name: item.name,
+        from: old ? old.state : 'new',
+        to: item.state,
+        at: now,
+      };
       if (item.detail !== undefined) transition.detail = item.detail;
       transitions.push(transition);
     }

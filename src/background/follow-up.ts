@@ -8,18 +8,36 @@ import { openPages } from '../shared/open-pages';
 import { integrationKey } from '../shared/snooze';
 import { loadSettings } from '../shared/storage';
 import type { FeedRecord } from '../shared/types';
-import { FOLLOW_MS, judge, loadVerifications, RECHECK_MS, saveVerifications, type Verifications } from '../shared/verification';
+import {
+  FOLLOW_MS,
+  judge,
+  loadVerifications,
+  RECHECK_MS,
+  saveVerifications,
+  type Verifications,
+} from '../shared/verification';
 
-export async function startReauthorization(sourceId: string, integrationId: string, now = Date.now()): Promise<boolean> {
+export async function startReauthorization(
+  sourceId: string,
+  integrationId: string,
+  now = Date.now(),
+): Promise<boolean> {
   const [settings, db] = await Promise.all([loadSettings(), openWatchDb()]);
   const source = settings.sources.find((s) => s.id === sourceId);
   const record = await readFeed(db, sourceId, 'connections');
-  const integration = record?.data?.feed === 'connections' ? record.data.integrations.find((i) => i.id === integrationId) : undefined;
+  const integration =
+    record?.data?.feed === 'connections' ? record.data.integrations.find((i) => i.id === integrationId) : undefined;
   if (!source || !integration) return false;
   const tabIds = await openPages(reauthPages(source, integration), settings);
   if (!tabIds) return false;
   const verifications = await loadVerifications();
-  verifications[integrationKey(sourceId, integrationId)] = { sourceId, integrationId, name: integration.name, startedAt: now, tabIds };
+  verifications[integrationKey(sourceId, integrationId)] = {
+    sourceId,
+    integrationId,
+    name: integration.name,
+    startedAt: now,
+    tabIds,
+  };
   await saveVerifications(verifications);
   await browser.alarms.create(VERIFY_ALARM, { delayInMinutes: RECHECK_MS / 60_000 });
   return true;
@@ -27,7 +45,9 @@ export async function startReauthorization(sourceId: string, integrationId: stri
 
 /** Sources with a re-authorization still being followed. */
 export async function sourcesToRecheck(now = Date.now()): Promise<string[]> {
-  const pending = Object.values(await loadVerifications()).filter((v) => v.result !== 'fixed' && v.result !== 'removed' && now - v.startedAt < FOLLOW_MS);
+  const pending = Object.values(await loadVerifications()).filter(
+    (v) => v.result !== 'fixed' && v.result !== 'removed' && now - v.startedAt < FOLLOW_MS,
+  );
   return [...new Set(pending.map((v) => v.sourceId))];
 }
 
@@ -42,7 +62,11 @@ export async function onTabClosed(tabId: number): Promise<string[]> {
 }
 
 /** After every poll: judges the re-authorizations that are due, and returns them all as now stored. */
-export async function updateVerifications(verifications: Verifications, records: readonly FeedRecord[], now = Date.now()): Promise<Verifications> {
+export async function updateVerifications(
+  verifications: Verifications,
+  records: readonly FeedRecord[],
+  now = Date.now(),
+): Promise<Verifications> {
   if (Object.keys(verifications).length === 0) return verifications;
   const judged = judge(verifications, records, now);
   if (JSON.stringify(judged) === JSON.stringify(verifications)) return verifications;

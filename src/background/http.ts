@@ -75,14 +75,21 @@ export async function request(url: string, init: RequestInit, limits: RequestLim
       return fail('signed-out', 'MBI redirected the request (to its sign-in page).', response.status || undefined);
     }
     const body = await readCapped(response, maxBytes);
-    if (body === null) return fail('too-large', `The response is larger than ${maxBytes / 1024 / 1024} MB.`, response.status);
+    if (body === null)
+      return fail('too-large', `The response is larger than ${maxBytes / 1024 / 1024} MB.`, response.status);
     const retryAt = parseRetryAfter(response.headers.get('retry-after'), now());
-    const result: HttpResponse = { ok: true, status: response.status, contentType: response.headers.get('content-type') ?? '', body };
+    const result: HttpResponse = {
+      ok: true,
+      status: response.status,
+      contentType: response.headers.get('content-type') ?? '',
+      body,
+    };
     if (retryAt !== undefined) result.retryAt = retryAt;
     return result;
   } catch (error) {
     if (isTimeout(error) || signal.aborted) return fail('timeout', `No complete answer within ${timeoutMs / 1000} s.`);
-    if (typeof navigator !== 'undefined' && navigator.onLine === false) return fail('offline', 'The browser is offline.');
+    if (typeof navigator !== 'undefined' && navigator.onLine === false)
+      return fail('offline', 'The browser is offline.');
     return fail('unreachable', `The request failed: ${error instanceof Error ? error.message : String(error)}.`);
   }
 }
@@ -91,24 +98,39 @@ export async function request(url: string, init: RequestInit, limits: RequestLim
 export function errorForStatus(response: HttpResponse, authFailure: 'signed-out' | 'key-rejected'): FeedError | null {
   const { status } = response;
   if (status >= 200 && status < 300) return null;
-  if (status === 401 || status === 403) return { kind: authFailure, message: `MBI answered HTTP ${status}.`, httpStatus: status };
+  if (status === 401 || status === 403)
+    return { kind: authFailure, message: `MBI answered HTTP ${status}.`, httpStatus: status };
   if (status === 429) {
-    const error: FeedError = { kind: 'rate-limited', message: 'MBI answered HTTP 429 (too many requests).', httpStatus: status };
+    const error: FeedError = {
+      kind: 'rate-limited',
+      message: 'MBI answered HTTP 429 (too many requests).',
+      httpStatus: status,
+    };
     if (response.retryAt !== undefined) error.retryAt = response.retryAt;
     return error;
   }
   if (status >= 500) return { kind: 'server-error', message: `MBI answered HTTP ${status}.`, httpStatus: status };
-  return { kind: 'format-changed', message: `MBI answered HTTP ${status} where a status list was expected.`, httpStatus: status };
+  return {
+    kind: 'format-changed',
+    message: `MBI answered HTTP ${status} where a status list was expected.`,
+    httpStatus: status,
+  };
 }
 
 /** Parses a JSON body, or says why it is not JSON; a sign-in page is told apart from other HTML. */
-export function parseJsonBody(response: HttpResponse, authFailure: 'signed-out' | 'key-rejected'): { ok: true; value: unknown } | { ok: false; error: FeedError } {
+export function parseJsonBody(
+  response: HttpResponse,
+  authFailure: 'signed-out' | 'key-rejected',
+): { ok: true; value: unknown } | { ok: false; error: FeedError } {
   const text = response.body.trimStart();
   if (/^</.test(text) || /text\/html/i.test(response.contentType)) {
     if (/type=["']?password|sign[\s-]?in|log[\s-]?in/i.test(text.slice(0, 20_000))) {
       return { ok: false, error: { kind: authFailure, message: 'MBI returned its sign-in page instead of data.' } };
     }
-    return { ok: false, error: { kind: 'format-changed', message: 'MBI returned an HTML page where JSON was expected.' } };
+    return {
+      ok: false,
+      error: { kind: 'format-changed', message: 'MBI returned an HTML page where JSON was expected.' },
+    };
   }
   try {
     return { ok: true, value: JSON.parse(text) as unknown };

@@ -5,7 +5,16 @@ import { POLL_ALARM, VERIFY_ALARM } from '../shared/messages';
 import { isSnoozeChange } from '../shared/snooze';
 import { isSettingsChange } from '../shared/storage';
 import { isVerificationChange } from '../shared/verification';
-import { onInstalled, onSettingsChanged, onStartup, onTabRemoved, onVerifyAlarm, onWake, pollAndRender, report } from './commands';
+import {
+  onInstalled,
+  onSettingsChanged,
+  onStartup,
+  onTabRemoved,
+  onVerifyAlarm,
+  onWake,
+  pollAndRender,
+  report,
+} from './commands';
 import { answerMessage } from './answer-message';
 import { onNotificationButton, onNotificationClicked } from './notifier';
 import { onModelChanged, refreshBadge } from './refresh';

@@ -11,7 +11,15 @@ import { startReauthorization } from './follow-up';
 import { openPage } from './page-actions';
 import { serially } from './serially';
 import { currentState, type WatchState } from './watch-state';
-import { isSummary, parseNoteId, planNotes, sameMemory, type Note, type NoteMemory, type SummaryNote } from './notify-policy';
+import {
+  isSummary,
+  parseNoteId,
+  planNotes,
+  sameMemory,
+  type Note,
+  type NoteMemory,
+  type SummaryNote,
+} from './notify-policy';
 
 const MEMORY_KEY = 'notified';
 /** Summary note id → the ids of the integrations it covers, for its Snooze button. */
@@ -30,11 +38,16 @@ function summaryTitle(note: SummaryNote, account: string, settings: Settings): s
   const count = note.integrations.length;
   if (note.kind === 'recovered') return plural('notify_group_recovered', count, account);
   if (note.kind === 'escalation') return plural('notify_group_escalation', count, account, settings.escalationHours);
-  return note.integrations.every((i) => i.state === 'needs-reauth') ? plural('notify_group_reauth', count, account) : plural('notify_group_problem', count, account);
+  return note.integrations.every((i) => i.state === 'needs-reauth')
+    ? plural('notify_group_reauth', count, account)
+    : plural('notify_group_problem', count, account);
 }
 
 function summaryNames(note: SummaryNote): string {
-  const names = note.integrations.slice(0, NAMES_SHOWN).map((i) => isolate(i.name)).join(', ');
+  const names = note.integrations
+    .slice(0, NAMES_SHOWN)
+    .map((i) => isolate(i.name))
+    .join(', ');
   const rest = note.integrations.length - NAMES_SHOWN;
   return rest > 0 ? plural('notify_group_more', rest, names) : names;
 }
@@ -45,8 +58,14 @@ function textOf(note: Note, label: string, settings: Settings): { title: string;
   if (isSummary(note)) return { title: summaryTitle(note, account, settings), message: summaryNames(note) };
   const { integration } = note;
   const name = isolate(integration.name);
-  if (note.kind === 'escalation') return { title: t('notify_escalation', name, settings.escalationHours), message: t('notify_escalation_advice') };
-  const message = [integration.detail === undefined ? '' : isolate(integration.detail), `${isolate(integration.provider)} · ${account}`].filter(Boolean).join('\n');
+  if (note.kind === 'escalation')
+    return { title: t('notify_escalation', name, settings.escalationHours), message: t('notify_escalation_advice') };
+  const message = [
+    integration.detail === undefined ? '' : isolate(integration.detail),
+    `${isolate(integration.provider)} · ${account}`,
+  ]
+    .filter(Boolean)
+    .join('\n');
   if (note.kind === 'recovered') return { title: t('notify_recovered', name), message };
   return { title: `${name}: ${stateLabel(integration)}`, message };
 }
@@ -59,16 +78,22 @@ function optionsFor(note: Note, settings: Settings): Notifications.CreateNotific
     ...textOf(note, account, settings),
   };
   // Chrome-only field (at most two buttons); recoveries need no action.
-  if (note.kind !== 'recovered') Object.assign(options, { buttons: [{ title: t('notify_reauthorize') }, { title: t('notify_snooze_day') }] });
+  if (note.kind !== 'recovered')
+    Object.assign(options, { buttons: [{ title: t('notify_reauthorize') }, { title: t('notify_snooze_day') }] });
   return options;
 }
 
-const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /** The stored groups; an entry that is not a list of ids is dropped, and anything else reads as none. */
 export function parseGroups(raw: unknown): Groups {
   if (!isRecord(raw)) return emptyRecord();
-  return recordFrom(Object.entries(raw).filter((entry): entry is [string, string[]] => Array.isArray(entry[1]) && entry[1].every((id) => typeof id === 'string')));
+  return recordFrom(
+    Object.entries(raw).filter(
+      (entry): entry is [string, string[]] => Array.isArray(entry[1]) && entry[1].every((id) => typeof id === 'string'),
+    ),
+  );
 }
 
 /**
@@ -80,7 +105,9 @@ export function parseMemory(raw: unknown): NoteMemory {
   if (!isRecord(raw)) return memory;
   for (const [sourceId, seen] of Object.entries(raw)) {
     if (!isRecord(seen)) continue;
-    const valid = Object.values(seen).every((r) => isRecord(r) && typeof r.state === 'string' && typeof r.escalated === 'boolean');
+    const valid = Object.values(seen).every(
+      (r) => isRecord(r) && typeof r.state === 'string' && typeof r.escalated === 'boolean',
+    );
     if (valid) memory[sourceId] = recordFrom(Object.entries(seen) as [string, NoteMemory[string][string]][]);
   }
   return memory;
@@ -120,7 +147,11 @@ async function show(notes: readonly Note[], settings: Settings): Promise<void> {
  */
 export const notifyChanges = serially(async (now: number = Date.now(), state?: WatchState): Promise<void> => {
   // The permission is asked alongside the reads rather than after them: one round trip less when a note is due.
-  const [{ settings, records, snoozes }, stored, allowed] = await Promise.all([currentState(state), browser.storage.local.get(MEMORY_KEY), canNotify()]);
+  const [{ settings, records, snoozes }, stored, allowed] = await Promise.all([
+    currentState(state),
+    browser.storage.local.get(MEMORY_KEY),
+    canNotify(),
+  ]);
   const memory = parseMemory(stored[MEMORY_KEY]);
   const plan = planNotes({ settings, records, memory, snoozes, now });
   if (plan.notes.length > 0 && allowed) await show(plan.notes, settings);
@@ -153,10 +184,15 @@ export async function onNotificationButton(id: string, index: number): Promise<v
   if (parsed?.integrationId === null) {
     const covered = await takeGroup(id);
     if (index === 0) await openAccount(parsed.sourceId);
-    if (index === 1) await snoozeAll(covered.map((integrationId) => integrationKey(parsed.sourceId, integrationId)), { until: Date.now() + DAY });
+    if (index === 1)
+      await snoozeAll(
+        covered.map((integrationId) => integrationKey(parsed.sourceId, integrationId)),
+        { until: Date.now() + DAY },
+      );
   } else if (parsed) {
     if (index === 0) await startReauthorization(parsed.sourceId, parsed.integrationId);
-    if (index === 1) await setSnooze(integrationKey(parsed.sourceId, parsed.integrationId), { until: Date.now() + DAY });
+    if (index === 1)
+      await setSnooze(integrationKey(parsed.sourceId, parsed.integrationId), { until: Date.now() + DAY });
   }
   await browser.notifications.clear(id);
 }

@@ -73,7 +73,13 @@ export function parseNoteId(id: string): { kind: NoteKind; sourceId: string; int
     return null;
   }
   const [kind, sourceId, integrationId] = parts;
-  if (parts.length !== 3 || !sourceId || !integrationId || !(kind === 'new-problem' || kind === 'recovered' || kind === 'escalation')) return null;
+  if (
+    parts.length !== 3 ||
+    !sourceId ||
+    !integrationId ||
+    !(kind === 'new-problem' || kind === 'recovered' || kind === 'escalation')
+  )
+    return null;
   return { kind, sourceId, integrationId: raw[2] === SUMMARY ? null : integrationId };
 }
 
@@ -89,7 +95,13 @@ export interface PlanInput {
   now: number;
 }
 
-function decide(prev: Remembered | undefined, item: Integration, settings: Settings, now: number, muted: boolean): { kinds: NoteKind[]; escalated: boolean } {
+function decide(
+  prev: Remembered | undefined,
+  item: Integration,
+  settings: Settings,
+  now: number,
+  muted: boolean,
+): { kinds: NoteKind[]; escalated: boolean } {
   const problem = PROBLEM_STATES.has(item.state);
   const kinds: NoteKind[] = [];
   const before = prev?.state ?? 'ok';
@@ -113,7 +125,10 @@ function notesFor(kind: NoteKind, sourceId: string, items: Integration[]): Note[
   return items.map((integration) => ({ id: noteId(kind, sourceId, integration.id), kind, sourceId, integration }));
 }
 
-export function planNotes({ settings, records, memory, snoozes, now }: PlanInput): { notes: Note[]; memory: NoteMemory } {
+export function planNotes({ settings, records, memory, snoozes, now }: PlanInput): {
+  notes: Note[];
+  memory: NoteMemory;
+} {
   const quiet = inQuietHours(settings.notifications, new Date(now));
   const notes: Note[] = [];
   const next: NoteMemory = emptyRecord();
@@ -152,6 +167,9 @@ export function sameMemory(a: NoteMemory, b: NoteMemory): boolean {
     const y = b[sourceId];
     if (!x || !y) return false;
     const ids = Object.keys(x);
-    return ids.length === Object.keys(y).length && ids.every((id) => x[id]?.state === y[id]?.state && x[id]?.escalated === y[id]?.escalated);
+    return (
+      ids.length === Object.keys(y).length &&
+      ids.every((id) => x[id]?.state === y[id]?.state && x[id]?.escalated === y[id]?.escalated)
+    );
   });
 }

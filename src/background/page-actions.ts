@@ -10,16 +10,30 @@ import { loadVerifications } from '../shared/verification';
 import { loadHistories } from './watch-state';
 
 /** Opens Adobe support and answers with the case summary; the popup puts it on the clipboard. */
-export async function openSupportCase(sourceId: string, integrationId: string, now = Date.now()): Promise<SupportAnswer> {
-  const [settings, db, verifications, histories] = await Promise.all([loadSettings(), openWatchDb(), loadVerifications(), loadHistories(now, [[sourceId, integrationId]])]);
+export async function openSupportCase(
+  sourceId: string,
+  integrationId: string,
+  now = Date.now(),
+): Promise<SupportAnswer> {
+  const [settings, db, verifications, histories] = await Promise.all([
+    loadSettings(),
+    openWatchDb(),
+    loadVerifications(),
+    loadHistories(now, [[sourceId, integrationId]]),
+  ]);
   const source = settings.sources.find((s) => s.id === sourceId);
   const record = await readFeed(db, sourceId, 'connections');
-  const integration = record?.data?.feed === 'connections' ? record.data.integrations.find((i) => i.id === integrationId) : undefined;
+  const integration =
+    record?.data?.feed === 'connections' ? record.data.integrations.find((i) => i.id === integrationId) : undefined;
   if (!source || !integration) return { ok: false };
   const key = integrationKey(sourceId, integrationId);
   const tried = verifications[key]?.startedAt;
   const history = histories.get(key) ?? { breaks: 0 };
-  const summary = supportSummary(tried === undefined ? { source, integration, history, now } : { source, integration, history, now, reauthorizedAt: tried });
+  const summary = supportSummary(
+    tried === undefined
+      ? { source, integration, history, now }
+      : { source, integration, history, now, reauthorizedAt: tried },
+  );
   const opened = await openPages([SUPPORT_URL], settings);
   return { ok: opened !== null, summary };
 }
@@ -27,7 +41,10 @@ export async function openSupportCase(sourceId: string, integrationId: string, n
 export async function openPage(page: PageName, sourceId?: string): Promise<boolean> {
   const settings = await loadSettings();
   const source = settings.sources.find((s) => s.id === sourceId);
-  const url = page === 'adobe-status' ? ADOBE_STATUS_URL : source && (page === 'sign-in' ? signInUrl(source) : integrationsPageUrl(source));
+  const url =
+    page === 'adobe-status'
+      ? ADOBE_STATUS_URL
+      : source && (page === 'sign-in' ? signInUrl(source) : integrationsPageUrl(source));
   return url !== undefined && (await openPages([url], settings)) !== null;
 }
 

@@ -10,7 +10,11 @@ const PAGES: readonly PageName[] = ['sign-in', 'integrations', 'adobe-status'];
  * Whether a message comes from one of our own pages (popup, options): not a content script in a web page,
  * not another extension. `extensionOrigin` is runtime.getURL(''), e.g. "chrome-extension://<id>/".
  */
-export function isOwnPage(sender: { id?: string; url?: string }, extensionId: string, extensionOrigin: string): boolean {
+export function isOwnPage(
+  sender: { id?: string; url?: string },
+  extensionId: string,
+  extensionOrigin: string,
+): boolean {
   // The trailing slash keeps "chrome-extension://<id>.evil/" out.
   const origin = extensionOrigin.endsWith('/') ? extensionOrigin : `${extensionOrigin}/`;
   return sender.id === extensionId && typeof sender.url === 'string' && sender.url.startsWith(origin);
@@ -26,7 +30,8 @@ function parseSnooze(raw: unknown): SnoozeRequest | null | undefined {
 export function parseCommand(raw: unknown): Command | null {
   if (typeof raw !== 'object' || raw === null) return null;
   const r = raw as Record<string, unknown>;
-  const target = str(r.sourceId) && str(r.integrationId) ? { sourceId: r.sourceId, integrationId: r.integrationId } : null;
+  const target =
+    str(r.sourceId) && str(r.integrationId) ? { sourceId: r.sourceId, integrationId: r.integrationId } : null;
   switch (r.type) {
     case MSG.checkNow:
       return str(r.sourceId) ? { type: MSG.checkNow, sourceId: r.sourceId } : { type: MSG.checkNow };
@@ -36,7 +41,9 @@ export function parseCommand(raw: unknown): Command | null {
       return target && { type: MSG.supportCase, ...target };
     case MSG.openPage:
       if (!PAGES.includes(r.page as PageName)) return null;
-      return str(r.sourceId) ? { type: MSG.openPage, page: r.page as PageName, sourceId: r.sourceId } : { type: MSG.openPage, page: r.page as PageName };
+      return str(r.sourceId)
+        ? { type: MSG.openPage, page: r.page as PageName, sourceId: r.sourceId }
+        : { type: MSG.openPage, page: r.page as PageName };
     case MSG.snooze: {
       const snooze = parseSnooze(r.snooze);
       return target && snooze !== undefined ? { type: MSG.snooze, ...target, snooze } : null;

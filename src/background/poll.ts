@@ -39,7 +39,14 @@ function isDue(record: FeedRecord | undefined, options: PollOptions, now: number
   return options.force && record.error?.kind !== 'rate-limited';
 }
 
-function nextRecord(key: { sourceId: string; feed: FeedName }, previous: FeedRecord | undefined, result: FeedResult, settings: Settings, now: number, random: () => number): FeedRecord {
+function nextRecord(
+  key: { sourceId: string; feed: FeedName },
+  previous: FeedRecord | undefined,
+  result: FeedResult,
+  settings: Settings,
+  now: number,
+  random: () => number,
+): FeedRecord {
   const base = { key: feedKey(key.sourceId, key.feed), sourceId: key.sourceId, feed: key.feed, lastAttemptAt: now };
   if (result.ok) return { ...base, lastSuccessAt: now, failures: 0, data: result.data };
   // Offline and missing access were not attempts at MBI: they must not push the next poll back.
@@ -54,7 +61,16 @@ function nextRecord(key: { sourceId: string; feed: FeedName }, previous: FeedRec
   return record;
 }
 
-async function store(db: WatchDb, sourceId: string, feed: FeedName, previous: FeedRecord | undefined, result: FeedResult, settings: Settings, started: number, options: Required<Pick<PollOptions, 'now' | 'random'>>): Promise<void> {
+async function store(
+  db: WatchDb,
+  sourceId: string,
+  feed: FeedName,
+  previous: FeedRecord | undefined,
+  result: FeedResult,
+  settings: Settings,
+  started: number,
+  options: Required<Pick<PollOptions, 'now' | 'random'>>,
+): Promise<void> {
   const now = options.now();
   let outcome = result;
   let transitions: Parameters<typeof recordPoll>[2] = [];
@@ -65,12 +81,20 @@ async function store(db: WatchDb, sourceId: string, feed: FeedName, previous: Fe
     transitions = applied.transitions;
   }
   const record = nextRecord({ sourceId, feed }, previous, outcome, settings, now, options.random);
-  await recordPoll(db, record, transitions, { sourceId, feed, at: now, outcome: result.ok ? 'ok' : result.error.kind, durationMs: now - started });
+  await recordPoll(db, record, transitions, {
+    sourceId,
+    feed,
+    at: now,
+    outcome: result.ok ? 'ok' : result.error.kind,
+    durationMs: now - started,
+  });
   noteWrite();
 }
 
 function offlineError(): FeedError | undefined {
-  return typeof navigator !== 'undefined' && navigator.onLine === false ? { kind: 'offline', message: 'The browser is offline.' } : undefined;
+  return typeof navigator !== 'undefined' && navigator.onLine === false
+    ? { kind: 'offline', message: 'The browser is offline.' }
+    : undefined;
 }
 
 /** Adobe's one-call-a-minute rule is per client: sources sharing a client share the last call. */
@@ -80,7 +104,13 @@ async function lastCycleCall(source: SourceSettings, settings: Settings, all: re
   return Math.max(await lastCycleCallOf(source), ...stored);
 }
 
-async function pollSource(db: WatchDb, source: SourceSettings, settings: Settings, secrets: Secrets, options: PollOptions): Promise<void> {
+async function pollSource(
+  db: WatchDb,
+  source: SourceSettings,
+  settings: Settings,
+  secrets: Secrets,
+  options: PollOptions,
+): Promise<void> {
   const opts = { now: options.now ?? Date.now, random: options.random ?? Math.random };
   const all = await readFeeds(db);
   const records = new Map(all.filter((r) => r.sourceId === source.id).map((r) => [r.feed, r]));
@@ -99,10 +129,24 @@ async function pollSource(db: WatchDb, source: SourceSettings, settings: Setting
   const apiKey = keyFor(secrets, source);
   const cycle = records.get('update-cycle');
   const lastCall = await lastCycleCall(source, settings, all);
-  if (apiKey && !blocked && isDue(cycle, options, started, settings.pollMinutes * 60_000) && opts.now() - lastCall >= UPDATE_CYCLE_MIN_INTERVAL_MS) {
+  if (
+    apiKey &&
+    !blocked &&
+    isDue(cycle, options, started, settings.pollMinutes * 60_000) &&
+    opts.now() - lastCall >= UPDATE_CYCLE_MIN_INTERVAL_MS
+  ) {
     const cycleStarted = opts.now();
     await noteCycleCall(source, cycleStarted);
-    await store(db, source.id, 'update-cycle', cycle, await fetchUpdateCycle(source, apiKey, { now: opts.now }), settings, cycleStarted, opts);
+    await store(
+      db,
+      source.id,
+      'update-cycle',
+      cycle,
+      await fetchUpdateCycle(source, apiKey, { now: opts.now }),
+      settings,
+      cycleStarted,
+      opts,
+    );
   }
 }
 
@@ -110,7 +154,13 @@ async function pollSource(db: WatchDb, source: SourceSettings, settings: Setting
  * Polls one source. A call while a poll of the source runs joins it when that poll is as thorough;
  * otherwise (a Check now during a catch-up) it runs right after it. Never two fetches at once.
  */
-function pollOnce(db: WatchDb, source: SourceSettings, settings: Settings, secrets: Secrets, options: PollOptions): Promise<void> {
+function pollOnce(
+  db: WatchDb,
+  source: SourceSettings,
+  settings: Settings,
+  secrets: Secrets,
+  options: PollOptions,
+): Promise<void> {
   const running = inFlight.get(source.id);
   if (running && running.strength >= strength(options)) return running.poll;
   const start = () => pollSource(db, source, settings, secrets, options);
@@ -135,9 +185,11 @@ export async function pollAll(options: PollOptions, onlySourceId?: string): Prom
   // Sources of the same client run one after another (they share Adobe's rate rule); others in parallel.
   const byClient = new Map<string, SourceSettings[]>();
   for (const source of sources) byClient.set(clientKey(source), [...(byClient.get(clientKey(source)) ?? []), source]);
-  await Promise.all([...byClient.values()].map(async (group) => {
-    for (const source of group) await pollOnce(db, source, settings, secrets, options);
-  }));
+  await Promise.all(
+    [...byClient.values()].map(async (group) => {
+      for (const source of group) await pollOnce(db, source, settings, secrets, options);
+    }),
+  );
   // Retention: an index range delete, cheap when there is nothing to remove.
   await pruneLogs(db, (options.now ?? Date.now)() - settings.retentionDays * 86_400_000);
 }

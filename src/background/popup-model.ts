@@ -5,7 +5,14 @@ import type { History } from '../shared/history';
 import { t, type MessageKey } from '../shared/i18n';
 import { ISSUES } from '../shared/issues';
 import { reauthHint } from '../shared/links';
-import { firstRows, type PopupAccount, type PopupIssue, type PopupModel, type PopupMore, type PopupRow } from '../shared/popup-model';
+import {
+  firstRows,
+  type PopupAccount,
+  type PopupIssue,
+  type PopupModel,
+  type PopupMore,
+  type PopupRow,
+} from '../shared/popup-model';
 import type { Settings } from '../shared/settings';
 import { integrationKey, type Snoozes } from '../shared/snooze';
 import type { Integration } from '../shared/types';
@@ -38,7 +45,13 @@ function cause(finding: CauseFinding): PopupRow['cause'] {
 
 export function popupIssue(issue: AccountIssue): PopupIssue {
   const info = ISSUES[issue.kind];
-  const out: PopupIssue = { kind: issue.kind, title: info.title, advice: info.advice, action: info.action, actionLabel: info.actionLabel };
+  const out: PopupIssue = {
+    kind: issue.kind,
+    title: info.title,
+    advice: info.advice,
+    action: info.action,
+    actionLabel: info.actionLabel,
+  };
   if (issue.message !== info.advice) out.message = issue.message;
   return out;
 }
@@ -46,7 +59,14 @@ export function popupIssue(issue: AccountIssue): PopupIssue {
 /** Histories by integrationKey, from the transition log. */
 export type Histories = ReadonlyMap<string, History>;
 
-function row(integration: Integration, account: AccountView, settings: Settings, verifications: Verifications, histories: Histories, now: number): PopupRow {
+function row(
+  integration: Integration,
+  account: AccountView,
+  settings: Settings,
+  verifications: Verifications,
+  histories: Histories,
+  now: number,
+): PopupRow {
   const key = integrationKey(account.source.id, integration.id);
   const verification = verifications[key];
   const action = primaryAction(integration);
@@ -80,7 +100,15 @@ function row(integration: Integration, account: AccountView, settings: Settings,
   return out;
 }
 
-function account(view: AccountView, settings: Settings, verifications: Verifications, snoozes: Snoozes, histories: Histories, now: number, first: number): PopupAccount {
+function account(
+  view: AccountView,
+  settings: Settings,
+  verifications: Verifications,
+  snoozes: Snoozes,
+  histories: Histories,
+  now: number,
+  first: number,
+): PopupAccount {
   const out: PopupAccount = {
     sourceId: view.source.id,
     label: view.source.label,
@@ -96,7 +124,12 @@ function account(view: AccountView, settings: Settings, verifications: Verificat
   };
   if (view.issue) out.issue = popupIssue(view.issue);
   if (view.lastSuccessAt !== undefined) out.lastSuccessAt = view.lastSuccessAt;
-  if (view.lastJob) out.lastJob = { statusName: view.lastJob.statusName, endedAt: view.lastJob.endedAt, endedRaw: view.lastJob.endedRaw };
+  if (view.lastJob)
+    out.lastJob = {
+      statusName: view.lastJob.statusName,
+      endedAt: view.lastJob.endedAt,
+      endedRaw: view.lastJob.endedRaw,
+    };
   if (view.anomalies) out.anomalies = view.anomalies;
   if (view.total === 0 && view.lastSuccessAt !== undefined) out.listsNone = true;
   return out;
@@ -106,11 +139,19 @@ function account(view: AccountView, settings: Settings, verifications: Verificat
  * The model, carrying each account's first rows, and the rows beyond them (see firstRows). Their version
  * (`moreVersion`) is left to the caller, who has the browser's hashing at hand.
  */
-export function buildPopupModel(view: WatchView, settings: Settings, verifications: Verifications, snoozes: Snoozes, now: number, histories: Histories = new Map()): { model: Omit<PopupModel, 'moreVersion'>; more: PopupMore } {
+export function buildPopupModel(
+  view: WatchView,
+  settings: Settings,
+  verifications: Verifications,
+  snoozes: Snoozes,
+  now: number,
+  histories: Histories = new Map(),
+): { model: Omit<PopupModel, 'moreVersion'>; more: PopupMore } {
   const first = firstRows(view.accounts.length);
   const more: PopupMore = {};
   for (const a of view.accounts) {
-    if (a.problems.length > first) more[a.source.id] = a.problems.slice(first).map((i) => row(i, a, settings, verifications, histories, now));
+    if (a.problems.length > first)
+      more[a.source.id] = a.problems.slice(first).map((i) => row(i, a, settings, verifications, histories, now));
   }
   const model: Omit<PopupModel, 'moreVersion'> = {
     builtAt: now,
@@ -126,6 +167,7 @@ export function buildPopupModel(view: WatchView, settings: Settings, verificatio
     }),
   };
   if (view.lastCheckedAt !== undefined) model.lastCheckedAt = view.lastCheckedAt;
-  if (view.issue && (view.issue.kind === 'paused' || view.issue.kind === 'not-configured')) model.globalIssue = popupIssue(view.issue);
+  if (view.issue && (view.issue.kind === 'paused' || view.issue.kind === 'not-configured'))
+    model.globalIssue = popupIssue(view.issue);
   return { model, more };
 }

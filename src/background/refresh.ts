@@ -20,7 +20,14 @@ export const refreshBadge = serially(async (now: number = Date.now(), state?: Wa
   // Awaited below; until then a failure of it must not count as unhandled.
   drawing.catch(() => undefined);
   try {
-    const { model, more } = buildPopupModel(view, settings, verifications, snoozes, now, await loadHistories(now, problemIds(view)));
+    const { model, more } = buildPopupModel(
+      view,
+      settings,
+      verifications,
+      snoozes,
+      now,
+      await loadHistories(now, problemIds(view)),
+    );
     await writeModel({ ...model, moreVersion: await versionOf(more) });
   } finally {
     await drawing;

@@ -5,7 +5,10 @@
 export function serially<A extends unknown[], R>(fn: (...args: A) => Promise<R>): (...args: A) => Promise<R> {
   let last: Promise<unknown> = Promise.resolve();
   return (...args) => {
-    const run = last.then(() => fn(...args), () => fn(...args));
+    const run = last.then(
+      () => fn(...args),
+      () => fn(...args),
+    );
     last = run.catch(() => undefined);
     return run;
   };

@@ -14,7 +14,11 @@ function outcome(result: FeedResult): TestOutcome {
   if (!result.ok) return { ok: false, kind: result.error.kind, message: result.error.message };
   if (result.data.feed === 'connections') {
     const { integrations } = result.data;
-    return { ok: true, total: integrations.length, problems: integrations.filter((i) => PROBLEM_STATES.has(i.state)).length };
+    return {
+      ok: true,
+      total: integrations.length,
+      problems: integrations.filter((i) => PROBLEM_STATES.has(i.state)).length,
+    };
   }
   return { ok: true, total: result.data.lastJob ? 1 : 0, problems: 0 };
 }
@@ -22,7 +26,9 @@ function outcome(result: FeedResult): TestOutcome {
 /** Adobe's one-call-a-minute rule holds for tests too: the last call of this client counts, polls included. */
 async function lastUpdateCall(source: SourceSettings): Promise<number> {
   const records = await readFeeds(await openWatchDb());
-  const stored = records.filter((r) => r.feed === 'update-cycle' && r.sourceId === source.id).map((r) => r.lastAttemptAt);
+  const stored = records
+    .filter((r) => r.feed === 'update-cycle' && r.sourceId === source.id)
+    .map((r) => r.lastAttemptAt);
   return Math.max(await lastCycleCallOf(source), ...stored);
 }
 

@@ -38,7 +38,10 @@ export async function loadWatchState(): Promise<WatchState> {
 }
 
 /** The last 30 days of the given integrations, by integrationKey: the problem rows of a view, read per integration. */
-export async function loadHistories(now: number, ids: readonly (readonly [string, string])[]): Promise<Map<string, History>> {
+export async function loadHistories(
+  now: number,
+  ids: readonly (readonly [string, string])[],
+): Promise<Map<string, History>> {
   return historiesOf(await transitionsOfMany(await openWatchDb(), ids), now);
 }
 

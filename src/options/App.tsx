@@ -14,18 +14,37 @@ export function App() {
   const { state, save, loadError } = useOptions();
   /** The source being edited: a source, 'new', or nothing. */
   const [editing, setEditing] = useState<SourceSettings | 'new' | null>(null);
-  if (!state) return <main class="options" aria-busy={loadError === null}>{loadError && <p role="alert" class="field-error">{loadError}</p>}</main>;
+  if (!state)
+    return (
+      <main class="options" aria-busy={loadError === null}>
+        {loadError && (
+          <p role="alert" class="field-error">
+            {loadError}
+          </p>
+        )}
+      </main>
+    );
   const { settings, secrets, newer } = state;
   return (
     <main class="options">
       <h1>{t('app_name')}</h1>
-      {newer && <p role="alert" class="banner">{t('options_settings_newer')}</p>}
-      {loadError && <p role="alert" class="field-error">{loadError}</p>}
+      {newer && (
+        <p role="alert" class="banner">
+          {t('options_settings_newer')}
+        </p>
+      )}
+      {loadError && (
+        <p role="alert" class="field-error">
+          {loadError}
+        </p>
+      )}
       <section aria-labelledby="accounts-heading">
         <h2 id="accounts-heading">{t('options_accounts_heading')}</h2>
         <SourceList state={state} onEdit={setEditing} onSave={save} />
         {editing === null ? (
-          <button type="button" disabled={newer} onClick={() => setEditing('new')}>{t('options_add_account')}</button>
+          <button type="button" disabled={newer} onClick={() => setEditing('new')}>
+            {t('options_add_account')}
+          </button>
         ) : (
           <SourceEditor
             key={editing === 'new' ? 'new' : editing.id}
@@ -43,7 +62,12 @@ export function App() {
       </section>
       <PollingSettings settings={settings} managed={state.managed} onSave={(next) => save(next)} readOnly={newer} />
       <NotificationSettings state={state} onSave={(next) => save(next)} readOnly={newer} />
-      <PrivacySettings settings={settings} keysOnDisk={state.keysOnDisk} onSave={(next) => save(next)} readOnly={newer} />
+      <PrivacySettings
+        settings={settings}
+        keysOnDisk={state.keysOnDisk}
+        onSave={(next) => save(next)}
+        readOnly={newer}
+      />
       <BackupSettings settings={settings} secrets={secrets} onSave={save} readOnly={newer} />
       <RecentChecks checks={state.recentChecks} sources={settings.sources} now={Date.now()} />
     </main>

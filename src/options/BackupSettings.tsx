@@ -21,7 +21,11 @@ interface Pending {
   changes: ImportChange[];
 }
 
-const FIELD_NAMES: Record<ImportChange['field'], MessageKey> = { appOrigin: 'options_app_host', apiOrigin: 'options_api_host', clientId: 'options_client_id' };
+const FIELD_NAMES: Record<ImportChange['field'], MessageKey> = {
+  appOrigin: 'options_app_host',
+  apiOrigin: 'options_api_host',
+  clientId: 'options_client_id',
+};
 
 function download(name: string, text: string): void {
   const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
@@ -31,7 +35,13 @@ function download(name: string, text: string): void {
 }
 
 function changeText(change: ImportChange): string {
-  const line = t('options_import_change', inertText(change.label), t(FIELD_NAMES[change.field]), change.from, change.to);
+  const line = t(
+    'options_import_change',
+    inertText(change.label),
+    t(FIELD_NAMES[change.field]),
+    change.from,
+    change.to,
+  );
   return change.dropsKey ? `${line} (${t('options_import_change_key')})` : line;
 }
 
@@ -42,13 +52,18 @@ export function BackupSettings({ settings, secrets, onSave, readOnly }: Props) {
 
   const save = (next: Pending) => {
     setPending(null);
-    return saveWithNote(() => onSave(next.settings, next.secrets), setNote, plural(next.withKeys ? 'options_imported_keys' : 'options_imported', next.count));
+    return saveWithNote(
+      () => onSave(next.settings, next.secrets),
+      setNote,
+      plural(next.withKeys ? 'options_imported_keys' : 'options_imported', next.count),
+    );
   };
 
   const importFile = async (file: File | undefined) => {
     setPending(null);
     if (!file) return;
-    if (file.size > MAX_BACKUP_BYTES) return setNote({ ok: false, text: t('options_import_failed', t('backup_too_large')) });
+    if (file.size > MAX_BACKUP_BYTES)
+      return setNote({ ok: false, text: t('options_import_failed', t('backup_too_large')) });
     const result = parseBackup(await file.text());
     if (!result.ok) return setNote({ ok: false, text: t('options_import_failed', result.error) });
     const managed = settings.sources.filter((s) => s.managed);
@@ -65,7 +80,9 @@ export function BackupSettings({ settings, secrets, onSave, readOnly }: Props) {
     else await save(next);
   };
   const chooseFile = (file: File | undefined) => {
-    importFile(file).catch((error: unknown) => setNote({ ok: false, text: t('options_import_failed', error instanceof Error ? error.message : String(error)) }));
+    importFile(file).catch((error: unknown) =>
+      setNote({ ok: false, text: t('options_import_failed', error instanceof Error ? error.message : String(error)) }),
+    );
   };
 
   // save goes through saveWithNote, which shows a failure and never rejects.
@@ -77,26 +94,43 @@ export function BackupSettings({ settings, secrets, onSave, readOnly }: Props) {
         {t('options_backup_with_keys')}
       </label>
       <div class="editor-actions">
-        <button type="button" class="secondary" onClick={() => download('mbi-integration-watch-settings.json', exportBackup(settings, secrets, withKeys))}>
+        <button
+          type="button"
+          class="secondary"
+          onClick={() => download('mbi-integration-watch-settings.json', exportBackup(settings, secrets, withKeys))}
+        >
           {t('options_export')}
         </button>
         <label class="file-button">
           {t('options_import')}
-          <input type="file" accept="application/json,.json" disabled={readOnly} onChange={(e) => {
-            const input = e.currentTarget;
-            chooseFile(input.files?.[0]);
-            // The same file may be chosen again after a refusal or a cancel.
-            input.value = '';
-          }} />
+          <input
+            type="file"
+            accept="application/json,.json"
+            disabled={readOnly}
+            onChange={(e) => {
+              const input = e.currentTarget;
+              chooseFile(input.files?.[0]);
+              // The same file may be chosen again after a refusal or a cancel.
+              input.value = '';
+            }}
+          />
         </label>
       </div>
       {pending && (
         <div role="alert" class="import-review">
           <p>{t('options_import_review')}</p>
-          <ul>{pending.changes.map((c, i) => <li key={i}>{changeText(c)}</li>)}</ul>
+          <ul>
+            {pending.changes.map((c, i) => (
+              <li key={i}>{changeText(c)}</li>
+            ))}
+          </ul>
           <div class="editor-actions">
-            <button type="button" disabled={readOnly} onClick={() => void save(pending)}>{t('options_import_confirm')}</button>
-            <button type="button" class="secondary" onClick={() => setPending(null)}>{t('options_cancel')}</button>
+            <button type="button" disabled={readOnly} onClick={() => void save(pending)}>
+              {t('options_import_confirm')}
+            </button>
+            <button type="button" class="secondary" onClick={() => setPending(null)}>
+              {t('options_cancel')}
+            </button>
           </div>
         </div>
       )}

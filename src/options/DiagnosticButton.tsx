@@ -14,10 +14,23 @@ export function DiagnosticButton({ sourceId }: { sourceId: string }) {
   };
   return (
     <span class="diagnostic">
-      <button type="button" class="secondary" onClick={() => {
-        copy().catch((error: unknown) => setNote(t('options_request_failed', error instanceof Error ? error.message : String(error))));
-      }}>{t('options_diagnostic')}</button>
-      {note && <span role="status" class="muted"> {note}</span>}
+      <button
+        type="button"
+        class="secondary"
+        onClick={() => {
+          copy().catch((error: unknown) =>
+            setNote(t('options_request_failed', error instanceof Error ? error.message : String(error))),
+          );
+        }}
+      >
+        {t('options_diagnostic')}
+      </button>
+      {note && (
+        <span role="status" class="muted">
+          {' '}
+          {note}
+        </span>
+      )}
     </span>
   );
 }

@@ -26,10 +26,26 @@ export function Field({ id, label, value, error, hint, onValue, type = 'text', .
   return (
     <div class="field">
       <label for={id}>{label}</label>
-      <input id={id} name={id} type={inputType} value={value} aria-invalid={error ? true : undefined} aria-describedby={described}
-        onInput={(e) => onValue(e.currentTarget.value)} {...input} />
-      {hint && <p class="muted hint" id={`${id}-hint`}>{hint}</p>}
-      {error && <p class="field-error" id={`${id}-error`} role="alert">{error}</p>}
+      <input
+        id={id}
+        name={id}
+        type={inputType}
+        value={value}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={described}
+        onInput={(e) => onValue(e.currentTarget.value)}
+        {...input}
+      />
+      {hint && (
+        <p class="muted hint" id={`${id}-hint`}>
+          {hint}
+        </p>
+      )}
+      {error && (
+        <p class="field-error" id={`${id}-error`} role="alert">
+          {error}
+        </p>
+      )}
     </div>
   );
 }

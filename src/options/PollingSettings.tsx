@@ -39,16 +39,45 @@ export function PollingSettings({ settings, managed, onSave, readOnly }: Props) 
   return (
     <form class="editor" onSubmit={(e) => void submit(e)} noValidate aria-labelledby="polling-heading">
       <h2 id="polling-heading">{t('options_polling_heading')}</h2>
-      <Field id="pollMinutes" label={t('options_poll_minutes')} value={minutes} error={errors.minutes} onValue={setMinutes}
-        type="number" min={minMinutes} max={POLL_MINUTES.max} step={1} required
-        disabled={managed.fields.pollMinutes !== undefined} {...(managed.fields.pollMinutes !== undefined ? locked : {})} />
-      <Field id="staleHours" label={t('options_stale_hours')} value={hours} error={errors.hours} onValue={setHours}
-        type="number" min={STALE_HOURS.min} max={STALE_HOURS.max} step={1} required
-        disabled={managed.fields.staleHours !== undefined} {...(managed.fields.staleHours !== undefined ? locked : {})} />
+      <Field
+        id="pollMinutes"
+        label={t('options_poll_minutes')}
+        value={minutes}
+        error={errors.minutes}
+        onValue={setMinutes}
+        type="number"
+        min={minMinutes}
+        max={POLL_MINUTES.max}
+        step={1}
+        required
+        disabled={managed.fields.pollMinutes !== undefined}
+        {...(managed.fields.pollMinutes !== undefined ? locked : {})}
+      />
+      <Field
+        id="staleHours"
+        label={t('options_stale_hours')}
+        value={hours}
+        error={errors.hours}
+        onValue={setHours}
+        type="number"
+        min={STALE_HOURS.min}
+        max={STALE_HOURS.max}
+        step={1}
+        required
+        disabled={managed.fields.staleHours !== undefined}
+        {...(managed.fields.staleHours !== undefined ? locked : {})}
+      />
       <div class="editor-actions">
-        <button type="submit" disabled={readOnly}>{t('options_save_polling')}</button>
+        <button type="submit" disabled={readOnly}>
+          {t('options_save_polling')}
+        </button>
         {/* saveWithNote shows a failure itself and never rejects. */}
-        <button type="button" class="secondary" disabled={readOnly} onClick={() => void saveWithNote(() => onSave({ ...settings, paused: !settings.paused }), setNote, null)}>
+        <button
+          type="button"
+          class="secondary"
+          disabled={readOnly}
+          onClick={() => void saveWithNote(() => onSave({ ...settings, paused: !settings.paused }), setNote, null)}
+        >
           {settings.paused ? t('options_resume') : t('options_pause')}
         </button>
       </div>

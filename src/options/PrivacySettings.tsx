@@ -19,11 +19,15 @@ export function PrivacySettings({ settings, keysOnDisk, onSave, readOnly }: Prop
       <h2 id="privacy-heading">{t('options_keys_heading')}</h2>
       <label class="toggle">
         {/* saveWithNote shows a failure itself and never rejects; the keys move with the saved setting. */}
-        <input type="checkbox" checked={settings.secretsInSession && !keysOnDisk} disabled={readOnly}
+        <input
+          type="checkbox"
+          checked={settings.secretsInSession && !keysOnDisk}
+          disabled={readOnly}
           onChange={(e) => {
             const secretsInSession = e.currentTarget.checked;
             void saveWithNote(() => onSave({ ...settings, secretsInSession }), setNote, null);
-          }} />
+          }}
+        />
         {t('options_keys_session')}
       </label>
       <p class="muted">{t('options_keys_note')}</p>

@@ -22,7 +22,9 @@ export function RecentChecks({ checks, sources, now }: Props) {
     <section aria-labelledby="checks-heading">
       <h2 id="checks-heading">{t('options_checks_heading')}</h2>
       {'unreadable' in checks ? (
-        <p role="alert" class="field-error">{t('options_checks_unreadable', checks.unreadable)}</p>
+        <p role="alert" class="field-error">
+          {t('options_checks_unreadable', checks.unreadable)}
+        </p>
       ) : checks.length === 0 ? (
         <p class="muted">{t('options_checks_none')}</p>
       ) : (
@@ -38,8 +40,14 @@ export function RecentChecks({ checks, sources, now }: Props) {
           <tbody>
             {checks.map((check) => (
               <tr key={`${check.at}-${check.sourceId}-${check.feed}`} class={check.outcome === 'ok' ? 'ok' : 'failed'}>
-                <td><time dateTime={new Date(check.at).toISOString()} title={absoluteTime(check.at)}>{ownTime(check.at, now)}</time></td>
-                <td><bdi>{labels.get(check.sourceId) ?? t('options_checks_removed')}</bdi></td>
+                <td>
+                  <time dateTime={new Date(check.at).toISOString()} title={absoluteTime(check.at)}>
+                    {ownTime(check.at, now)}
+                  </time>
+                </td>
+                <td>
+                  <bdi>{labels.get(check.sourceId) ?? t('options_checks_removed')}</bdi>
+                </td>
                 <td>{outcomeText(check.outcome)}</td>
                 <td class="number">{formatNumber(check.durationMs)}</td>
               </tr>

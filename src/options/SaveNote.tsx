@@ -5,11 +5,19 @@ export type Note = { ok: boolean; text: string } | null;
 
 export function SaveNote({ note }: { note: Note }) {
   if (!note) return null;
-  return <p role={note.ok ? 'status' : 'alert'} class={note.ok ? 'muted' : 'field-error'}>{note.text}</p>;
+  return (
+    <p role={note.ok ? 'status' : 'alert'} class={note.ok ? 'muted' : 'field-error'}>
+      {note.text}
+    </p>
+  );
 }
 
 /** Runs a save and shows how it went (`done`, or "Not saved: …"); never rejects, so callers may `void` it. */
-export async function saveWithNote(save: () => Promise<void>, setNote: (note: Note) => void, done: string | null): Promise<boolean> {
+export async function saveWithNote(
+  save: () => Promise<void>,
+  setNote: (note: Note) => void,
+  done: string | null,
+): Promise<boolean> {
   try {
     await save();
     setNote(done === null ? null : { ok: true, text: done });

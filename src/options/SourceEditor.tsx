@@ -17,7 +17,15 @@ interface Props {
   readOnly: boolean;
 }
 
-const EMPTY: SourceForm = { id: '', label: '', clientId: '', appHost: MBI_APP_ORIGIN, apiHost: MBI_API_ORIGIN, exportApiKey: '', enabled: true };
+const EMPTY: SourceForm = {
+  id: '',
+  label: '',
+  clientId: '',
+  appHost: MBI_APP_ORIGIN,
+  apiHost: MBI_API_ORIGIN,
+  exportApiKey: '',
+  enabled: true,
+};
 
 export function SourceEditor({ source, settings, secrets, onSave, onCancel, readOnly }: Props) {
   /** The key the form starts with: it belongs to the account's hosts as they were, not to what is typed. */
@@ -28,11 +36,15 @@ export function SourceEditor({ source, settings, secrets, onSave, onCancel, read
   const set = (field: keyof SourceForm) => (value: string) => setForm({ ...form, [field]: value });
 
   /** A typed key is for the form's hosts; the stored one only while the form keeps its API host and client. */
-  const keyOf = (typed: string, next: SourceSettings): string => (typed !== storedKey ? typed : (keyFor(secrets, next) ?? ''));
+  const keyOf = (typed: string, next: SourceSettings): string =>
+    typed !== storedKey ? typed : (keyFor(secrets, next) ?? '');
 
   /** The form as a source for Test connection, or null (with the field errors shown) when invalid. */
   const validForTest = () => {
-    const result = validateSource(form, settings.sources.filter((s) => s.id !== form.id));
+    const result = validateSource(
+      form,
+      settings.sources.filter((s) => s.id !== form.id),
+    );
     setErrors(result.ok ? {} : result.errors);
     return result.ok ? { source: result.source, exportApiKey: keyOf(result.exportApiKey, result.source) } : null;
   };
@@ -48,27 +60,86 @@ export function SourceEditor({ source, settings, secrets, onSave, onCancel, read
     setErrors({});
     // Asked first, while the click still counts as a user gesture.
     const granted = await requestAccess(result.source).catch(() => false);
-    const sources = source ? settings.sources.map((s) => (s.id === source.id ? result.source : s)) : [...settings.sources, result.source];
+    const sources = source
+      ? settings.sources.map((s) => (s.id === source.id ? result.source : s))
+      : [...settings.sources, result.source];
     const { [result.source.id]: old, ...otherKeys } = secrets;
     // The key the form started with stays bound to the old hosts, so the save drops it if they changed.
-    const key = result.exportApiKey === '' ? undefined : result.exportApiKey === storedKey ? old : bindKey(result.exportApiKey, result.source);
-    await saveWithNote(() => onSave({ ...settings, sources }, key ? { ...otherKeys, [result.source.id]: key } : otherKeys), setNote,
-      granted ? null : t('options_saved_no_access'));
+    const key =
+      result.exportApiKey === ''
+        ? undefined
+        : result.exportApiKey === storedKey
+          ? old
+          : bindKey(result.exportApiKey, result.source);
+    await saveWithNote(
+      () => onSave({ ...settings, sources }, key ? { ...otherKeys, [result.source.id]: key } : otherKeys),
+      setNote,
+      granted ? null : t('options_saved_no_access'),
+    );
   };
 
   // submit ends in saveWithNote, which shows a failure and never rejects; the permission request is caught.
   return (
-    <form class="editor" onSubmit={(e) => void submit(e)} noValidate aria-label={source ? t('options_edit_account', source.label) : t('options_add_account')}>
-      <Field id="label" label={t('options_name')} value={form.label} error={errors.label} onValue={set('label')} required maxLength={80} placeholder={t('options_name_placeholder')} />
-      <Field id="clientId" label={t('options_client_id')} value={form.clientId} error={errors.clientId} onValue={set('clientId')} required inputMode="numeric" pattern="\d+"
-        hint={t('options_client_id_hint')} />
-      <Field id="appHost" label={t('options_app_host')} value={form.appHost} error={errors.appHost} onValue={set('appHost')} required />
-      <Field id="apiHost" label={t('options_api_host')} value={form.apiHost} error={errors.apiHost} onValue={set('apiHost')} required />
-      <Field id="exportApiKey" label={t('options_export_key')} value={form.exportApiKey} error={errors.exportApiKey} onValue={set('exportApiKey')} type="password" autoComplete="off"
-        hint={t('options_export_key_hint')} />
+    <form
+      class="editor"
+      onSubmit={(e) => void submit(e)}
+      noValidate
+      aria-label={source ? t('options_edit_account', source.label) : t('options_add_account')}
+    >
+      <Field
+        id="label"
+        label={t('options_name')}
+        value={form.label}
+        error={errors.label}
+        onValue={set('label')}
+        required
+        maxLength={80}
+        placeholder={t('options_name_placeholder')}
+      />
+      <Field
+        id="clientId"
+        label={t('options_client_id')}
+        value={form.clientId}
+        error={errors.clientId}
+        onValue={set('clientId')}
+        required
+        inputMode="numeric"
+        pattern="\d+"
+        hint={t('options_client_id_hint')}
+      />
+      <Field
+        id="appHost"
+        label={t('options_app_host')}
+        value={form.appHost}
+        error={errors.appHost}
+        onValue={set('appHost')}
+        required
+      />
+      <Field
+        id="apiHost"
+        label={t('options_api_host')}
+        value={form.apiHost}
+        error={errors.apiHost}
+        onValue={set('apiHost')}
+        required
+      />
+      <Field
+        id="exportApiKey"
+        label={t('options_export_key')}
+        value={form.exportApiKey}
+        error={errors.exportApiKey}
+        onValue={set('exportApiKey')}
+        type="password"
+        autoComplete="off"
+        hint={t('options_export_key_hint')}
+      />
       <div class="editor-actions">
-        <button type="submit" disabled={readOnly}>{t('options_save_account')}</button>
-        <button type="button" class="secondary" onClick={onCancel}>{t('options_cancel')}</button>
+        <button type="submit" disabled={readOnly}>
+          {t('options_save_account')}
+        </button>
+        <button type="button" class="secondary" onClick={onCancel}>
+          {t('options_cancel')}
+        </button>
       </div>
       <TestButton target={validForTest} />
       <SaveNote note={note} />

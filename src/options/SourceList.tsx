@@ -29,13 +29,24 @@ export function SourceList({ state, onEdit, onSave }: Props) {
   if (settings.sources.length === 0) return <p class="muted">{t('options_no_account')}</p>;
 
   const noteFor = (id: string) => (next: Note) => setNote(next && { id, note: next });
-  const replace = (source: SourceSettings) => saveWithNote(() => onSave({ ...settings, sources: settings.sources.map((s) => (s.id === source.id ? source : s)) }), noteFor(source.id), null);
+  const replace = (source: SourceSettings) =>
+    saveWithNote(
+      () => onSave({ ...settings, sources: settings.sources.map((s) => (s.id === source.id ? source : s)) }),
+      noteFor(source.id),
+      null,
+    );
   const remove = (source: SourceSettings) => {
     const rest = Object.fromEntries(Object.entries(secrets).filter(([id]) => id !== source.id));
-    return saveWithNote(() => onSave({ ...settings, sources: settings.sources.filter((s) => s.id !== source.id) }, rest), noteFor(source.id), null);
+    return saveWithNote(
+      () => onSave({ ...settings, sources: settings.sources.filter((s) => s.id !== source.id) }, rest),
+      noteFor(source.id),
+      null,
+    );
   };
   const request = (source: SourceSettings, action: () => Promise<unknown>) => {
-    action().catch((error: unknown) => noteFor(source.id)({ ok: false, text: t('options_request_failed', reasonOf(error)) }));
+    action().catch((error: unknown) =>
+      noteFor(source.id)({ ok: false, text: t('options_request_failed', reasonOf(error)) }),
+    );
   };
 
   // replace and remove go through saveWithNote, which shows a failure and never rejects.
@@ -44,33 +55,66 @@ export function SourceList({ state, onEdit, onSave }: Props) {
       {settings.sources.map((source) => (
         <li key={source.id} class="source" data-source={source.id}>
           <div>
-            <strong>{source.label}</strong> <span class="muted">{t('options_account_hosts', source.clientId, source.appOrigin, source.apiOrigin)}</span>
+            <strong>{source.label}</strong>{' '}
+            <span class="muted">{t('options_account_hosts', source.clientId, source.appOrigin, source.apiOrigin)}</span>
             {keyFor(secrets, source) && <span class="muted"> · {t('options_key_set')}</span>}
             {source.managed && <span class="locked"> · {t('options_managed_account')}</span>}
           </div>
           {dropped[source.id] && (
             <p class="field-error" role="alert">
               {droppedText(dropped[source.id]!)}{' '}
-              <button type="button" class="secondary" onClick={() => request(source, () => dismissDroppedKey(source.id))}>{t('options_dismiss')}</button>
+              <button
+                type="button"
+                class="secondary"
+                onClick={() => request(source, () => dismissDroppedKey(source.id))}
+              >
+                {t('options_dismiss')}
+              </button>
             </p>
           )}
           {missingAccess.has(source.id) && (
             <p class="field-error" role="alert">
               {t('options_access_missing')}{' '}
-              <button type="button" onClick={() => request(source, () => requestAccess(source))}>{t('options_grant_access')}</button>
+              <button type="button" onClick={() => request(source, () => requestAccess(source))}>
+                {t('options_grant_access')}
+              </button>
             </p>
           )}
           <div class="source-actions">
             <label class="toggle">
-              <input type="checkbox" checked={source.enabled} disabled={source.managed || newer}
+              <input
+                type="checkbox"
+                checked={source.enabled}
+                disabled={source.managed || newer}
                 onChange={(e) => {
                   const enabled = e.currentTarget.checked;
                   void replace({ ...source, enabled });
-                }} />
+                }}
+              />
               {t('options_watch_account')}
             </label>
-            {!source.managed && <button type="button" class="secondary" disabled={newer} onClick={() => onEdit(source)} aria-label={t('options_edit_account', source.label)}>{t('options_edit')}</button>}
-            {!source.managed && <button type="button" class="secondary" disabled={newer} onClick={() => void remove(source)} aria-label={t('options_remove_account', source.label)}>{t('options_remove')}</button>}
+            {!source.managed && (
+              <button
+                type="button"
+                class="secondary"
+                disabled={newer}
+                onClick={() => onEdit(source)}
+                aria-label={t('options_edit_account', source.label)}
+              >
+                {t('options_edit')}
+              </button>
+            )}
+            {!source.managed && (
+              <button
+                type="button"
+                class="secondary"
+                disabled={newer}
+                onClick={() => void remove(source)}
+                aria-label={t('options_remove_account', source.label)}
+              >
+                {t('options_remove')}
+              </button>
+            )}
           </div>
           {note?.id === source.id && <SaveNote note={note.note} />}
           <TestButton target={() => ({ source, exportApiKey: keyFor(secrets, source) ?? '' })} />

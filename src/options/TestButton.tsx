@@ -22,7 +22,10 @@ export function TestButton({ target }: Props) {
       const outcome = await runTest(chosen.source, chosen.exportApiKey);
       setResult({ passed: testPassed(outcome), lines: describeTest(outcome) });
     } catch (error) {
-      setResult({ passed: false, lines: [t('options_test_failed', error instanceof Error ? error.message : String(error))] });
+      setResult({
+        passed: false,
+        lines: [t('options_test_failed', error instanceof Error ? error.message : String(error))],
+      });
     } finally {
       setRunning(false);
     }
@@ -35,7 +38,9 @@ export function TestButton({ target }: Props) {
       </button>
       {result && (
         <div role="status" class={result.passed ? 'test-ok' : 'field-error'} data-testid="test-result">
-          {result.lines.map((l) => <p key={l}>{l}</p>)}
+          {result.lines.map((l) => (
+            <p key={l}>{l}</p>
+          ))}
         </div>
       )}
     </div>

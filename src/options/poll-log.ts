@@ -7,8 +7,12 @@ import type { PollLogEntry } from '../shared/types';
 
 function isPollLogEntry(value: unknown): value is PollLogEntry {
   const p = value as Partial<PollLogEntry> | null;
-  return typeof p?.sourceId === 'string' && typeof p.at === 'number' && typeof p.durationMs === 'number' &&
-    (p.outcome === 'ok' || (typeof p.outcome === 'string' && Object.hasOwn(ISSUES, p.outcome)));
+  return (
+    typeof p?.sourceId === 'string' &&
+    typeof p.at === 'number' &&
+    typeof p.durationMs === 'number' &&
+    (p.outcome === 'ok' || (typeof p.outcome === 'string' && Object.hasOwn(ISSUES, p.outcome)))
+  );
 }
 
 /** The last `count` checks, most recent first; a line an older version wrote in another shape is passed over. */

@@ -3,7 +3,17 @@ import browser from '../shared/browser';
 import { nextDropped, parseDroppedKeys, reconcileKeys, type DroppedKeys } from '../shared/key-binding';
 import { SETTINGS_KEY } from '../shared/messages';
 import { isNewerSettings, parseSecrets, type Secrets, type Settings } from '../shared/settings';
-import { DROPPED_KEY, loadSettings, NewerSettingsError, readStored, saveSecrets, saveSettings, sameJson, SECRETS_KEY, type Stored } from '../shared/storage';
+import {
+  DROPPED_KEY,
+  loadSettings,
+  NewerSettingsError,
+  readStored,
+  saveSecrets,
+  saveSettings,
+  sameJson,
+  SECRETS_KEY,
+  type Stored,
+} from '../shared/storage';
 
 export async function storedSettingsAreNewer(): Promise<boolean> {
   return isNewerSettings((await browser.storage.sync.get(SETTINGS_KEY))[SETTINGS_KEY]);

@@ -41,7 +41,12 @@ export function notSaved(error: unknown): string {
 }
 
 async function missingAccessOf(sources: readonly SourceSettings[]): Promise<Set<string>> {
-  const checks = await Promise.all(sources.map(async (s) => [s.id, await browser.permissions.contains({ origins: sourceOrigins(s).map(originPattern) })] as const));
+  const checks = await Promise.all(
+    sources.map(
+      async (s) =>
+        [s.id, await browser.permissions.contains({ origins: sourceOrigins(s).map(originPattern) })] as const,
+    ),
+  );
   return new Set(checks.filter(([, granted]) => !granted).map(([id]) => id));
 }
 
@@ -65,7 +70,17 @@ async function readOptions(): Promise<OptionsState> {
     loadDroppedKeys(),
     readRecentChecks(),
   ]);
-  return { settings, secrets, managed, missingAccess, notificationsGranted, newer, keysOnDisk: onDisk, dropped, recentChecks };
+  return {
+    settings,
+    secrets,
+    managed,
+    missingAccess,
+    notificationsGranted,
+    newer,
+    keysOnDisk: onDisk,
+    dropped,
+    recentChecks,
+  };
 }
 
 /** Must run first in a click handler: Chrome only shows the permission prompt during a user gesture. */
@@ -78,7 +93,9 @@ export function requestNotifications(): Promise<boolean> {
 }
 
 export async function runTest(source: SourceSettings, exportApiKey: string): Promise<TestResult> {
-  const command: Command = exportApiKey ? { type: MSG.testSource, source, exportApiKey } : { type: MSG.testSource, source };
+  const command: Command = exportApiKey
+    ? { type: MSG.testSource, source, exportApiKey }
+    : { type: MSG.testSource, source };
   return browser.runtime.sendMessage<Command, TestResult>(command);
 }
 
@@ -86,10 +103,13 @@ export function useOptions() {
   const [state, setState] = useState<OptionsState | null>(null);
   const [loadError, setLoadError] = useState<string | null>(null);
   const reload = useCallback(() => {
-    readOptions().then((next) => {
-      setState(next);
-      setLoadError(null);
-    }, (error: unknown) => setLoadError(t('options_load_failed', reasonOf(error))));
+    readOptions().then(
+      (next) => {
+        setState(next);
+        setLoadError(null);
+      },
+      (error: unknown) => setLoadError(t('options_load_failed', reasonOf(error))),
+    );
   }, []);
 
   useEffect(() => {
@@ -105,10 +125,13 @@ export function useOptions() {
   }, [reload]);
 
   /** Saves settings (and keys, in the area the settings choose) all or nothing; a failure is thrown to the form. */
-  const save = useCallback(async (settings: Settings, secrets?: Secrets) => {
-    await saveSettingsAndKeys(settings, secrets);
-    reload();
-  }, [reload]);
+  const save = useCallback(
+    async (settings: Settings, secrets?: Secrets) => {
+      await saveSettingsAndKeys(settings, secrets);
+      reload();
+    },
+    [reload],
+  );
 
   return { state, save, loadError };
 }

@@ -24,14 +24,27 @@ interface Props {
   onShowAll: () => Promise<string | null>;
 }
 
-export function AccountSection({ account, more, now, single, escalationHours, checksRun, onCheckNow, onShowAll }: Props) {
+export function AccountSection({
+  account,
+  more,
+  now,
+  single,
+  escalationHours,
+  checksRun,
+  onCheckNow,
+  onShowAll,
+}: Props) {
   const { problems, problemCount } = account;
   const [all, setAll] = useState(false);
   const [note, setNote] = useState<string | null>(null);
   const shown = all && more ? [...problems, ...more] : problems;
   // Both resolve in every case, with what to show when they did not work.
-  const showAll = () => void onShowAll().then((failed) => (failed === null ? setAll(true) : setNote(failureNote(failed))));
-  const openIntegrations = () => void send({ type: MSG.openPage, page: 'integrations', sourceId: account.sourceId }).then((sent) => setNote(failureOf(sent)));
+  const showAll = () =>
+    void onShowAll().then((failed) => (failed === null ? setAll(true) : setNote(failureNote(failed))));
+  const openIntegrations = () =>
+    void send({ type: MSG.openPage, page: 'integrations', sourceId: account.sourceId }).then((sent) =>
+      setNote(failureOf(sent)),
+    );
   const settled = problemCount === 0 && account.lastSuccessAt !== undefined && !account.issue;
   const list = useRef<HTMLUListElement>(null);
   // The button that had focus is gone: focus moves on to the first row it brought.
@@ -40,38 +53,62 @@ export function AccountSection({ account, more, now, single, escalationHours, ch
   }, [all]);
   return (
     <section class="account" aria-label={account.label} data-source={account.sourceId}>
-      {!single && <h2 class="account-title"><bdi>{account.label}</bdi> <span class="muted">{t('popup_account_count', problemCount, account.total)}</span></h2>}
+      {!single && (
+        <h2 class="account-title">
+          <bdi>{account.label}</bdi> <span class="muted">{t('popup_account_count', problemCount, account.total)}</span>
+        </h2>
+      )}
       {account.issue && <IssueBanner issue={account.issue} sourceId={account.sourceId} onCheckNow={onCheckNow} />}
       {account.anomalies && <AnomalyBanner anomalies={account.anomalies} sourceId={account.sourceId} />}
       {checksRun && account.lastSuccessAt === undefined && !account.issue && (
-        <p class="muted first-check" role="status">{t('popup_first_check', account.label)}</p>
+        <p class="muted first-check" role="status">
+          {t('popup_first_check', account.label)}
+        </p>
       )}
       {account.showingLastGood && account.lastSuccessAt !== undefined && (
         <p class="muted stale-note">{t('popup_last_good', ownTime(account.lastSuccessAt, now))}</p>
       )}
       {problemCount > 0 && (
         <ul class="rows" ref={list} aria-label={t('popup_rows_label', account.label)}>
-          {shown.map((row, i) => <ProblemRow key={row.id} row={row} now={now} first={i === 0} escalationHours={escalationHours} />)}
+          {shown.map((row, i) => (
+            <ProblemRow key={row.id} row={row} now={now} first={i === 0} escalationHours={escalationHours} />
+          ))}
         </ul>
       )}
       {shown.length < problemCount && (
-        <button type="button" class="link show-all" onClick={showAll}>{t('popup_show_all', problemCount)}</button>
+        <button type="button" class="link show-all" onClick={showAll}>
+          {t('popup_show_all', problemCount)}
+        </button>
       )}
       {settled && account.listsNone && (
         <div class="lists-none" data-testid="lists-none">
           <p>{t('popup_lists_none')}</p>
-          <button type="button" class="secondary" onClick={openIntegrations}>{t('issue_action_open_integrations')}</button>
+          <button type="button" class="secondary" onClick={openIntegrations}>
+            {t('issue_action_open_integrations')}
+          </button>
         </div>
       )}
       {settled && !account.listsNone && (
-        <p class="all-good" data-testid="all-good">{plural('popup_all_good', account.total, absoluteTime(account.lastSuccessAt ?? now))}</p>
+        <p class="all-good" data-testid="all-good">
+          {plural('popup_all_good', account.total, absoluteTime(account.lastSuccessAt ?? now))}
+        </p>
       )}
       {account.lastJob && (
         <p class="muted last-update">
-          <Sentence id="popup_last_update" parts={[<bdi>{account.lastJob.statusName}</bdi>, <bdi>{reportedTime(account.lastJob.endedAt, account.lastJob.endedRaw, now)}</bdi>]} />
+          <Sentence
+            id="popup_last_update"
+            parts={[
+              <bdi>{account.lastJob.statusName}</bdi>,
+              <bdi>{reportedTime(account.lastJob.endedAt, account.lastJob.endedRaw, now)}</bdi>,
+            ]}
+          />
         </p>
       )}
-      {note && <p class="muted note" role="status">{note}</p>}
+      {note && (
+        <p class="muted note" role="status">
+          {note}
+        </p>
+      )}
     </section>
   );
 }

@@ -19,10 +19,20 @@ export function AnomalyBanner({ anomalies, sourceId }: { anomalies: string[]; so
       <h2>{t('popup_anomalies_title')}</h2>
       <p>{t('popup_anomalies_advice')}</p>
       <ul class="muted detail">
-        {anomalies.map((text, i) => <li key={i}><bdi>{text}</bdi></li>)}
+        {anomalies.map((text, i) => (
+          <li key={i}>
+            <bdi>{text}</bdi>
+          </li>
+        ))}
       </ul>
-      <button type="button" class="secondary" onClick={() => void copy()}>{t('options_diagnostic')}</button>
-      {note && <p class="muted note" role="status">{note}</p>}
+      <button type="button" class="secondary" onClick={() => void copy()}>
+        {t('options_diagnostic')}
+      </button>
+      {note && (
+        <p class="muted note" role="status">
+          {note}
+        </p>
+      )}
     </section>
   );
 }

@@ -27,7 +27,9 @@ export function App({ stored, accounts }: { stored: PopupModel | undefined; acco
         <div role="alert" class="banner banner-stale">
           <p>{t('popup_read_error', missing)}</p>
           {/* checkForModel resolves in every case and shows its failure in this banner. */}
-          <button type="button" class="secondary" onClick={() => void checkForModel()}>{t('popup_check_now')}</button>
+          <button type="button" class="secondary" onClick={() => void checkForModel()}>
+            {t('popup_check_now')}
+          </button>
         </div>
       </main>
     );
@@ -45,10 +47,24 @@ export function App({ stored, accounts }: { stored: PopupModel | undefined; acco
   return (
     <main class="popup" ref={main} onKeyDown={moveBetweenRows}>
       <Header model={model} now={now} checking={checking} onCheckNow={onCheckNow} />
-      {interrupted && <p class="banner banner-stale" role="status" data-testid="interrupted">{t('popup_interrupted')}</p>}
+      {interrupted && (
+        <p class="banner banner-stale" role="status" data-testid="interrupted">
+          {t('popup_interrupted')}
+        </p>
+      )}
       {model.globalIssue && <IssueBanner issue={model.globalIssue} onCheckNow={onCheckNow} />}
       {model.accounts.map((account) => (
-        <AccountSection key={account.sourceId} account={account} more={more?.[account.sourceId]} now={now} single={model.accounts.length === 1} escalationHours={model.escalationHours} checksRun={!model.globalIssue} onCheckNow={onCheckNow} onShowAll={showAll} />
+        <AccountSection
+          key={account.sourceId}
+          account={account}
+          more={more?.[account.sourceId]}
+          now={now}
+          single={model.accounts.length === 1}
+          escalationHours={model.escalationHours}
+          checksRun={!model.globalIssue}
+          onCheckNow={onCheckNow}
+          onShowAll={showAll}
+        />
       ))}
       <FixedList fixed={model.fixed} now={now} />
       <SnoozedList accounts={model.accounts} />

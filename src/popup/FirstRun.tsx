@@ -9,16 +9,30 @@ import { failureNote, reasonOf } from './use-watch';
  */
 export function FirstRun({ accounts }: { accounts: string[] }) {
   const [note, setNote] = useState<string | null>(null);
-  const openOptions = () => void browser.runtime.openOptionsPage().then(() => setNote(null), (error: unknown) => setNote(failureNote(reasonOf(error))));
+  const openOptions = () =>
+    void browser.runtime.openOptionsPage().then(
+      () => setNote(null),
+      (error: unknown) => setNote(failureNote(reasonOf(error))),
+    );
   if (accounts.length > 0) {
-    return <p class="first-check" role="status"><span class="spinner" aria-hidden="true" /> {t('popup_first_check', accounts.join(', '))}</p>;
+    return (
+      <p class="first-check" role="status">
+        <span class="spinner" aria-hidden="true" /> {t('popup_first_check', accounts.join(', '))}
+      </p>
+    );
   }
   return (
     <section class="banner" role="status" data-testid="setup">
       <h2>{t('issue_not_configured_title')}</h2>
       <p>{t('popup_setup')}</p>
-      <button type="button" onClick={openOptions}>{t('issue_action_open_options')}</button>
-      {note && <p class="muted note" role="status">{note}</p>}
+      <button type="button" onClick={openOptions}>
+        {t('issue_action_open_options')}
+      </button>
+      {note && (
+        <p class="muted note" role="status">
+          {note}
+        </p>
+      )}
     </section>
   );
 }

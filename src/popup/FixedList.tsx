@@ -8,17 +8,19 @@ export function FixedList({ fixed, now }: { fixed: PopupModel['fixed']; now: num
   return (
     <section class="fixed" aria-label={t('popup_fixed')}>
       <ul>
-        {fixed.map((f) => (
+        {fixed.map((f) =>
           f.removed ? (
             <li key={f.key} class="verify-removed">
-              <strong>{t('popup_removed')}</strong>: <bdi class="name">{f.name}</bdi> <span class="muted">{t('popup_removed_note')}</span>
+              <strong>{t('popup_removed')}</strong>: <bdi class="name">{f.name}</bdi>{' '}
+              <span class="muted">{t('popup_removed_note')}</span>
             </li>
           ) : (
             <li key={f.key} class="verify-fixed">
-              <strong>{t('popup_fixed')}</strong>: <bdi class="name">{f.name}</bdi> <span class="muted">{t('popup_confirmed', ownTime(f.checkedAt ?? now, now))}</span>
+              <strong>{t('popup_fixed')}</strong>: <bdi class="name">{f.name}</bdi>{' '}
+              <span class="muted">{t('popup_confirmed', ownTime(f.checkedAt ?? now, now))}</span>
             </li>
-          )
-        ))}
+          ),
+        )}
       </ul>
     </section>
   );

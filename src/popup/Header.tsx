@@ -17,14 +17,24 @@ export function Header({ model, now, checking, onCheckNow }: Props) {
       <div>
         <h1>{title}</h1>
         <p class="muted" data-testid="last-checked">
-          {model.lastCheckedAt === undefined ? t('popup_not_checked') : t('popup_last_checked', ownTime(model.lastCheckedAt, now))}
+          {model.lastCheckedAt === undefined
+            ? t('popup_not_checked')
+            : t('popup_last_checked', ownTime(model.lastCheckedAt, now))}
         </p>
       </div>
-      <button type="button" class="secondary check" onClick={onCheckNow} disabled={checking || model.accounts.length === 0} aria-busy={checking}>
+      <button
+        type="button"
+        class="secondary check"
+        onClick={onCheckNow}
+        disabled={checking || model.accounts.length === 0}
+        aria-busy={checking}
+      >
         {checking && <span class="spinner" aria-hidden="true" />}
         {checking ? t('popup_checking') : t('popup_check_now')}
       </button>
-      <p class="sr-only" aria-live="polite">{checking ? t('popup_checking') : title}</p>
+      <p class="sr-only" aria-live="polite">
+        {checking ? t('popup_checking') : title}
+      </p>
     </header>
   );
 }

@@ -12,14 +12,31 @@ interface Props {
 }
 
 /** Runs the banner's action; resolves with what to tell the admin when it did not work, else null. */
-async function runAction(action: IssueAction, sourceId: string | undefined, onCheckNow: () => void): Promise<string | null> {
+async function runAction(
+  action: IssueAction,
+  sourceId: string | undefined,
+  onCheckNow: () => void,
+): Promise<string | null> {
   switch (action) {
     case 'sign-in':
-      return failureOf(await send(sourceId ? { type: MSG.openPage, page: 'sign-in', sourceId } : { type: MSG.openPage, page: 'sign-in' }));
+      return failureOf(
+        await send(
+          sourceId ? { type: MSG.openPage, page: 'sign-in', sourceId } : { type: MSG.openPage, page: 'sign-in' },
+        ),
+      );
     case 'open-integrations':
-      return failureOf(await send(sourceId ? { type: MSG.openPage, page: 'integrations', sourceId } : { type: MSG.openPage, page: 'integrations' }));
+      return failureOf(
+        await send(
+          sourceId
+            ? { type: MSG.openPage, page: 'integrations', sourceId }
+            : { type: MSG.openPage, page: 'integrations' },
+        ),
+      );
     case 'open-options':
-      return browser.runtime.openOptionsPage().then(() => null, (error: unknown) => failureNote(reasonOf(error)));
+      return browser.runtime.openOptionsPage().then(
+        () => null,
+        (error: unknown) => failureNote(reasonOf(error)),
+      );
     case 'check-now':
       // Check now shows its own outcome (Checking…, then the result or the interrupted note).
       onCheckNow();
@@ -37,11 +54,19 @@ export function IssueBanner({ issue, sourceId, onCheckNow }: Props) {
     <section class={`banner banner-${issue.kind}`} role="status" data-issue={issue.kind}>
       <h2>{issue.title}</h2>
       <p>{issue.advice}</p>
-      {issue.message && <p class="muted detail"><bdi>{issue.message}</bdi></p>}
+      {issue.message && (
+        <p class="muted detail">
+          <bdi>{issue.message}</bdi>
+        </p>
+      )}
       <button type="button" onClick={act}>
         {issue.actionLabel}
       </button>
-      {note && <p class="muted note" role="status">{note}</p>}
+      {note && (
+        <p class="muted note" role="status">
+          {note}
+        </p>
+      )}
     </section>
   );
 }

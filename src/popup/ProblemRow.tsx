@@ -47,43 +47,78 @@ export function ProblemRow({ row, now, first, escalationHours }: Props) {
   const openStatus = async () => setNote(failureOf(await send({ type: MSG.openPage, page: 'adobe-status' })));
 
   const reauthButton = (
-    <button type="button" class={row.supportFirst ? 'secondary' : ''} data-primary={row.supportFirst ? undefined : true} onClick={() => void reauthorize()}>
+    <button
+      type="button"
+      class={row.supportFirst ? 'secondary' : ''}
+      data-primary={row.supportFirst ? undefined : true}
+      onClick={() => void reauthorize()}
+    >
       {row.actionLabel}
     </button>
   );
   const supportButton = (
-    <button type="button" class={row.supportFirst ? '' : 'secondary'} data-primary={row.supportFirst ? true : undefined} onClick={() => void openSupport()}>
+    <button
+      type="button"
+      class={row.supportFirst ? '' : 'secondary'}
+      data-primary={row.supportFirst ? true : undefined}
+      onClick={() => void openSupport()}
+    >
       {t('popup_support')}
     </button>
   );
 
   return (
-    <li class={`row state-${row.state}`} data-integration={row.id} tabIndex={first ? 0 : -1} aria-label={`${row.name}, ${row.provider}, ${row.stateLabel}`}>
+    <li
+      class={`row state-${row.state}`}
+      data-integration={row.id}
+      tabIndex={first ? 0 : -1}
+      aria-label={`${row.name}, ${row.provider}, ${row.stateLabel}`}
+    >
       <div class="row-main">
         <ProviderIcon provider={row.provider} kind={row.kind} />
         <bdi class="name">{row.name}</bdi>
         <bdi class="muted provider">{row.provider}</bdi>
       </div>
       <p class="state">
-        <strong><bdi>{row.stateLabel}</bdi></strong>
-        {row.since !== undefined && <span class="muted"> · {t(row.firstSeen ? 'popup_noticed' : 'popup_since', ownTime(row.since, now))}</span>}
+        <strong>
+          <bdi>{row.stateLabel}</bdi>
+        </strong>
+        {row.since !== undefined && (
+          <span class="muted"> · {t(row.firstSeen ? 'popup_noticed' : 'popup_since', ownTime(row.since, now))}</span>
+        )}
       </p>
       {row.history && <p class="muted history">{historyText(row.history)}</p>}
-      {row.detail && <p class="detail"><bdi>{row.detail}</bdi></p>}
+      {row.detail && (
+        <p class="detail">
+          <bdi>{row.detail}</bdi>
+        </p>
+      )}
       {row.cause && <CauseLine cause={row.cause} now={now} />}
-      {row.verification && <p class={`verify verify-${row.verification.result ?? 'pending'}`} role="status">{verificationText(row.verification, now)}</p>}
+      {row.verification && (
+        <p class={`verify verify-${row.verification.result ?? 'pending'}`} role="status">
+          {verificationText(row.verification, now)}
+        </p>
+      )}
       {row.escalated && <p class="escalated">{t('popup_escalated', escalationHours)}</p>}
       {row.hint && <p class="muted hint">{row.hint}</p>}
       <div class="row-actions">
         {row.supportFirst ? [supportButton, reauthButton] : [reauthButton, supportButton]}
-        <button type="button" class="link" onClick={() => void openStatus()}>{t('popup_adobe_status')}</button>
+        <button type="button" class="link" onClick={() => void openStatus()}>
+          {t('popup_adobe_status')}
+        </button>
         <SnoozeMenu row={row} />
       </div>
-      {note && <p class="muted note" role="status">{note}</p>}
+      {note && (
+        <p class="muted note" role="status">
+          {note}
+        </p>
+      )}
       {copied && (
         <details class="copied" open>
           <summary>{t('popup_what_copied')}</summary>
-          <pre><bdi>{copied}</bdi></pre>
+          <pre>
+            <bdi>{copied}</bdi>
+          </pre>
         </details>
       )}
     </li>

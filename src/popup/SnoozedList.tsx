@@ -11,7 +11,10 @@ export function SnoozedList({ accounts }: { accounts: PopupAccount[] }) {
   const [note, setNote] = useState<string | null>(null);
   if (rows.length === 0) return null;
   // send resolves in every case; a wake that worked moves the row up, one that failed says why.
-  const wake = (row: PopupRow) => void send({ type: MSG.snooze, sourceId: row.sourceId, integrationId: row.id, snooze: null }).then((sent) => setNote(failureOf(sent)));
+  const wake = (row: PopupRow) =>
+    void send({ type: MSG.snooze, sourceId: row.sourceId, integrationId: row.id, snooze: null }).then((sent) =>
+      setNote(failureOf(sent)),
+    );
   return (
     <details class="snoozed">
       <summary>{t('popup_snoozed', rows.length)}</summary>
@@ -19,14 +22,21 @@ export function SnoozedList({ accounts }: { accounts: PopupAccount[] }) {
         {rows.map((row) => (
           <li key={`${row.sourceId}/${row.id}`} data-integration={row.id}>
             <bdi class="name">{row.name}</bdi>{' '}
-            <span class="muted"><bdi>{row.stateLabel}</bdi> · {row.wakeAt !== undefined ? t('popup_until', absoluteTime(row.wakeAt)) : t('popup_until_change')}</span>{' '}
+            <span class="muted">
+              <bdi>{row.stateLabel}</bdi> ·{' '}
+              {row.wakeAt !== undefined ? t('popup_until', absoluteTime(row.wakeAt)) : t('popup_until_change')}
+            </span>{' '}
             <button type="button" class="link" onClick={() => wake(row)}>
               {t('popup_wake')}
             </button>
           </li>
         ))}
       </ul>
-      {note && <p class="muted note" role="status">{note}</p>}
+      {note && (
+        <p class="muted note" role="status">
+          {note}
+        </p>
+      )}
     </details>
   );
 }

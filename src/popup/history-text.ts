@@ -6,5 +6,7 @@ import type { PopupRow } from '../shared/popup-model';
 const dayFormat = perLocale((locale) => new Intl.DateTimeFormat(locale, { month: 'short', day: 'numeric' }));
 
 export function historyText({ breaks, lastFixedAt }: NonNullable<PopupRow['history']>): string {
-  return lastFixedAt === undefined ? plural('popup_history', breaks) : plural('popup_history_fixed', breaks, dayFormat(uiLocale()).format(lastFixedAt));
+  return lastFixedAt === undefined
+    ? plural('popup_history', breaks)
+    : plural('popup_history_fixed', breaks, dayFormat(uiLocale()).format(lastFixedAt));
 }

@@ -11,4 +11,6 @@ const stored = readModel().then(async (model) => ({ model, accounts: model ? [] 
 document.documentElement.lang = t('app_lang');
 document.title = t('app_name');
 // Both reads resolve in every case (undefined and [] when storage cannot be read).
-void stored.then(({ model, accounts }) => render(<App stored={model} accounts={accounts} />, document.getElementById('app')!));
+void stored.then(({ model, accounts }) =>
+  render(<App stored={model} accounts={accounts} />, document.getElementById('app')!),
+);

@@ -58,14 +58,19 @@ export async function readModel(): Promise<PopupModel | undefined> {
  * small): enough to say, before the worker has written a model, whether it is checking or needs an account.
  */
 export async function readAccountLabels(): Promise<string[]> {
-  const labels = (list: unknown): string[] => (Array.isArray(list) ? list : []).flatMap((s: { label?: unknown; enabled?: unknown } | null) =>
-    typeof s?.label === 'string' && s.enabled !== false ? [s.label] : []);
+  const labels = (list: unknown): string[] =>
+    (Array.isArray(list) ? list : []).flatMap((s: { label?: unknown; enabled?: unknown } | null) =>
+      typeof s?.label === 'string' && s.enabled !== false ? [s.label] : [],
+    );
   try {
     const [own, managed] = await Promise.all([
       browser.storage.sync.get(SETTINGS_KEY),
       // Absent outside managed browsers: no policy accounts then. On a fresh profile Chrome answers this
       // read only after about two seconds; the first paint does not wait that long for a rare policy.
-      Promise.race([browser.storage.managed?.get().catch(() => ({})) ?? {}, new Promise((resolve) => setTimeout(resolve, MANAGED_WAIT_MS, {}))]),
+      Promise.race([
+        browser.storage.managed?.get().catch(() => ({})) ?? {},
+        new Promise((resolve) => setTimeout(resolve, MANAGED_WAIT_MS, {})),
+      ]),
     ]);
     const settings = own[SETTINGS_KEY] as { sources?: unknown } | undefined;
     return [...labels((managed as { sources?: unknown }).sources), ...labels(settings?.sources)];
@@ -74,12 +79,13 @@ export async function readAccountLabels(): Promise<string[]> {
   }
 }
 
-const newer = (next: PopupModel) => (current: PopupModel | null) => (!current || next.builtAt > current.builtAt ? next : current);
+const newer = (next: PopupModel) => (current: PopupModel | null) =>
+  !current || next.builtAt > current.builtAt ? next : current;
 
 /** Asks the worker for the rows beyond each account's first ones; the reason when it cannot answer. */
 async function askMoreRows(): Promise<PopupMore | string> {
   const sent = await send<PopupMore>({ type: MSG.moreRows });
-  return sent.sent ? sent.answer ?? {} : sent.reason;
+  return sent.sent ? (sent.answer ?? {}) : sent.reason;
 }
 
 /**
@@ -154,7 +160,8 @@ export function useWatch(stored: PopupModel | undefined) {
       setChecking(event.data.polling);
       // A worker stopped mid-poll never says it finished; every request ends within its timeout anyway.
       clearTimeout(stuck.current);
-      if (event.data.polling) stuck.current = setTimeout(() => noteInterrupted(shown.current?.lastCheckedAt), CHECKING_AT_MOST_MS);
+      if (event.data.polling)
+        stuck.current = setTimeout(() => noteInterrupted(shown.current?.lastCheckedAt), CHECKING_AT_MOST_MS);
     };
     return () => {
       clearTimeout(stuck.current);

@@ -40,7 +40,9 @@ export function parseBackup(text: string): BackupResult {
     return { ok: false, error: plural('backup_invalid_accounts', rawSources.length - settings.sources.length) };
   }
   // Keys of a file written before keys were bound belong to the file's own accounts.
-  return file.secrets === undefined ? { ok: true, settings } : { ok: true, settings, secrets: bindLegacyKeys(file.secrets, settings.sources) };
+  return file.secrets === undefined
+    ? { ok: true, settings }
+    : { ok: true, settings, secrets: bindLegacyKeys(file.secrets, settings.sources) };
 }
 
 /** One field of an account that an import changes. */
@@ -54,12 +56,19 @@ export interface ImportChange {
 }
 
 /** What an import changes in the accounts it shares an id with; shown for confirmation before saving. */
-export function importChanges(current: readonly SourceSettings[], incoming: readonly SourceSettings[], secrets: Secrets, fileSecrets?: Secrets): ImportChange[] {
+export function importChanges(
+  current: readonly SourceSettings[],
+  incoming: readonly SourceSettings[],
+  secrets: Secrets,
+  fileSecrets?: Secrets,
+): ImportChange[] {
   const fields = ['appOrigin', 'apiOrigin', 'clientId'] as const;
   return incoming.flatMap((next) => {
     const before = current.find((s) => s.id === next.id && !s.managed);
     if (!before) return [];
     const dropsKey = keyFor(secrets, before) !== undefined && keyFor(fileSecrets ?? secrets, next) === undefined;
-    return fields.filter((field) => before[field] !== next[field]).map((field) => ({ label: next.label, field, from: before[field], to: next[field], dropsKey }));
+    return fields
+      .filter((field) => before[field] !== next[field])
+      .map((field) => ({ label: next.label, field, from: before[field], to: next[field], dropsKey }));
   });
 }

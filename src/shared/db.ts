@@ -48,7 +48,8 @@ function readable(raw: unknown): FeedRecord | null {
   // Not the stored object itself: unreadable, or its data was dropped.
   if (record !== raw) {
     const key = String((raw as { key?: unknown } | null)?.key);
-    if (!unreadable.has(key)) console.warn(`MBI Integration Watch: the stored record "${key}" could not be read and counts as missing`);
+    if (!unreadable.has(key))
+      console.warn(`MBI Integration Watch: the stored record "${key}" could not be read and counts as missing`);
     unreadable.add(key);
   }
   return record;
@@ -70,7 +71,12 @@ export async function readFeed(db: WatchDb, sourceId: string, feed: FeedName): P
 }
 
 /** Writes one poll's outcome atomically: the feed record, its transitions and the poll log line. */
-export async function recordPoll(db: WatchDb, record: FeedRecord, transitions: Transition[], poll: PollLogEntry): Promise<void> {
+export async function recordPoll(
+  db: WatchDb,
+  record: FeedRecord,
+  transitions: Transition[],
+  poll: PollLogEntry,
+): Promise<void> {
   const tx = db.transaction(['feeds', 'transitions', 'polls'], 'readwrite');
   const writes: Promise<unknown>[] = [tx.objectStore('feeds').put(record)];
   const log = tx.objectStore('transitions');
@@ -87,7 +93,10 @@ export async function transitionsOf(db: WatchDb, sourceId: string, integrationId
  * The logged transitions of the given integrations ([sourceId, integrationId] pairs), in one read
  * transaction: the cost follows the rows shown, not the size of the log.
  */
-export async function transitionsOfMany(db: WatchDb, ids: readonly (readonly [string, string])[]): Promise<Transition[]> {
+export async function transitionsOfMany(
+  db: WatchDb,
+  ids: readonly (readonly [string, string])[],
+): Promise<Transition[]> {
   if (ids.length === 0) return [];
   const index = db.transaction('transitions').store.index('by-integration');
   const lists = await Promise.all(ids.map((id) => index.getAll(IDBKeyRange.only([...id]))));

@@ -13,7 +13,11 @@ function line(label: string, outcome: TestOutcome, connected: (outcome: Connecte
 
 export function describeTest(result: TestResult): string[] {
   const integrations = t('test_label_integrations');
-  const lines = [line(integrations, result.connections, (o) => t('test_connected', integrations, plural('test_integrations', o.total), o.problems))];
+  const lines = [
+    line(integrations, result.connections, (o) =>
+      t('test_connected', integrations, plural('test_integrations', o.total), o.problems),
+    ),
+  ];
   if (result.updateCycle) {
     const update = t('test_label_update_status');
     lines.push(line(update, result.updateCycle, () => t('test_key_works', update)));

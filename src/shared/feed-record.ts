@@ -1,16 +1,45 @@
 // Pure: a stored feed record read back into its type. IndexedDB keeps whatever was written (by an older
 // version, or damaged), so every read of the `feeds` store goes through here.
-import { feedKey, type FeedError, type FeedErrorKind, type FeedName, type FeedRecord, type Integration, type IntegrationKind, type IntegrationState } from './types';
+import {
+  feedKey,
+  type FeedError,
+  type FeedErrorKind,
+  type FeedName,
+  type FeedRecord,
+  type Integration,
+  type IntegrationKind,
+  type IntegrationState,
+} from './types';
 
 type Fields = Record<string, unknown>;
 
 // Records rather than lists: the compiler refuses a new kind or state until it is readable here too.
 const ERROR_KINDS: Readonly<Record<FeedErrorKind, true>> = {
-  'signed-out': true, 'key-rejected': true, 'rate-limited': true, 'server-error': true, unreachable: true,
-  offline: true, timeout: true, 'format-changed': true, 'too-large': true, 'permission-missing': true,
+  'signed-out': true,
+  'key-rejected': true,
+  'rate-limited': true,
+  'server-error': true,
+  unreachable: true,
+  offline: true,
+  timeout: true,
+  'format-changed': true,
+  'too-large': true,
+  'permission-missing': true,
 };
-const STATES: Readonly<Record<IntegrationState, true>> = { ok: true, 'needs-reauth': true, failing: true, paused: true, unknown: true };
-const KINDS: Readonly<Record<IntegrationKind, true>> = { oauth: true, 'api-key': true, database: true, push: true, unknown: true };
+const STATES: Readonly<Record<IntegrationState, true>> = {
+  ok: true,
+  'needs-reauth': true,
+  failing: true,
+  paused: true,
+  unknown: true,
+};
+const KINDS: Readonly<Record<IntegrationKind, true>> = {
+  oauth: true,
+  'api-key': true,
+  database: true,
+  push: true,
+  unknown: true,
+};
 
 const isObject = (v: unknown): v is Fields => typeof v === 'object' && v !== null;
 const isString = (v: unknown): v is string => typeof v === 'string';
@@ -20,22 +49,48 @@ const optional = (v: unknown, is: (v: unknown) => boolean): boolean => v === und
 
 // Checked in place, field by field: a poll reads thousands of integrations, and copying them would cost.
 function isIntegration(v: unknown): v is Integration {
-  return isObject(v) && isString(v.id) && isString(v.name) && isString(v.type) && isString(v.provider) &&
-    isOneOf(KINDS, v.kind) && isOneOf(STATES, v.state) && isString(v.rawStatus) && optional(v.detail, isString) &&
-    optional(v.subdomain, isString) && optional(v.since, isNumber) && optional(v.firstSeen, (f) => typeof f === 'boolean');
+  return (
+    isObject(v) &&
+    isString(v.id) &&
+    isString(v.name) &&
+    isString(v.type) &&
+    isString(v.provider) &&
+    isOneOf(KINDS, v.kind) &&
+    isOneOf(STATES, v.state) &&
+    isString(v.rawStatus) &&
+    optional(v.detail, isString) &&
+    optional(v.subdomain, isString) &&
+    optional(v.since, isNumber) &&
+    optional(v.firstSeen, (f) => typeof f === 'boolean')
+  );
 }
 
 function isFeedError(v: unknown): v is FeedError {
-  return isObject(v) && isOneOf(ERROR_KINDS, v.kind) && isString(v.message) && optional(v.httpStatus, isNumber) &&
-    optional(v.retryAt, isNumber) && optional(v.shape, isString);
+  return (
+    isObject(v) &&
+    isOneOf(ERROR_KINDS, v.kind) &&
+    isString(v.message) &&
+    optional(v.httpStatus, isNumber) &&
+    optional(v.retryAt, isNumber) &&
+    optional(v.shape, isString)
+  );
 }
 
 function isFeedData(v: unknown, feed: FeedName): boolean {
   if (!isObject(v) || v.feed !== feed) return false;
-  if (feed === 'connections') return Array.isArray(v.integrations) && v.integrations.every(isIntegration) && optional(v.shape, isString);
+  if (feed === 'connections')
+    return Array.isArray(v.integrations) && v.integrations.every(isIntegration) && optional(v.shape, isString);
   const job = v.lastJob;
-  return job === null || (isObject(job) && isNumber(job.id) && isString(job.typeName) && isNumber(job.statusId) &&
-    isString(job.statusName) && isNumber(job.endedAt) && isString(job.endedRaw));
+  return (
+    job === null ||
+    (isObject(job) &&
+      isNumber(job.id) &&
+      isString(job.typeName) &&
+      isNumber(job.statusId) &&
+      isString(job.statusName) &&
+      isNumber(job.endedAt) &&
+      isString(job.endedRaw))
+  );
 }
 
 /**
@@ -44,9 +99,12 @@ function isFeedData(v: unknown, feed: FeedName): boolean {
  * notBefore still hold the backoff, Retry-After and Adobe's one-call-a-minute rule MBI's answers set.
  */
 export function parseFeedRecord(raw: unknown): FeedRecord | null {
-  if (!isObject(raw) || !isString(raw.sourceId) || (raw.feed !== 'connections' && raw.feed !== 'update-cycle')) return null;
-  if (raw.key !== feedKey(raw.sourceId, raw.feed) || !isNumber(raw.lastAttemptAt) || !isNumber(raw.failures)) return null;
-  if (!optional(raw.lastSuccessAt, isNumber) || !optional(raw.notBefore, isNumber) || !optional(raw.error, isFeedError)) return null;
+  if (!isObject(raw) || !isString(raw.sourceId) || (raw.feed !== 'connections' && raw.feed !== 'update-cycle'))
+    return null;
+  if (raw.key !== feedKey(raw.sourceId, raw.feed) || !isNumber(raw.lastAttemptAt) || !isNumber(raw.failures))
+    return null;
+  if (!optional(raw.lastSuccessAt, isNumber) || !optional(raw.notBefore, isNumber) || !optional(raw.error, isFeedError))
+    return null;
   const record = raw as unknown as FeedRecord;
   if (raw.data === undefined || isFeedData(raw.data, raw.feed)) return record;
   const envelope = { ...record };

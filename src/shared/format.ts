@@ -10,7 +10,9 @@ const STATE_LABELS: Readonly<Record<Exclude<IntegrationState, 'unknown'>, Messag
 };
 
 export function stateLabel(integration: Pick<Integration, 'state' | 'rawStatus'>): string {
-  return integration.state === 'unknown' ? t('state_unknown', integration.rawStatus) : t(STATE_LABELS[integration.state]);
+  return integration.state === 'unknown'
+    ? t('state_unknown', integration.rawStatus)
+    : t(STATE_LABELS[integration.state]);
 }
 
 const UNITS: [Intl.RelativeTimeFormatUnit, number][] = [
@@ -21,7 +23,9 @@ const UNITS: [Intl.RelativeTimeFormatUnit, number][] = [
 ];
 
 const relativeFormat = perLocale((locale) => new Intl.RelativeTimeFormat(locale, { numeric: 'auto' }));
-const absoluteFormat = perLocale((locale) => new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }));
+const absoluteFormat = perLocale(
+  (locale) => new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }),
+);
 
 /** "now", "40 seconds ago", "5 minutes ago", "yesterday" — in the language of the messages. */
 export function relativeTime(at: number, now: number, locale = uiLocale()): string {

@@ -40,15 +40,45 @@ interface Look {
 const LOOKS: Readonly<Record<IssueKind, Look>> = {
   'signed-out': { badge: '?', color: BLUE, rank: 1, action: 'sign-in', label: 'issue_action_sign_in' },
   'key-rejected': { badge: 'key', color: ORANGE, rank: 2, action: 'open-options', label: 'issue_action_check_key' },
-  'permission-missing': { badge: 'perm', color: ORANGE, rank: 3, action: 'open-options', label: 'issue_action_grant_access' },
-  'format-changed': { badge: 'fmt', color: PURPLE, rank: 4, action: 'open-integrations', label: 'issue_action_open_integrations' },
-  'too-large': { badge: 'big', color: PURPLE, rank: 5, action: 'open-integrations', label: 'issue_action_open_integrations' },
+  'permission-missing': {
+    badge: 'perm',
+    color: ORANGE,
+    rank: 3,
+    action: 'open-options',
+    label: 'issue_action_grant_access',
+  },
+  'format-changed': {
+    badge: 'fmt',
+    color: PURPLE,
+    rank: 4,
+    action: 'open-integrations',
+    label: 'issue_action_open_integrations',
+  },
+  'too-large': {
+    badge: 'big',
+    color: PURPLE,
+    rank: 5,
+    action: 'open-integrations',
+    label: 'issue_action_open_integrations',
+  },
   'server-error': { badge: 'err', color: GREY, rank: 6, action: 'check-now', label: 'issue_action_check_now' },
-  'rate-limited': { badge: 'wait', color: GREY, rank: 7, action: 'open-integrations', label: 'issue_action_open_integrations' },
+  'rate-limited': {
+    badge: 'wait',
+    color: GREY,
+    rank: 7,
+    action: 'open-integrations',
+    label: 'issue_action_open_integrations',
+  },
   timeout: { badge: 'slow', color: GREY, rank: 8, action: 'check-now', label: 'issue_action_check_now' },
   unreachable: { badge: 'off', color: GREY, rank: 9, action: 'check-now', label: 'issue_action_check_now' },
   offline: { badge: 'off', color: GREY, rank: 10, action: 'check-now', label: 'issue_action_check_now' },
-  stale: { badge: 'old', color: ORANGE, rank: 11, action: 'open-integrations', label: 'issue_action_open_integrations' },
+  stale: {
+    badge: 'old',
+    color: ORANGE,
+    rank: 11,
+    action: 'open-integrations',
+    label: 'issue_action_open_integrations',
+  },
   paused: { badge: '||', color: GREY, rank: 12, action: 'resume', label: 'issue_action_resume' },
   'not-configured': { badge: 'set', color: GREY, rank: 13, action: 'open-options', label: 'issue_action_open_options' },
 };
@@ -61,9 +91,15 @@ function withTexts(kind: IssueKind, { label, ...look }: Look): IssueInfo {
   // Getters: the text is looked up when read, so importing this module needs no browser.
   return {
     ...look,
-    get title() { return t(`issue_${id}_title`); },
-    get advice() { return t(`issue_${id}_advice`); },
-    get actionLabel() { return t(label); },
+    get title() {
+      return t(`issue_${id}_title`);
+    },
+    get advice() {
+      return t(`issue_${id}_advice`);
+    },
+    get actionLabel() {
+      return t(label);
+    },
   };
 }
 

@@ -31,20 +31,35 @@ export interface DroppedKey {
 export type DroppedKeys = Record<string, DroppedKey>;
 
 /** Keys that still fit their account; those whose account changed are listed, those whose account is gone just go. */
-export function reconcileKeys(secrets: Secrets, sources: readonly SourceSettings[]): { kept: Secrets; dropped: DroppedKeys } {
+export function reconcileKeys(
+  secrets: Secrets,
+  sources: readonly SourceSettings[],
+): { kept: Secrets; dropped: DroppedKeys } {
   const kept: Secrets = {};
   const dropped: DroppedKeys = {};
   for (const [id, stored] of Object.entries(secrets)) {
     const source = sources.find((s) => s.id === id);
     if (!source) continue;
     if (fits(stored, source)) kept[id] = stored;
-    else dropped[id] = { label: source.label, fromOrigin: stored.apiOrigin, toOrigin: source.apiOrigin, fromClient: stored.clientId, toClient: source.clientId };
+    else
+      dropped[id] = {
+        label: source.label,
+        fromOrigin: stored.apiOrigin,
+        toOrigin: source.apiOrigin,
+        fromClient: stored.clientId,
+        toClient: source.clientId,
+      };
   }
   return { kept, dropped };
 }
 
 /** The notices after a change: new ones added; one goes once its account has a key again or is gone. */
-export function nextDropped(previous: DroppedKeys, kept: Secrets, dropped: DroppedKeys, sources: readonly SourceSettings[]): DroppedKeys {
+export function nextDropped(
+  previous: DroppedKeys,
+  kept: Secrets,
+  dropped: DroppedKeys,
+  sources: readonly SourceSettings[],
+): DroppedKeys {
   const still = Object.entries(previous).filter(([id]) => !Object.hasOwn(kept, id) && sources.some((s) => s.id === id));
   return { ...Object.fromEntries(still), ...dropped };
 }
@@ -57,7 +72,13 @@ export function parseDroppedKeys(raw: unknown): DroppedKeys {
   for (const [id, value] of Object.entries(raw as Record<string, unknown>)) {
     if (typeof value !== 'object' || value === null || id === '__proto__') continue;
     const r = value as Record<string, unknown>;
-    out[id] = { label: text(r.label), fromOrigin: text(r.fromOrigin), toOrigin: text(r.toOrigin), fromClient: text(r.fromClient), toClient: text(r.toClient) };
+    out[id] = {
+      label: text(r.label),
+      fromOrigin: text(r.fromOrigin),
+      toOrigin: text(r.toOrigin),
+      fromClient: text(r.fromClient),
+      toClient: text(r.toClient),
+    };
   }
   return out;
 }

@@ -18,7 +18,9 @@ export function parseManaged(raw: unknown): Managed {
   // Ids are given after parsing: the own-settings parser never lets an account take a `managed-` id.
   const sources = (Array.isArray(r.sources) ? r.sources : []).flatMap((s: unknown, i) => {
     const src = typeof s === 'object' && s !== null ? (s as Record<string, unknown>) : {};
-    const [source] = parseSettings({ sources: [{ ...src, id: undefined, appOrigin: src.appHost, apiOrigin: src.apiHost }] }).sources;
+    const [source] = parseSettings({
+      sources: [{ ...src, id: undefined, appOrigin: src.appHost, apiOrigin: src.apiHost }],
+    }).sources;
     return source ? [{ ...source, id: `managed-${source.clientId}-${i}`, managed: true }] : [];
   });
   const fields: Managed['fields'] = {};
@@ -27,7 +29,9 @@ export function parseManaged(raw: unknown): Managed {
 }
 
 export function applyManaged(settings: Settings, managed: Managed): Settings {
-  const own = settings.sources.filter((s) => !s.managed && !managed.sources.some((m) => m.clientId === s.clientId && m.appOrigin === s.appOrigin));
+  const own = settings.sources.filter(
+    (s) => !s.managed && !managed.sources.some((m) => m.clientId === s.clientId && m.appOrigin === s.appOrigin),
+  );
   return { ...settings, ...managed.fields, sources: [...managed.sources, ...own] };
 }
 

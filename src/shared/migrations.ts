@@ -9,7 +9,19 @@ const MIGRATIONS: Readonly<Record<number, (raw: Raw) => Raw>> = {
   0: ({ clientId, appHost, apiHost, label, ...rest }) => ({
     ...rest,
     version: 1,
-    sources: clientId === undefined ? (rest.sources ?? []) : [{ id: 'mbi-1', label: label ?? 'MBI', clientId: typeof clientId === 'number' || typeof clientId === 'string' ? String(clientId) : '', appOrigin: appHost ?? MBI_APP_ORIGIN, apiOrigin: apiHost ?? MBI_API_ORIGIN, enabled: true }],
+    sources:
+      clientId === undefined
+        ? (rest.sources ?? [])
+        : [
+            {
+              id: 'mbi-1',
+              label: label ?? 'MBI',
+              clientId: typeof clientId === 'number' || typeof clientId === 'string' ? String(clientId) : '',
+              appOrigin: appHost ?? MBI_APP_ORIGIN,
+              apiOrigin: apiHost ?? MBI_API_ORIGIN,
+              enabled: true,
+            },
+          ],
   }),
 };
 

@@ -82,8 +82,12 @@ export function firstRows(accounts: number): number {
 export function isPopupModel(value: unknown): value is PopupModel {
   if (typeof value !== 'object' || value === null) return false;
   const m = value as Partial<PopupModel>;
-  return typeof m.builtAt === 'number' && typeof m.moreVersion === 'string' && Array.isArray(m.accounts) &&
-    m.accounts.every((a) => typeof a.problemCount === 'number' && Array.isArray(a.problems));
+  return (
+    typeof m.builtAt === 'number' &&
+    typeof m.moreVersion === 'string' &&
+    Array.isArray(m.accounts) &&
+    m.accounts.every((a) => typeof a.problemCount === 'number' && Array.isArray(a.problems))
+  );
 }
 
 export interface PopupModel {

@@ -25,15 +25,25 @@ interface Texts {
   lapse?: MessageKey;
 }
 
-function provider(name: string, kind: IntegrationKind, texts: Texts, keyPage?: string, tokensRetire?: Provider['tokensRetire']): Provider {
+function provider(
+  name: string,
+  kind: IntegrationKind,
+  texts: Texts,
+  keyPage?: string,
+  tokensRetire?: Provider['tokensRetire'],
+): Provider {
   // Getters: the text is looked up when read, so importing the catalogue needs no browser.
   return {
     name,
     kind,
     ...(keyPage === undefined ? {} : { keyPage }),
     ...(tokensRetire === undefined ? {} : { tokensRetire }),
-    get reauthHint() { return texts.reauth && t(texts.reauth); },
-    get lapse() { return texts.lapse && t(texts.lapse); },
+    get reauthHint() {
+      return texts.reauth && t(texts.reauth);
+    },
+    get lapse() {
+      return texts.lapse && t(texts.lapse);
+    },
   };
 }
 
@@ -42,21 +52,44 @@ const GOOGLE_PAGE = 'https://myaccount.google.com/connections';
 const DATABASE: Texts = { reauth: 'provider_database_reauth' };
 
 export const PROVIDERS: Readonly<Record<string, Provider>> = {
-  adobe_analytics: provider('Adobe Analytics', 'oauth', { reauth: 'provider_adobe_analytics_reauth', lapse: 'provider_adobe_analytics_lapse' }),
-  facebook_ads: provider('Facebook Ads', 'oauth', { reauth: 'provider_facebook_ads_reauth', lapse: 'provider_facebook_ads_lapse' },
-    'https://www.facebook.com/settings?tab=business_tools'),
+  adobe_analytics: provider('Adobe Analytics', 'oauth', {
+    reauth: 'provider_adobe_analytics_reauth',
+    lapse: 'provider_adobe_analytics_lapse',
+  }),
+  facebook_ads: provider(
+    'Facebook Ads',
+    'oauth',
+    { reauth: 'provider_facebook_ads_reauth', lapse: 'provider_facebook_ads_lapse' },
+    'https://www.facebook.com/settings?tab=business_tools',
+  ),
   google_adwords: provider('Google Ads', 'oauth', GOOGLE, GOOGLE_PAGE),
   google_analytics: provider('Google Analytics', 'oauth', GOOGLE, GOOGLE_PAGE),
   google_analytics_warehoused: provider('Google Analytics (warehoused)', 'oauth', GOOGLE, GOOGLE_PAGE),
   google_ecommerce: provider('Google ECommerce', 'oauth', GOOGLE, GOOGLE_PAGE),
-  salesforce: provider('Salesforce', 'oauth', { reauth: 'provider_salesforce_reauth', lapse: 'provider_salesforce_lapse' },
-    'https://help.salesforce.com/s/articleView?id=platform.remoteaccess_request_approve.htm'),
+  salesforce: provider(
+    'Salesforce',
+    'oauth',
+    { reauth: 'provider_salesforce_reauth', lapse: 'provider_salesforce_lapse' },
+    'https://help.salesforce.com/s/articleView?id=platform.remoteaccess_request_approve.htm',
+  ),
   stripe: provider('Stripe', 'oauth', { reauth: 'provider_stripe_reauth' }, 'https://dashboard.stripe.com/apikeys'),
-  quickbooks: provider('QuickBooks Online', 'oauth', { reauth: 'provider_quickbooks_reauth' }, 'https://quickbooks.intuit.com/learn-support/'),
+  quickbooks: provider(
+    'QuickBooks Online',
+    'oauth',
+    { reauth: 'provider_quickbooks_reauth' },
+    'https://quickbooks.intuit.com/learn-support/',
+  ),
   // Zendesk's OAuth migration guide: no new API tokens since 2026-10-27, all deactivated on 2027-04-30.
-  zendesk: provider('Zendesk', 'api-key', {}, 'https://{subdomain}.zendesk.com/admin/apps-integrations/apis/',
-    { noNewSince: '2026-10-27', retiresOn: '2027-04-30' }),
-  mixpanel: provider('Mixpanel', 'api-key', { reauth: 'provider_mixpanel_reauth', lapse: 'provider_mixpanel_lapse' }, 'https://mixpanel.com/settings/project/'),
+  zendesk: provider('Zendesk', 'api-key', {}, 'https://{subdomain}.zendesk.com/admin/apps-integrations/apis/', {
+    noNewSince: '2026-10-27',
+    retiresOn: '2027-04-30',
+  }),
+  mixpanel: provider(
+    'Mixpanel',
+    'api-key',
+    { reauth: 'provider_mixpanel_reauth', lapse: 'provider_mixpanel_lapse' },
+    'https://mixpanel.com/settings/project/',
+  ),
   mysql: provider('MySQL', 'database', DATABASE),
   postgresql: provider('PostgreSQL', 'database', DATABASE),
   sqlserver: provider('SQL Server', 'database', DATABASE),

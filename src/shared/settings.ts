@@ -37,7 +37,13 @@ export const DEFAULT_SETTINGS = {
   paused: false,
   /** Keep Export API keys only until the browser closes (storage.session) instead of on disk. */
   secretsInSession: false,
-  notifications: { newProblem: true, recovered: true, escalation: true, quietStart: 0, quietEnd: 0 } as NotificationSettings,
+  notifications: {
+    newProblem: true,
+    recovered: true,
+    escalation: true,
+    quietStart: 0,
+    quietEnd: 0,
+  } as NotificationSettings,
   sources: [] as SourceSettings[],
 };
 
@@ -96,9 +102,11 @@ export function parseOrigin(input: string): Parsed<string> {
   const parts = /^(\[[^\]]*\]|[^:]*)(?::(\d{1,5}))?$/.exec(authority);
   const host = parts?.[1] ?? '';
   const port = Number(parts?.[2] ?? 443);
-  if (!parts || !isPlainHost(host) || port < 1 || port > 65_535) return { ok: false, error: t('validate_host_invalid') };
+  if (!parts || !isPlainHost(host) || port < 1 || port > 65_535)
+    return { ok: false, error: t('validate_host_invalid') };
   const protocol = scheme ? scheme[1] : 'https';
-  if (protocol !== 'https' && !(protocol === 'http' && LOCAL_HOSTS.has(host))) return { ok: false, error: t('validate_host_https') };
+  if (protocol !== 'https' && !(protocol === 'http' && LOCAL_HOSTS.has(host)))
+    return { ok: false, error: t('validate_host_https') };
   try {
     // Canonical form: default port dropped, IPv6 compressed; an invalid IPv6 address throws.
     return { ok: true, value: new URL(`${protocol}://${authority}`).origin };
@@ -205,7 +213,9 @@ function parseNotifications(raw: unknown): NotificationSettings {
 export function inQuietHours(n: Pick<NotificationSettings, 'quietStart' | 'quietEnd'>, at: Date): boolean {
   if (n.quietStart === n.quietEnd) return false;
   const minute = at.getHours() * 60 + at.getMinutes();
-  return n.quietStart < n.quietEnd ? minute >= n.quietStart && minute < n.quietEnd : minute >= n.quietStart || minute < n.quietEnd;
+  return n.quietStart < n.quietEnd
+    ? minute >= n.quietStart && minute < n.quietEnd
+    : minute >= n.quietStart || minute < n.quietEnd;
 }
 
 /** Keeps each key with its API host and client id; a key without them is dropped (see key-binding.ts). */

@@ -32,7 +32,8 @@ export function parseSnoozes(raw: unknown): Snoozes {
   for (const [key, value] of Object.entries(raw as Record<string, unknown>)) {
     const v = (typeof value === 'object' && value !== null ? value : {}) as Record<string, unknown>;
     if (typeof v.until === 'number' && Number.isFinite(v.until)) out[key] = { until: v.until };
-    else if (typeof v.whileState === 'string' && STATES.has(v.whileState as IntegrationState)) out[key] = { whileState: v.whileState as IntegrationState };
+    else if (typeof v.whileState === 'string' && STATES.has(v.whileState as IntegrationState))
+      out[key] = { whileState: v.whileState as IntegrationState };
   }
   return out;
 }
@@ -58,11 +59,17 @@ export async function snoozeAll(keys: readonly string[], snooze: Snooze): Promis
 }
 
 /** Drops snoozes that have run out or whose state has changed, so storage does not grow. */
-export function liveSnoozes(snoozes: Snoozes, current: ReadonlyMap<string, Pick<Integration, 'state'>>, now: number): Snoozes {
-  return recordFrom(Object.entries(snoozes).filter(([key, s]) => {
-    const integration = current.get(key);
-    return integration !== undefined && isSnoozed(s, integration, now);
-  }));
+export function liveSnoozes(
+  snoozes: Snoozes,
+  current: ReadonlyMap<string, Pick<Integration, 'state'>>,
+  now: number,
+): Snoozes {
+  return recordFrom(
+    Object.entries(snoozes).filter(([key, s]) => {
+      const integration = current.get(key);
+      return integration !== undefined && isSnoozed(s, integration, now);
+    }),
+  );
 }
 
 /**
@@ -72,7 +79,13 @@ export function liveSnoozes(snoozes: Snoozes, current: ReadonlyMap<string, Pick<
 export async function pruneSnoozes(records: readonly FeedRecord[], now: number, snoozes?: Snoozes): Promise<Snoozes> {
   const all = snoozes ?? (await loadSnoozes());
   if (Object.keys(all).length === 0) return all;
-  const current = new Map(records.flatMap((r) => (r.data?.feed === 'connections' ? r.data.integrations.map((i) => [integrationKey(r.sourceId, i.id), i] as const) : [])));
+  const current = new Map(
+    records.flatMap((r) =>
+      r.data?.feed === 'connections'
+        ? r.data.integrations.map((i) => [integrationKey(r.sourceId, i.id), i] as const)
+        : [],
+    ),
+  );
   if (Object.keys(liveSnoozes(all, current, now)).length === Object.keys(all).length) return all;
   // Read again just before writing: a snooze set since `snoozes` was read must outlive the clean-up.
   const live = liveSnoozes(await loadSnoozes(), current, now);

@@ -45,7 +45,9 @@ export async function saveSettings(settings: Settings): Promise<void> {
   const [stored, managed] = await Promise.all([browser.storage.sync.get(SETTINGS_KEY), loadManaged()]);
   if (isNewerSettings(stored[SETTINGS_KEY])) throw new NewerSettingsError();
   const own = parseSettings(migrate(stored[SETTINGS_KEY]));
-  const kept = Object.fromEntries(Object.keys(managed.fields).map((field) => [field, own[field as keyof typeof managed.fields]]));
+  const kept = Object.fromEntries(
+    Object.keys(managed.fields).map((field) => [field, own[field as keyof typeof managed.fields]]),
+  );
   await browser.storage.sync.set({ [SETTINGS_KEY]: parseSettings({ ...ownPart(settings), ...kept }) });
 }
 
@@ -62,9 +64,15 @@ export async function migrateStoredSettings(): Promise<boolean> {
 /** Equal as JSON, whatever the order of object keys (Chrome may hand them back sorted). */
 export function sameJson(a: unknown, b: unknown): boolean {
   const canonical = (value: unknown): unknown =>
-    Array.isArray(value) ? value.map(canonical)
-      : typeof value === 'object' && value !== null ? Object.fromEntries(Object.entries(value).sort(([x], [y]) => x.localeCompare(y)).map(([k, v]) => [k, canonical(v)]))
-      : value;
+    Array.isArray(value)
+      ? value.map(canonical)
+      : typeof value === 'object' && value !== null
+        ? Object.fromEntries(
+            Object.entries(value)
+              .sort(([x], [y]) => x.localeCompare(y))
+              .map(([k, v]) => [k, canonical(v)]),
+          )
+        : value;
   return JSON.stringify(canonical(a)) === JSON.stringify(canonical(b));
 }
 
@@ -99,7 +107,12 @@ export async function readStored(): Promise<Stored> {
     browser.storage.local.get([SECRETS_KEY, DROPPED_KEY]),
     browser.storage.session.get(SECRETS_KEY),
   ]);
-  return { settings: sync[SETTINGS_KEY], local: local[SECRETS_KEY], session: session[SECRETS_KEY], dropped: local[DROPPED_KEY] };
+  return {
+    settings: sync[SETTINGS_KEY],
+    local: local[SECRETS_KEY],
+    session: session[SECRETS_KEY],
+    dropped: local[DROPPED_KEY],
+  };
 }
 
 /**
@@ -124,7 +137,10 @@ export async function reconcileStoredKeys(): Promise<void> {
 /** On install and update, before settings are migrated: binds keys stored before keys were bound. */
 export async function bindLegacyStoredKeys(): Promise<void> {
   const [stored, settings] = await Promise.all([readStored(), loadSettings()]);
-  for (const [area, raw] of [[browser.storage.local, stored.local], [browser.storage.session, stored.session]] as const) {
+  for (const [area, raw] of [
+    [browser.storage.local, stored.local],
+    [browser.storage.session, stored.session],
+  ] as const) {
     const bound = bindLegacyKeys(raw, settings.sources);
     if (raw !== undefined && !sameJson(bound, raw)) await area.set({ [SECRETS_KEY]: bound });
   }
@@ -132,5 +148,9 @@ export async function bindLegacyStoredKeys(): Promise<void> {
 
 /** True when a storage change touches settings or secrets, which both decide what gets polled. */
 export function isSettingsChange(changes: Record<string, unknown>, area: string): boolean {
-  return (area === 'sync' && SETTINGS_KEY in changes) || ((area === 'local' || area === 'session') && SECRETS_KEY in changes) || area === 'managed';
+  return (
+    (area === 'sync' && SETTINGS_KEY in changes) ||
+    ((area === 'local' || area === 'session') && SECRETS_KEY in changes) ||
+    area === 'managed'
+  );
 }

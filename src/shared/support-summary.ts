@@ -35,7 +35,17 @@ function iso(ms: number): string {
 }
 
 /** The summary's lines by label, in the order they are written; a line without a value is left out. */
-export const SUMMARY_LABELS = ['Product', 'Account', 'Integration', 'State', 'History', 'Last error', 'Note', 'Already tried', 'Summary prepared'] as const;
+export const SUMMARY_LABELS = [
+  'Product',
+  'Account',
+  'Integration',
+  'State',
+  'History',
+  'Last error',
+  'Note',
+  'Already tried',
+  'Summary prepared',
+] as const;
 
 export type SummaryLabel = (typeof SUMMARY_LABELS)[number];
 
@@ -43,7 +53,10 @@ export type SummaryLabel = (typeof SUMMARY_LABELS)[number];
 function retiredTokensNote(type: string): string | undefined {
   const provider = providerFor(type);
   if (!provider?.tokensRetire) return undefined;
-  const { name, tokensRetire: { noNewSince, retiresOn } } = provider;
+  const {
+    name,
+    tokensRetire: { noNewSince, retiresOn },
+  } = provider;
   return `MBI's ${name} integration depends on ${name} API tokens; ${name} stopped issuing new ones on ${noNewSince} and deactivates all of them on ${retiresOn}.`;
 }
 
@@ -53,10 +66,14 @@ function historyLine({ breaks, lastFixedAt }: History): string {
 }
 
 export function supportSummary({ source, integration, history, reauthorizedAt, now }: SummaryInput): string {
-  const state = integration.state === 'unknown' ? `${STATE_WORDS.unknown} "${integration.rawStatus}"` : STATE_WORDS[integration.state];
-  const tried = reauthorizedAt !== undefined
-    ? `Re-authorized the integration from the MBI connection page at ${iso(reauthorizedAt)}; the problem persists.`
-    : 'Checked the integration on Manage Data > Integrations.';
+  const state =
+    integration.state === 'unknown'
+      ? `${STATE_WORDS.unknown} "${integration.rawStatus}"`
+      : STATE_WORDS[integration.state];
+  const tried =
+    reauthorizedAt !== undefined
+      ? `Re-authorized the integration from the MBI connection page at ${iso(reauthorizedAt)}; the problem persists.`
+      : 'Checked the integration on Manage Data > Integrations.';
   const values: Readonly<Record<SummaryLabel, string | undefined>> = {
     Product: 'Adobe Commerce Intelligence (Magento Business Intelligence)',
     Account: `${source.label} (client id ${source.clientId})`,
@@ -69,5 +86,7 @@ export function supportSummary({ source, integration, history, reauthorizedAt, n
     'Summary prepared': iso(now),
   };
   // Each value is made one line: a name or status from outside can add no line of its own ("…\nState: healthy").
-  return SUMMARY_LABELS.flatMap((label) => (values[label] === undefined ? [] : [`${label}: ${inertText(values[label])}`])).join('\n');
+  return SUMMARY_LABELS.flatMap((label) =>
+    values[label] === undefined ? [] : [`${label}: ${inertText(values[label])}`],
+  ).join('\n');
 }

@@ -8,7 +8,9 @@ const FIXED_HOSTS = new Set([
   'dashboard.rjmetrics.com',
   'experienceleague.adobe.com',
   'status.adobe.com',
-  ...Object.values(PROVIDERS).flatMap((p) => (p.keyPage && !p.keyPage.includes('{subdomain}') ? [new URL(p.keyPage).hostname] : [])),
+  ...Object.values(PROVIDERS).flatMap((p) =>
+    p.keyPage && !p.keyPage.includes('{subdomain}') ? [new URL(p.keyPage).hostname] : [],
+  ),
 ]);
 
 /** Hosts where any single-label subdomain is a tenant (e.g. vandelay.zendesk.com). */

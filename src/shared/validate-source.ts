@@ -15,11 +15,18 @@ export interface SourceForm {
 export type SourceFieldErrors = Partial<Record<keyof SourceForm, string>>;
 
 export type SourceValidation =
-  | { ok: true; source: SourceSettings; exportApiKey: string }
-  | { ok: false; errors: SourceFieldErrors };
+  { ok: true; source: SourceSettings; exportApiKey: string } | { ok: false; errors: SourceFieldErrors };
 
 export function formFromSource(source: SourceSettings, exportApiKey = ''): SourceForm {
-  return { id: source.id, label: source.label, clientId: source.clientId, appHost: source.appOrigin, apiHost: source.apiOrigin, exportApiKey, enabled: source.enabled };
+  return {
+    id: source.id,
+    label: source.label,
+    clientId: source.clientId,
+    appHost: source.appOrigin,
+    apiHost: source.apiOrigin,
+    exportApiKey,
+    enabled: source.enabled,
+  };
 }
 
 /** Checks one form against the other configured sources (`others`) so that duplicates are refused. */
@@ -39,8 +46,13 @@ export function validateSource(form: SourceForm, others: readonly SourceSettings
   if (clientId.ok && app.ok && others.some((o) => o.clientId === clientId.value && o.appOrigin === app.value)) {
     errors.clientId = t('validate_account_watched');
   }
-  if (label !== '' && others.some((o) => o.label.toLowerCase() === label.toLowerCase())) errors.label = t('validate_name_taken');
+  if (label !== '' && others.some((o) => o.label.toLowerCase() === label.toLowerCase()))
+    errors.label = t('validate_name_taken');
   if (!clientId.ok || !app.ok || !api.ok || Object.keys(errors).length > 0) return { ok: false, errors };
   const id = form.id || `mbi-${clientId.value}-${Date.now().toString(36)}`;
-  return { ok: true, exportApiKey: key, source: { id, label, clientId: clientId.value, appOrigin: app.value, apiOrigin: api.value, enabled: form.enabled } };
+  return {
+    ok: true,
+    exportApiKey: key,
+    source: { id, label, clientId: clientId.value, appOrigin: app.value, apiOrigin: api.value, enabled: form.enabled },
+  };
 }

@@ -29,10 +29,14 @@ export function parseVerifications(raw: unknown): Verifications {
   const out = emptyRecord<Verification>();
   if (typeof raw !== 'object' || raw === null) return out;
   for (const [key, v] of Object.entries(raw as Record<string, Partial<Verification>>)) {
-    if (typeof v?.sourceId !== 'string' || typeof v.integrationId !== 'string' || typeof v.startedAt !== 'number') continue;
+    if (typeof v?.sourceId !== 'string' || typeof v.integrationId !== 'string' || typeof v.startedAt !== 'number')
+      continue;
     const item: Verification = {
-      sourceId: v.sourceId, integrationId: v.integrationId, name: typeof v.name === 'string' ? v.name : v.integrationId,
-      startedAt: v.startedAt, tabIds: Array.isArray(v.tabIds) ? v.tabIds.filter((t): t is number => typeof t === 'number') : [],
+      sourceId: v.sourceId,
+      integrationId: v.integrationId,
+      name: typeof v.name === 'string' ? v.name : v.integrationId,
+      startedAt: v.startedAt,
+      tabIds: Array.isArray(v.tabIds) ? v.tabIds.filter((t): t is number => typeof t === 'number') : [],
     };
     if (v.result === 'fixed' || v.result === 'still-failing' || v.result === 'removed') item.result = v.result;
     if (typeof v.checkedAt === 'number') item.checkedAt = v.checkedAt;
@@ -57,7 +61,13 @@ export function judge(verifications: Verifications, records: readonly FeedRecord
     const record = records.find((r) => r.sourceId === v.sourceId && r.feed === 'connections');
     const due = v.tabIds.length === 0 || now - v.startedAt >= RECHECK_MS;
     // Judge only when due, and only on a successful check made after the re-authorization began.
-    if (!due || !record || record.error || (record.lastSuccessAt ?? 0) <= v.startedAt || record.data?.feed !== 'connections') {
+    if (
+      !due ||
+      !record ||
+      record.error ||
+      (record.lastSuccessAt ?? 0) <= v.startedAt ||
+      record.data?.feed !== 'connections'
+    ) {
       out[key] = v;
       continue;
     }

@@ -2,7 +2,15 @@
 import { ISSUES, type IssueKind } from './issues';
 import type { Settings, SourceSettings } from './settings';
 import { integrationKey, isSnoozed, type Snoozes } from './snooze';
-import { COMPLETED_STATUS_ID, feedKey, type FeedError, type FeedRecord, type Integration, type IntegrationState, type UpdateCycleData } from './types';
+import {
+  COMPLETED_STATUS_ID,
+  feedKey,
+  type FeedError,
+  type FeedRecord,
+  type Integration,
+  type IntegrationState,
+  type UpdateCycleData,
+} from './types';
 
 export const PROBLEM_STATES: ReadonlySet<IntegrationState> = new Set(['needs-reauth', 'failing', 'unknown']);
 
@@ -49,7 +57,12 @@ function feedIssue(error: FeedError | undefined): AccountIssue | undefined {
   return error ? { kind: error.kind, message: error.message } : undefined;
 }
 
-function staleIssue(settings: Settings, connections: FeedRecord | undefined, cycle: FeedRecord | undefined, now: number): AccountIssue | undefined {
+function staleIssue(
+  settings: Settings,
+  connections: FeedRecord | undefined,
+  cycle: FeedRecord | undefined,
+  now: number,
+): AccountIssue | undefined {
   const interval = settings.pollMinutes * 60_000;
   const lastSuccess = connections?.lastSuccessAt;
   if (lastSuccess !== undefined && now - lastSuccess > 2 * interval) {
@@ -59,15 +72,24 @@ function staleIssue(settings: Settings, connections: FeedRecord | undefined, cyc
   if (data?.feed !== 'update-cycle') return undefined;
   if (data.lastJob === null) return { kind: 'stale', message: 'MBI reports no completed update for this account.' };
   if (data.lastJob.statusId !== COMPLETED_STATUS_ID) {
-    return { kind: 'stale', message: `The last update ended ${data.lastJob.endedRaw} with "${data.lastJob.statusName}".` };
+    return {
+      kind: 'stale',
+      message: `The last update ended ${data.lastJob.endedRaw} with "${data.lastJob.statusName}".`,
+    };
   }
   // An end time ahead of the clock cannot be placed, so its age is not judged (the popup shows it as MBI
   // wrote it); but one further ahead than any zone explains would otherwise count as fresh for ever.
   if (data.lastJob.endedAt - now > ZONE_SPAN_MS) {
-    return { kind: 'stale', message: `The last completed update ended ${data.lastJob.endedRaw}, more than a day ahead of this computer's clock.` };
+    return {
+      kind: 'stale',
+      message: `The last completed update ended ${data.lastJob.endedRaw}, more than a day ahead of this computer's clock.`,
+    };
   }
   if (now - data.lastJob.endedAt > settings.staleHours * HOUR) {
-    return { kind: 'stale', message: `The last completed update ended ${data.lastJob.endedRaw}, over ${settings.staleHours} h ago.` };
+    return {
+      kind: 'stale',
+      message: `The last completed update ended ${data.lastJob.endedRaw}, over ${settings.staleHours} h ago.`,
+    };
   }
   return undefined;
 }
@@ -76,14 +98,22 @@ function byRank(a: AccountIssue, b: AccountIssue): number {
   return ISSUES[a.kind].rank - ISSUES[b.kind].rank;
 }
 
-export function accountView(settings: Settings, source: SourceSettings, records: ReadonlyMap<string, FeedRecord>, now: number, snoozes: Snoozes = {}): AccountView {
+export function accountView(
+  settings: Settings,
+  source: SourceSettings,
+  records: ReadonlyMap<string, FeedRecord>,
+  now: number,
+  snoozes: Snoozes = {},
+): AccountView {
   const connections = records.get(feedKey(source.id, 'connections'));
   const cycle = records.get(feedKey(source.id, 'update-cycle'));
   const integrations = connections?.data?.feed === 'connections' ? connections.data.integrations : [];
   const issues = [feedIssue(connections?.error), feedIssue(cycle?.error), staleIssue(settings, connections, cycle, now)]
     .filter((i): i is AccountIssue => i !== undefined)
     .sort(byRank);
-  const problems = integrations.filter((i) => PROBLEM_STATES.has(i.state)).sort((a, b) => (b.since ?? 0) - (a.since ?? 0));
+  const problems = integrations
+    .filter((i) => PROBLEM_STATES.has(i.state))
+    .sort((a, b) => (b.since ?? 0) - (a.since ?? 0));
   const snoozed = (i: Integration) => isSnoozed(snoozes[integrationKey(source.id, i.id)], i, now);
   const view: AccountView = {
     source,
@@ -96,11 +126,17 @@ export function accountView(settings: Settings, source: SourceSettings, records:
   if (connections?.lastAttemptAt !== undefined) view.lastCheckedAt = connections.lastAttemptAt;
   if (connections?.lastSuccessAt !== undefined) view.lastSuccessAt = connections.lastSuccessAt;
   if (cycle?.data?.feed === 'update-cycle') view.lastJob = cycle.data.lastJob;
-  if (connections?.data?.feed === 'connections' && connections.data.anomalies?.length) view.anomalies = connections.data.anomalies;
+  if (connections?.data?.feed === 'connections' && connections.data.anomalies?.length)
+    view.anomalies = connections.data.anomalies;
   return view;
 }
 
-export function deriveView(settings: Settings, records: readonly FeedRecord[], now: number, snoozes: Snoozes = {}): WatchView {
+export function deriveView(
+  settings: Settings,
+  records: readonly FeedRecord[],
+  now: number,
+  snoozes: Snoozes = {},
+): WatchView {
   const byKey = new Map(records.map((r) => [r.key, r]));
   const accounts = settings.sources.filter((s) => s.enabled).map((s) => accountView(settings, s, byKey, now, snoozes));
   const view: WatchView = { accounts, problemCount: accounts.reduce((n, a) => n + a.problems.length, 0) };
@@ -111,9 +147,7 @@ export function deriveView(settings: Settings, records: readonly FeedRecord[], n
   } else if (accounts.length === 0) {
     view.issue = { ...issueOf('not-configured'), label: '' };
   } else {
-    const worst = accounts
-      .flatMap((a) => (a.issue ? [{ ...a.issue, label: a.source.label }] : []))
-      .sort(byRank)[0];
+    const worst = accounts.flatMap((a) => (a.issue ? [{ ...a.issue, label: a.source.label }] : [])).sort(byRank)[0];
     if (worst) view.issue = worst;
   }
   return view;

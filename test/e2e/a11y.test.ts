@@ -19,7 +19,9 @@ interface Violation {
 async function seriousFindings(page: Page): Promise<string[]> {
   await page.evaluate(AXE);
   const violations = await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run: (ctx: Document, opts: object) => Promise<{ violations: Violation[] }> } }).axe;
+    const axe = (
+      window as unknown as { axe: { run: (ctx: Document, opts: object) => Promise<{ violations: Violation[] }> } }
+    ).axe;
     return (await axe.run(document, { resultTypes: ['violations'] })).violations;
   });
   return violations
@@ -82,7 +84,10 @@ for (const lang of ['en', 'de'] as const) {
           await page.locator('main:not([aria-busy])').waitFor();
           await page.waitForTimeout(300);
           const text = await page.locator('body').innerText();
-          expect(english.filter((s) => text.includes(s)), url).toEqual([]);
+          expect(
+            english.filter((s) => text.includes(s)),
+            url,
+          ).toEqual([]);
           await page.close();
         }
       });

@@ -5,9 +5,27 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } 
 import type { Page } from 'playwright-core';
 import type { FeedName, FeedRecord, PollLogEntry } from '../../src/shared/types';
 import { SIM_TIMING } from '../../scripts/sim-timing';
-import { applyToConnections, HOSTILE_NAMES, RETRY_AFTER_SECONDS, type FaultMode, type FaultSetting } from '../simulator/faults';
+import {
+  applyToConnections,
+  HOSTILE_NAMES,
+  RETRY_AFTER_SECONDS,
+  type FaultMode,
+  type FaultSetting,
+} from '../simulator/faults';
 import type { Connection } from '../simulator/server';
-import { badgeText, badgeTitle, checkNow, CLIENT, configure, launchWatch, openPopup, readStore, rowNames, signIn, type Watch } from './harness';
+import {
+  badgeText,
+  badgeTitle,
+  checkNow,
+  CLIENT,
+  configure,
+  launchWatch,
+  openPopup,
+  readStore,
+  rowNames,
+  signIn,
+  type Watch,
+} from './harness';
 
 const HEALTHY_OR_PAUSED = new Set(['0', '1']);
 
@@ -41,7 +59,10 @@ function connections(watch: Watch): Connection[] {
 
 /** Names of the problem integrations in a connections list, as the popup names them. */
 function problemNames(list: Connection[]): string[] {
-  return list.filter((c) => !HEALTHY_OR_PAUSED.has(String(c.properties.status))).map((c) => c.display_name ?? c.name).sort();
+  return list
+    .filter((c) => !HEALTHY_OR_PAUSED.has(String(c.properties.status)))
+    .map((c) => c.display_name ?? c.name)
+    .sort();
 }
 
 interface Seen {
@@ -87,7 +108,10 @@ async function healthyWatch(): Promise<Healthy> {
   const problems = problemNames(connections(watch));
   expect(problems).toHaveLength(4);
   // Not expect.poll: this also runs outside any test, in beforeAll.
-  await vi.waitFor(async () => expect(await seen(watch, popup)).toEqual(healthy(problems)), { timeout: 20_000, interval: 200 });
+  await vi.waitFor(async () => expect(await seen(watch, popup)).toEqual(healthy(problems)), {
+    timeout: 20_000,
+    interval: 200,
+  });
   return { watch, popup, problems };
 }
 
@@ -130,7 +154,12 @@ const CONNECTION_FAILURES: FailureRow[] = [
   row('a dropped connection', 'drop', 'unreachable'),
   row('a body that never finishes', 'hang', 'timeout'),
   row('no answer at all', 'hang-headers', 'timeout'),
-  row(`an answer just over the ${seconds(TIMEOUT_MS)} s timeout (${seconds(JUST_OVER_TIMEOUT_MS)} s)`, 'slow', 'timeout', JUST_OVER_TIMEOUT_MS),
+  row(
+    `an answer just over the ${seconds(TIMEOUT_MS)} s timeout (${seconds(JUST_OVER_TIMEOUT_MS)} s)`,
+    'slow',
+    'timeout',
+    JUST_OVER_TIMEOUT_MS,
+  ),
 ];
 
 const UPDATE_CYCLE_FAILURES: FailureRow[] = [
@@ -188,16 +217,20 @@ describe('faults on the connections list, answered at once (one browser)', () =>
     await watch?.close();
   });
 
-  it.each(CONNECTION_FAILURES)('$fault: shows $badge ($issue) over the last good list, then recovers', async ({ setting, issue }) => {
-    watch.sim.setFault('connections', setting);
-    await checkNow(popup);
-    await expect.poll(() => seen(watch, popup), { timeout: 5_000 }).toEqual(failing(issue, problems, true));
-    expect(await badgeTitle(watch)).toContain(LOOK[issue].title);
+  it.each(CONNECTION_FAILURES)(
+    '$fault: shows $badge ($issue) over the last good list, then recovers',
+    async ({ setting, issue }) => {
+      watch.sim.setFault('connections', setting);
+      await checkNow(popup);
+      await expect.poll(() => seen(watch, popup), { timeout: 5_000 }).toEqual(failing(issue, problems, true));
+      expect(await badgeTitle(watch)).toContain(LOOK[issue].title);
 
-    watch.sim.setFault('connections', 'none');
-    await checkNow(popup);
-    await expect.poll(() => seen(watch, popup), { timeout: 5_000 }).toEqual(healthy(problems));
-  }, 60_000);
+      watch.sim.setFault('connections', 'none');
+      await checkNow(popup);
+      await expect.poll(() => seen(watch, popup), { timeout: 5_000 }).toEqual(healthy(problems));
+    },
+    60_000,
+  );
 
   it(`an answer just under the timeout (${seconds(JUST_UNDER_TIMEOUT_MS)} s): waits for it and shows the fresh status, flagging nothing`, async () => {
     watch.sim.setFault('connections', { mode: 'slow', delayMs: JUST_UNDER_TIMEOUT_MS });
@@ -218,13 +251,17 @@ describe('faults on the connections list, answered at once (one browser)', () =>
   it('unknown status values: counts those integrations as problems and shows the raw value', async () => {
     watch.sim.setFault('connections', 'unknown-status');
     await checkNow(popup);
-    const all = connections(watch).map((c) => c.display_name ?? c.name).sort();
+    const all = connections(watch)
+      .map((c) => c.display_name ?? c.name)
+      .sort();
     // The popup opens with the first 10 rows of an account; the rest on "Show all".
     await popup.getByRole('button', { name: `Show all ${all.length}` }).click();
     await expect.poll(() => seen(watch, popup), { timeout: 5_000 }).toEqual(healthy(all));
     const states = new Set(await popup.locator('li.row .state strong').allTextContents());
     expect(states).toEqual(new Set(['Unknown status "7"', 'Unknown status "RECONNECTING"']));
-    await expect.poll(() => popup.getByRole('heading', { level: 1 }).textContent()).toBe(`${all.length} integrations need attention`);
+    await expect
+      .poll(() => popup.getByRole('heading', { level: 1 }).textContent())
+      .toBe(`${all.length} integrations need attention`);
 
     watch.sim.setFault('connections', 'none');
     await checkNow(popup);
@@ -262,7 +299,9 @@ describe('faults on the connections list, answered at once (one browser)', () =>
 // These wait out MBI's pauses (Retry-After, the update status's once a minute), so each runs in its own
 // browser, side by side; concurrent tests must use the `expect` of their own context.
 describe.concurrent('faults that make the extension wait (one browser each, side by side)', () => {
-  it(`429 on the connections list: shows "wait", asks MBI nothing before Retry-After (${RETRY_AFTER_SECONDS} s), then recovers`, async ({ expect }) => {
+  it(`429 on the connections list: shows "wait", asks MBI nothing before Retry-After (${RETRY_AFTER_SECONDS} s), then recovers`, async ({
+    expect,
+  }) => {
     const { watch, popup, problems } = await healthyWatch();
     try {
       watch.sim.setFault('connections', '429');
@@ -290,7 +329,9 @@ describe.concurrent('faults that make the extension wait (one browser each, side
     }
   }, 240_000);
 
-  it(`429 on the update status: shows "wait", asks nothing before Retry-After (${RETRY_AFTER_SECONDS} s), then recovers`, async ({ expect }) => {
+  it(`429 on the update status: shows "wait", asks nothing before Retry-After (${RETRY_AFTER_SECONDS} s), then recovers`, async ({
+    expect,
+  }) => {
     const { watch, popup, problems } = await updateCycleWatch('429');
     try {
       watch.sim.setFault('update-cycle', '429');
@@ -319,32 +360,36 @@ describe.concurrent('faults that make the extension wait (one browser each, side
   }, 240_000);
 
   describe('on the update status, which is asked at most once a minute', () => {
-    it.for(UPDATE_CYCLE_FAILURES)('$fault: shows $badge ($issue) beside the current list, then recovers', { timeout: 200_000 }, async ({ setting, issue }, { expect }) => {
-      const { watch, popup, problems } = await updateCycleWatch(setting.mode);
-      try {
-        const lastUpdate = popup.getByText('Last data update: Completed Successfully');
-        await expect.poll(() => lastUpdate.count()).toBe(1);
+    it.for(UPDATE_CYCLE_FAILURES)(
+      '$fault: shows $badge ($issue) beside the current list, then recovers',
+      { timeout: 200_000 },
+      async ({ setting, issue }, { expect }) => {
+        const { watch, popup, problems } = await updateCycleWatch(setting.mode);
+        try {
+          const lastUpdate = popup.getByText('Last data update: Completed Successfully');
+          await expect.poll(() => lastUpdate.count()).toBe(1);
 
-        watch.sim.setFault('update-cycle', setting);
-        await waitForUpdateCycleWindow(watch);
-        await checkNow(popup);
-        await expect.poll(() => seen(watch, popup), { timeout: 5_000 }).toEqual(failing(issue, problems, false));
-        expect(await badgeTitle(watch)).toContain(LOOK[issue].title);
-        // The last good update status stays on show.
-        expect(await lastUpdate.count()).toBe(1);
+          watch.sim.setFault('update-cycle', setting);
+          await waitForUpdateCycleWindow(watch);
+          await checkNow(popup);
+          await expect.poll(() => seen(watch, popup), { timeout: 5_000 }).toEqual(failing(issue, problems, false));
+          expect(await badgeTitle(watch)).toContain(LOOK[issue].title);
+          // The last good update status stays on show.
+          expect(await lastUpdate.count()).toBe(1);
 
-        // MBI answers normally again, but within the minute even Check now does not ask it.
-        watch.sim.setFault('update-cycle', 'none');
-        await checkNow(popup);
-        expect(await seen(watch, popup)).toEqual(failing(issue, problems, false));
+          // MBI answers normally again, but within the minute even Check now does not ask it.
+          watch.sim.setFault('update-cycle', 'none');
+          await checkNow(popup);
+          expect(await seen(watch, popup)).toEqual(failing(issue, problems, false));
 
-        await waitForUpdateCycleWindow(watch);
-        await checkNow(popup);
-        await expect.poll(() => seen(watch, popup), { timeout: 5_000 }).toEqual(healthy(problems));
-        expect(watch.errors).toEqual([]);
-      } finally {
-        await watch.close();
-      }
-    });
+          await waitForUpdateCycleWindow(watch);
+          await checkNow(popup);
+          await expect.poll(() => seen(watch, popup), { timeout: 5_000 }).toEqual(healthy(problems));
+          expect(watch.errors).toEqual([]);
+        } finally {
+          await watch.close();
+        }
+      },
+    );
   });
 });

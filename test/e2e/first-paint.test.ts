@@ -12,10 +12,12 @@ describe('the first popup on a fresh profile', () => {
 
   /** Keeps the worker's thread busy for `ms`, so it answers no message meanwhile. */
   function holdWorker(ms: number): Promise<unknown> {
-    return watch.worker.evaluate((ms) => {
-      const end = Date.now() + ms;
-      while (Date.now() < end);
-    }, ms).catch(() => undefined);
+    return watch.worker
+      .evaluate((ms) => {
+        const end = Date.now() + ms;
+        while (Date.now() < end);
+      }, ms)
+      .catch(() => undefined);
   }
 
   /** Forgets the model the worker wrote, as on a profile where it has not written one yet. */

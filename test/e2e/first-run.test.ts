@@ -2,13 +2,27 @@
 import { mkdirSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { badgeTitle, checkNow, CLIENT, closeWebTabs, expectBadge, launchSignedIn, newTabFrom, openPopup, rowNames, webTabUrls, type Watch } from './harness';
+import {
+  badgeTitle,
+  checkNow,
+  CLIENT,
+  closeWebTabs,
+  expectBadge,
+  launchSignedIn,
+  newTabFrom,
+  openPopup,
+  rowNames,
+  webTabUrls,
+  type Watch,
+} from './harness';
 
 const HEALTHY_OR_PAUSED = new Set(['0', '1']);
 
 function brokenNames(watch: Watch): string[] {
   const client = watch.sim.state().clients.find((c) => String(c.id) === CLIENT.id);
-  return (client?.connections ?? []).filter((c) => !HEALTHY_OR_PAUSED.has(String(c.properties.status))).map((c) => c.display_name ?? c.name);
+  return (client?.connections ?? [])
+    .filter((c) => !HEALTHY_OR_PAUSED.has(String(c.properties.status)))
+    .map((c) => c.display_name ?? c.name);
 }
 
 function connectionId(watch: Watch, name: string): number {
@@ -50,7 +64,9 @@ describe('first run against the simulator', () => {
   it('opens the MBI connection page of an OAuth integration in a new tab on Re-authorize', async () => {
     const row = popup.locator('li.row', { hasText: 'Vandelay Latex Ads' });
     const tab = await newTabFrom(watch, () => row.getByRole('button', { name: 'Re-authorize' }).click());
-    expect(tab.url()).toBe(`${watch.sim.url}/v2/client/194/dashapp/settings/connection/${connectionId(watch, 'Vandelay Latex Ads')}/`);
+    expect(tab.url()).toBe(
+      `${watch.sim.url}/v2/client/194/dashapp/settings/connection/${connectionId(watch, 'Vandelay Latex Ads')}/`,
+    );
     await expect.poll(() => tab.getByRole('button', { name: 'Re-authorize' }).count()).toBe(1);
     await tab.close();
   });

@@ -5,5 +5,6 @@ import { SIM_DIST } from './harness';
 
 export default function setup(): void {
   if (!findChromium()) throw new Error(`The real-browser suite needs Chromium and none was found. ${INSTALL_HINT}`);
-  if (!existsSync(`${SIM_DIST}/manifest.json`)) throw new Error(`${SIM_DIST}/ is missing: run "npm run test:e2e", which builds it first.`);
+  if (!existsSync(`${SIM_DIST}/manifest.json`))
+    throw new Error(`${SIM_DIST}/ is missing: run "npm run test:e2e", which builds it first.`);
 }

@@ -21,14 +21,22 @@ export interface Watch {
 
 export async function launchWatch(args: string[] = []): Promise<Watch> {
   const sim = await startSimulator();
-  const { context, worker, extensionId, profileDir } = await launchWithExtension({ extensionDir: SIM_DIST, headless: true, args });
+  const { context, worker, extensionId, profileDir } = await launchWithExtension({
+    extensionDir: SIM_DIST,
+    headless: true,
+    args,
+  });
   const errors: string[] = [];
   worker.on('console', (msg) => {
     if (msg.type() === 'error') errors.push(`worker: ${msg.text()}`);
   });
   context.on('page', (page) => page.on('pageerror', (error) => errors.push(`${page.url()}: ${error.message}`)));
   return {
-    sim, context, worker, extensionId, errors,
+    sim,
+    context,
+    worker,
+    extensionId,
+    errors,
     url: (page) => `chrome-extension://${extensionId}/src/${page}/index.html`,
     async close() {
       await context.close();
@@ -45,14 +53,29 @@ export async function configure(watch: Watch, extra: { pollMinutes?: number; wit
     pollMinutes: extra.pollMinutes ?? 5,
     staleHours: 26,
     paused: false,
-    sources: [{ id: 'sim-194', label: CLIENT.label, clientId: CLIENT.id, appOrigin: watch.sim.url, apiOrigin: watch.sim.url, enabled: true }],
+    sources: [
+      {
+        id: 'sim-194',
+        label: CLIENT.label,
+        clientId: CLIENT.id,
+        appOrigin: watch.sim.url,
+        apiOrigin: watch.sim.url,
+        enabled: true,
+      },
+    ],
   };
   // A key is stored with the API host and client it is for, and after its account (else it is dropped).
-  const secrets = extra.withKey === false ? {} : { 'sim-194': { exportApiKey: CLIENT.key, apiOrigin: watch.sim.url, clientId: CLIENT.id } };
-  await watch.worker.evaluate(async ({ settings, secrets }) => {
-    await chrome.storage.sync.set({ settings });
-    await chrome.storage.local.set({ secrets });
-  }, { settings, secrets });
+  const secrets =
+    extra.withKey === false
+      ? {}
+      : { 'sim-194': { exportApiKey: CLIENT.key, apiOrigin: watch.sim.url, clientId: CLIENT.id } };
+  await watch.worker.evaluate(
+    async ({ settings, secrets }) => {
+      await chrome.storage.sync.set({ settings });
+      await chrome.storage.local.set({ secrets });
+    },
+    { settings, secrets },
+  );
 }
 
 /** Signs in on the simulator's sign-in page, like a person, and leaves the tab closed. */
@@ -121,7 +144,10 @@ async function pageTargets(watch: Watch): Promise<TargetInfo[]> {
  * from the browser's target list rather than from the page.
  */
 export async function webTabUrls(watch: Watch): Promise<string[]> {
-  return (await pageTargets(watch)).map((t) => t.url).filter((u) => /^https?:/.test(u)).sort();
+  return (await pageTargets(watch))
+    .map((t) => t.url)
+    .filter((u) => /^https?:/.test(u))
+    .sort();
 }
 
 /**
@@ -134,13 +160,18 @@ export async function closeWebTabs(watch: Watch): Promise<void> {
   const session = await watch.context.newCDPSession(first);
   try {
     const { targetInfo: keep } = (await session.send('Target.getTargetInfo')) as { targetInfo: TargetInfo };
-    const web = (targets: TargetInfo[]) => targets.filter((t) => t.targetId !== keep.targetId && /^https?:/.test(t.url));
-    const listed = async () => ((await session.send('Target.getTargets')) as { targetInfos: TargetInfo[] }).targetInfos.filter((t) => t.type === 'page');
+    const web = (targets: TargetInfo[]) =>
+      targets.filter((t) => t.targetId !== keep.targetId && /^https?:/.test(t.url));
+    const listed = async () =>
+      ((await session.send('Target.getTargets')) as { targetInfos: TargetInfo[] }).targetInfos.filter(
+        (t) => t.type === 'page',
+      );
     // A tab still loading can outlive a close, so whatever is left is closed again until none is.
     const deadline = Date.now() + 10_000;
     for (let left = web(await listed()); left.length > 0; left = web(await listed())) {
       if (Date.now() > deadline) throw new Error(`web tabs did not close: ${left.map((t) => t.url).join(', ')}`);
-      for (const target of left) await session.send('Target.closeTarget', { targetId: target.targetId }).catch(() => undefined);
+      for (const target of left)
+        await session.send('Target.closeTarget', { targetId: target.targetId }).catch(() => undefined);
       await new Promise((resolve) => setTimeout(resolve, 200));
     }
   } finally {
@@ -168,17 +199,21 @@ export type StoreName = 'feeds' | 'transitions' | 'polls';
 
 /** Every record of one of the extension's IndexedDB stores, read inside its worker. */
 export async function readStore<T>(watch: Watch, store: StoreName): Promise<T[]> {
-  return watch.worker.evaluate((name) => new Promise<T[]>((resolve, reject) => {
-    const open = indexedDB.open('mbi-watch');
-    // Never create the database: that would keep the extension's own upgrade from running.
-    open.onupgradeneeded = () => open.transaction?.abort();
-    open.onerror = () => reject(open.error ?? new Error('mbi-watch could not be opened'));
-    open.onsuccess = () => {
-      const db = open.result;
-      const all = db.transaction(name).objectStore(name).getAll();
-      all.onsuccess = () => resolve(all.result as T[]);
-      all.onerror = () => reject(all.error ?? new Error(`${name} could not be read`));
-      db.close();
-    };
-  }), store);
+  return watch.worker.evaluate(
+    (name) =>
+      new Promise<T[]>((resolve, reject) => {
+        const open = indexedDB.open('mbi-watch');
+        // Never create the database: that would keep the extension's own upgrade from running.
+        open.onupgradeneeded = () => open.transaction?.abort();
+        open.onerror = () => reject(open.error ?? new Error('mbi-watch could not be opened'));
+        open.onsuccess = () => {
+          const db = open.result;
+          const all = db.transaction(name).objectStore(name).getAll();
+          all.onsuccess = () => resolve(all.result as T[]);
+          all.onerror = () => reject(all.error ?? new Error(`${name} could not be read`));
+          db.close();
+        };
+      }),
+    store,
+  );
 }

@@ -5,7 +5,8 @@ import type { Page } from 'playwright-core';
 import { checkNow, CLIENT, closeWebTabs, launchSignedIn, openPopup, rowNames, type Watch } from './harness';
 
 const NAME = 'vandelay.com';
-const row = (popup: Page) => popup.locator('li.row', { has: popup.locator('.name', { hasText: new RegExp(`^${NAME}$`) }) });
+const row = (popup: Page) =>
+  popup.locator('li.row', { has: popup.locator('.name', { hasText: new RegExp(`^${NAME}$`) }) });
 const checkRows = (options: Page) => options.locator('table.checks tbody tr');
 
 describe('history with readers', () => {
@@ -35,8 +36,12 @@ describe('history with readers', () => {
     await expect.poll(() => rowNames(popup)).not.toContain(NAME);
     watch.sim.setConnection(CLIENT.id, 1103, { status: '3', error: 'Access denied for user' });
     await checkNow(popup);
-    const today = await popup.evaluate(() => new Intl.DateTimeFormat('en-US', { month: 'short', day: 'numeric' }).format(Date.now()));
-    await expect.poll(() => row(popup).locator('.history').textContent()).toBe(`Broken 2 times in 30 days; last fixed ${today}`);
+    const today = await popup.evaluate(() =>
+      new Intl.DateTimeFormat('en-US', { month: 'short', day: 'numeric' }).format(Date.now()),
+    );
+    await expect
+      .poll(() => row(popup).locator('.history').textContent())
+      .toBe(`Broken 2 times in 30 days; last fixed ${today}`);
   });
 
   it('puts the same in the support summary on the clipboard', async () => {
@@ -54,7 +59,12 @@ describe('history with readers', () => {
   it('lists the checks on the options page with account and outcome, and follows new ones', async () => {
     const panel = options.locator('section', { has: options.getByRole('heading', { name: 'Recent checks' }) });
     await expect.poll(() => checkRows(options).count()).toBeGreaterThanOrEqual(4);
-    expect(await panel.getByRole('columnheader').allTextContents()).toEqual(['When', 'Account', 'Outcome', 'Duration (ms)']);
+    expect(await panel.getByRole('columnheader').allTextContents()).toEqual([
+      'When',
+      'Account',
+      'Outcome',
+      'Duration (ms)',
+    ]);
     const first = await checkRows(options).first().locator('td').allTextContents();
     expect(first.slice(1, 3)).toEqual([CLIENT.label, 'OK']);
     expect(first[3]).toMatch(/^\d[\d,]*$/);
@@ -70,16 +80,26 @@ describe('history with readers', () => {
 
   it('lists at most the last 20 checks', async () => {
     // 25 more checks than a test can wait for, written to the poll log as the worker writes them.
-    await watch.worker.evaluate(() => new Promise<void>((resolve, reject) => {
-      const open = indexedDB.open('mbi-watch');
-      open.onerror = () => reject(open.error ?? new Error('not opened'));
-      open.onsuccess = () => {
-        const tx = open.result.transaction('polls', 'readwrite');
-        for (let i = 0; i < 25; i++) tx.objectStore('polls').add({ sourceId: 'sim-194', feed: 'connections', at: Date.now() - 3_600_000 + i, outcome: 'ok', durationMs: 5 });
-        tx.oncomplete = () => resolve();
-        tx.onerror = () => reject(tx.error ?? new Error('not written'));
-      };
-    }));
+    await watch.worker.evaluate(
+      () =>
+        new Promise<void>((resolve, reject) => {
+          const open = indexedDB.open('mbi-watch');
+          open.onerror = () => reject(open.error ?? new Error('not opened'));
+          open.onsuccess = () => {
+            const tx = open.result.transaction('polls', 'readwrite');
+            for (let i = 0; i < 25; i++)
+              tx.objectStore('polls').add({
+                sourceId: 'sim-194',
+                feed: 'connections',
+                at: Date.now() - 3_600_000 + i,
+                outcome: 'ok',
+                durationMs: 5,
+              });
+            tx.oncomplete = () => resolve();
+            tx.onerror = () => reject(tx.error ?? new Error('not written'));
+          };
+        }),
+    );
     await options.reload();
     await expect.poll(() => checkRows(options).count()).toBe(20);
   });

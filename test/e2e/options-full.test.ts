@@ -5,7 +5,17 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
 import { SIM_TIMING } from '../../scripts/sim-timing';
 import type { PollLogEntry } from '../../src/shared/types';
-import { badgeTitle, checkNow, CLIENT, expectBadge, launchSignedIn, openPopup, readStore, signIn, type Watch } from './harness';
+import {
+  badgeTitle,
+  checkNow,
+  CLIENT,
+  expectBadge,
+  launchSignedIn,
+  openPopup,
+  readStore,
+  signIn,
+  type Watch,
+} from './harness';
 
 const KRAMERICA = { id: '2', label: 'Kramerica', key: 'sim-export-key-2' } as const;
 const VANDELAY_PROBLEMS = ['Vandelay Latex Ads', 'Vandelay Support', 'Vandelay Web Analytics', 'warehouse'];
@@ -41,11 +51,14 @@ describe('options page with several accounts', () => {
 
   const syncSettings = async (): Promise<StoredSettings> =>
     (await watch.worker.evaluate(() => chrome.storage.sync.get('settings'))).settings as StoredSettings;
-  const syncText = async (): Promise<string> => JSON.stringify(await watch.worker.evaluate(() => chrome.storage.sync.get(null)));
-  const localSecrets = async (): Promise<unknown> => (await watch.worker.evaluate(() => chrome.storage.local.get('secrets'))).secrets;
+  const syncText = async (): Promise<string> =>
+    JSON.stringify(await watch.worker.evaluate(() => chrome.storage.sync.get(null)));
+  const localSecrets = async (): Promise<unknown> =>
+    (await watch.worker.evaluate(() => chrome.storage.local.get('secrets'))).secrets;
   const pollAlarm = () => watch.worker.evaluate(() => chrome.alarms.get('poll'));
 
-  const sourceNamed = (label: string): Locator => options.getByRole('listitem').filter({ has: options.getByText(label, { exact: true }) });
+  const sourceNamed = (label: string): Locator =>
+    options.getByRole('listitem').filter({ has: options.getByText(label, { exact: true }) });
   const addForm = (): Locator => options.getByRole('form', { name: 'Add an MBI account' });
   const polling = (): Locator => options.getByRole('form', { name: 'Polling' });
   const notifications = (): Locator => options.getByRole('form', { name: 'Notifications and escalation' });
@@ -69,7 +82,10 @@ describe('options page with several accounts', () => {
   async function fieldError(field: Locator): Promise<{ invalid: boolean; says: string }> {
     return field.evaluate((input) => ({
       invalid: input.getAttribute('aria-invalid') === 'true',
-      says: (input.getAttribute('aria-describedby') ?? '').split(' ').map((id) => document.getElementById(id)?.textContent ?? '').join(' '),
+      says: (input.getAttribute('aria-describedby') ?? '')
+        .split(' ')
+        .map((id) => document.getElementById(id)?.textContent ?? '')
+        .join(' '),
     }));
   }
 
@@ -85,7 +101,10 @@ describe('options page with several accounts', () => {
   }
 
   async function exportSettings(): Promise<{ path: string; text: string }> {
-    const [download] = await Promise.all([options.waitForEvent('download'), backup().getByRole('button', { name: 'Export settings' }).click()]);
+    const [download] = await Promise.all([
+      options.waitForEvent('download'),
+      backup().getByRole('button', { name: 'Export settings' }).click(),
+    ]);
     const path = await download.path();
     return { path, text: await readFile(path, 'utf8') };
   }
@@ -123,36 +142,69 @@ describe('options page with several accounts', () => {
   });
 
   describe('refuses invalid account fields next to the field and saves nothing', () => {
-    const valid = (): AccountFields => ({ label: KRAMERICA.label, clientId: KRAMERICA.id, appHost: watch.sim.url, apiHost: watch.sim.url, key: '' });
+    const valid = (): AccountFields => ({
+      label: KRAMERICA.label,
+      clientId: KRAMERICA.id,
+      appHost: watch.sim.url,
+      apiHost: watch.sim.url,
+      key: '',
+    });
 
     it.each([
-      { what: 'a non-numeric client id', field: 'MBI client id', change: { clientId: 'abc' }, message: 'The client id is a number, e.g. 194.' },
-      { what: 'an http host that is not local', field: 'MBI app host', change: { appHost: 'http://dashboard.example.com' }, message: 'The host must use https (http only for localhost or 127.0.0.1).' },
+      {
+        what: 'a non-numeric client id',
+        field: 'MBI client id',
+        change: { clientId: 'abc' },
+        message: 'The client id is a number, e.g. 194.',
+      },
+      {
+        what: 'an http host that is not local',
+        field: 'MBI app host',
+        change: { appHost: 'http://dashboard.example.com' },
+        message: 'The host must use https (http only for localhost or 127.0.0.1).',
+      },
       { what: 'an empty name', field: 'Name', change: { label: '' }, message: 'Enter a name for this account.' },
-      { what: 'the account already watched', field: 'MBI client id', change: { clientId: CLIENT.id, label: 'Vandelay again' }, message: 'This MBI account is already being watched.' },
-      { what: 'a name already used', field: 'Name', change: { label: 'vandelay industries' }, message: 'Another account has this name.' },
+      {
+        what: 'the account already watched',
+        field: 'MBI client id',
+        change: { clientId: CLIENT.id, label: 'Vandelay again' },
+        message: 'This MBI account is already being watched.',
+      },
+      {
+        what: 'a name already used',
+        field: 'Name',
+        change: { label: 'vandelay industries' },
+        message: 'Another account has this name.',
+      },
     ])('$what: "$message"', async ({ field, change, message }) => {
       const before = await syncText();
       const form = await openAddForm();
       await fillAccount(form, { ...valid(), ...change });
       await form.getByRole('button', { name: 'Save account' }).click();
 
-      await expect.poll(() => fieldError(form.getByLabel(field))).toEqual({ invalid: true, says: expect.stringContaining(message) as string });
+      await expect
+        .poll(() => fieldError(form.getByLabel(field)))
+        .toEqual({ invalid: true, says: expect.stringContaining(message) as string });
       expect(await settledSync()).toBe(before);
       await expect(options.getByRole('listitem').count()).resolves.toBe(1);
     });
   });
 
-  it.each([{ minutes: '0' }, { minutes: '61' }, { minutes: '2.5' }])('refuses an interval of $minutes minutes and keeps the alarm', async ({ minutes }) => {
-    const before = await syncText();
-    const interval = polling().getByLabel('Check every (minutes)');
-    await interval.fill(minutes);
-    await polling().getByRole('button', { name: 'Save polling' }).click();
+  it.each([{ minutes: '0' }, { minutes: '61' }, { minutes: '2.5' }])(
+    'refuses an interval of $minutes minutes and keeps the alarm',
+    async ({ minutes }) => {
+      const before = await syncText();
+      const interval = polling().getByLabel('Check every (minutes)');
+      await interval.fill(minutes);
+      await polling().getByRole('button', { name: 'Save polling' }).click();
 
-    await expect.poll(() => fieldError(interval)).toEqual({ invalid: true, says: expect.stringContaining('Enter whole minutes from 1 to 60.') as string });
-    expect(await settledSync()).toBe(before);
-    expect((await pollAlarm())?.periodInMinutes).toBe(5);
-  });
+      await expect
+        .poll(() => fieldError(interval))
+        .toEqual({ invalid: true, says: expect.stringContaining('Enter whole minutes from 1 to 60.') as string });
+      expect(await settledSync()).toBe(before);
+      expect((await pollAlarm())?.periodInMinutes).toBe(5);
+    },
+  );
 
   it('tests a listed account: "connected, 12 integrations, 4 need attention", keeping to one update-status call a minute', async () => {
     const vandelay = sourceNamed(CLIENT.label);
@@ -176,7 +228,13 @@ describe('options page with several accounts', () => {
 
   it('tests a new account with a wrong key: "Export API key rejected" on the first call, then waits a minute', async () => {
     const form = await openAddForm();
-    await fillAccount(form, { label: KRAMERICA.label, clientId: KRAMERICA.id, appHost: watch.sim.url, apiHost: watch.sim.url, key: 'not-the-export-key' });
+    await fillAccount(form, {
+      label: KRAMERICA.label,
+      clientId: KRAMERICA.id,
+      appHost: watch.sim.url,
+      apiHost: watch.sim.url,
+      key: 'not-the-export-key',
+    });
     wrongKeyTestedAt = Date.now();
     await form.getByRole('button', { name: 'Test connection' }).click();
     const result = form.getByRole('status');
@@ -184,7 +242,9 @@ describe('options page with several accounts', () => {
     expect(await textOf(result)).toContain('Integrations: connected, 3 integrations, 1 need attention.');
 
     await form.getByRole('button', { name: 'Test connection' }).click();
-    await expect.poll(() => textOf(result)).toContain('Update status: not tested. MBI allows one update-status call a minute; try again in');
+    await expect
+      .poll(() => textOf(result))
+      .toContain('Update status: not tested. MBI allows one update-status call a minute; try again in');
   });
 
   it('adds Kramerica beside Vandelay Industries: badge 5, the tooltip per account, the popup grouped by account', async () => {
@@ -202,7 +262,10 @@ describe('options page with several accounts', () => {
     expect(title).toContain(`\u2068${KRAMERICA.label}\u2069: 1 of 3 need attention`);
 
     const stored = await syncSettings();
-    expect(stored.sources.map((s) => [s.label, s.clientId, s.enabled])).toEqual([[CLIENT.label, CLIENT.id, true], [KRAMERICA.label, KRAMERICA.id, true]]);
+    expect(stored.sources.map((s) => [s.label, s.clientId, s.enabled])).toEqual([
+      [CLIENT.label, CLIENT.id, true],
+      [KRAMERICA.label, KRAMERICA.id, true],
+    ]);
     expect(await syncText()).not.toContain(KRAMERICA.key);
     expect(JSON.stringify(await localSecrets())).toContain(KRAMERICA.key);
 
@@ -227,10 +290,14 @@ describe('options page with several accounts', () => {
 
   it('makes no second update-status call within a minute of Test connection when the tested account is saved', async () => {
     const kramerica = (await syncSettings()).sources.find((s) => s.label === KRAMERICA.label);
-    const calls = (await readStore<PollLogEntry>(watch, 'polls')).filter((p) => p.sourceId === kramerica?.id && p.feed === 'update-cycle');
+    const calls = (await readStore<PollLogEntry>(watch, 'polls')).filter(
+      (p) => p.sourceId === kramerica?.id && p.feed === 'update-cycle',
+    );
     // Adobe asks for 60 s between calls (shorter in the simulator build); the test above made one for client 2
     // at wrongKeyTestedAt.
-    expect(calls.map((c) => c.at - wrongKeyTestedAt).filter((gap) => gap < SIM_TIMING.updateCycleMinIntervalMs)).toEqual([]);
+    expect(
+      calls.map((c) => c.at - wrongKeyTestedAt).filter((gap) => gap < SIM_TIMING.updateCycleMinIntervalMs),
+    ).toEqual([]);
   });
 
   it('changes the alarm period at once when the interval changes', async () => {
@@ -273,12 +340,15 @@ describe('options page with several accounts', () => {
     await expectBadge(watch, '5');
   });
 
-  it('leaves an account\'s problems off the badge while it is not watched, and brings them back', async () => {
+  it("leaves an account's problems off the badge while it is not watched, and brings them back", async () => {
     const watchKramerica = sourceNamed(KRAMERICA.label).getByRole('checkbox', { name: 'Watch this account' });
     await watchKramerica.uncheck();
     await expectBadge(watch, '4');
     expect(await badgeTitle(watch)).not.toContain(KRAMERICA.label);
-    expect((await syncSettings()).sources.map((s) => [s.label, s.enabled])).toEqual([[CLIENT.label, true], [KRAMERICA.label, false]]);
+    expect((await syncSettings()).sources.map((s) => [s.label, s.enabled])).toEqual([
+      [CLIENT.label, true],
+      [KRAMERICA.label, false],
+    ]);
 
     await watchKramerica.check();
     await expectBadge(watch, '5');
@@ -292,8 +362,12 @@ describe('options page with several accounts', () => {
     await form.getByLabel('Suggest a support case after an integration is broken for (hours)').fill('0');
     await form.getByRole('button', { name: 'Save notifications' }).click();
 
-    await expect.poll(() => fieldError(form.getByLabel('Quiet hours from'))).toEqual({ invalid: true, says: 'Enter a time as HH:MM.' });
-    expect(await fieldError(form.getByLabel('Suggest a support case after an integration is broken for (hours)'))).toEqual({ invalid: true, says: 'Enter whole hours from 1 to 720.' });
+    await expect
+      .poll(() => fieldError(form.getByLabel('Quiet hours from')))
+      .toEqual({ invalid: true, says: 'Enter a time as HH:MM.' });
+    expect(
+      await fieldError(form.getByLabel('Suggest a support case after an integration is broken for (hours)')),
+    ).toEqual({ invalid: true, says: 'Enter whole hours from 1 to 720.' });
     expect(await settledSync()).toBe(before);
   });
 
@@ -306,10 +380,18 @@ describe('options page with several accounts', () => {
     await form.getByRole('button', { name: 'Save notifications' }).click();
 
     await expect.poll(async () => (await syncSettings()).escalationHours).toBe(48);
-    expect((await syncSettings()).notifications).toEqual({ newProblem: true, recovered: false, escalation: true, quietStart: 22 * 60, quietEnd: 7 * 60 });
+    expect((await syncSettings()).notifications).toEqual({
+      newProblem: true,
+      recovered: false,
+      escalation: true,
+      quietStart: 22 * 60,
+      quietEnd: 7 * 60,
+    });
     await options.reload();
     await expect(notifications().getByLabel('Quiet hours from').inputValue()).resolves.toBe('22:00');
-    await expect(notifications().getByRole('checkbox', { name: 'An integration works again' }).isChecked()).resolves.toBe(false);
+    await expect(
+      notifications().getByRole('checkbox', { name: 'An integration works again' }).isChecked(),
+    ).resolves.toBe(false);
   });
 
   it('exports the settings without keys and imports the file back to the same settings', async () => {
@@ -342,8 +424,16 @@ describe('options page with several accounts', () => {
   });
 
   it.each([
-    { what: 'a corrupt file', text: '{"format": "mbi-integration-watch/settings", "vers', message: 'Nothing was changed. The file is not valid JSON.' },
-    { what: 'a JSON file of another program', text: '{"extends": "eslint:recommended", "rules": {}}', message: 'Nothing was changed. This is not a settings file of MBI Integration Watch' },
+    {
+      what: 'a corrupt file',
+      text: '{"format": "mbi-integration-watch/settings", "vers',
+      message: 'Nothing was changed. The file is not valid JSON.',
+    },
+    {
+      what: 'a JSON file of another program',
+      text: '{"extends": "eslint:recommended", "rules": {}}',
+      message: 'Nothing was changed. This is not a settings file of MBI Integration Watch',
+    },
   ])('leaves the settings untouched when importing $what', async ({ text, message }) => {
     const before = { sync: await syncText(), secrets: await localSecrets() };
     await importFile({ name: 'settings.json', mimeType: 'application/json', buffer: Buffer.from(text) });
@@ -355,9 +445,20 @@ describe('options page with several accounts', () => {
 
   it('shows "Host access is missing" with a Grant access button and "perm" on the badge for an account on a host not granted', async () => {
     const file = JSON.parse((await exportSettings()).text) as { settings: StoredSettings };
-    const remote = { id: 'remote', label: 'Remote MBI', clientId: '77', appOrigin: 'https://mbi.example.test', apiOrigin: 'https://mbi.example.test', enabled: true };
+    const remote = {
+      id: 'remote',
+      label: 'Remote MBI',
+      clientId: '77',
+      appOrigin: 'https://mbi.example.test',
+      apiOrigin: 'https://mbi.example.test',
+      enabled: true,
+    };
     file.settings.sources.push(remote);
-    await importFile({ name: 'with-remote.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(file)) });
+    await importFile({
+      name: 'with-remote.json',
+      mimeType: 'application/json',
+      buffer: Buffer.from(JSON.stringify(file)),
+    });
 
     const item = sourceNamed(remote.label);
     await expect.poll(() => textOf(item.getByRole('alert'))).toContain('Host access is missing for this account');
@@ -371,7 +472,9 @@ describe('options page with several accounts', () => {
   });
 
   it('removes an account with its problems from the badge and the popup, and its key from this computer', async () => {
-    await sourceNamed(KRAMERICA.label).getByRole('button', { name: `Remove ${KRAMERICA.label}` }).click();
+    await sourceNamed(KRAMERICA.label)
+      .getByRole('button', { name: `Remove ${KRAMERICA.label}` })
+      .click();
     await expect.poll(() => options.getByRole('listitem').count()).toBe(1);
     await expectBadge(watch, '4');
     expect(await badgeTitle(watch)).not.toContain(KRAMERICA.label);
@@ -380,7 +483,10 @@ describe('options page with several accounts', () => {
 
     const popup = await withPopup(async (page) => {
       await expect.poll(() => page.getByRole('region').count()).toBe(1);
-      return { names: await problemNames(page.getByRole('region', { name: CLIENT.label })), text: await page.locator('main').innerText() };
+      return {
+        names: await problemNames(page.getByRole('region', { name: CLIENT.label })),
+        text: await page.locator('main').innerText(),
+      };
     });
     expect(popup.names).toEqual(VANDELAY_PROBLEMS);
     expect(popup.text).not.toContain(KRAMERICA.label);
@@ -390,14 +496,16 @@ describe('options page with several accounts', () => {
   it('adds an account with the keyboard alone', async () => {
     await options.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
     const focusedText = () => options.evaluate(() => document.activeElement?.textContent ?? '');
-    for (let presses = 0; presses < 40 && (await focusedText()) !== 'Add an MBI account'; presses++) await options.keyboard.press('Tab');
+    for (let presses = 0; presses < 40 && (await focusedText()) !== 'Add an MBI account'; presses++)
+      await options.keyboard.press('Tab');
     expect(await focusedText()).toBe('Add an MBI account');
     await options.keyboard.press('Enter');
 
-    const focusedLabel = () => options.evaluate(() => {
-      const input = document.activeElement;
-      return input instanceof HTMLInputElement ? (input.labels?.[0]?.textContent ?? '') : '';
-    });
+    const focusedLabel = () =>
+      options.evaluate(() => {
+        const input = document.activeElement;
+        return input instanceof HTMLInputElement ? (input.labels?.[0]?.textContent ?? '') : '';
+      });
     const typeInto = async (label: string, text: string) => {
       await options.keyboard.press('Tab');
       expect(await focusedLabel()).toBe(label);
@@ -413,7 +521,10 @@ describe('options page with several accounts', () => {
 
     await expect.poll(() => options.getByRole('listitem').count()).toBe(2);
     await expectBadge(watch, '5');
-    expect((await syncSettings()).sources.map((s) => [s.label, s.clientId])).toEqual([[CLIENT.label, CLIENT.id], [KRAMERICA.label, KRAMERICA.id]]);
+    expect((await syncSettings()).sources.map((s) => [s.label, s.clientId])).toEqual([
+      [CLIENT.label, CLIENT.id],
+      [KRAMERICA.label, KRAMERICA.id],
+    ]);
   });
 
   it('gives every input on the page an accessible name', async () => {

@@ -2,10 +2,22 @@
 // case, snoozes and the keyboard — against the simulator, as a user.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { badgeText, CLIENT, closeWebTabs, expectBadge, launchSignedIn, openPopup, rowNames, webTabUrls, type Watch } from './harness';
+import {
+  badgeText,
+  CLIENT,
+  closeWebTabs,
+  expectBadge,
+  launchSignedIn,
+  openPopup,
+  rowNames,
+  webTabUrls,
+  type Watch,
+} from './harness';
 
-const row = (popup: Page, name: string) => popup.locator('li.row', { has: popup.locator('.name', { hasText: new RegExp(`^${name}$`) }) });
-const connectionPage = (watch: Watch, id: number) => `${watch.sim.url}/v2/client/194/dashapp/settings/connection/${id}/`;
+const row = (popup: Page, name: string) =>
+  popup.locator('li.row', { has: popup.locator('.name', { hasText: new RegExp(`^${name}$`) }) });
+const connectionPage = (watch: Watch, id: number) =>
+  `${watch.sim.url}/v2/client/194/dashapp/settings/connection/${id}/`;
 
 async function checkNow(popup: Page): Promise<void> {
   await popup.getByRole('button', { name: 'Check now' }).click();
@@ -16,11 +28,14 @@ async function checkNow(popup: Page): Promise<void> {
 async function settledWebTabUrls(watch: Watch): Promise<string[]> {
   let last: string[] = [];
   await expect
-    .poll(async () => {
-      const previous = last;
-      last = await webTabUrls(watch);
-      return last.length > 0 && JSON.stringify(last) === JSON.stringify(previous);
-    }, { interval: 300, timeout: 10_000 })
+    .poll(
+      async () => {
+        const previous = last;
+        last = await webTabUrls(watch);
+        return last.length > 0 && JSON.stringify(last) === JSON.stringify(previous);
+      },
+      { interval: 300, timeout: 10_000 },
+    )
     .toBe(true);
   return last;
 }
@@ -38,10 +53,26 @@ describe('the popup', () => {
   });
 
   it.each([
-    { name: 'Vandelay Web Analytics', cause: 'the authorization token expired', evidence: 'Adobe Analytics must be re-authorized every two weeks.' },
-    { name: 'Vandelay Latex Ads', cause: 'the authorization token expired', evidence: 'Facebook tokens last about 60 days.' },
-    { name: 'Vandelay Support', cause: 'the authorization token expired', evidence: 'The error reads "Invalid API token".' },
-    { name: 'warehouse', cause: 'a problem at the provider', evidence: 'The error reads "SSH host key verification failed".' },
+    {
+      name: 'Vandelay Web Analytics',
+      cause: 'the authorization token expired',
+      evidence: 'Adobe Analytics must be re-authorized every two weeks.',
+    },
+    {
+      name: 'Vandelay Latex Ads',
+      cause: 'the authorization token expired',
+      evidence: 'Facebook tokens last about 60 days.',
+    },
+    {
+      name: 'Vandelay Support',
+      cause: 'the authorization token expired',
+      evidence: 'The error reads "Invalid API token".',
+    },
+    {
+      name: 'warehouse',
+      cause: 'a problem at the provider',
+      evidence: 'The error reads "SSH host key verification failed".',
+    },
   ])('names the likely cause of $name with its evidence', async ({ name, cause, evidence }) => {
     await expectBadge(watch, '4');
     popup ??= await openPopup(watch);
@@ -51,8 +82,20 @@ describe('the popup', () => {
   });
 
   it.each([
-    { name: 'Vandelay Web Analytics', id: 1101, button: 'Re-authorize', hint: 'Re-Authorize with Adobe Analytics', pages: [] as string[] },
-    { name: 'Vandelay Support', id: 1108, button: 'Re-authorize', hint: 'Zendesk stopped issuing API tokens', pages: [] },
+    {
+      name: 'Vandelay Web Analytics',
+      id: 1101,
+      button: 'Re-authorize',
+      hint: 'Re-Authorize with Adobe Analytics',
+      pages: [] as string[],
+    },
+    {
+      name: 'Vandelay Support',
+      id: 1108,
+      button: 'Re-authorize',
+      hint: 'Zendesk stopped issuing API tokens',
+      pages: [],
+    },
     { name: 'warehouse', id: 1111, button: 'Refresh SSH host keys', hint: 'Refresh SSH Host Keys', pages: [] },
   ])('offers "$button" for $name and opens its pages', async ({ name, id, button, hint, pages }) => {
     const r = row(popup, name);
@@ -64,18 +107,26 @@ describe('the popup', () => {
   });
 
   it('gives every kind of integration in the catalogue its own action once they all break', async () => {
-    for (const id of [1103, 1104, 1105, 1106, 1107, 1109, 1110, 1112]) watch.sim.setConnection(CLIENT.id, id, { status: '3', error: 'Access denied for user' });
+    for (const id of [1103, 1104, 1105, 1106, 1107, 1109, 1110, 1112])
+      watch.sim.setConnection(CLIENT.id, id, { status: '3', error: 'Access denied for user' });
     await checkNow(popup);
     await expectBadge(watch, '12');
     // A single account opens with its first 10 rows; the other 2 follow on "Show all", focus on the first of them.
     await expect.poll(() => rowNames(popup)).toHaveLength(10);
     await popup.getByRole('button', { name: 'Show all 12' }).click();
     await expect.poll(() => rowNames(popup)).toHaveLength(12);
-    await expect.poll(() => popup.evaluate(() => [...document.querySelectorAll('li.row')].indexOf(document.activeElement as Element))).toBe(10);
+    await expect
+      .poll(() =>
+        popup.evaluate(() => [...document.querySelectorAll('li.row')].indexOf(document.activeElement as Element)),
+      )
+      .toBe(10);
     expect(await popup.getByRole('button', { name: /^Show all/ }).count()).toBe(0);
     // The rows shown beyond the first ones follow later checks too.
     const last = (await rowNames(popup))[11] ?? '';
-    const fixed = watch.sim.state().clients.find((c) => String(c.id) === CLIENT.id)?.connections.find((c) => (c.display_name ?? c.name) === last);
+    const fixed = watch.sim
+      .state()
+      .clients.find((c) => String(c.id) === CLIENT.id)
+      ?.connections.find((c) => (c.display_name ?? c.name) === last);
     watch.sim.setConnection(CLIENT.id, fixed?.id ?? 0, { status: '1', error: null });
     await checkNow(popup);
     await expect.poll(() => rowNames(popup)).toHaveLength(11);
@@ -101,7 +152,9 @@ describe('the popup', () => {
     }
     await closeWebTabs(watch);
     await row(popup, 'Vandelay Product Events').getByRole('button', { name: 'Re-authorize' }).click();
-    await expect.poll(() => webTabUrls(watch)).toEqual([connectionPage(watch, 1109), 'https://mixpanel.com/settings/project/'].sort());
+    await expect
+      .poll(() => webTabUrls(watch))
+      .toEqual([connectionPage(watch, 1109), 'https://mixpanel.com/settings/project/'].sort());
     await closeWebTabs(watch);
     watch.sim.reset();
     await checkNow(popup);
@@ -110,24 +163,34 @@ describe('the popup', () => {
 
   it('shows "Fixed" once a re-authorization worked and its tab was closed', async () => {
     await closeWebTabs(watch);
-    const [tab] = await Promise.all([watch.context.waitForEvent('page'), row(popup, 'Vandelay Latex Ads').getByRole('button', { name: 'Re-authorize' }).click()]);
+    const [tab] = await Promise.all([
+      watch.context.waitForEvent('page'),
+      row(popup, 'Vandelay Latex Ads').getByRole('button', { name: 'Re-authorize' }).click(),
+    ]);
     await tab.waitForURL(connectionPage(watch, 1102));
     await tab.getByRole('button', { name: 'Re-authorize' }).click();
     await tab.getByText('Connection re-authorized').waitFor();
     await tab.close();
-    await expect.poll(() => popup.locator('.fixed li', { hasText: 'Vandelay Latex Ads' }).textContent(), { timeout: 15_000 }).toContain('Fixed');
+    await expect
+      .poll(() => popup.locator('.fixed li', { hasText: 'Vandelay Latex Ads' }).textContent(), { timeout: 15_000 })
+      .toContain('Fixed');
     expect(await rowNames(popup)).not.toContain('Vandelay Latex Ads');
     await expectBadge(watch, '3');
   });
 
   it('shows "Still failing" and puts the support case first when re-authorizing did not help', async () => {
     const r = row(popup, 'Vandelay Web Analytics');
-    const [tab] = await Promise.all([watch.context.waitForEvent('page'), r.getByRole('button', { name: 'Re-authorize' }).click()]);
+    const [tab] = await Promise.all([
+      watch.context.waitForEvent('page'),
+      r.getByRole('button', { name: 'Re-authorize' }).click(),
+    ]);
     await tab.waitForURL(connectionPage(watch, 1101));
     // A re-authorization in progress first, whatever an earlier one said.
     await expect.poll(() => r.locator('.verify').textContent()).toContain('Re-authorization opened');
     await tab.close();
-    await expect.poll(() => r.locator('.verify').textContent(), { timeout: 15_000 }).toContain('Still failing after re-authorization');
+    await expect
+      .poll(() => r.locator('.verify').textContent(), { timeout: 15_000 })
+      .toContain('Still failing after re-authorization');
     const buttons = await r.locator('.row-actions button').allTextContents();
     expect(buttons[0]).toBe('Open support case');
     expect(await r.locator('[data-primary]').textContent()).toBe('Open support case');
@@ -176,7 +239,9 @@ describe('the popup', () => {
     // a click on that row's primary button opens.
     const opened = await settledWebTabUrls(watch);
     await closeWebTabs(watch);
-    await row(fresh, names[1] ?? '').locator('button[data-primary]').click();
+    await row(fresh, names[1] ?? '')
+      .locator('button[data-primary]')
+      .click();
     expect(await settledWebTabUrls(watch)).toEqual(opened);
     await fresh.close();
     await closeWebTabs(watch);
@@ -209,13 +274,18 @@ describe('the popup', () => {
       const area = ((globalThis as { browser?: typeof chrome }).browser ?? chrome).storage.local;
       const set = area.set.bind(area);
       // A full disk, say: every write of the popup's model fails until the test restores it.
-      Object.assign(area, { set: (items: Record<string, unknown>) => ('popupModel' in items ? Promise.reject(new Error('disk full')) : set(items)) });
+      Object.assign(area, {
+        set: (items: Record<string, unknown>) =>
+          'popupModel' in items ? Promise.reject(new Error('disk full')) : set(items),
+      });
       Object.assign(globalThis, { restoreSet: () => Object.assign(area, { set }) });
       await chrome.storage.local.remove('popupModel');
     });
     const fresh = await openPopup(watch);
     const alert = fresh.getByRole('alert');
-    await expect.poll(() => alert.textContent(), { timeout: 20_000 }).toContain("The stored status could not be read: the extension's background worker did not write it");
+    await expect
+      .poll(() => alert.textContent(), { timeout: 20_000 })
+      .toContain("The stored status could not be read: the extension's background worker did not write it");
     expect(await fresh.locator('li.row').count()).toBe(0);
     await watch.worker.evaluate(() => (globalThis as unknown as { restoreSet: () => void }).restoreSet());
     await alert.getByRole('button', { name: 'Check now' }).click();

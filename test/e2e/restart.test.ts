@@ -5,7 +5,18 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { CDPSession, Page } from 'playwright-core';
 import type { PollLogEntry, Transition } from '../../src/shared/types';
-import { badgeTitle, CLIENT, configure, expectBadge, launchWatch, openPopup, readStore, rowNames, signIn, type Watch } from './harness';
+import {
+  badgeTitle,
+  CLIENT,
+  configure,
+  expectBadge,
+  launchWatch,
+  openPopup,
+  readStore,
+  rowNames,
+  signIn,
+  type Watch,
+} from './harness';
 
 /** Three seconds between polls (the simulator build allows it), so the alarm is seen firing within a test. */
 const POLL_MINUTES = 0.05;
@@ -52,12 +63,16 @@ describe('worker restarts', () => {
     expect(await badgeTitle(watch)).toContain('5 integrations need attention');
     const name = nameOf(connectionId);
     await expect.poll(() => rowNames(popup), { timeout: 10_000 }).toContain(name);
-    await expect.poll(() => popup.locator('header').getByRole('button').textContent(), { timeout: 10_000 }).toBe('Check now');
+    await expect
+      .poll(() => popup.locator('header').getByRole('button').textContent(), { timeout: 10_000 })
+      .toBe('Check now');
 
     const alarm = await watch.worker.evaluate(() => chrome.alarms.get('poll'));
     expect(alarm?.periodInMinutes).toBe(POLL_MINUTES);
     const polled = (await connectionPolls()).length;
-    await expect.poll(async () => (await connectionPolls()).length, { timeout: 15_000, interval: 250 }).toBeGreaterThanOrEqual(polled + 2);
+    await expect
+      .poll(async () => (await connectionPolls()).length, { timeout: 15_000, interval: 250 })
+      .toBeGreaterThanOrEqual(polled + 2);
 
     expect(await transitionsOf(connectionId)).toEqual(['ok → needs-reauth']);
     await expectBadge(watch, '5');
@@ -92,7 +107,9 @@ describe('worker restarts', () => {
     const payments = 1106;
     // Between two polls: one has just ended, the next is about three seconds away.
     const polled = (await connectionPolls()).length;
-    await expect.poll(async () => (await connectionPolls()).length, { timeout: 10_000, interval: 50 }).toBeGreaterThan(polled);
+    await expect
+      .poll(async () => (await connectionPolls()).length, { timeout: 10_000, interval: 50 })
+      .toBeGreaterThan(polled);
     await sleep(500);
     const started = starts;
     await stopWorker();

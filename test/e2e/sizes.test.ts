@@ -12,7 +12,10 @@ function entry(name: 'worker' | 'popup' | 'options') {
   return found;
 }
 
-const files = (name: 'worker' | 'popup' | 'options') => entry(name).scripts.map((s) => `${s.path} ${s.gzip} B`).join(', ');
+const files = (name: 'worker' | 'popup' | 'options') =>
+  entry(name)
+    .scripts.map((s) => `${s.path} ${s.gzip} B`)
+    .join(', ');
 
 describe('the shipped dist/', () => {
   it('reaches every shipped script from the worker, the popup or the options page', () => {
@@ -20,7 +23,8 @@ describe('the shipped dist/', () => {
     const reached = new Set(sizes.entries.flatMap((e) => e.scripts.map((s) => s.path)));
     const shipped = sizes.files.filter((f) => f.path.endsWith('.js')).map((f) => f.path);
     expect(shipped.filter((path) => !reached.has(path))).toEqual([]);
-    for (const name of ['worker', 'popup', 'options'] as const) expect(entry(name).scripts.length, name).toBeGreaterThan(1);
+    for (const name of ['worker', 'popup', 'options'] as const)
+      expect(entry(name).scripts.length, name).toBeGreaterThan(1);
   });
 
   it(`keeps the popup script and its chunks within ${SIZE_BUDGETS.popupGzip / 1024} KB gzip`, () => {

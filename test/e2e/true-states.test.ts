@@ -4,12 +4,22 @@
 // says that it did not work.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { CDPSession, Page } from 'playwright-core';
-import { CLIENT, closeWebTabs, expectBadge, launchSignedIn, openPopup, rowNames, webTabUrls, type Watch } from './harness';
+import {
+  CLIENT,
+  closeWebTabs,
+  expectBadge,
+  launchSignedIn,
+  openPopup,
+  rowNames,
+  webTabUrls,
+  type Watch,
+} from './harness';
 
 type RunningStatus = 'stopped' | 'starting' | 'running' | 'stopping';
 
 const PROBLEMS = ['Vandelay Web Analytics', 'Vandelay Latex Ads', 'Vandelay Support', 'warehouse'];
-const row = (popup: Page, name: string) => popup.locator('li.row', { has: popup.locator('.name', { hasText: new RegExp(`^${name}$`) }) });
+const row = (popup: Page, name: string) =>
+  popup.locator('li.row', { has: popup.locator('.name', { hasText: new RegExp(`^${name}$`) }) });
 
 describe('states that say what is true', () => {
   let watch: Watch;
@@ -35,10 +45,13 @@ describe('states that say what is true', () => {
     popup = await openPopup(watch);
     cdp = await watch.context.newCDPSession(popup);
     const origin = `chrome-extension://${watch.extensionId}/`;
-    cdp.on('ServiceWorker.workerVersionUpdated', ({ versions }: { versions: { scriptURL: string; runningStatus: RunningStatus }[] }) => {
-      const version = versions.find((v) => v.scriptURL.startsWith(origin));
-      if (version) status = version.runningStatus;
-    });
+    cdp.on(
+      'ServiceWorker.workerVersionUpdated',
+      ({ versions }: { versions: { scriptURL: string; runningStatus: RunningStatus }[] }) => {
+        const version = versions.find((v) => v.scriptURL.startsWith(origin));
+        if (version) status = version.runningStatus;
+      },
+    );
     await cdp.send('ServiceWorker.enable');
   });
 
@@ -61,12 +74,16 @@ describe('states that say what is true', () => {
     await expectBadge(watch, '5');
     await expect.poll(() => rowNames(popup)).toHaveLength(5);
     expect((await rowNames(popup)).sort()).toEqual([...PROBLEMS, 'Connection #13 (could not be read)'].sort());
-    expect(await popup.locator('li.row', { hasText: 'Connection #13 (could not be read)' }).locator('.state').textContent()).toContain('Unknown status "(unreadable)"');
+    expect(
+      await popup.locator('li.row', { hasText: 'Connection #13 (could not be read)' }).locator('.state').textContent(),
+    ).toContain('Unknown status "(unreadable)"');
     const banner = popup.getByTestId('anomalies');
     expect(await banner.getAttribute('role')).toBe('status');
     expect(await banner.textContent()).toContain("Part of MBI's list could not be read");
     expect(await banner.textContent()).toContain('Two connections share the id "1101"; the first is watched.');
-    expect(await banner.textContent()).toContain('Connection #13 lacks an id, name, type or properties; it counts as unknown.');
+    expect(await banner.textContent()).toContain(
+      'Connection #13 lacks an id, name, type or properties; it counts as unknown.',
+    );
 
     await banner.getByRole('button', { name: 'Copy diagnostic sample' }).click();
     await expect.poll(() => banner.locator('.note').textContent()).toContain('Copied: the shape of MBI');
@@ -81,12 +98,17 @@ describe('states that say what is true', () => {
 
   it('lists an integration that MBI stopped listing after a re-authorization as removed, not fixed', async () => {
     await closeWebTabs(watch);
-    const [tab] = await Promise.all([watch.context.waitForEvent('page'), row(popup, 'Vandelay Latex Ads').getByRole('button', { name: 'Re-authorize' }).click()]);
+    const [tab] = await Promise.all([
+      watch.context.waitForEvent('page'),
+      row(popup, 'Vandelay Latex Ads').getByRole('button', { name: 'Re-authorize' }).click(),
+    ]);
     await tab.waitForLoadState('domcontentloaded');
     watch.sim.removeConnection(CLIENT.id, 1102);
     await tab.close();
     const entry = popup.locator('.fixed li', { hasText: 'Vandelay Latex Ads' });
-    await expect.poll(() => entry.textContent(), { timeout: 15_000 }).toBe('Removed: Vandelay Latex Ads — MBI no longer lists it');
+    await expect
+      .poll(() => entry.textContent(), { timeout: 15_000 })
+      .toBe('Removed: Vandelay Latex Ads — MBI no longer lists it');
     expect(await popup.locator('.fixed').textContent()).not.toContain('Fixed');
     expect(await rowNames(popup)).not.toContain('Vandelay Latex Ads');
     await expectBadge(watch, '3');
@@ -97,11 +119,15 @@ describe('states that say what is true', () => {
     await checkNow();
     await expectBadge(watch, '');
     const note = popup.getByTestId('lists-none');
-    await expect.poll(() => note.textContent()).toContain('MBI lists no integrations for this account. Add them under Manage Data > Integrations.');
+    await expect
+      .poll(() => note.textContent())
+      .toContain('MBI lists no integrations for this account. Add them under Manage Data > Integrations.');
     expect(await popup.locator('main').textContent()).not.toContain('healthy');
     await closeWebTabs(watch);
     await note.getByRole('button', { name: 'Open the Integrations page' }).click();
-    await expect.poll(() => webTabUrls(watch)).toEqual([`${watch.sim.url}/v2/client/194/dashapp/manage-data/integrations`]);
+    await expect
+      .poll(() => webTabUrls(watch))
+      .toEqual([`${watch.sim.url}/v2/client/194/dashapp/manage-data/integrations`]);
     await closeWebTabs(watch);
   });
 
@@ -111,7 +137,9 @@ describe('states that say what is true', () => {
     await expect.poll(() => checkButton().textContent()).toBe('Checking…');
     await stopWorker();
     const note = popup.getByTestId('interrupted');
-    await expect.poll(() => note.textContent(), { timeout: 5_000 }).toBe("The check was interrupted (the extension's background worker restarted). Showing the last result.");
+    await expect
+      .poll(() => note.textContent(), { timeout: 5_000 })
+      .toBe("The check was interrupted (the extension's background worker restarted). Showing the last result.");
     expect(await note.getAttribute('role')).toBe('status');
     expect((await rowNames(popup)).sort()).toEqual([...PROBLEMS].sort());
     expect(await checkButton().textContent()).toBe('Check now');
@@ -125,10 +153,12 @@ describe('states that say what is true', () => {
     const r = row(popup, 'warehouse');
     await r.getByRole('button', { name: 'Snooze…' }).click();
     // The worker is kept busy, so the snooze waits for it, then stopped: the snooze is never answered.
-    const busy = watch.worker.evaluate(() => {
-      const end = Date.now() + 3_000;
-      while (Date.now() < end);
-    }).catch(() => undefined);
+    const busy = watch.worker
+      .evaluate(() => {
+        const end = Date.now() + 3_000;
+        while (Date.now() < end);
+      })
+      .catch(() => undefined);
     await r.getByRole('button', { name: '1 hour' }).click();
     await stopWorker();
     await busy;

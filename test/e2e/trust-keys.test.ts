@@ -26,20 +26,36 @@ describe('keys and settings the admin can trust', () => {
   let recorder: Awaited<ReturnType<typeof startRecorder>>;
 
   const worker = () => watch.worker;
-  const storedAll = () => worker().evaluate(async () => ({
-    sync: (await chrome.storage.sync.get('settings')).settings,
-    local: (await chrome.storage.local.get('secrets')).secrets,
-    session: (await chrome.storage.session.get('secrets')).secrets,
-  }));
-  const syncSettings = async () => (await worker().evaluate(() => chrome.storage.sync.get('settings'))).settings as { sources: SourceSettings[] } & Record<string, unknown>;
+  const storedAll = () =>
+    worker().evaluate(async () => ({
+      sync: (await chrome.storage.sync.get('settings')).settings,
+      local: (await chrome.storage.local.get('secrets')).secrets,
+      session: (await chrome.storage.session.get('secrets')).secrets,
+    }));
+  const syncSettings = async () =>
+    (await worker().evaluate(() => chrome.storage.sync.get('settings'))).settings as {
+      sources: SourceSettings[];
+    } & Record<string, unknown>;
   const writeSync = (settings: unknown) => worker().evaluate((s) => chrome.storage.sync.set({ settings: s }), settings);
   /** The text of every element the locator matches, now (without waiting for one to appear). */
   const textOf = async (locator: Locator): Promise<string> => (await locator.allTextContents()).join('\n');
   const backup = (): Locator => options.getByRole('region', { name: 'Import and export' });
-  const keysBox = (): Locator => options.getByRole('checkbox', { name: 'Keep Export API keys only until the browser closes' });
-  const settingsFile = (settings: unknown, secrets?: unknown) =>
-    ({ name: 'settings.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify({ format: 'mbi-integration-watch/settings', version: 1, settings, ...(secrets ? { secrets } : {}) })) });
-  const importFile = (file: { name: string; mimeType: string; buffer: Buffer }) => backup().getByLabel('Import settings…').setInputFiles(file);
+  const keysBox = (): Locator =>
+    options.getByRole('checkbox', { name: 'Keep Export API keys only until the browser closes' });
+  const settingsFile = (settings: unknown, secrets?: unknown) => ({
+    name: 'settings.json',
+    mimeType: 'application/json',
+    buffer: Buffer.from(
+      JSON.stringify({
+        format: 'mbi-integration-watch/settings',
+        version: 1,
+        settings,
+        ...(secrets ? { secrets } : {}),
+      }),
+    ),
+  });
+  const importFile = (file: { name: string; mimeType: string; buffer: Buffer }) =>
+    backup().getByLabel('Import settings…').setInputFiles(file);
   const boundKey = (apiOrigin: string) => ({ 'sim-194': { exportApiKey: CLIENT.key, apiOrigin, clientId: CLIENT.id } });
 
   beforeAll(async () => {
@@ -56,25 +72,41 @@ describe('keys and settings the admin can trust', () => {
 
   it('keeps the key on this computer with the API host and client it was entered for', async () => {
     await expect.poll(async () => (await storedAll()).local).toEqual(boundKey(watch.sim.url));
-    await expect(options.getByRole('listitem').filter({ hasText: CLIENT.label }).textContent()).resolves.toContain('Export API key set');
+    await expect(options.getByRole('listitem').filter({ hasText: CLIENT.label }).textContent()).resolves.toContain(
+      'Export API key set',
+    );
   });
 
   it('refuses a file over 1 MB with a message and changes nothing', async () => {
     const before = await storedAll();
     await importFile({ name: 'huge.json', mimeType: 'application/json', buffer: Buffer.alloc(1024 * 1024 + 1, ' ') });
-    await expect.poll(() => textOf(backup().getByRole('alert'))).toBe('Nothing was changed. The file is larger than 1 MB; a settings file is a few kilobytes.');
+    await expect
+      .poll(() => textOf(backup().getByRole('alert')))
+      .toBe('Nothing was changed. The file is larger than 1 MB; a settings file is a few kilobytes.');
     expect(await storedAll()).toEqual(before);
   });
 
   it('says "Not saved" when sync refuses a file of many accounts (8 KB per item), leaving settings and keys as they were', async () => {
     const before = await storedAll();
     const current = await syncSettings();
-    const many = Array.from({ length: 60 }, (_, i) => ({ id: `bulk-${i}`, label: `Bulk account ${i}`, clientId: String(1000 + i), appOrigin: watch.sim.url, apiOrigin: watch.sim.url, enabled: true }));
+    const many = Array.from({ length: 60 }, (_, i) => ({
+      id: `bulk-${i}`,
+      label: `Bulk account ${i}`,
+      clientId: String(1000 + i),
+      appOrigin: watch.sim.url,
+      apiOrigin: watch.sim.url,
+      enabled: true,
+    }));
     // The file's keys would replace the one held here: a half-done save would leave them behind.
-    const keys = { 'sim-194': { exportApiKey: 'key-from-the-file', apiOrigin: watch.sim.url, clientId: CLIENT.id }, 'bulk-0': { exportApiKey: 'bulk-key', apiOrigin: watch.sim.url, clientId: '1000' } };
+    const keys = {
+      'sim-194': { exportApiKey: 'key-from-the-file', apiOrigin: watch.sim.url, clientId: CLIENT.id },
+      'bulk-0': { exportApiKey: 'bulk-key', apiOrigin: watch.sim.url, clientId: '1000' },
+    };
     await importFile(settingsFile({ ...current, sources: [...current.sources, ...many] }, keys));
 
-    await expect.poll(() => textOf(backup().getByRole('alert'))).toMatch(/^Not saved: .*QuotaBytesPerItem quota exceeded/);
+    await expect
+      .poll(() => textOf(backup().getByRole('alert')))
+      .toMatch(/^Not saved: .*QuotaBytesPerItem quota exceeded/);
     await options.waitForTimeout(500);
     expect(await storedAll()).toEqual(before);
     await expect(options.getByRole('listitem').filter({ hasText: 'Bulk account' }).count()).resolves.toBe(0);
@@ -107,18 +139,32 @@ describe('keys and settings the admin can trust', () => {
   it('imports a file that points the account at another API host without sending the key there', async () => {
     // Adobe's one-call-a-minute rule (shorter in the simulator build) would hold any key back anyway: the
     // import comes after that interval.
-    const calls = async () => (await readStore<FeedRecord>(watch, 'feeds')).filter((r) => r.feed === 'update-cycle').map((r) => r.lastAttemptAt);
+    const calls = async () =>
+      (await readStore<FeedRecord>(watch, 'feeds'))
+        .filter((r) => r.feed === 'update-cycle')
+        .map((r) => r.lastAttemptAt);
     await expect.poll(async () => (await calls()).length, { timeout: 20_000 }).toBeGreaterThan(0);
-    await options.waitForTimeout(Math.max(0, Math.max(...(await calls())) + SIM_TIMING.updateCycleMinIntervalMs + 1_000 - Date.now()));
+    await options.waitForTimeout(
+      Math.max(0, Math.max(...(await calls())) + SIM_TIMING.updateCycleMinIntervalMs + 1_000 - Date.now()),
+    );
     const current = await syncSettings();
-    const tampered = { ...current, sources: current.sources.map((s) => (s.id === 'sim-194' ? { ...s, apiOrigin: recorder.url } : s)) };
+    const tampered = {
+      ...current,
+      sources: current.sources.map((s) => (s.id === 'sim-194' ? { ...s, apiOrigin: recorder.url } : s)),
+    };
     await importFile(settingsFile(tampered));
 
     const review = backup().getByRole('alert');
-    await expect.poll(() => textOf(review)).toContain(`${CLIENT.label}, MBI API host: ${watch.sim.url} → ${recorder.url} (its Export API key will be removed)`);
+    await expect
+      .poll(() => textOf(review))
+      .toContain(
+        `${CLIENT.label}, MBI API host: ${watch.sim.url} → ${recorder.url} (its Export API key will be removed)`,
+      );
     expect((await syncSettings()).sources.find((s) => s.id === 'sim-194')?.apiOrigin).toBe(watch.sim.url);
     await backup().getByRole('button', { name: 'Import', exact: true }).click();
-    await expect.poll(async () => (await syncSettings()).sources.find((s) => s.id === 'sim-194')?.apiOrigin).toBe(recorder.url);
+    await expect
+      .poll(async () => (await syncSettings()).sources.find((s) => s.id === 'sim-194')?.apiOrigin)
+      .toBe(recorder.url);
 
     // Access to the new host is granted (the simulator build holds http://127.0.0.1/*); checks run there.
     const account = options.getByRole('listitem').filter({ hasText: CLIENT.label });
@@ -131,16 +177,22 @@ describe('keys and settings the admin can trust', () => {
     expect(recorder.requests.length).toBeGreaterThan(0);
     expect(recorder.requests.filter((headers) => 'x-rjm-api-key' in headers)).toEqual([]);
     expect((await storedAll()).local).toEqual({});
-    await expect.poll(() => textOf(account.getByRole('alert')))
-      .toContain(`The Export API key of ${CLIENT.label} was removed because its API host changed from ${watch.sim.url} to ${recorder.url}; enter it again for the new host.`);
+    await expect
+      .poll(() => textOf(account.getByRole('alert')))
+      .toContain(
+        `The Export API key of ${CLIENT.label} was removed because its API host changed from ${watch.sim.url} to ${recorder.url}; enter it again for the new host.`,
+      );
     await expect(account.textContent()).resolves.toContain(`API host ${recorder.url}`);
   }, 120_000);
 
   it('shows settings of a newer version without changing them, its save buttons disabled', async () => {
     const newer = { ...(await syncSettings()), version: 2, pollMinutes: 9, futureOption: { kept: true } };
     await writeSync(newer);
-    await expect.poll(() => textOf(options.getByRole('alert').filter({ hasText: 'saved by a newer version' })))
-      .toBe('These settings were saved by a newer version of MBI Integration Watch; update this extension to change them here.');
+    await expect
+      .poll(() => textOf(options.getByRole('alert').filter({ hasText: 'saved by a newer version' })))
+      .toBe(
+        'These settings were saved by a newer version of MBI Integration Watch; update this extension to change them here.',
+      );
     await expect(options.getByRole('button', { name: 'Save polling' }).isDisabled()).resolves.toBe(true);
     await expect(options.getByRole('button', { name: 'Pause all checks' }).isDisabled()).resolves.toBe(true);
     await expect(keysBox().isDisabled()).resolves.toBe(true);

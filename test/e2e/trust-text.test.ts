@@ -9,7 +9,8 @@ import { closeWebTabs, configure, expectBadge, launchWatch, openPopup, rowNames,
 const CONTROLS = /[\u0000-\u001F\u007F-\u009F\u2028\u2029\u202A-\u202E\u2066-\u2069]/;
 const PROBLEMS = ['Vandelay Web Analytics', 'Vandelay Latex Ads', 'Vandelay Support', 'warehouse'];
 
-const row = (popup: Page, name: string) => popup.locator('li.row', { has: popup.locator('.name', { hasText: new RegExp(`^${name}$`) }) });
+const row = (popup: Page, name: string) =>
+  popup.locator('li.row', { has: popup.locator('.name', { hasText: new RegExp(`^${name}$`) }) });
 
 async function checkNow(popup: Page): Promise<void> {
   await popup.getByRole('button', { name: 'Check now' }).click();
@@ -58,19 +59,29 @@ describe('remote text in the popup', () => {
     popup = await openPopup(watch);
     await expect.poll(() => rowNames(popup).then((names) => [...names].sort())).toEqual([...PROBLEMS].sort());
     for (const text of await popup.locator('li.row').allTextContents()) expect(text).not.toMatch(CONTROLS);
-    expect(await popup.locator('li.row .name').evaluateAll((names) => names.map((n) => n.tagName))).toEqual(['BDI', 'BDI', 'BDI', 'BDI']);
+    expect(await popup.locator('li.row .name').evaluateAll((names) => names.map((n) => n.tagName))).toEqual([
+      'BDI',
+      'BDI',
+      'BDI',
+      'BDI',
+    ]);
     const detail = row(popup, 'Vandelay Support').locator('.detail bdi');
     expect(await detail.textContent()).toBe('Invalid API token (code 7)');
   });
 
   it('says "Fixed" after a re-authorization on a line that reads in order', async () => {
     await closeWebTabs(watch);
-    const [tab] = await Promise.all([watch.context.waitForEvent('page'), row(popup, 'Vandelay Latex Ads').getByRole('button', { name: 'Re-authorize' }).click()]);
+    const [tab] = await Promise.all([
+      watch.context.waitForEvent('page'),
+      row(popup, 'Vandelay Latex Ads').getByRole('button', { name: 'Re-authorize' }).click(),
+    ]);
     await tab.getByRole('button', { name: 'Re-authorize' }).click();
     await tab.getByText('Connection re-authorized').waitFor();
     await tab.close();
     const fixed = popup.locator('.fixed li', { hasText: 'Vandelay Latex Ads' });
-    await expect.poll(() => fixed.textContent(), { timeout: 15_000 }).toMatch(/^Fixed: Vandelay Latex Ads \(confirmed .+\)$/);
+    await expect
+      .poll(() => fixed.textContent(), { timeout: 15_000 })
+      .toMatch(/^Fixed: Vandelay Latex Ads \(confirmed .+\)$/);
     expect(await fixed.textContent()).not.toMatch(CONTROLS);
     expect(await fixed.locator('bdi').textContent()).toBe('Vandelay Latex Ads');
     const confirmed = (await fixed.locator('.muted').textContent()) ?? '';
@@ -81,9 +92,11 @@ describe('remote text in the popup', () => {
 
   it('shows an update end time 3 hours ahead as MBI wrote it, with a note, never "in 3 hours"', async () => {
     const line = popup.locator('.account .last-update');
-    await expect.poll(() => line.textContent()).toMatch(
-      /^Last data update: Completed Successfully, ended \d{4}-\d\d-\d\d \d\d:\d\d:\d\d EST \(this time could not be placed on this computer's clock\)\.$/,
-    );
+    await expect
+      .poll(() => line.textContent())
+      .toMatch(
+        /^Last data update: Completed Successfully, ended \d{4}-\d\d-\d\d \d\d:\d\d:\d\d EST \(this time could not be placed on this computer's clock\)\.$/,
+      );
     await checkNow(popup);
     expect(await popup.locator('main').textContent()).not.toMatch(/\bin \d+ (hours?|minutes?|Stunden?|Minuten?)\b/);
     await expectBadge(watch, '3');

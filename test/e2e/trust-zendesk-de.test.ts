@@ -2,7 +2,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectBadge, launchSignedIn, openPopup, type Watch } from './harness';
 
-const SENTENCE = 'Zendesk stellt seit dem 27.10.2026 keine API-Tokens mehr aus und schaltet am 30.04.2027 alle ab; die Zendesk-Integration von MBI hängt von einem ab, öffnen Sie daher einen Supportfall.';
+const SENTENCE =
+  'Zendesk stellt seit dem 27.10.2026 keine API-Tokens mehr aus und schaltet am 30.04.2027 alle ab; die Zendesk-Integration von MBI hängt von einem ab, öffnen Sie daher einen Supportfall.';
 
 describe('the broken Zendesk integration, in German', () => {
   let watch: Watch;

@@ -5,8 +5,10 @@ import type { Page } from 'playwright-core';
 import { CLIENT, closeWebTabs, expectBadge, launchSignedIn, openPopup, webTabUrls, type Watch } from './harness';
 
 const ZENDESK_ID = 1108;
-const SENTENCE = "Zendesk stopped issuing API tokens on Oct 27, 2026 and turns all of them off on Apr 30, 2027; MBI's Zendesk integration depends on one, so open a support case.";
-const NOTE = "Note: MBI's Zendesk integration depends on Zendesk API tokens; Zendesk stopped issuing new ones on 2026-10-27 and deactivates all of them on 2027-04-30.";
+const SENTENCE =
+  "Zendesk stopped issuing API tokens on Oct 27, 2026 and turns all of them off on Apr 30, 2027; MBI's Zendesk integration depends on one, so open a support case.";
+const NOTE =
+  "Note: MBI's Zendesk integration depends on Zendesk API tokens; Zendesk stopped issuing new ones on 2026-10-27 and deactivates all of them on 2027-04-30.";
 
 describe('the broken Zendesk integration', () => {
   let watch: Watch;
@@ -48,7 +50,7 @@ describe('the broken Zendesk integration', () => {
     await closeWebTabs(watch);
   });
 
-  it('opens only the MBI connection page on Re-authorize, not Zendesk\'s token page', async () => {
+  it("opens only the MBI connection page on Re-authorize, not Zendesk's token page", async () => {
     await closeWebTabs(watch);
     await row().getByRole('button', { name: 'Re-authorize', exact: true }).click();
     const connectionPage = `${watch.sim.url}/v2/client/${CLIENT.id}/dashapp/settings/connection/${ZENDESK_ID}/`;

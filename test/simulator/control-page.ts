@@ -16,14 +16,17 @@ function action(label: string, path: string, body: unknown = {}): string {
 function clientSection(client: ClientState): string {
   const base = `/__sim/clients/${client.id}`;
   const cycle = client.updateCycle;
-  const cycleText = cycle.none ? 'no completed update' : `${cycle.hoursAgo} h ago, status ${cycle.statusId} "${cycle.statusName}"`;
+  const cycleText = cycle.none
+    ? 'no completed update'
+    : `${cycle.hoursAgo} h ago, status ${cycle.statusId} "${cycle.statusName}"`;
   const rows = client.connections.slice(0, MAX_ROWS).map((c) => {
     const path = `${base}/connections/${c.id}`;
     return `<tr><td>${esc(c.id)}</td><td><a href="${esc(connectionUrl(client.id, c.id))}">${esc(c.name)}</a></td>
 <td>${esc(c.type)}</td><td>${esc(c.properties.status ?? '')} ${esc(statusLabel(c.properties.status))}</td><td>${esc(c.properties.error ?? '')}</td>
 <td>${action('Break', path, { status: '2' })}${action('Fail', path, { status: '3' })}${action('Pause', path, { status: '0' })}${action('Fix', path, { status: '1' })}</td></tr>`;
   });
-  const more = client.connections.length > MAX_ROWS ? `<p>… and ${esc(client.connections.length - MAX_ROWS)} more.</p>` : '';
+  const more =
+    client.connections.length > MAX_ROWS ? `<p>… and ${esc(client.connections.length - MAX_ROWS)} more.</p>` : '';
   return `<section><h2>${esc(client.label)} (client ${esc(client.id)})</h2>
 <p>Export API key <code>${esc(client.exportApiKey)}</code> ·
 <a href="${esc(integrationsUrl(client.id))}">Integrations page</a> · last update: ${esc(cycleText)}</p>

@@ -1,7 +1,15 @@
 // Seed data, pure: every function takes the current time and returns fresh objects.
 // Records have exactly the shape of the published 2018 sample (see DESIGN.md); times are written in UTC.
 
-import { STATUS, TYPE_CODES, defaultError, integrationType, typeInfo, type IntegrationType, type TypeCode } from './catalogue.js';
+import {
+  STATUS,
+  TYPE_CODES,
+  defaultError,
+  integrationType,
+  typeInfo,
+  type IntegrationType,
+  type TypeCode,
+} from './catalogue.js';
 
 export type Properties = Record<string, string | null>;
 
@@ -125,10 +133,22 @@ export function publishedSample(): Connection {
     client_id: 2,
     updated_at: '2018-04-10 10:03:21.0',
     properties: {
-      blackout: null, sourceTZ: null, encryption_type: 'none', useSSL: 'false', desiredTZ: null,
-      sslCa: null, sslCert: null, status: '1', host: 'vandelay.cp83nhvyi9x1.us-east-1.rds.amazonaws.com',
-      noPhpPasswordEncryption: '1', port: '3306', created: '2018-04-10 10:03:09', username: 'boxcutter',
-      frequency: null, established: '2018-04-10 10:03:20', sslKey: null,
+      blackout: null,
+      sourceTZ: null,
+      encryption_type: 'none',
+      useSSL: 'false',
+      desiredTZ: null,
+      sslCa: null,
+      sslCert: null,
+      status: '1',
+      host: 'vandelay.cp83nhvyi9x1.us-east-1.rds.amazonaws.com',
+      noPhpPasswordEncryption: '1',
+      port: '3306',
+      created: '2018-04-10 10:03:09',
+      username: 'boxcutter',
+      frequency: null,
+      established: '2018-04-10 10:03:20',
+      sslKey: null,
     },
   };
 }
@@ -146,7 +166,11 @@ function vandelay(now: number): Connection[] {
     c(1105, 'salesforce', 'Vandelay CRM'),
     c(1106, 'stripe', 'Vandelay Payments'),
     c(1107, 'quickbooks', 'Vandelay Books'),
-    c(1108, 'zendesk', 'Vandelay Support', { status: BROKEN.needsReauth, establishedDaysAgo: 3, subdomain: 'vandelay' }),
+    c(1108, 'zendesk', 'Vandelay Support', {
+      status: BROKEN.needsReauth,
+      establishedDaysAgo: 3,
+      subdomain: 'vandelay',
+    }),
     c(1109, 'mixpanel', 'Vandelay Product Events'),
     c(1110, 'mysql', 'vandelay', { host: 'vandelay.cp83nhvyi9x1.us-east-1.rds.amazonaws.com' }),
     c(1111, 'postgresql', 'warehouse', {
@@ -163,7 +187,14 @@ function kramerica(now: number): Connection[] {
   return [
     publishedSample(),
     makeConnection(
-      { id: 6, clientId: 2, type: 'google_analytics', name: 'kramerica.com', status: BROKEN.needsReauth, establishedDaysAgo: 183 },
+      {
+        id: 6,
+        clientId: 2,
+        type: 'google_analytics',
+        name: 'kramerica.com',
+        status: BROKEN.needsReauth,
+        establishedDaysAgo: 183,
+      },
       now,
     ),
     makeConnection({ id: 7, clientId: 2, type: 'stripe', name: 'Kramerica Payments' }, now),
@@ -176,8 +207,20 @@ function updateCycle(jobId: number): UpdateCycleControl {
 
 export function seedClients(now: number): ClientState[] {
   return [
-    { id: 194, label: 'Vandelay Industries', exportApiKey: 'sim-export-key-194', updateCycle: updateCycle(13554), connections: vandelay(now) },
-    { id: 2, label: 'Kramerica', exportApiKey: 'sim-export-key-2', updateCycle: updateCycle(812), connections: kramerica(now) },
+    {
+      id: 194,
+      label: 'Vandelay Industries',
+      exportApiKey: 'sim-export-key-194',
+      updateCycle: updateCycle(13554),
+      connections: vandelay(now),
+    },
+    {
+      id: 2,
+      label: 'Kramerica',
+      exportApiKey: 'sim-export-key-2',
+      updateCycle: updateCycle(812),
+      connections: kramerica(now),
+    },
   ];
 }
 
@@ -192,7 +235,10 @@ export function generateConnections(clientId: number, count: number, brokenRatio
     const type = TYPE_CODES[i % TYPE_CODES.length] ?? 'mysql';
     const isBroken = Math.floor((i + 1) * brokenRatio) > Math.floor(i * brokenRatio);
     const status = isBroken ? (broken++ % 2 === 0 ? STATUS.needsReauth : STATUS.failing) : STATUS.ok;
-    const name = typeInfo(type).kind === 'database' ? `db_${String(i + 1).padStart(5, '0')}` : `${typeInfo(type).displayName} ${i + 1}`;
+    const name =
+      typeInfo(type).kind === 'database'
+        ? `db_${String(i + 1).padStart(5, '0')}`
+        : `${typeInfo(type).displayName} ${i + 1}`;
     out[i] = makeConnection(
       { id: 100_000 + i, clientId, type, name, status, establishedDaysAgo: isBroken ? 1 + (i % 30) : 0.02 },
       now,

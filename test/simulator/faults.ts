@@ -9,8 +9,27 @@ export const FAULT_ENDPOINTS = ['connections', 'update-cycle'] as const;
 export type FaultEndpoint = (typeof FAULT_ENDPOINTS)[number];
 
 export const FAULT_MODES = [
-  'none', '500', '503', '429', '401', '403', 'redirect', 'html', 'login-page', 'malformed-json', 'wrong-shape',
-  'unknown-status', 'hostile-names', 'duplicate-ids', 'bidi-names', 'future-end', 'huge', 'hang', 'hang-headers', 'drop', 'slow',
+  'none',
+  '500',
+  '503',
+  '429',
+  '401',
+  '403',
+  'redirect',
+  'html',
+  'login-page',
+  'malformed-json',
+  'wrong-shape',
+  'unknown-status',
+  'hostile-names',
+  'duplicate-ids',
+  'bidi-names',
+  'future-end',
+  'huge',
+  'hang',
+  'hang-headers',
+  'drop',
+  'slow',
 ] as const;
 export type FaultMode = (typeof FAULT_MODES)[number];
 
@@ -73,7 +92,15 @@ function withAnomalies(list: Connection[]): Connection[] {
 export const FUTURE_END_MS = 3 * 3_600_000;
 
 /** Modes that change the data of a normal answer; every other mode replaces the answer. */
-const DATA_MODES: ReadonlySet<FaultMode> = new Set(['none', 'slow', 'unknown-status', 'hostile-names', 'duplicate-ids', 'bidi-names', 'future-end']);
+const DATA_MODES: ReadonlySet<FaultMode> = new Set([
+  'none',
+  'slow',
+  'unknown-status',
+  'hostile-names',
+  'duplicate-ids',
+  'bidi-names',
+  'future-end',
+]);
 
 export function replacesAnswer(mode: FaultMode): boolean {
   return !DATA_MODES.has(mode);
@@ -99,7 +126,10 @@ export function applyToConnections(list: Connection[], mode: FaultMode): Connect
       name: withControls(c.name),
       display_name: withControls(c.display_name ?? c.name),
       integration_type: { ...c.integration_type, display_name: withControls(c.integration_type.display_name) },
-      properties: typeof c.properties.error === 'string' ? { ...c.properties, error: errorWithControls(c.properties.error) } : c.properties,
+      properties:
+        typeof c.properties.error === 'string'
+          ? { ...c.properties, error: errorWithControls(c.properties.error) }
+          : c.properties,
     }));
   }
   return list;
@@ -121,12 +151,21 @@ export interface UpdateCycleBody {
 export function applyToUpdateCycle(body: UpdateCycleBody, mode: FaultMode, now: number): UpdateCycleBody {
   const job = body.lastCompletedUpdateJob;
   if (job === null) return body;
-  if (mode === 'future-end') return { ...body, lastCompletedUpdateJob: { ...job, end: formatEst(now + FUTURE_END_MS) } };
-  if (mode === 'bidi-names') return { ...body, lastCompletedUpdateJob: { ...job, status: { ...job.status, name: withControls(job.status.name) } } };
-  if (mode === 'unknown-status') return { ...body, lastCompletedUpdateJob: { ...job, status: { id: 7, name: 'RECONNECTING' } } };
+  if (mode === 'future-end')
+    return { ...body, lastCompletedUpdateJob: { ...job, end: formatEst(now + FUTURE_END_MS) } };
+  if (mode === 'bidi-names')
+    return {
+      ...body,
+      lastCompletedUpdateJob: { ...job, status: { ...job.status, name: withControls(job.status.name) } },
+    };
+  if (mode === 'unknown-status')
+    return { ...body, lastCompletedUpdateJob: { ...job, status: { id: 7, name: 'RECONNECTING' } } };
   if (mode === 'hostile-names') {
     const type = { ...job.type, name: pick(HOSTILE_NAMES, 0) };
-    return { ...body, lastCompletedUpdateJob: { ...job, type, status: { ...job.status, name: pick(HOSTILE_NAMES, 1) } } };
+    return {
+      ...body,
+      lastCompletedUpdateJob: { ...job, type, status: { ...job.status, name: pick(HOSTILE_NAMES, 1) } },
+    };
   }
   return body;
 }
@@ -147,13 +186,23 @@ function json(res: ServerResponse, status: number, body: unknown, headers: Recor
  * Answers a request with a fault that replaces the normal answer. `normalBody` gives the body the
  * endpoint would have sent (for `malformed-json`).
  */
-export function writeFault(res: ServerResponse, endpoint: FaultEndpoint, mode: FaultMode, normalBody: () => unknown): void {
+export function writeFault(
+  res: ServerResponse,
+  endpoint: FaultEndpoint,
+  mode: FaultMode,
+  normalBody: () => unknown,
+): void {
   switch (mode) {
-    case '500': return json(res, 500, { error: 'Internal Server Error' });
-    case '503': return json(res, 503, { error: 'Service Unavailable' });
-    case '429': return json(res, 429, { error: 'Too Many Requests' }, { 'retry-after': String(RETRY_AFTER_SECONDS) });
-    case '401': return json(res, 401, { error: 'Unauthorized' });
-    case '403': return json(res, 403, { error: 'Forbidden' });
+    case '500':
+      return json(res, 500, { error: 'Internal Server Error' });
+    case '503':
+      return json(res, 503, { error: 'Service Unavailable' });
+    case '429':
+      return json(res, 429, { error: 'Too Many Requests' }, { 'retry-after': String(RETRY_AFTER_SECONDS) });
+    case '401':
+      return json(res, 401, { error: 'Unauthorized' });
+    case '403':
+      return json(res, 403, { error: 'Forbidden' });
     case 'redirect':
       res.writeHead(302, { location: '/v2/session/create', 'cache-control': 'no-store' });
       return void res.end();
@@ -168,13 +217,17 @@ export function writeFault(res: ServerResponse, endpoint: FaultEndpoint, mode: F
       res.writeHead(200, { 'content-type': JSON_TYPE, 'cache-control': 'no-store' });
       return void res.end(text.slice(0, Math.max(1, Math.floor(text.length * 0.6))));
     }
-    case 'wrong-shape': return json(res, 200, { data: { items: [] } });
-    case 'huge': return streamHuge(res, endpoint);
+    case 'wrong-shape':
+      return json(res, 200, { data: { items: [] } });
+    case 'huge':
+      return streamHuge(res, endpoint);
     case 'hang':
       res.writeHead(200, { 'content-type': JSON_TYPE, 'cache-control': 'no-store' });
       return void res.write(endpoint === 'connections' ? '[' : '{"clientId":');
-    case 'hang-headers': return;
-    case 'drop': return void res.socket?.destroy();
+    case 'hang-headers':
+      return;
+    case 'drop':
+      return void res.socket?.destroy();
     case 'none':
     case 'slow':
     case 'unknown-status':
@@ -190,11 +243,17 @@ export const HUGE_BYTES = 20 * 1024 * 1024;
 
 /** Streams a valid JSON body of at least 20 MiB, chunked, without Content-Length, honouring backpressure. */
 function streamHuge(res: ServerResponse, endpoint: FaultEndpoint): void {
-  const [open, close] = endpoint === 'connections'
-    ? ['[', ']']
-    : ['{"clientId":194,"lastCompletedUpdateJob":null,"lastCompletedUpdateJobWithDataSync":null,"timezoneAbbreviation":"EST","history":[', ']}'];
+  const [open, close] =
+    endpoint === 'connections'
+      ? ['[', ']']
+      : [
+          '{"clientId":194,"lastCompletedUpdateJob":null,"lastCompletedUpdateJobWithDataSync":null,"timezoneAbbreviation":"EST","history":[',
+          ']}',
+        ];
   // Each item is split around its id so that every record in the body gets a distinct id.
-  const batch = generateConnections(194, 200, 0.2, Date.now()).map((c) => JSON.stringify({ ...c, id: -1 }).split('"id":-1'));
+  const batch = generateConnections(194, 200, 0.2, Date.now()).map((c) =>
+    JSON.stringify({ ...c, id: -1 }).split('"id":-1'),
+  );
   let written = 0;
   let round = 0;
   res.writeHead(200, { 'content-type': JSON_TYPE, 'cache-control': 'no-store' });

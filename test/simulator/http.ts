@@ -14,7 +14,12 @@ export interface Ctx {
 
 const NO_STORE = { 'cache-control': 'no-store' };
 
-export function sendJson(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
+export function sendJson(
+  res: ServerResponse,
+  status: number,
+  body: unknown,
+  headers: Record<string, string> = {},
+): void {
   if (res.destroyed || res.headersSent) return;
   res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', ...NO_STORE, ...headers });
   res.end(JSON.stringify(body));
@@ -26,7 +31,12 @@ export function sendHtml(res: ServerResponse, status: number, html: string): voi
   res.end(html);
 }
 
-export function redirect(res: ServerResponse, status: 302 | 303, location: string, headers: Record<string, string> = {}): void {
+export function redirect(
+  res: ServerResponse,
+  status: 302 | 303,
+  location: string,
+  headers: Record<string, string> = {},
+): void {
   if (res.destroyed || res.headersSent) return;
   res.writeHead(status, { location, ...NO_STORE, ...headers });
   res.end();
@@ -76,7 +86,8 @@ export async function readJsonObject(req: IncomingMessage): Promise<Record<strin
   } catch {
     throw new SimError(400, 'Body is not valid JSON');
   }
-  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) throw new SimError(400, 'Body must be a JSON object');
+  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed))
+    throw new SimError(400, 'Body must be a JSON object');
   return parsed as Record<string, unknown>;
 }
 

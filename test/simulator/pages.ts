@@ -96,7 +96,9 @@ export function connectionPage(client: ClientState, c: Connection, done: boolean
   const database = typeInfo(c.type).kind === 'database';
   const buttons = database
     ? `<button type="submit" name="action" value="save-test">Save &amp; Test</button>${
-        error?.includes('SSH') ? '<button type="submit" name="action" value="refresh-ssh-keys">Refresh SSH Host Keys</button>' : ''
+        error?.includes('SSH')
+          ? '<button type="submit" name="action" value="refresh-ssh-keys">Refresh SSH Host Keys</button>'
+          : ''
       }`
     : '<button type="submit" name="action" value="reauthorize">Re-authorize</button>';
   return layout(

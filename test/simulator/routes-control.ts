@@ -41,7 +41,8 @@ export async function handleControl(ctx: Ctx): Promise<boolean> {
   } else if ((p = match('/__sim/clients/:client/generate', path))) {
     const { count, brokenRatio } = body;
     if (typeof count !== 'number') throw new SimError(400, 'count must be a number');
-    if (brokenRatio !== undefined && typeof brokenRatio !== 'number') throw new SimError(400, 'brokenRatio must be a number');
+    if (brokenRatio !== undefined && typeof brokenRatio !== 'number')
+      throw new SimError(400, 'brokenRatio must be a number');
     sendJson(res, 200, state.generate(p.client ?? '', count, brokenRatio));
   } else {
     return false;
@@ -75,7 +76,8 @@ function updateCyclePatch(body: Record<string, unknown>): UpdateCyclePatch {
   const patch: UpdateCyclePatch = {};
   const { hoursAgo, statusId, statusName, none } = body;
   if (hoursAgo !== undefined) {
-    if (typeof hoursAgo !== 'number' || !Number.isFinite(hoursAgo)) throw new SimError(400, 'hoursAgo must be a number');
+    if (typeof hoursAgo !== 'number' || !Number.isFinite(hoursAgo))
+      throw new SimError(400, 'hoursAgo must be a number');
     patch.hoursAgo = hoursAgo;
   }
   if (statusId !== undefined) {

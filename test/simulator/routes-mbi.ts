@@ -4,7 +4,15 @@
 import { faultDelay, replacesAnswer, writeFault, type FaultEndpoint } from './faults.js';
 import { match, readForm, redirect, sendHtml, sendJson, sessionCookie, sessionId, type Ctx } from './http.js';
 import {
-  connectionPage, connectionUrl, integrationsPage, integrationsUrl, messagePage, providerPage, signInPage, statusPage, supportPage,
+  connectionPage,
+  connectionUrl,
+  integrationsPage,
+  integrationsUrl,
+  messagePage,
+  providerPage,
+  signInPage,
+  statusPage,
+  supportPage,
 } from './pages.js';
 import { SESSION_COOKIE } from './state.js';
 
@@ -21,7 +29,11 @@ export async function handleMbi(ctx: Ctx): Promise<boolean> {
   if (path === '/' && get) {
     redirect(res, 302, state.hasSession(sessionId(req)) ? integrationsUrl(Number(DEFAULT_CLIENT)) : SIGN_IN);
   } else if (path === SIGN_IN && get) {
-    sendHtml(res, 200, signInPage({ returnTo: url.searchParams.get('return') ?? '', client: url.searchParams.get('client') ?? '' }));
+    sendHtml(
+      res,
+      200,
+      signInPage({ returnTo: url.searchParams.get('return') ?? '', client: url.searchParams.get('client') ?? '' }),
+    );
   } else if (path === SIGN_IN && post) {
     await signIn(ctx);
   } else if (path === '/v2/session/destroy' && get) {
@@ -29,18 +41,29 @@ export async function handleMbi(ctx: Ctx): Promise<boolean> {
     redirect(res, 302, SIGN_IN, { 'set-cookie': `${SESSION_COOKIE}=; Max-Age=0; Path=/` });
   } else if ((p = match('/v1/v2/clients/:client/connections/input-connections', path)) && get) {
     const client = state.findClient(p.client ?? '');
-    await api(ctx, 'connections', () => (client ? state.connectionsBody(client.id) : []), () => {
-      if (!state.hasSession(sessionId(req))) return void redirect(res, 302, SIGN_IN);
-      if (!client) return void sendJson(res, 404, { error: 'Not Found' });
-      sendJson(res, 200, state.connectionsBody(client.id));
-    });
+    await api(
+      ctx,
+      'connections',
+      () => (client ? state.connectionsBody(client.id) : []),
+      () => {
+        if (!state.hasSession(sessionId(req))) return void redirect(res, 302, SIGN_IN);
+        if (!client) return void sendJson(res, 404, { error: 'Not Found' });
+        sendJson(res, 200, state.connectionsBody(client.id));
+      },
+    );
   } else if ((p = match('/0.1/client/:client/fullupdatestatus', path)) && get) {
     const client = state.findClient(p.client ?? '');
-    await api(ctx, 'update-cycle', () => state.updateCycleBody(client?.id ?? DEFAULT_CLIENT), () => {
-      // An unknown client has no key, so every request for it is refused like a wrong key.
-      if (!client || req.headers['x-rjm-api-key'] !== client.exportApiKey) return void sendJson(res, 403, { error: 'Forbidden' });
-      sendJson(res, 200, state.updateCycleBody(client.id));
-    });
+    await api(
+      ctx,
+      'update-cycle',
+      () => state.updateCycleBody(client?.id ?? DEFAULT_CLIENT),
+      () => {
+        // An unknown client has no key, so every request for it is refused like a wrong key.
+        if (!client || req.headers['x-rjm-api-key'] !== client.exportApiKey)
+          return void sendJson(res, 403, { error: 'Forbidden' });
+        sendJson(res, 200, state.updateCycleBody(client.id));
+      },
+    );
   } else if ((p = match('/v2/client/:client/dashapp/manage-data/integrations', path)) && get) {
     const client = state.findClient(p.client ?? '');
     if (!requireSession(ctx)) return true;
@@ -85,7 +108,9 @@ async function signIn(ctx: Ctx): Promise<void> {
   const client = form.get('client') || ctx.url.searchParams.get('client') || DEFAULT_CLIENT;
   const back = form.get('return') || ctx.url.searchParams.get('return') || '';
   // Only paths inside the app are followed, never another origin.
-  const target = /^\/v2\/client\/\d+\//.test(back) ? back : integrationsUrl(/^\d+$/.test(client) ? Number(client) : 194);
+  const target = /^\/v2\/client\/\d+\//.test(back)
+    ? back
+    : integrationsUrl(/^\d+$/.test(client) ? Number(client) : 194);
   redirect(ctx.res, 303, target, { 'set-cookie': sessionCookie(ctx.state.mintSession()) });
 }
 

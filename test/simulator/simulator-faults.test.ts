@@ -18,7 +18,11 @@ beforeEach(() => {
 
 function request(endpoint: FaultEndpoint, signal?: AbortSignal): Promise<Response> {
   const url = endpoint === 'connections' ? connectionsUrl(sim) : updateCycleUrl(sim);
-  return fetch(url, { headers: { cookie, 'X-RJM-API-Key': KEY_194 }, redirect: 'manual', ...(signal ? { signal } : {}) });
+  return fetch(url, {
+    headers: { cookie, 'X-RJM-API-Key': KEY_194 },
+    redirect: 'manual',
+    ...(signal ? { signal } : {}),
+  });
 }
 
 function isJson(text: string): boolean {
@@ -40,12 +44,18 @@ interface Expected {
 const cases: Expected[] = [
   { mode: '500', status: 500, type: /json/ },
   { mode: '503', status: 503, type: /json/ },
-  { mode: '429', status: 429, check: (_, res) => expect(res.headers.get('retry-after')).toBe(String(RETRY_AFTER_SECONDS)) },
+  {
+    mode: '429',
+    status: 429,
+    check: (_, res) => expect(res.headers.get('retry-after')).toBe(String(RETRY_AFTER_SECONDS)),
+  },
   { mode: '401', status: 401 },
   { mode: '403', status: 403, check: (text) => expect(JSON.parse(text)).toEqual({ error: 'Forbidden' }) },
   { mode: 'redirect', status: 302, check: (_, res) => expect(res.headers.get('location')).toBe('/v2/session/create') },
   {
-    mode: 'html', status: 200, type: /^text\/html/,
+    mode: 'html',
+    status: 200,
+    type: /^text\/html/,
     check: (text) => {
       expect(text).toContain('maintenance');
       expect(text).not.toMatch(/type="password"|Sign in/);
@@ -53,7 +63,12 @@ const cases: Expected[] = [
   },
   { mode: 'login-page', status: 200, type: /^text\/html/, check: (text) => expect(text).toContain('type="password"') },
   { mode: 'malformed-json', status: 200, type: /json/, check: (text) => expect(isJson(text)).toBe(false) },
-  { mode: 'wrong-shape', status: 200, type: /json/, check: (text) => expect(JSON.parse(text)).toEqual({ data: { items: [] } }) },
+  {
+    mode: 'wrong-shape',
+    status: 200,
+    type: /json/,
+    check: (text) => expect(JSON.parse(text)).toEqual({ data: { items: [] } }),
+  },
 ];
 
 describe.each(['connections', 'update-cycle'] as const)('faults on %s', (endpoint) => {
@@ -114,7 +129,9 @@ describe('data faults', () => {
     const rows = (await (await request('connections')).json()) as { properties: { status: string } }[];
     expect(new Set(rows.map((r) => r.properties.status))).toEqual(new Set(['7', 'RECONNECTING']));
     sim.setFault('update-cycle', 'unknown-status');
-    expect(await (await request('update-cycle')).json()).toMatchObject({ lastCompletedUpdateJob: { status: { id: 7, name: 'RECONNECTING' } } });
+    expect(await (await request('update-cycle')).json()).toMatchObject({
+      lastCompletedUpdateJob: { status: { id: 7, name: 'RECONNECTING' } },
+    });
   });
 
   it('hostile-names puts markup into names', async () => {

@@ -1,9 +1,38 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startSimulator, type Simulator } from './server.js';
-import { KEY_194, connectionsUrl, control, getConnections, problems, sessionCookie, updateCycleUrl } from './test-helpers.js';
+import {
+  KEY_194,
+  connectionsUrl,
+  control,
+  getConnections,
+  problems,
+  sessionCookie,
+  updateCycleUrl,
+} from './test-helpers.js';
 
-const SAMPLE_KEYS = ['namespace', 'created_at', 'display_name', 'id', 'type', 'name', 'integration_type', 'meta_id', 'client_id', 'updated_at', 'properties'];
-const TYPE_KEYS = ['protocol', 'directions', 'cbi_is_available', 'pricing_tier', 'replication_type', 'pipeline_state', 'display_name', 'type'];
+const SAMPLE_KEYS = [
+  'namespace',
+  'created_at',
+  'display_name',
+  'id',
+  'type',
+  'name',
+  'integration_type',
+  'meta_id',
+  'client_id',
+  'updated_at',
+  'properties',
+];
+const TYPE_KEYS = [
+  'protocol',
+  'directions',
+  'cbi_is_available',
+  'pricing_tier',
+  'replication_type',
+  'pipeline_state',
+  'display_name',
+  'type',
+];
 const TIME = /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/;
 
 let sim: Simulator;
@@ -28,8 +57,15 @@ describe('seed data', () => {
     const [vandelay, kramerica] = state.clients;
     expect(vandelay?.label).toBe('Vandelay Industries');
     expect(vandelay?.connections).toHaveLength(12);
-    expect(vandelay?.connections.filter((c) => c.properties.status === '2').map((c) => c.type).sort()).toEqual(['adobe_analytics', 'facebook_ads', 'zendesk']);
-    expect(vandelay?.connections.filter((c) => c.properties.status === '3').map((c) => c.properties.error)).toEqual(['SSH host key verification failed']);
+    expect(
+      vandelay?.connections
+        .filter((c) => c.properties.status === '2')
+        .map((c) => c.type)
+        .sort(),
+    ).toEqual(['adobe_analytics', 'facebook_ads', 'zendesk']);
+    expect(vandelay?.connections.filter((c) => c.properties.status === '3').map((c) => c.properties.error)).toEqual([
+      'SSH host key verification failed',
+    ]);
     expect(kramerica?.connections).toHaveLength(3);
     expect(problems(kramerica?.connections ?? [])).toHaveLength(1);
     expect(state.sessions).toBe(0);
@@ -99,8 +135,15 @@ describe('update cycle status endpoint', () => {
   it('reports the last update as ended 2 hours ago in EST (UTC-5)', async () => {
     const res = await fetch(updateCycleUrl(sim), { headers: { 'X-RJM-API-Key': KEY_194 } });
     expect(res.status).toBe(200);
-    const body = (await res.json()) as { clientId: number; lastCompletedUpdateJob: { end: string; start: string; status: unknown } };
-    expect(body).toMatchObject({ clientId: 194, lastCompletedUpdateJobWithDataSync: null, timezoneAbbreviation: 'EST' });
+    const body = (await res.json()) as {
+      clientId: number;
+      lastCompletedUpdateJob: { end: string; start: string; status: unknown };
+    };
+    expect(body).toMatchObject({
+      clientId: 194,
+      lastCompletedUpdateJobWithDataSync: null,
+      timezoneAbbreviation: 'EST',
+    });
     expect(body.lastCompletedUpdateJob.status).toEqual({ id: 4, name: 'Completed Successfully' });
     const endUtc = Date.parse(`${body.lastCompletedUpdateJob.end.replace(' ', 'T')}-05:00`);
     expect(Math.abs(Date.now() - 2 * 3600_000 - endUtc)).toBeLessThan(5000);
@@ -109,8 +152,9 @@ describe('update cycle status endpoint', () => {
 
   it('follows the control state: hours ago, status, no job', async () => {
     await control(sim, 'clients/194/update-cycle', { hoursAgo: 48, statusId: 3 });
-    const get = async (): Promise<{ lastCompletedUpdateJob: null | { end: string; status: { id: number; name: string } } }> =>
-      (await fetch(updateCycleUrl(sim), { headers: { 'X-RJM-API-Key': KEY_194 } })).json() as never;
+    const get = async (): Promise<{
+      lastCompletedUpdateJob: null | { end: string; status: { id: number; name: string } };
+    }> => (await fetch(updateCycleUrl(sim), { headers: { 'X-RJM-API-Key': KEY_194 } })).json() as never;
     const stale = await get();
     expect(stale.lastCompletedUpdateJob?.status).toEqual({ id: 3, name: 'Failed' });
     const endUtc = Date.parse(`${stale.lastCompletedUpdateJob?.end.replace(' ', 'T')}-05:00`);
@@ -127,7 +171,10 @@ describe('control API', () => {
     expect(res.status).toBe(200);
     await control(sim, 'clients/194/connections/1104', { status: 'RECONNECTING', error: 'odd' });
     const rows = await getConnections(sim, cookie);
-    expect(rows.find((r) => r.id === 1103)).toMatchObject({ name: 'Renamed', properties: { status: '2', error: 'OAuth token expired or revoked' } });
+    expect(rows.find((r) => r.id === 1103)).toMatchObject({
+      name: 'Renamed',
+      properties: { status: '2', error: 'OAuth token expired or revoked' },
+    });
     expect(rows.find((r) => r.id === 1104)?.properties).toMatchObject({ status: 'RECONNECTING', error: 'odd' });
     expect(problems(rows)).toHaveLength(6);
   });
@@ -170,11 +217,17 @@ describe('control API', () => {
 describe('app pages', () => {
   it('lists integrations with status labels and re-authorizes from the connection page', async () => {
     const cookie = await sessionCookie(sim);
-    const list = await (await fetch(`${sim.url}/v2/client/194/dashapp/manage-data/integrations`, { headers: { cookie } })).text();
+    const list = await (
+      await fetch(`${sim.url}/v2/client/194/dashapp/manage-data/integrations`, { headers: { cookie } })
+    ).text();
     for (const label of ['Success', 'Error', 'Re-authorize']) expect(list).toContain(`>${label}</td>`);
     const page = `${sim.url}/v2/client/194/dashapp/settings/connection/1102/`;
     expect(await (await fetch(page, { headers: { cookie } })).text()).toContain('>Re-authorize</button>');
-    const done = await fetch(page, { method: 'POST', headers: { cookie }, body: new URLSearchParams({ action: 'reauthorize' }) });
+    const done = await fetch(page, {
+      method: 'POST',
+      headers: { cookie },
+      body: new URLSearchParams({ action: 'reauthorize' }),
+    });
     expect(await done.text()).toContain('Connection re-authorized');
     expect(sim.state().clients[0]?.connections.find((c) => c.id === 1102)?.properties.status).toBe('1');
   });
@@ -184,7 +237,11 @@ describe('app pages', () => {
     expect(anonymous.status).toBe(302);
     expect(anonymous.headers.get('location')).toMatch(/^\/v2\/session\/create/);
     sim.setConnection(194, 1103, { name: '<script>alert(1)</script>' });
-    const html = await (await fetch(`${sim.url}/v2/client/194/dashapp/manage-data/integrations`, { headers: { cookie: await sessionCookie(sim) } })).text();
+    const html = await (
+      await fetch(`${sim.url}/v2/client/194/dashapp/manage-data/integrations`, {
+        headers: { cookie: await sessionCookie(sim) },
+      })
+    ).text();
     expect(html).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
     expect(html).not.toContain('<script>alert(1)');
   });

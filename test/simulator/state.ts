@@ -4,7 +4,13 @@
 import { randomBytes } from 'node:crypto';
 import { STATUS, defaultError, typeInfo } from './catalogue.js';
 import { formatEst, formatUtc, generateConnections, seedClients, type ClientState, type Connection } from './data.js';
-import { applyToConnections, applyToUpdateCycle, type FaultEndpoint, type FaultSetting, type UpdateCycleBody } from './faults.js';
+import {
+  applyToConnections,
+  applyToUpdateCycle,
+  type FaultEndpoint,
+  type FaultSetting,
+  type UpdateCycleBody,
+} from './faults.js';
 
 export class SimError extends Error {
   constructor(
@@ -38,7 +44,11 @@ export interface SimSnapshot {
 }
 
 // Only id 4 is documented; the other names are invented for tests of unknown values.
-const JOB_STATUS_NAMES: Record<number, string> = { 3: 'Failed', 4: 'Completed Successfully', 5: 'Completed With Errors' };
+const JOB_STATUS_NAMES: Record<number, string> = {
+  3: 'Failed',
+  4: 'Completed Successfully',
+  5: 'Completed With Errors',
+};
 const JOB_SECONDS = 158;
 export const SESSION_COOKIE = 'rjm_session';
 
@@ -138,7 +148,8 @@ export class SimState {
   }
 
   generate(clientId: number | string, count: number, brokenRatio = 0.1): { count: number; broken: number } {
-    if (!Number.isInteger(count) || count < 0 || count > 1_000_000) throw new SimError(400, 'count must be an integer 0…1000000');
+    if (!Number.isInteger(count) || count < 0 || count > 1_000_000)
+      throw new SimError(400, 'count must be an integer 0…1000000');
     if (!(brokenRatio >= 0 && brokenRatio <= 1)) throw new SimError(400, 'brokenRatio must be between 0 and 1');
     const client = this.client(clientId);
     client.connections = generateConnections(client.id, count, brokenRatio, this.now());

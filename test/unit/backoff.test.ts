@@ -9,12 +9,12 @@ const lowest = () => 0;
 const highest = () => 1;
 
 describe('notBeforeAfter', () => {
-  it.each([
-    { failures: 0 },
-    { failures: 1 },
-  ])('keeps the regular schedule after $failures consecutive failure(s)', ({ failures }) => {
-    expect(notBeforeAfter(failures, undefined, INTERVAL, NOW, highest)).toBeUndefined();
-  });
+  it.each([{ failures: 0 }, { failures: 1 }])(
+    'keeps the regular schedule after $failures consecutive failure(s)',
+    ({ failures }) => {
+      expect(notBeforeAfter(failures, undefined, INTERVAL, NOW, highest)).toBeUndefined();
+    },
+  );
 
   it.each([
     { failures: 2, shortest: 5, longest: 10 },
@@ -34,11 +34,22 @@ describe('notBeforeAfter', () => {
     expect(notBeforeAfter(20, undefined, 60 * MINUTE, NOW, highest)).toBe(NOW + 60 * MINUTE);
   });
 
-  const rateLimited = (retryAt: number): FeedError => ({ kind: 'rate-limited', message: 'HTTP 429', httpStatus: 429, retryAt });
+  const rateLimited = (retryAt: number): FeedError => ({
+    kind: 'rate-limited',
+    message: 'HTTP 429',
+    httpStatus: 429,
+    retryAt,
+  });
 
   it.each([
     { what: 'after the first failure', failures: 1, retryAfter: 2 * MINUTE, random: highest, expected: 2 * MINUTE },
-    { what: 'when it is longer than the backoff', failures: 2, retryAfter: 15 * MINUTE, random: lowest, expected: 15 * MINUTE },
+    {
+      what: 'when it is longer than the backoff',
+      failures: 2,
+      retryAfter: 15 * MINUTE,
+      random: lowest,
+      expected: 15 * MINUTE,
+    },
     { what: 'when the backoff is longer', failures: 2, retryAfter: MINUTE, random: highest, expected: 10 * MINUTE },
     { what: 'beyond the one-hour cap', failures: 20, retryAfter: 90 * MINUTE, random: highest, expected: 90 * MINUTE },
   ])('waits at least as long as Retry-After asks $what', ({ failures, retryAfter, random, expected }) => {

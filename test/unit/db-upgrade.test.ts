@@ -2,7 +2,17 @@
 // version before it here (like `writeVersion1`, written with the raw IndexedDB API exactly as that version
 // of db.ts created its stores) and must keep every test in this file green.
 import { describe, expect, it } from 'vitest';
-import { DB_NAME, DB_VERSION, keepSources, openWatchDb, pruneLogs, readFeeds, recordPoll, transitionsOf, type WatchDb } from '../../src/shared/db';
+import {
+  DB_NAME,
+  DB_VERSION,
+  keepSources,
+  openWatchDb,
+  pruneLogs,
+  readFeeds,
+  recordPoll,
+  transitionsOf,
+  type WatchDb,
+} from '../../src/shared/db';
 import type { FeedRecord, PollLogEntry, Transition } from '../../src/shared/types';
 
 const T0 = Date.parse('2026-01-15T12:00:00Z');
@@ -21,9 +31,38 @@ const FEEDS: FeedRecord[] = [
     data: {
       feed: 'connections',
       integrations: [
-        { id: '5', name: 'vandelay', type: 'mysql', provider: 'MySQL', kind: 'database', state: 'ok', rawStatus: '1', since: T0 - DAY },
-        { id: '9', name: 'Support desk', type: 'zendesk', provider: 'Zendesk', kind: 'api-key', state: 'needs-reauth', rawStatus: '2', detail: 'Invalid API token', subdomain: 'acme', since: T0 - 2 * DAY },
-        { id: '12', name: 'Ads', type: 'tiktok_ads', provider: 'tiktok_ads', kind: 'unknown', state: 'unknown', rawStatus: '7', since: T0 - 3 * DAY },
+        {
+          id: '5',
+          name: 'vandelay',
+          type: 'mysql',
+          provider: 'MySQL',
+          kind: 'database',
+          state: 'ok',
+          rawStatus: '1',
+          since: T0 - DAY,
+        },
+        {
+          id: '9',
+          name: 'Support desk',
+          type: 'zendesk',
+          provider: 'Zendesk',
+          kind: 'api-key',
+          state: 'needs-reauth',
+          rawStatus: '2',
+          detail: 'Invalid API token',
+          subdomain: 'acme',
+          since: T0 - 2 * DAY,
+        },
+        {
+          id: '12',
+          name: 'Ads',
+          type: 'tiktok_ads',
+          provider: 'tiktok_ads',
+          kind: 'unknown',
+          state: 'unknown',
+          rawStatus: '7',
+          since: T0 - 3 * DAY,
+        },
       ],
     },
   },
@@ -34,20 +73,64 @@ const FEEDS: FeedRecord[] = [
     lastAttemptAt: T0 - MINUTE,
     failures: 2,
     notBefore: T0 + 10 * MINUTE,
-    error: { kind: 'rate-limited', message: 'MBI answered HTTP 429 (too many requests).', httpStatus: 429, retryAt: T0 + 2 * MINUTE },
+    error: {
+      kind: 'rate-limited',
+      message: 'MBI answered HTTP 429 (too many requests).',
+      httpStatus: 429,
+      retryAt: T0 + 2 * MINUTE,
+    },
     lastSuccessAt: T0 - 30 * MINUTE,
     data: {
       feed: 'update-cycle',
-      lastJob: { id: 13554, typeName: 'Full Update', statusId: 4, statusName: 'Completed Successfully', endedAt: Date.parse('2025-12-09T08:29:03Z'), endedRaw: '2025-12-09 03:29:03 EST' },
+      lastJob: {
+        id: 13554,
+        typeName: 'Full Update',
+        statusId: 4,
+        statusName: 'Completed Successfully',
+        endedAt: Date.parse('2025-12-09T08:29:03Z'),
+        endedRaw: '2025-12-09 03:29:03 EST',
+      },
     },
   },
-  { key: 'eu:connections', sourceId: 'eu', feed: 'connections', lastAttemptAt: T0, failures: 4, notBefore: T0 + 40 * MINUTE, error: { kind: 'signed-out', message: 'MBI returned its sign-in page instead of data.' } },
-  { key: 'eu:update-cycle', sourceId: 'eu', feed: 'update-cycle', lastAttemptAt: T0, lastSuccessAt: T0, failures: 0, data: { feed: 'update-cycle', lastJob: null } },
+  {
+    key: 'eu:connections',
+    sourceId: 'eu',
+    feed: 'connections',
+    lastAttemptAt: T0,
+    failures: 4,
+    notBefore: T0 + 40 * MINUTE,
+    error: { kind: 'signed-out', message: 'MBI returned its sign-in page instead of data.' },
+  },
+  {
+    key: 'eu:update-cycle',
+    sourceId: 'eu',
+    feed: 'update-cycle',
+    lastAttemptAt: T0,
+    lastSuccessAt: T0,
+    failures: 0,
+    data: { feed: 'update-cycle', lastJob: null },
+  },
 ];
 
 const TRANSITIONS: Transition[] = [
-  { sourceId: 'main', integrationId: '9', name: 'Support desk', from: 'new', to: 'needs-reauth', at: T0 - 2 * DAY, detail: 'Invalid API token' },
-  { sourceId: 'main', integrationId: '5', name: 'vandelay', from: 'ok', to: 'failing', at: T0 - 100 * DAY, detail: 'Access denied' },
+  {
+    sourceId: 'main',
+    integrationId: '9',
+    name: 'Support desk',
+    from: 'new',
+    to: 'needs-reauth',
+    at: T0 - 2 * DAY,
+    detail: 'Invalid API token',
+  },
+  {
+    sourceId: 'main',
+    integrationId: '5',
+    name: 'vandelay',
+    from: 'ok',
+    to: 'failing',
+    at: T0 - 100 * DAY,
+    detail: 'Access denied',
+  },
   { sourceId: 'main', integrationId: '5', name: 'vandelay', from: 'failing', to: 'ok', at: T0 - DAY },
   { sourceId: 'main', integrationId: '12', name: 'Ads', from: 'new', to: 'unknown', at: T0 - 3 * DAY },
   { sourceId: 'eu', integrationId: '5', name: 'eu-orders', from: 'paused', to: 'removed', at: T0 - 4 * DAY },
@@ -75,7 +158,11 @@ function committed(tx: IDBTransaction): Promise<void> {
 }
 
 /** Schema version 1 as db.ts created it, filled with `rows` the way version 1 wrote them. */
-async function writeVersion1(rows: { feeds: FeedRecord[]; transitions: Transition[]; polls: PollLogEntry[] }): Promise<void> {
+async function writeVersion1(rows: {
+  feeds: FeedRecord[];
+  transitions: Transition[];
+  polls: PollLogEntry[];
+}): Promise<void> {
   const request = indexedDB.open(DB_NAME, 1);
   request.onupgradeneeded = () => {
     const db = request.result;
@@ -134,10 +221,23 @@ describe.each(WRITERS)('opening a database written by schema version $version', 
   it('appends new history after the old rows without overwriting any', async () => {
     await write({ feeds: FEEDS, transitions: TRANSITIONS, polls: POLLS });
     const db = await openWatchDb();
-    const next: Transition = { sourceId: 'main', integrationId: '5', name: 'vandelay', from: 'ok', to: 'needs-reauth', at: T0 + MINUTE };
+    const next: Transition = {
+      sourceId: 'main',
+      integrationId: '5',
+      name: 'vandelay',
+      from: 'ok',
+      to: 'needs-reauth',
+      at: T0 + MINUTE,
+    };
     const [first] = FEEDS;
     if (!first) throw new Error('fixture has no feeds');
-    await recordPoll(db, { ...first, lastAttemptAt: T0 + MINUTE }, [next], { sourceId: 'main', feed: 'connections', at: T0 + MINUTE, outcome: 'ok', durationMs: 200 });
+    await recordPoll(db, { ...first, lastAttemptAt: T0 + MINUTE }, [next], {
+      sourceId: 'main',
+      feed: 'connections',
+      at: T0 + MINUTE,
+      outcome: 'ok',
+      durationMs: 200,
+    });
 
     expect(await transitionsOf(db, 'main', '5')).toEqual([TRANSITIONS[1], TRANSITIONS[2], next]);
     expect(await db.count('transitions')).toBe(TRANSITIONS.length + 1);

@@ -3,7 +3,20 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { pollAll } from '../../src/background/poll';
 import { openWatchDb, transitionsOf } from '../../src/shared/db';
-import { callsTo, CONNECTIONS, CYCLE, held, json, SAMPLE, serve, settle, stored, UPDATE_CYCLE, watchMainStore, type Answer } from './fixtures';
+import {
+  callsTo,
+  CONNECTIONS,
+  CYCLE,
+  held,
+  json,
+  SAMPLE,
+  serve,
+  settle,
+  stored,
+  UPDATE_CYCLE,
+  watchMainStore,
+  type Answer,
+} from './fixtures';
 
 const T0 = Date.parse('2026-01-15T12:00:00Z');
 const SECOND = 1000;
@@ -11,8 +24,14 @@ const MINUTE = 60 * SECOND;
 const HOUR = 60 * MINUTE;
 const INTERVAL = 5 * MINUTE;
 
-const BROKEN = JSON.stringify([{ id: 5, name: 'vandelay', type: 'mysql', properties: { status: '3', error: 'Access denied' } }]);
-const serverError: Answer = () => new Response('<html><body>Service unavailable</body></html>', { status: 503, headers: { 'content-type': 'text/html' } });
+const BROKEN = JSON.stringify([
+  { id: 5, name: 'vandelay', type: 'mysql', properties: { status: '3', error: 'Access denied' } },
+]);
+const serverError: Answer = () =>
+  new Response('<html><body>Service unavailable</body></html>', {
+    status: 503,
+    headers: { 'content-type': 'text/html' },
+  });
 
 let clock = T0;
 const now = () => clock;
@@ -51,12 +70,16 @@ describe('backoff after server errors', () => {
       const before = attempts.length;
       await pollAt(at);
       const record = await stored('connections');
-      if (attempts.length > before) waits.push(record?.notBefore === undefined ? undefined : (record.notBefore - at) / MINUTE);
+      if (attempts.length > before)
+        waits.push(record?.notBefore === undefined ? undefined : (record.notBefore - at) / MINUTE);
     }
 
     expect(gapsBetween(attempts).map((gap) => gap / MINUTE)).toEqual([5, 10, 20, 40, 60, 60]);
     expect(waits).toEqual([undefined, 10, 20, 40, 60, 60, 60]);
-    expect(await stored('connections')).toMatchObject({ failures: 7, error: { kind: 'server-error', httpStatus: 503 } });
+    expect(await stored('connections')).toMatchObject({
+      failures: 7,
+      error: { kind: 'server-error', httpStatus: 503 },
+    });
   });
 
   it('skips automatic polls until notBefore and polls from notBefore on', async () => {
@@ -99,7 +122,11 @@ describe('backoff after server errors', () => {
     await pollAt(T0 + 80 * MINUTE);
     await pollAt(T0 + 85 * MINUTE);
     expect(callsTo(fetchSpy, CONNECTIONS)).toBe(7);
-    expect(await stored('connections')).toMatchObject({ failures: 2, notBefore: T0 + 95 * MINUTE, lastSuccessAt: T0 + 75 * MINUTE });
+    expect(await stored('connections')).toMatchObject({
+      failures: 2,
+      notBefore: T0 + 95 * MINUTE,
+      lastSuccessAt: T0 + 75 * MINUTE,
+    });
   });
 });
 
@@ -108,17 +135,30 @@ describe('rate limit', () => {
     let connections: Answer = () => new Response('', { status: 429, headers: { 'retry-after': '120' } });
     const fetchSpy = serve({ [CONNECTIONS]: () => connections(), [UPDATE_CYCLE]: CYCLE });
     await pollAt(T0);
-    expect(await stored('connections')).toMatchObject({ error: { kind: 'rate-limited', retryAt: T0 + 120 * SECOND }, notBefore: T0 + 120 * SECOND });
+    expect(await stored('connections')).toMatchObject({
+      error: { kind: 'rate-limited', retryAt: T0 + 120 * SECOND },
+      notBefore: T0 + 120 * SECOND,
+    });
 
     connections = SAMPLE;
-    for (const [at, force] of [[10, false], [10, true], [60, false], [60, true], [119.999, true], [119.999, false]] as const) {
+    for (const [at, force] of [
+      [10, false],
+      [10, true],
+      [60, false],
+      [60, true],
+      [119.999, true],
+      [119.999, false],
+    ] as const) {
       await pollAt(T0 + at * SECOND, force);
     }
     expect(callsTo(fetchSpy, CONNECTIONS)).toBe(1);
 
     await pollAt(T0 + 120 * SECOND);
     expect(callsTo(fetchSpy, CONNECTIONS)).toBe(2);
-    expect(await stored('connections')).toMatchObject({ failures: 0, data: { integrations: [{ name: 'vandelay', state: 'ok' }] } });
+    expect(await stored('connections')).toMatchObject({
+      failures: 0,
+      data: { integrations: [{ name: 'vandelay', state: 'ok' }] },
+    });
   });
 });
 
@@ -161,7 +201,11 @@ describe('single flight', () => {
     };
   }
 
-  async function breakBetweenPolls(): Promise<{ fetchSpy: ReturnType<typeof serve>; slow: ReturnType<typeof held>; maxAtOnce: () => number }> {
+  async function breakBetweenPolls(): Promise<{
+    fetchSpy: ReturnType<typeof serve>;
+    slow: ReturnType<typeof held>;
+    maxAtOnce: () => number;
+  }> {
     let connections = SAMPLE;
     const counted = concurrency(() => connections());
     const fetchSpy = serve({ [CONNECTIONS]: counted.answer, [UPDATE_CYCLE]: CYCLE });
@@ -175,7 +219,15 @@ describe('single flight', () => {
   async function expectOneLoggedChange(): Promise<void> {
     const db = await openWatchDb();
     expect(await transitionsOf(db, 'main', '5')).toEqual([
-      { sourceId: 'main', integrationId: '5', name: 'vandelay', from: 'ok', to: 'failing', at: T0 + INTERVAL, detail: 'Access denied' },
+      {
+        sourceId: 'main',
+        integrationId: '5',
+        name: 'vandelay',
+        from: 'ok',
+        to: 'failing',
+        at: T0 + INTERVAL,
+        detail: 'Access denied',
+      },
     ]);
     expect(await db.count('transitions')).toBe(1);
   }
@@ -240,7 +292,10 @@ describe('catching up', () => {
 
     await pollAt(T0 + INTERVAL - 1);
     expect(callsTo(fetchSpy, CONNECTIONS)).toBe(2);
-    expect(await stored('connections')).toMatchObject({ lastAttemptAt: T0 + INTERVAL - 1, lastSuccessAt: T0 + INTERVAL - 1 });
+    expect(await stored('connections')).toMatchObject({
+      lastAttemptAt: T0 + INTERVAL - 1,
+      lastSuccessAt: T0 + INTERVAL - 1,
+    });
   });
 
   it('does not cut a backoff short on waking', async () => {
@@ -260,7 +315,10 @@ describe('catching up', () => {
     expect(callsTo(fetchSpy, CONNECTIONS)).toBe(2);
     // …but not the update status API, which keeps Adobe's one-call-a-minute rule.
     expect(callsTo(fetchSpy, UPDATE_CYCLE)).toBe(1);
-    expect(await stored('connections')).toMatchObject({ lastAttemptAt: T0 + 30 * SECOND, lastSuccessAt: T0 + 30 * SECOND });
+    expect(await stored('connections')).toMatchObject({
+      lastAttemptAt: T0 + 30 * SECOND,
+      lastSuccessAt: T0 + 30 * SECOND,
+    });
   });
 });
 
@@ -280,7 +338,10 @@ describe('offline', () => {
       lastSuccessAt: T0,
       data: { feed: 'connections', integrations: [{ id: '5', name: 'vandelay', state: 'ok' }] },
     });
-    expect(await stored('update-cycle')).toMatchObject({ lastSuccessAt: T0, data: { feed: 'update-cycle', lastJob: { id: 13554 } } });
+    expect(await stored('update-cycle')).toMatchObject({
+      lastSuccessAt: T0,
+      data: { feed: 'update-cycle', lastJob: { id: 13554 } },
+    });
 
     online.mockReturnValue(true);
     await pollAt(T0 + 2 * INTERVAL, true);

@@ -17,12 +17,16 @@ export function fixtureText(name: string): string {
 }
 
 // The account every engine test watches: source "main", MBI client 194 on MBI's own hosts.
-export const CONNECTIONS = 'https://api.rjmetrics.com/v1/v2/clients/194/connections/input-connections?include_deleted=false';
+export const CONNECTIONS =
+  'https://api.rjmetrics.com/v1/v2/clients/194/connections/input-connections?include_deleted=false';
 export const UPDATE_CYCLE = 'https://api.rjmetrics.com/0.1/client/194/fullupdatestatus';
 
 export type Answer = () => Response | Promise<Response>;
 
-export const json = (text: string): Answer => () => new Response(text, { headers: { 'content-type': 'application/json' } });
+export const json =
+  (text: string): Answer =>
+  () =>
+    new Response(text, { headers: { 'content-type': 'application/json' } });
 export const SAMPLE = json(fixtureText('connections-2018-sample.json'));
 export const CYCLE = json(fixtureText('update-cycle-sample.json'));
 
@@ -70,14 +74,20 @@ const permissions: { contains(request: { origins?: string[] }): Promise<boolean>
 
 export function grantHostAccess(...patterns: string[]): void {
   const granted = new Set(patterns);
-  vi.spyOn(permissions, 'contains').mockImplementation(({ origins = [] }) => Promise.resolve(origins.every((o) => granted.has(o))));
+  vi.spyOn(permissions, 'contains').mockImplementation(({ origins = [] }) =>
+    Promise.resolve(origins.every((o) => granted.has(o))),
+  );
 }
 
 /** Configures source "main" (polled every `pollMinutes`) with an Export API key and host access to MBI. */
 export async function watchMainStore(pollMinutes = 5): Promise<void> {
   // Versioned as the extension writes it, so that no settings migration applies.
-  await fakeBrowser.storage.sync.set({ settings: { version: 1, pollMinutes, sources: [{ id: 'main', label: 'Main store', clientId: '194' }] } });
-  await fakeBrowser.storage.local.set({ secrets: { main: { exportApiKey: 'export-key', apiOrigin: 'https://api.rjmetrics.com', clientId: '194' } } });
+  await fakeBrowser.storage.sync.set({
+    settings: { version: 1, pollMinutes, sources: [{ id: 'main', label: 'Main store', clientId: '194' }] },
+  });
+  await fakeBrowser.storage.local.set({
+    secrets: { main: { exportApiKey: 'export-key', apiOrigin: 'https://api.rjmetrics.com', clientId: '194' } },
+  });
   grantHostAccess('https://dashboard.rjmetrics.com/*', 'https://api.rjmetrics.com/*');
 }
 

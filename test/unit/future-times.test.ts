@@ -50,14 +50,44 @@ describe('a time this computer took', () => {
 describe('an update end time ahead of the clock', () => {
   const settings = parseSettings({ staleHours: 26, sources: [{ id: 's', label: 'Main', clientId: '194' }] });
   const records = (endedAt: number, statusId = COMPLETED_STATUS_ID): FeedRecord[] => [
-    { key: 's:connections', sourceId: 's', feed: 'connections', lastAttemptAt: NOW, lastSuccessAt: NOW, failures: 0, data: { feed: 'connections', integrations: [] } },
-    { key: 's:update-cycle', sourceId: 's', feed: 'update-cycle', lastAttemptAt: NOW, lastSuccessAt: NOW, failures: 0, data: { feed: 'update-cycle', lastJob: { id: 1, typeName: 'Full Update', statusId, statusName: 'Completed Successfully', endedAt, endedRaw: WRITTEN } } },
+    {
+      key: 's:connections',
+      sourceId: 's',
+      feed: 'connections',
+      lastAttemptAt: NOW,
+      lastSuccessAt: NOW,
+      failures: 0,
+      data: { feed: 'connections', integrations: [] },
+    },
+    {
+      key: 's:update-cycle',
+      sourceId: 's',
+      feed: 'update-cycle',
+      lastAttemptAt: NOW,
+      lastSuccessAt: NOW,
+      failures: 0,
+      data: {
+        feed: 'update-cycle',
+        lastJob: {
+          id: 1,
+          typeName: 'Full Update',
+          statusId,
+          statusName: 'Completed Successfully',
+          endedAt,
+          endedRaw: WRITTEN,
+        },
+      },
+    },
   ];
 
   it('reaches the popup with the time as MBI wrote it', () => {
     const view = deriveView(settings, records(NOW + 3 * HOUR), NOW);
     const { model } = buildPopupModel(view, settings, {}, {}, NOW);
-    expect(model.accounts[0]?.lastJob).toEqual({ statusName: 'Completed Successfully', endedAt: NOW + 3 * HOUR, endedRaw: WRITTEN });
+    expect(model.accounts[0]?.lastJob).toEqual({
+      statusName: 'Completed Successfully',
+      endedAt: NOW + 3 * HOUR,
+      endedRaw: WRITTEN,
+    });
   });
 
   it('is not judged stale by its age when a zone mix-up could explain it', () => {
@@ -65,13 +95,32 @@ describe('an update end time ahead of the clock', () => {
   });
 
   it('counts as stale when it lies further ahead than any zone explains, rather than as fresh for ever', () => {
-    expect(deriveView(settings, records(NOW + 30 * 24 * HOUR), NOW).accounts[0]?.issue).toMatchObject({ kind: 'stale', message: expect.stringContaining(WRITTEN) as unknown });
+    expect(deriveView(settings, records(NOW + 30 * 24 * HOUR), NOW).accounts[0]?.issue).toMatchObject({
+      kind: 'stale',
+      message: expect.stringContaining(WRITTEN) as unknown,
+    });
   });
 
   it('carries the time as MBI wrote it into the likely cause of a row when the update did not complete', () => {
     const all = records(NOW + 3 * HOUR, 5);
     const connections = all[0]!;
-    const broken = { ...connections, data: { feed: 'connections' as const, integrations: [{ id: '1', name: 'n', type: 'mysql', provider: 'MySQL', kind: 'database' as const, state: 'failing' as const, rawStatus: '3' }] } };
+    const broken = {
+      ...connections,
+      data: {
+        feed: 'connections' as const,
+        integrations: [
+          {
+            id: '1',
+            name: 'n',
+            type: 'mysql',
+            provider: 'MySQL',
+            kind: 'database' as const,
+            state: 'failing' as const,
+            rawStatus: '3',
+          },
+        ],
+      },
+    };
     const view = deriveView(settings, [broken, all[1]!], NOW);
     const cause = buildPopupModel(view, settings, {}, {}, NOW).model.accounts[0]?.problems[0]?.cause;
     expect(cause).toMatchObject({ evidenceAt: NOW + 3 * HOUR, evidenceRaw: WRITTEN });

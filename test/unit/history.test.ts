@@ -20,26 +20,60 @@ const DAY = 86_400_000;
 const NOV_2 = Date.parse('2026-11-02T12:00:00Z');
 
 type Change = Pick<Transition, 'from' | 'to' | 'at'>;
-const change = (from: Change['from'], to: Change['to'], daysAgo: number): Change => ({ from, to, at: NOW - daysAgo * DAY });
+const change = (from: Change['from'], to: Change['to'], daysAgo: number): Change => ({
+  from,
+  to,
+  at: NOW - daysAgo * DAY,
+});
 /** One integration's history; none in the window reads as no break. */
-const historyOf = (changes: Change[]) => historiesOf(changes.map((c) => ({ sourceId: 's', integrationId: '1', name: 'x', ...c })), NOW).get('s/1') ?? { breaks: 0 };
+const historyOf = (changes: Change[]) =>
+  historiesOf(
+    changes.map((c) => ({ sourceId: 's', integrationId: '1', name: 'x', ...c })),
+    NOW,
+  ).get('s/1') ?? { breaks: 0 };
 
 describe('the history of one integration', () => {
   it.each<{ what: string; changes: Change[]; expected: History }>([
     { what: 'a break 29 days ago counts', changes: [change('ok', 'failing', 29)], expected: { breaks: 1 } },
     { what: 'a break 31 days ago does not', changes: [change('ok', 'failing', 31)], expected: { breaks: 0 } },
-    { what: 'a fix 31 days ago is not the last fix', changes: [change('failing', 'ok', 31), change('ok', 'failing', 1)], expected: { breaks: 1 } },
+    {
+      what: 'a fix 31 days ago is not the last fix',
+      changes: [change('failing', 'ok', 31), change('ok', 'failing', 1)],
+      expected: { breaks: 1 },
+    },
     {
       what: 'a fix then a break: both breaks, the latest fix',
-      changes: [change('ok', 'needs-reauth', 20), change('needs-reauth', 'ok', 15), change('ok', 'failing', 10), change('failing', 'ok', 5), change('ok', 'failing', 1)],
+      changes: [
+        change('ok', 'needs-reauth', 20),
+        change('needs-reauth', 'ok', 15),
+        change('ok', 'failing', 10),
+        change('failing', 'ok', 5),
+        change('ok', 'failing', 1),
+      ],
       expected: { breaks: 3, lastFixedAt: NOW - 5 * DAY },
     },
     { what: 'first seen broken counts as a break', changes: [change('new', 'failing', 3)], expected: { breaks: 1 } },
     { what: 'first seen healthy is no break', changes: [change('new', 'ok', 3)], expected: { breaks: 0 } },
-    { what: 'from paused into a problem is a break', changes: [change('ok', 'paused', 4), change('paused', 'needs-reauth', 3)], expected: { breaks: 1 } },
-    { what: 'from a problem to paused is no fix', changes: [change('new', 'failing', 4), change('failing', 'paused', 3)], expected: { breaks: 1 } },
-    { what: 'one problem turning into another is the same break', changes: [change('ok', 'failing', 4), change('failing', 'needs-reauth', 3), change('needs-reauth', 'unknown', 2)], expected: { breaks: 1 } },
-    { what: 'removed is no fix', changes: [change('ok', 'failing', 4), change('failing', 'removed', 3)], expected: { breaks: 1 } },
+    {
+      what: 'from paused into a problem is a break',
+      changes: [change('ok', 'paused', 4), change('paused', 'needs-reauth', 3)],
+      expected: { breaks: 1 },
+    },
+    {
+      what: 'from a problem to paused is no fix',
+      changes: [change('new', 'failing', 4), change('failing', 'paused', 3)],
+      expected: { breaks: 1 },
+    },
+    {
+      what: 'one problem turning into another is the same break',
+      changes: [change('ok', 'failing', 4), change('failing', 'needs-reauth', 3), change('needs-reauth', 'unknown', 2)],
+      expected: { breaks: 1 },
+    },
+    {
+      what: 'removed is no fix',
+      changes: [change('ok', 'failing', 4), change('failing', 'removed', 3)],
+      expected: { breaks: 1 },
+    },
   ])('$what', ({ changes, expected }) => {
     expect(historyOf(changes)).toEqual(expected);
   });
@@ -50,29 +84,60 @@ describe('the history of one integration', () => {
       { sourceId: 'b', integrationId: '1', name: 'one', from: 'failing', to: 'ok', at: NOW - DAY },
       { sourceId: 'a', integrationId: '1', name: 'one', from: 'failing', to: 'ok', at: NOW - 2 * DAY },
     ];
-    expect(Object.fromEntries(historiesOf(log, NOW))).toEqual({ 'a/1': { breaks: 1, lastFixedAt: NOW - 2 * DAY }, 'b/1': { breaks: 0, lastFixedAt: NOW - DAY } });
+    expect(Object.fromEntries(historiesOf(log, NOW))).toEqual({
+      'a/1': { breaks: 1, lastFixedAt: NOW - 2 * DAY },
+      'b/1': { breaks: 0, lastFixedAt: NOW - DAY },
+    });
   });
 });
 
 const settings = parseSettings({ sources: [{ id: 's', label: 'Main', clientId: '194' }] });
 
 function failing(id: string): Integration {
-  return { id, name: `Name ${id}`, type: 'mysql', provider: 'MySQL', kind: 'database', state: 'failing', rawStatus: '3', since: NOW - DAY };
+  return {
+    id,
+    name: `Name ${id}`,
+    type: 'mysql',
+    provider: 'MySQL',
+    kind: 'database',
+    state: 'failing',
+    rawStatus: '3',
+    since: NOW - DAY,
+  };
 }
 
 function rowsWith(histories: Map<string, History>) {
-  const records: FeedRecord[] = [{ key: 's:connections', sourceId: 's', feed: 'connections', lastAttemptAt: NOW, lastSuccessAt: NOW, failures: 0, data: { feed: 'connections', integrations: [failing('1'), failing('2'), failing('3')] } }];
-  return buildPopupModel(deriveView(settings, records, NOW, {}), settings, {}, {}, NOW, histories).model.accounts[0]?.problems ?? [];
+  const records: FeedRecord[] = [
+    {
+      key: 's:connections',
+      sourceId: 's',
+      feed: 'connections',
+      lastAttemptAt: NOW,
+      lastSuccessAt: NOW,
+      failures: 0,
+      data: { feed: 'connections', integrations: [failing('1'), failing('2'), failing('3')] },
+    },
+  ];
+  return (
+    buildPopupModel(deriveView(settings, records, NOW, {}), settings, {}, {}, NOW, histories).model.accounts[0]
+      ?.problems ?? []
+  );
 }
 
 describe('a problem row', () => {
   it('carries how often it broke in 30 days and when it was last fixed, when it broke within them', () => {
-    const rows = rowsWith(new Map([
-      ['s/1', { breaks: 3, lastFixedAt: NOV_2 }],
-      ['s/2', { breaks: 1 }],
-      ['s/3', { breaks: 0 }],
-    ]));
-    expect(Object.fromEntries(rows.map((r) => [r.id, r.history]))).toEqual({ '1': { breaks: 3, lastFixedAt: NOV_2 }, '2': { breaks: 1 }, '3': undefined });
+    const rows = rowsWith(
+      new Map([
+        ['s/1', { breaks: 3, lastFixedAt: NOV_2 }],
+        ['s/2', { breaks: 1 }],
+        ['s/3', { breaks: 0 }],
+      ]),
+    );
+    expect(Object.fromEntries(rows.map((r) => [r.id, r.history]))).toEqual({
+      '1': { breaks: 3, lastFixedAt: NOV_2 },
+      '2': { breaks: 1 },
+      '3': undefined,
+    });
   });
 
   it.each([
@@ -87,7 +152,9 @@ describe('a problem row', () => {
   it('says it in German in a German browser', () => {
     fakeBrowser.i18n.getUILanguage = () => 'de-DE';
     try {
-      expect(historyText({ breaks: 2, lastFixedAt: NOV_2 })).toBe('In 30 Tagen 2-mal ausgefallen; zuletzt behoben am 2. Nov.');
+      expect(historyText({ breaks: 2, lastFixedAt: NOV_2 })).toBe(
+        'In 30 Tagen 2-mal ausgefallen; zuletzt behoben am 2. Nov.',
+      );
     } finally {
       fakeBrowser.i18n.getUILanguage = () => 'en-US';
     }
@@ -96,21 +163,59 @@ describe('a problem row', () => {
 
 describe('the support summary', () => {
   it('has a History line with the breaks and the last fix', () => {
-    const summary = supportSummary({ source: { label: 'Main', clientId: '194' }, integration: failing('1'), history: { breaks: 3, lastFixedAt: NOV_2 }, now: NOW });
-    expect(summary.split('\n')).toContain('History: broken 3 times in the last 30 days; last fixed 2026-11-02T12:00:00Z');
-    expect(supportSummary({ source: { label: 'Main', clientId: '194' }, integration: failing('1'), history: { breaks: 1 }, now: NOW }).split('\n'))
-      .toContain('History: broken 1 time in the last 30 days');
+    const summary = supportSummary({
+      source: { label: 'Main', clientId: '194' },
+      integration: failing('1'),
+      history: { breaks: 3, lastFixedAt: NOV_2 },
+      now: NOW,
+    });
+    expect(summary.split('\n')).toContain(
+      'History: broken 3 times in the last 30 days; last fixed 2026-11-02T12:00:00Z',
+    );
+    expect(
+      supportSummary({
+        source: { label: 'Main', clientId: '194' },
+        integration: failing('1'),
+        history: { breaks: 1 },
+        now: NOW,
+      }).split('\n'),
+    ).toContain('History: broken 1 time in the last 30 days');
   });
 });
 
 /** A check of account `s` that ran `minutesAgo`, with the transitions it found. */
-async function recordCheck(minutesAgo: number, transitions: Transition[] = [], outcome: PollLogEntry['outcome'] = 'ok'): Promise<void> {
+async function recordCheck(
+  minutesAgo: number,
+  transitions: Transition[] = [],
+  outcome: PollLogEntry['outcome'] = 'ok',
+): Promise<void> {
   const at = NOW - minutesAgo * 60_000;
-  const record: FeedRecord = { key: feedKey('s', 'connections'), sourceId: 's', feed: 'connections', lastAttemptAt: at, lastSuccessAt: at, failures: 0, data: { feed: 'connections', integrations: [failing('1')] } };
-  await recordPoll(await openWatchDb(), record, transitions, { sourceId: 's', feed: 'connections', at, outcome, durationMs: 100 + minutesAgo });
+  const record: FeedRecord = {
+    key: feedKey('s', 'connections'),
+    sourceId: 's',
+    feed: 'connections',
+    lastAttemptAt: at,
+    lastSuccessAt: at,
+    failures: 0,
+    data: { feed: 'connections', integrations: [failing('1')] },
+  };
+  await recordPoll(await openWatchDb(), record, transitions, {
+    sourceId: 's',
+    feed: 'connections',
+    at,
+    outcome,
+    durationMs: 100 + minutesAgo,
+  });
 }
 
-const transition = (from: Transition['from'], to: Transition['to'], at: number): Transition => ({ sourceId: 's', integrationId: '1', name: 'Name 1', from, to, at });
+const transition = (from: Transition['from'], to: Transition['to'], at: number): Transition => ({
+  sourceId: 's',
+  integrationId: '1',
+  name: 'Name 1',
+  from,
+  to,
+  at,
+});
 
 describe('the poll log', () => {
   it('is empty, and left for the worker to create, before the first check', async () => {
@@ -120,20 +225,34 @@ describe('the poll log', () => {
   });
 
   it('lists the last 20 checks, most recent first, passing over a line it cannot read', async () => {
-    for (let minutesAgo = 25; minutesAgo >= 1; minutesAgo--) await recordCheck(minutesAgo, [], minutesAgo === 3 ? 'timeout' : 'ok');
+    for (let minutesAgo = 25; minutesAgo >= 1; minutesAgo--)
+      await recordCheck(minutesAgo, [], minutesAgo === 3 ? 'timeout' : 'ok');
     const db = await openWatchDb();
     await db.add('polls', { sourceId: 's', at: NOW, outcome: 'exploded', durationMs: 1 } as unknown as PollLogEntry);
     const polls = await recentPolls(20);
     expect(polls.map((p) => (NOW - p.at) / 60_000)).toEqual(Array.from({ length: 20 }, (_, i) => i + 1));
-    expect(polls[2]).toEqual({ sourceId: 's', feed: 'connections', at: NOW - 3 * 60_000, outcome: 'timeout', durationMs: 103 });
+    expect(polls[2]).toEqual({
+      sourceId: 's',
+      feed: 'connections',
+      at: NOW - 3 * 60_000,
+      outcome: 'timeout',
+      durationMs: 103,
+    });
   });
 });
 
 describe('the worker', () => {
   beforeEach(async () => {
-    await saveSettings(parseSettings({ sources: [{ id: 's', label: 'Main', clientId: '194', appOrigin: 'https://app.example.test' }] }));
+    await saveSettings(
+      parseSettings({ sources: [{ id: 's', label: 'Main', clientId: '194', appOrigin: 'https://app.example.test' }] }),
+    );
     await recordCheck(40 * 24 * 60, [transition('ok', 'failing', NOW - 40 * DAY)]);
-    await recordCheck(60, [transition('failing', 'ok', NOV_2), transition('ok', 'failing', NOW - 20 * DAY), transition('failing', 'ok', NOW - 10 * DAY), transition('ok', 'needs-reauth', NOW - DAY)]);
+    await recordCheck(60, [
+      transition('failing', 'ok', NOV_2),
+      transition('ok', 'failing', NOW - 20 * DAY),
+      transition('failing', 'ok', NOW - 10 * DAY),
+      transition('ok', 'needs-reauth', NOW - DAY),
+    ]);
   });
 
   it('puts the history from the transition log on the stored popup row', async () => {
@@ -148,6 +267,8 @@ describe('the worker', () => {
     vi.resetModules();
     const { openSupportCase } = await import('../../src/background/page-actions');
     const answer = await openSupportCase('s', '1', NOW);
-    expect(answer.summary?.split('\n')).toContain('History: broken 2 times in the last 30 days; last fixed 2026-11-20T12:00:00Z');
+    expect(answer.summary?.split('\n')).toContain(
+      'History: broken 2 times in the last 30 days; last fixed 2026-11-20T12:00:00Z',
+    );
   });
 });

@@ -1,5 +1,12 @@
 import { describe, expect, it, vi } from 'vitest';
-import { errorForStatus, type HttpOutcome, type HttpResponse, parseJsonBody, parseRetryAfter, request } from '../../src/background/http';
+import {
+  errorForStatus,
+  type HttpOutcome,
+  type HttpResponse,
+  parseJsonBody,
+  parseRetryAfter,
+  request,
+} from '../../src/background/http';
 
 const URL_ = 'https://api.rjmetrics.com/v1/v2/clients/194/connections/input-connections?include_deleted=false';
 
@@ -24,7 +31,12 @@ function response(status: number, body = '', contentType = 'application/json'): 
 describe('request', () => {
   it('returns the status, content type and body of a 200 JSON answer', async () => {
     vi.spyOn(globalThis, 'fetch').mockResolvedValue(Response.json([{ id: 5 }]));
-    await expect(request(URL_, {})).resolves.toEqual({ ok: true, status: 200, contentType: 'application/json', body: '[{"id":5}]' });
+    await expect(request(URL_, {})).resolves.toEqual({
+      ok: true,
+      status: 200,
+      contentType: 'application/json',
+      body: '[{"id":5}]',
+    });
   });
 
   it('reads a body that arrives in several chunks', async () => {
@@ -49,7 +61,10 @@ describe('request', () => {
   });
 
   it.each([
-    { what: 'a 302 to the sign-in page', make: () => Response.redirect('https://dashboard.rjmetrics.com/v2/session/create', 302) },
+    {
+      what: 'a 302 to the sign-in page',
+      make: () => Response.redirect('https://dashboard.rjmetrics.com/v2/session/create', 302),
+    },
     { what: 'a bare 302', make: () => new Response(null, { status: 302 }) },
     { what: 'a 303', make: () => new Response(null, { status: 303 }) },
   ])('reports "signed-out" for $what', async ({ make }) => {
@@ -60,7 +75,10 @@ describe('request', () => {
   it('reports "unreachable" with the reason when the network fails', async () => {
     vi.spyOn(globalThis, 'fetch').mockRejectedValue(new TypeError('fetch failed'));
     const outcome = await request(URL_, {});
-    expect(outcome.ok ? undefined : outcome.error).toMatchObject({ kind: 'unreachable', message: expect.stringContaining('fetch failed') as unknown });
+    expect(outcome.ok ? undefined : outcome.error).toMatchObject({
+      kind: 'unreachable',
+      message: expect.stringContaining('fetch failed') as unknown,
+    });
   });
 
   it('reports "timeout" when no answer comes within the time limit', async () => {
@@ -87,7 +105,9 @@ describe('request', () => {
   });
 
   it('passes on the time a 429 answer asks to wait until', async () => {
-    vi.spyOn(globalThis, 'fetch').mockResolvedValue(new Response('', { status: 429, headers: { 'retry-after': '120' } }));
+    vi.spyOn(globalThis, 'fetch').mockResolvedValue(
+      new Response('', { status: 429, headers: { 'retry-after': '120' } }),
+    );
     const outcome = await request(URL_, {}, { now: () => 1_000_000 });
     expect(outcome).toMatchObject({ ok: true, status: 429, retryAt: 1_120_000 });
   });
@@ -126,7 +146,11 @@ describe('errorForStatus', () => {
   });
 
   it('keeps the time a 429 asks to wait until', () => {
-    expect(errorForStatus({ ...response(429), retryAt: 5_000 }, 'key-rejected')).toMatchObject({ kind: 'rate-limited', retryAt: 5_000, httpStatus: 429 });
+    expect(errorForStatus({ ...response(429), retryAt: 5_000 }, 'key-rejected')).toMatchObject({
+      kind: 'rate-limited',
+      retryAt: 5_000,
+      httpStatus: 429,
+    });
   });
 
   it('names the HTTP status in the message', () => {
@@ -136,10 +160,30 @@ describe('errorForStatus', () => {
 
 describe('parseJsonBody', () => {
   it.each([
-    { what: 'a password form', body: '<!doctype html><form><input type="password" name="pw"></form>', auth: 'signed-out', kind: 'signed-out' },
-    { what: 'a sign-in page', body: '<html><body><h1>Sign in to MBI</h1></body></html>', auth: 'signed-out', kind: 'signed-out' },
-    { what: 'a login page for the key endpoint', body: '<html><title>Log in</title></html>', auth: 'key-rejected', kind: 'key-rejected' },
-    { what: 'a maintenance page', body: '<html><body>We will be back soon.</body></html>', auth: 'signed-out', kind: 'format-changed' },
+    {
+      what: 'a password form',
+      body: '<!doctype html><form><input type="password" name="pw"></form>',
+      auth: 'signed-out',
+      kind: 'signed-out',
+    },
+    {
+      what: 'a sign-in page',
+      body: '<html><body><h1>Sign in to MBI</h1></body></html>',
+      auth: 'signed-out',
+      kind: 'signed-out',
+    },
+    {
+      what: 'a login page for the key endpoint',
+      body: '<html><title>Log in</title></html>',
+      auth: 'key-rejected',
+      kind: 'key-rejected',
+    },
+    {
+      what: 'a maintenance page',
+      body: '<html><body>We will be back soon.</body></html>',
+      auth: 'signed-out',
+      kind: 'format-changed',
+    },
     { what: 'truncated JSON', body: '[{"id":5,', auth: 'signed-out', kind: 'format-changed' },
     { what: 'plain text', body: 'OK', auth: 'key-rejected', kind: 'format-changed' },
   ] as const)('reads $what as $kind', ({ body, auth, kind }) => {

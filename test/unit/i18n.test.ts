@@ -7,7 +7,9 @@ import { ISSUES } from '../../src/shared/issues';
 type Messages = Record<string, { message: string; placeholders?: Record<string, unknown> }>;
 
 function load(lang: string): Messages {
-  return JSON.parse(readFileSync(new URL(`../../public/_locales/${lang}/messages.json`, import.meta.url), 'utf8')) as Messages;
+  return JSON.parse(
+    readFileSync(new URL(`../../public/_locales/${lang}/messages.json`, import.meta.url), 'utf8'),
+  ) as Messages;
 }
 
 const en = load('en');
@@ -16,7 +18,20 @@ const de = load('de');
 /** German messages that are rightly the same as the English ones: names and words German shares. */
 const SAME_IN_GERMAN = new Set(['app_name', 'options_name']);
 
-const PREFIXES = ['app', 'command', 'issue', 'state', 'provider', 'badge', 'notify', 'test', 'validate', 'backup', 'options', 'popup'];
+const PREFIXES = [
+  'app',
+  'command',
+  'issue',
+  'state',
+  'provider',
+  'badge',
+  'notify',
+  'test',
+  'validate',
+  'backup',
+  'options',
+  'popup',
+];
 
 /** $1–$9 and $name$ placeholders a message uses, sorted. */
 function substitutions(message: string): string[] {
@@ -42,18 +57,24 @@ describe('the message files', () => {
   });
 
   it('name messages with letters, digits and _ only, under a known prefix', () => {
-    const bad = Object.keys(en).filter((key) => !/^[a-zA-Z0-9_]+$/.test(key) || !PREFIXES.includes(key.split('_')[0] ?? ''));
+    const bad = Object.keys(en).filter(
+      (key) => !/^[a-zA-Z0-9_]+$/.test(key) || !PREFIXES.includes(key.split('_')[0] ?? ''),
+    );
     expect(bad).toEqual([]);
   });
 
   it('write a literal dollar sign as $$, since Chrome drops a "$" before any other character', () => {
-    const stray = [...Object.entries(en), ...Object.entries(de)].filter(([, m]) => /\$(?![1-9$])/.test(m.message.replace(/\$\$|\$\w+\$/g, '')));
+    const stray = [...Object.entries(en), ...Object.entries(de)].filter(([, m]) =>
+      /\$(?![1-9$])/.test(m.message.replace(/\$\$|\$\w+\$/g, '')),
+    );
     expect(stray.map(([key]) => key)).toEqual([]);
   });
 
   it('have both plural forms wherever one exists', () => {
     const forms = Object.keys(en).filter((key) => /_(one|other)$/.test(key));
-    const lonely = forms.filter((key) => !(key.replace(/_(one|other)$/, (_, f: string) => (f === 'one' ? '_other' : '_one')) in en));
+    const lonely = forms.filter(
+      (key) => !(key.replace(/_(one|other)$/, (_, f: string) => (f === 'one' ? '_other' : '_one')) in en),
+    );
     expect(lonely).toEqual([]);
   });
 });
@@ -65,7 +86,9 @@ describe('t', () => {
 
   it('fills $1 and $2, and formats numbers in the language of the messages', () => {
     expect(t('options_whole_hours', 1, 720)).toBe('Enter whole hours from 1 to 720.');
-    expect(t('options_account_summary', '194', 'https://dashboard.rjmetrics.com')).toBe('client 194 · https://dashboard.rjmetrics.com');
+    expect(t('options_account_summary', '194', 'https://dashboard.rjmetrics.com')).toBe(
+      'client 194 · https://dashboard.rjmetrics.com',
+    );
     expect(t('badge_account', 'Main store', 12_345, 20_000)).toBe('Main store: 12,345 of 20,000 need attention');
   });
 

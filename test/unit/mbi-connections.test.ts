@@ -4,7 +4,10 @@ import type { Integration } from '../../src/shared/types';
 import { fixture } from './fixtures';
 
 /** One connection in the shape of the 2018 sample, with `overrides` on top and `props` under properties. */
-function connection(overrides: Record<string, unknown> = {}, props: Record<string, unknown> = {}): Record<string, unknown> {
+function connection(
+  overrides: Record<string, unknown> = {},
+  props: Record<string, unknown> = {},
+): Record<string, unknown> {
   return {
     id: 7,
     name: 'orders-db',
@@ -30,7 +33,17 @@ describe('parseConnections', () => {
       ok: true,
       data: {
         feed: 'connections',
-        integrations: [{ id: '5', name: 'vandelay', type: 'mysql', provider: 'MySQL', kind: 'database', state: 'ok', rawStatus: '1' }],
+        integrations: [
+          {
+            id: '5',
+            name: 'vandelay',
+            type: 'mysql',
+            provider: 'MySQL',
+            kind: 'database',
+            state: 'ok',
+            rawStatus: '1',
+          },
+        ],
       },
     });
   });
@@ -62,7 +75,7 @@ describe('parseConnections', () => {
 
   it.each([
     { error: 'SSH host key verification failed', detail: 'SSH host key verification failed' },
-    { error: '  Access denied for user \'boxcutter\'  ', detail: 'Access denied for user \'boxcutter\'' },
+    { error: "  Access denied for user 'boxcutter'  ", detail: "Access denied for user 'boxcutter'" },
     { error: 'x'.repeat(2000), detail: 'x'.repeat(500) },
     { error: '   ', detail: undefined },
     { error: 42, detail: undefined },
@@ -76,29 +89,55 @@ describe('parseConnections', () => {
     { display_name: '', name: 'vandelay', shown: 'vandelay' },
     { display_name: '   ', name: 'vandelay', shown: 'vandelay' },
     { display_name: 'Main store database', name: null, shown: 'Main store database' },
-  ])('names the integration "$shown" for display_name $display_name and name $name', ({ display_name, name, shown }) => {
-    expect(parseOne(connection({ display_name, name })).name).toBe(shown);
-  });
+  ])(
+    'names the integration "$shown" for display_name $display_name and name $name',
+    ({ display_name, name, shown }) => {
+      expect(parseOne(connection({ display_name, name })).name).toBe(shown);
+    },
+  );
 
   it.each([
     { name: '<img src=x onerror=alert(1)>' },
     { name: '"; DROP TABLE connections; --' },
-    { name: 'Tom &amp; Jerry\'s <b>shop</b>' },
+    { name: "Tom &amp; Jerry's <b>shop</b>" },
     { name: '{{constructor.constructor("alert(1)")()}}' },
   ])('keeps the hostile name $name as plain text', ({ name }) => {
     expect(parseOne(connection({ name })).name).toBe(name);
   });
 
-  it('keeps a Zendesk connection\'s site prefix so its token page can be linked', () => {
-    const zendesk = connection({ type: 'zendesk', integration_type: { display_name: 'Zendesk' } }, { status: '2', subdomain: 'vandelay' });
-    expect(parseOne(zendesk)).toMatchObject({ provider: 'Zendesk', kind: 'api-key', state: 'needs-reauth', subdomain: 'vandelay' });
+  it("keeps a Zendesk connection's site prefix so its token page can be linked", () => {
+    const zendesk = connection(
+      { type: 'zendesk', integration_type: { display_name: 'Zendesk' } },
+      { status: '2', subdomain: 'vandelay' },
+    );
+    expect(parseOne(zendesk)).toMatchObject({
+      provider: 'Zendesk',
+      kind: 'api-key',
+      state: 'needs-reauth',
+      subdomain: 'vandelay',
+    });
   });
 
   it.each([
     { what: 'a catalogued type', overrides: { type: 'facebook_ads' }, provider: 'Facebook Ads', kind: 'oauth' },
-    { what: 'an unknown database type', overrides: { type: 'snowflake', integration_type: { display_name: 'Snowflake', replication_type: 'db' } }, provider: 'Snowflake', kind: 'database' },
-    { what: 'an unknown API type', overrides: { type: 'klaviyo', integration_type: { display_name: 'Klaviyo', replication_type: 'api' } }, provider: 'Klaviyo', kind: 'unknown' },
-    { what: 'a type without integration_type', overrides: { type: 'klaviyo', integration_type: null }, provider: 'klaviyo', kind: 'unknown' },
+    {
+      what: 'an unknown database type',
+      overrides: { type: 'snowflake', integration_type: { display_name: 'Snowflake', replication_type: 'db' } },
+      provider: 'Snowflake',
+      kind: 'database',
+    },
+    {
+      what: 'an unknown API type',
+      overrides: { type: 'klaviyo', integration_type: { display_name: 'Klaviyo', replication_type: 'api' } },
+      provider: 'Klaviyo',
+      kind: 'unknown',
+    },
+    {
+      what: 'a type without integration_type',
+      overrides: { type: 'klaviyo', integration_type: null },
+      provider: 'klaviyo',
+      kind: 'unknown',
+    },
   ])('names the provider of $what "$provider" ($kind)', ({ overrides, provider, kind }) => {
     expect(parseOne(connection(overrides))).toMatchObject({ provider, kind });
   });

@@ -59,7 +59,12 @@ describe('parseUpdateCycle', () => {
   });
 
   it('reads a null last job as an account that never completed an update', () => {
-    const body = { clientId: 194, lastCompletedUpdateJob: null, lastCompletedUpdateJobWithDataSync: null, timezoneAbbreviation: 'EST' };
+    const body = {
+      clientId: 194,
+      lastCompletedUpdateJob: null,
+      lastCompletedUpdateJobWithDataSync: null,
+      timezoneAbbreviation: 'EST',
+    };
     expect(parseUpdateCycle(body)).toEqual({ ok: true, data: { feed: 'update-cycle', lastJob: null } });
   });
 
@@ -69,18 +74,38 @@ describe('parseUpdateCycle', () => {
     expect(result.ok && result.data.lastJob?.endedAt).toBe(Date.parse('2025-12-09T08:29:03Z'));
   });
 
-  const job = { id: 13554, type: { id: 2, name: 'Full Update' }, end: '2025-12-09 03:29:03', status: { id: 4, name: 'Completed Successfully' } };
+  const job = {
+    id: 13554,
+    type: { id: 2, name: 'Full Update' },
+    end: '2025-12-09 03:29:03',
+    status: { id: 4, name: 'Completed Successfully' },
+  };
 
   it.each([
     { what: 'a list', body: [] },
     { what: 'null', body: null },
     { what: 'an object without the job', body: { clientId: 194, timezoneAbbreviation: 'EST' } },
     { what: 'a job that is a string', body: { lastCompletedUpdateJob: 'done', timezoneAbbreviation: 'EST' } },
-    { what: 'a job without a status', body: { lastCompletedUpdateJob: { ...job, status: undefined }, timezoneAbbreviation: 'EST' } },
-    { what: 'a job without a type', body: { lastCompletedUpdateJob: { ...job, type: 'Full Update' }, timezoneAbbreviation: 'EST' } },
-    { what: 'a job with a string id', body: { lastCompletedUpdateJob: { ...job, id: '13554' }, timezoneAbbreviation: 'EST' } },
-    { what: 'a job with a string status id', body: { lastCompletedUpdateJob: { ...job, status: { id: '4' } }, timezoneAbbreviation: 'EST' } },
-    { what: 'an impossible end date', body: { lastCompletedUpdateJob: { ...job, end: '2025-02-30 03:29:03' }, timezoneAbbreviation: 'EST' } },
+    {
+      what: 'a job without a status',
+      body: { lastCompletedUpdateJob: { ...job, status: undefined }, timezoneAbbreviation: 'EST' },
+    },
+    {
+      what: 'a job without a type',
+      body: { lastCompletedUpdateJob: { ...job, type: 'Full Update' }, timezoneAbbreviation: 'EST' },
+    },
+    {
+      what: 'a job with a string id',
+      body: { lastCompletedUpdateJob: { ...job, id: '13554' }, timezoneAbbreviation: 'EST' },
+    },
+    {
+      what: 'a job with a string status id',
+      body: { lastCompletedUpdateJob: { ...job, status: { id: '4' } }, timezoneAbbreviation: 'EST' },
+    },
+    {
+      what: 'an impossible end date',
+      body: { lastCompletedUpdateJob: { ...job, end: '2025-02-30 03:29:03' }, timezoneAbbreviation: 'EST' },
+    },
     { what: 'an unknown zone', body: { lastCompletedUpdateJob: job, timezoneAbbreviation: 'Mars/Olympus' } },
     { what: 'no zone', body: { lastCompletedUpdateJob: job } },
   ])('reports "format-changed" for $what', ({ body }) => {

@@ -1,6 +1,12 @@
 import { fakeBrowser } from '@webext-core/fake-browser';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { notifyChanges, onNotificationButton, onNotificationClicked, parseGroups, parseMemory } from '../../src/background/notifier';
+import {
+  notifyChanges,
+  onNotificationButton,
+  onNotificationClicked,
+  parseGroups,
+  parseMemory,
+} from '../../src/background/notifier';
 import { openWatchDb } from '../../src/shared/db';
 import { loadSnoozes } from '../../src/shared/snooze';
 import { feedKey, type Integration, type IntegrationState } from '../../src/shared/types';
@@ -11,13 +17,32 @@ const SUMMARY = 'new-problem|s1|*';
 const isolated = (name: string) => `\u2068${name}\u2069`;
 
 function integration(id: string, state: IntegrationState): Integration {
-  return { id, name: `Integration ${id}`, type: 'stripe', provider: 'Stripe', kind: 'oauth', state, rawStatus: state, since: NOON };
+  return {
+    id,
+    name: `Integration ${id}`,
+    type: 'stripe',
+    provider: 'Stripe',
+    kind: 'oauth',
+    state,
+    rawStatus: state,
+    since: NOON,
+  };
 }
 
 /** What a poll leaves in IndexedDB: the account's list, ids 1…count, the first `broken` needing re-authorization. */
 async function polled(count: number, broken: number, state: IntegrationState = 'needs-reauth'): Promise<void> {
   const integrations = Array.from({ length: count }, (_, i) => integration(String(i + 1), i < broken ? state : 'ok'));
-  await (await openWatchDb()).put('feeds', { key: feedKey('s1', 'connections'), sourceId: 's1', feed: 'connections', lastAttemptAt: NOON, lastSuccessAt: NOON, failures: 0, data: { feed: 'connections', integrations } });
+  await (
+    await openWatchDb()
+  ).put('feeds', {
+    key: feedKey('s1', 'connections'),
+    sourceId: 's1',
+    feed: 'connections',
+    lastAttemptAt: NOON,
+    lastSuccessAt: NOON,
+    failures: 0,
+    data: { feed: 'connections', integrations },
+  });
 }
 
 function shown(): Record<string, { title?: string; message?: string }> {
@@ -29,7 +54,9 @@ async function tabUrls(): Promise<(string | undefined)[]> {
 }
 
 beforeEach(async () => {
-  await fakeBrowser.storage.sync.set({ settings: { version: 1, sources: [{ id: 's1', label: 'Vandelay Industries', clientId: '194' }] } });
+  await fakeBrowser.storage.sync.set({
+    settings: { version: 1, sources: [{ id: 's1', label: 'Vandelay Industries', clientId: '194' }] },
+  });
   // The fake browser does not implement permissions: notifications are granted here.
   const permissions: { contains(request: unknown): Promise<boolean> } = fakeBrowser.permissions;
   vi.spyOn(permissions, 'contains').mockResolvedValue(true);
@@ -89,7 +116,9 @@ describe('notifyChanges', () => {
     await polled(12, 2);
     await notifyChanges(NOON);
     const { notified } = await fakeBrowser.storage.local.get('notified');
-    expect(notified).toEqual({ s1: { '1': { state: 'needs-reauth', escalated: false }, '2': { state: 'needs-reauth', escalated: false } } });
+    expect(notified).toEqual({
+      s1: { '1': { state: 'needs-reauth', escalated: false }, '2': { state: 'needs-reauth', escalated: false } },
+    });
   });
 });
 

@@ -1,5 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { GROUP_ABOVE, isSummary, noteId, parseNoteId, planNotes, sameMemory, summaryNoteId, type Note, type NoteMemory } from '../../src/background/notify-policy';
+import {
+  GROUP_ABOVE,
+  isSummary,
+  noteId,
+  parseNoteId,
+  planNotes,
+  sameMemory,
+  summaryNoteId,
+  type Note,
+  type NoteMemory,
+} from '../../src/background/notify-policy';
 import { parseSettings, type Settings } from '../../src/shared/settings';
 import type { FeedRecord, Integration, IntegrationState } from '../../src/shared/types';
 
@@ -11,11 +21,29 @@ function settings(extra: Record<string, unknown> = {}): Settings {
 }
 
 function integration(id: string, state: IntegrationState, since = NOON): Integration {
-  return { id, name: `Integration ${id}`, type: 'facebook_ads', provider: 'Facebook Ads', kind: 'oauth', state, rawStatus: state, since };
+  return {
+    id,
+    name: `Integration ${id}`,
+    type: 'facebook_ads',
+    provider: 'Facebook Ads',
+    kind: 'oauth',
+    state,
+    rawStatus: state,
+    since,
+  };
 }
 
 function records(...integrations: Integration[]): FeedRecord[] {
-  return [{ key: 's1:connections', sourceId: 's1', feed: 'connections', lastAttemptAt: NOON, failures: 0, data: { feed: 'connections', integrations } }];
+  return [
+    {
+      key: 's1:connections',
+      sourceId: 's1',
+      feed: 'connections',
+      lastAttemptAt: NOON,
+      failures: 0,
+      data: { feed: 'connections', integrations },
+    },
+  ];
 }
 
 /** The ids of the integrations a note stands for. */
@@ -27,8 +55,22 @@ function ids(from: number, count: number): string[] {
   return Array.from({ length: count }, (_, i) => String(from + i));
 }
 
-function plan(memory: NoteMemory, items: Integration[], extra: { settings?: Settings; now?: number; snoozes?: Record<string, { until?: number; whileState?: IntegrationState }> } = {}) {
-  return planNotes({ settings: extra.settings ?? settings(), records: records(...items), memory, snoozes: extra.snoozes ?? {}, now: extra.now ?? NOON });
+function plan(
+  memory: NoteMemory,
+  items: Integration[],
+  extra: {
+    settings?: Settings;
+    now?: number;
+    snoozes?: Record<string, { until?: number; whileState?: IntegrationState }>;
+  } = {},
+) {
+  return planNotes({
+    settings: extra.settings ?? settings(),
+    records: records(...items),
+    memory,
+    snoozes: extra.snoozes ?? {},
+    now: extra.now ?? NOON,
+  });
 }
 
 describe('planNotes', () => {
@@ -62,7 +104,10 @@ describe('planNotes', () => {
   it.each([
     { what: 'new problems are switched off', extra: { notifications: { newProblem: false } } },
     { what: 'it is quiet hours (11:00–13:00)', extra: { notifications: { quietStart: 11 * 60, quietEnd: 13 * 60 } } },
-    { what: 'quiet hours span midnight and include noon (08:00–14:00 reversed is not)', extra: { notifications: { quietStart: 22 * 60, quietEnd: 13 * 60 } } },
+    {
+      what: 'quiet hours span midnight and include noon (08:00–14:00 reversed is not)',
+      extra: { notifications: { quietStart: 22 * 60, quietEnd: 13 * 60 } },
+    },
   ])('shows nothing when $what', ({ extra }) => {
     const s = settings(extra);
     const base = plan({}, [integration('1', 'ok')], { settings: s }).memory;
@@ -85,7 +130,12 @@ describe('planNotes', () => {
 });
 
 describe('planNotes with many changes at once', () => {
-  const two = settings({ sources: [{ id: 's1', label: 'Main', clientId: '194' }, { id: 's2', label: 'Outlet', clientId: '2' }] });
+  const two = settings({
+    sources: [
+      { id: 's1', label: 'Main', clientId: '194' },
+      { id: 's2', label: 'Outlet', clientId: '2' },
+    ],
+  });
 
   function twoAccounts(memory: NoteMemory, s1: Integration[], s2: Integration[]) {
     const feeds = [...records(...s1), { ...records(...s2)[0]!, key: 's2:connections', sourceId: 's2' }];
@@ -97,16 +147,30 @@ describe('planNotes with many changes at once', () => {
     { count: GROUP_ABOVE + 1, expected: [summaryNoteId('new-problem', 's1')] },
     { count: 12, expected: [summaryNoteId('new-problem', 's1')] },
   ])('$count integrations breaking in one poll → $expected', ({ count, expected }) => {
-    const base = plan({}, ids(1, count).map((id) => integration(id, 'ok'))).memory;
-    const broken = plan(base, ids(1, count).map((id) => integration(id, 'needs-reauth')));
+    const base = plan(
+      {},
+      ids(1, count).map((id) => integration(id, 'ok')),
+    ).memory;
+    const broken = plan(
+      base,
+      ids(1, count).map((id) => integration(id, 'needs-reauth')),
+    );
     expect(broken.notes.map((n) => n.id)).toEqual(expected);
     expect(broken.notes.flatMap(covered)).toEqual(ids(1, count));
   });
 
   it('sums up per account and per kind, and leaves small groups as single notes', () => {
     const s1 = ids(1, 6);
-    const base = twoAccounts({}, [...s1.slice(0, 4).map((id) => integration(id, 'ok')), ...s1.slice(4).map((id) => integration(id, 'failing'))], ids(1, 3).map((id) => integration(id, 'ok'))).memory;
-    const next = twoAccounts(base, [...s1.slice(0, 4).map((id) => integration(id, 'failing')), ...s1.slice(4).map((id) => integration(id, 'ok'))], ids(1, 3).map((id) => integration(id, 'needs-reauth')));
+    const base = twoAccounts(
+      {},
+      [...s1.slice(0, 4).map((id) => integration(id, 'ok')), ...s1.slice(4).map((id) => integration(id, 'failing'))],
+      ids(1, 3).map((id) => integration(id, 'ok')),
+    ).memory;
+    const next = twoAccounts(
+      base,
+      [...s1.slice(0, 4).map((id) => integration(id, 'failing')), ...s1.slice(4).map((id) => integration(id, 'ok'))],
+      ids(1, 3).map((id) => integration(id, 'needs-reauth')),
+    );
     expect(next.notes.map((n) => [n.id, covered(n)])).toEqual([
       ['new-problem|s1|*', ['1', '2', '3', '4']],
       [noteId('recovered', 's1', '5'), ['5']],
@@ -118,37 +182,73 @@ describe('planNotes with many changes at once', () => {
   });
 
   it('sums up new problems and escalations of the same integrations separately', () => {
-    const base = plan({}, ids(1, 5).map((id) => integration(id, 'ok'))).memory;
-    const next = plan(base, ids(1, 5).map((id) => integration(id, 'needs-reauth', NOON - 30 * HOUR)));
-    expect(next.notes.map((n) => [n.id, covered(n).length])).toEqual([['new-problem|s1|*', 5], ['escalation|s1|*', 5]]);
-    expect(plan(next.memory, ids(1, 5).map((id) => integration(id, 'needs-reauth', NOON - 30 * HOUR))).notes).toEqual([]);
+    const base = plan(
+      {},
+      ids(1, 5).map((id) => integration(id, 'ok')),
+    ).memory;
+    const next = plan(
+      base,
+      ids(1, 5).map((id) => integration(id, 'needs-reauth', NOON - 30 * HOUR)),
+    );
+    expect(next.notes.map((n) => [n.id, covered(n).length])).toEqual([
+      ['new-problem|s1|*', 5],
+      ['escalation|s1|*', 5],
+    ]);
+    expect(
+      plan(
+        next.memory,
+        ids(1, 5).map((id) => integration(id, 'needs-reauth', NOON - 30 * HOUR)),
+      ).notes,
+    ).toEqual([]);
   });
 
   it('leaves snoozed integrations out of a summary', () => {
-    const base = plan({}, ids(1, 5).map((id) => integration(id, 'ok'))).memory;
+    const base = plan(
+      {},
+      ids(1, 5).map((id) => integration(id, 'ok')),
+    ).memory;
     const snoozes = { 's1/1': { whileState: 'failing' as const }, 's1/2': { until: NOON + HOUR } };
-    const next = plan(base, ids(1, 5).map((id) => integration(id, 'failing')), { snoozes });
+    const next = plan(
+      base,
+      ids(1, 5).map((id) => integration(id, 'failing')),
+      { snoozes },
+    );
     expect(next.notes.flatMap(covered)).toEqual(['3', '4', '5']);
   });
 });
 
 describe('the notification memory', () => {
   it('holds only integrations that are not ok, and an empty entry for an account that is all ok', () => {
-    const s = settings({ sources: [{ id: 's1', label: 'Main', clientId: '194' }, { id: 's2', label: 'Outlet', clientId: '2' }] });
-    const feeds = [...records(integration('1', 'ok'), integration('2', 'failing'), integration('3', 'paused')), { ...records(integration('9', 'ok'))[0]!, key: 's2:connections', sourceId: 's2' }];
+    const s = settings({
+      sources: [
+        { id: 's1', label: 'Main', clientId: '194' },
+        { id: 's2', label: 'Outlet', clientId: '2' },
+      ],
+    });
+    const feeds = [
+      ...records(integration('1', 'ok'), integration('2', 'failing'), integration('3', 'paused')),
+      { ...records(integration('9', 'ok'))[0]!, key: 's2:connections', sourceId: 's2' },
+    ];
     const { memory } = planNotes({ settings: s, records: feeds, memory: {}, snoozes: {}, now: NOON });
-    expect(memory).toEqual({ s1: { '2': { state: 'failing', escalated: false }, '3': { state: 'paused', escalated: false } }, s2: {} });
+    expect(memory).toEqual({
+      s1: { '2': { state: 'failing', escalated: false }, '3': { state: 'paused', escalated: false } },
+      s2: {},
+    });
   });
 
   it('still knows an account whose problems are all fixed, so the next break is announced', () => {
     const base = plan({}, [integration('1', 'failing')]).memory;
     const fixed = plan(base, [integration('1', 'ok')]);
     expect(fixed.memory).toEqual({ s1: {} });
-    expect(plan(fixed.memory, [integration('1', 'needs-reauth')]).notes.map((n) => n.id)).toEqual([noteId('new-problem', 's1', '1')]);
+    expect(plan(fixed.memory, [integration('1', 'needs-reauth')]).notes.map((n) => n.id)).toEqual([
+      noteId('new-problem', 's1', '1'),
+    ]);
   });
 
   it('reads a memory that still lists ok integrations, and drops them', () => {
-    const old: NoteMemory = { s1: { '1': { state: 'ok', escalated: false }, '2': { state: 'failing', escalated: false } } };
+    const old: NoteMemory = {
+      s1: { '1': { state: 'ok', escalated: false }, '2': { state: 'failing', escalated: false } },
+    };
     const next = plan(old, [integration('1', 'needs-reauth'), integration('2', 'ok')]);
     expect(next.notes.map((n) => n.id)).toEqual([noteId('new-problem', 's1', '1'), noteId('recovered', 's1', '2')]);
     expect(next.memory).toEqual({ s1: { '1': { state: 'needs-reauth', escalated: false } } });
@@ -166,8 +266,14 @@ describe('the notification memory', () => {
   const different: { a: NoteMemory; b: NoteMemory }[] = [
     { a: {}, b: { s1: {} } },
     { a: { s1: {} }, b: { s2: {} } },
-    { a: { s1: { '1': { state: 'failing', escalated: false } } }, b: { s1: { '2': { state: 'failing', escalated: false } } } },
-    { a: { s1: { '1': { state: 'failing', escalated: false } } }, b: { s1: { '1': { state: 'failing', escalated: false }, '2': { state: 'paused', escalated: false } } } },
+    {
+      a: { s1: { '1': { state: 'failing', escalated: false } } },
+      b: { s1: { '2': { state: 'failing', escalated: false } } },
+    },
+    {
+      a: { s1: { '1': { state: 'failing', escalated: false } } },
+      b: { s1: { '1': { state: 'failing', escalated: false }, '2': { state: 'paused', escalated: false } } },
+    },
   ];
 
   it.each(different)('tells $a and $b apart', ({ a, b }) => {
@@ -193,10 +299,17 @@ describe('notification ids', () => {
 
   it('keep an integration called "*" apart from a summary', () => {
     expect(noteId('escalation', 's1', '*')).not.toBe(summaryNoteId('escalation', 's1'));
-    expect(parseNoteId(noteId('escalation', 's1', '*'))).toEqual({ kind: 'escalation', sourceId: 's1', integrationId: '*' });
+    expect(parseNoteId(noteId('escalation', 's1', '*'))).toEqual({
+      kind: 'escalation',
+      sourceId: 's1',
+      integrationId: '*',
+    });
   });
 
-  it.each(['', 'nonsense', 'other|s1|1', 'new-problem|s1', 'new-problem||1', 'new-problem|%E0%A4%A|1'])('refuses "%s"', (id) => {
-    expect(parseNoteId(id)).toBeNull();
-  });
+  it.each(['', 'nonsense', 'other|s1|1', 'new-problem|s1', 'new-problem||1', 'new-problem|%E0%A4%A|1'])(
+    'refuses "%s"',
+    (id) => {
+      expect(parseNoteId(id)).toBeNull();
+    },
+  );
 });

@@ -24,18 +24,46 @@ import {
   type Settings,
   type SourceSettings,
 } from '../../src/shared/settings';
-import type { FeedError, FeedErrorKind, FeedResult, Integration, IntegrationKind, IntegrationState, UpdateCycleData } from '../../src/shared/types';
+import type {
+  FeedError,
+  FeedErrorKind,
+  FeedResult,
+  Integration,
+  IntegrationKind,
+  IntegrationState,
+  UpdateCycleData,
+} from '../../src/shared/types';
 import { fixtureText } from './fixtures';
 
 const RUNS = { numRuns: 10_000 };
 
 // The closed sets, spelled out so that a new member fails to compile here until the validators know it.
 const ERROR_KINDS: Record<FeedErrorKind, true> = {
-  'signed-out': true, 'key-rejected': true, 'rate-limited': true, 'server-error': true, unreachable: true,
-  offline: true, timeout: true, 'format-changed': true, 'too-large': true, 'permission-missing': true,
+  'signed-out': true,
+  'key-rejected': true,
+  'rate-limited': true,
+  'server-error': true,
+  unreachable: true,
+  offline: true,
+  timeout: true,
+  'format-changed': true,
+  'too-large': true,
+  'permission-missing': true,
 };
-const STATES: Record<IntegrationState, true> = { ok: true, 'needs-reauth': true, failing: true, paused: true, unknown: true };
-const KINDS: Record<IntegrationKind, true> = { oauth: true, 'api-key': true, database: true, push: true, unknown: true };
+const STATES: Record<IntegrationState, true> = {
+  ok: true,
+  'needs-reauth': true,
+  failing: true,
+  paused: true,
+  unknown: true,
+};
+const KINDS: Record<IntegrationKind, true> = {
+  oauth: true,
+  'api-key': true,
+  database: true,
+  push: true,
+  unknown: true,
+};
 
 // ---------------------------------------------------------------------------------------------------------
 // Validators: each throws, naming what is wrong, unless the value is a valid normalized one.
@@ -53,22 +81,34 @@ function preview(value: unknown): string {
 }
 
 function onlyKeys(value: object, allowed: readonly string[]): void {
-  for (const key of Reflect.ownKeys(value)) check(typeof key === 'string' && allowed.includes(key), `unexpected key "${String(key)}"`, value);
+  for (const key of Reflect.ownKeys(value))
+    check(typeof key === 'string' && allowed.includes(key), `unexpected key "${String(key)}"`, value);
   check(Object.getPrototypeOf(value) === Object.prototype, 'not a plain object', value);
 }
 
 /** A string with something visible in it, at most `max` UTF-16 units long. */
 function text(value: unknown, max: number, what: string): void {
-  check(typeof value === 'string' && value.trim() !== '' && value.length <= max, `${what} is not a non-blank string of at most ${max}`, value);
+  check(
+    typeof value === 'string' && value.trim() !== '' && value.length <= max,
+    `${what} is not a non-blank string of at most ${max}`,
+    value,
+  );
 }
 
 function optionalText(value: unknown, max: number, what: string): void {
   if (value !== undefined) text(value, max, what);
 }
 
-function expectFeedError(error: FeedError, kinds: readonly FeedErrorKind[] = Object.keys(ERROR_KINDS) as FeedErrorKind[]): void {
+function expectFeedError(
+  error: FeedError,
+  kinds: readonly FeedErrorKind[] = Object.keys(ERROR_KINDS) as FeedErrorKind[],
+): void {
   onlyKeys(error, ['kind', 'message', 'httpStatus', 'retryAt']);
-  check(Object.hasOwn(ERROR_KINDS, error.kind) && kinds.includes(error.kind), `error kind outside ${kinds.join('|')}`, error);
+  check(
+    Object.hasOwn(ERROR_KINDS, error.kind) && kinds.includes(error.kind),
+    `error kind outside ${kinds.join('|')}`,
+    error,
+  );
   text(error.message, 300, 'error message');
   check(error.httpStatus === undefined || Number.isInteger(error.httpStatus), 'httpStatus', error);
   check(error.retryAt === undefined || Number.isFinite(error.retryAt), 'retryAt', error);
@@ -82,7 +122,11 @@ function expectIntegration(integration: Integration): void {
   text(integration.provider, 80, 'provider');
   check(Object.hasOwn(KINDS, integration.kind), 'kind', integration);
   check(Object.hasOwn(STATES, integration.state), 'state', integration);
-  check(typeof integration.rawStatus === 'string' && integration.rawStatus !== '' && integration.rawStatus.length <= 40, 'rawStatus', integration);
+  check(
+    typeof integration.rawStatus === 'string' && integration.rawStatus !== '' && integration.rawStatus.length <= 40,
+    'rawStatus',
+    integration,
+  );
   optionalText(integration.detail, 500, 'detail');
   optionalText(integration.subdomain, 63, 'subdomain');
 }
@@ -93,7 +137,11 @@ function expectConnections(result: FeedResult, input: unknown): void {
   onlyKeys(result.data, ['feed', 'integrations', 'anomalies']);
   const { integrations, anomalies = [] } = result.data;
   // Every element is an integration, unreadable ones included; only a repeated id is left out, and never silently.
-  check(integrations.length <= input.length && (integrations.length === input.length || anomalies.length > 0), 'lost connections', result);
+  check(
+    integrations.length <= input.length && (integrations.length === input.length || anomalies.length > 0),
+    'lost connections',
+    result,
+  );
   check(new Set(integrations.map((i) => i.id)).size === integrations.length, 'repeated ids', result);
   check(anomalies.length <= 6 && anomalies.every((a) => typeof a === 'string' && a.length <= 300), 'anomalies', result);
   integrations.forEach(expectIntegration);
@@ -113,13 +161,25 @@ function expectUpdateCycle(result: FeedResult<UpdateCycleData>): void {
   check(typeof job.endedRaw === 'string' && job.endedRaw.length <= 120, 'endedRaw', job);
 }
 
-const SOURCE_KEYS: readonly (keyof SourceSettings)[] = ['id', 'label', 'clientId', 'appOrigin', 'apiOrigin', 'enabled', 'managed'];
+const SOURCE_KEYS: readonly (keyof SourceSettings)[] = [
+  'id',
+  'label',
+  'clientId',
+  'appOrigin',
+  'apiOrigin',
+  'enabled',
+  'managed',
+];
 
 function expectOrigin(origin: unknown): void {
   check(typeof origin === 'string' && new URL(origin).origin === origin, 'not an origin', origin);
   const reparsed = parseOrigin(origin);
   check(reparsed.ok && reparsed.value === origin, 'origin does not re-parse to itself', origin);
-  check(/^https:\/\//.test(origin) || /^http:\/\/(localhost|127\.0\.0\.1)(:\d+)?$/.test(origin), 'plain http to a remote host', origin);
+  check(
+    /^https:\/\//.test(origin) || /^http:\/\/(localhost|127\.0\.0\.1)(:\d+)?$/.test(origin),
+    'plain http to a remote host',
+    origin,
+  );
 }
 
 function expectSource(source: SourceSettings): void {
@@ -133,14 +193,22 @@ function expectSource(source: SourceSettings): void {
 }
 
 function within(value: unknown, range: { min: number; max: number }, integer: boolean, what: string): void {
-  check(typeof value === 'number' && value >= range.min && value <= range.max && (!integer || Number.isInteger(value)), what, value);
+  check(
+    typeof value === 'number' && value >= range.min && value <= range.max && (!integer || Number.isInteger(value)),
+    what,
+    value,
+  );
 }
 
 function expectSettings(settings: Settings): void {
   onlyKeys(settings, Object.keys(DEFAULT_SETTINGS));
   for (const [key, fallback] of Object.entries(DEFAULT_SETTINGS)) {
     const value: unknown = settings[key as keyof Settings];
-    check(typeof value === typeof fallback && Array.isArray(value) === Array.isArray(fallback), `${key} has the wrong type`, settings);
+    check(
+      typeof value === typeof fallback && Array.isArray(value) === Array.isArray(fallback),
+      `${key} has the wrong type`,
+      settings,
+    );
     if (typeof value === 'number') check(Number.isFinite(value), `${key} is not finite`, settings);
   }
   check(settings.version === DEFAULT_SETTINGS.version, 'version', settings);
@@ -149,7 +217,8 @@ function expectSettings(settings: Settings): void {
   within(settings.escalationHours, ESCALATION_HOURS, true, 'escalationHours');
   within(settings.retentionDays, RETENTION_DAYS, true, 'retentionDays');
   onlyKeys(settings.notifications, Object.keys(DEFAULT_SETTINGS.notifications));
-  for (const minute of [settings.notifications.quietStart, settings.notifications.quietEnd]) within(minute, { min: 0, max: 1439 }, true, 'quiet hours');
+  for (const minute of [settings.notifications.quietStart, settings.notifications.quietEnd])
+    within(minute, { min: 0, max: 1439 }, true, 'quiet hours');
   settings.sources.forEach(expectSource);
   check(new Set(settings.sources.map((s) => s.id)).size === settings.sources.length, 'duplicate source ids', settings);
 }
@@ -157,33 +226,72 @@ function expectSettings(settings: Settings): void {
 // ---------------------------------------------------------------------------------------------------------
 // Generators.
 
-const PROTO_KEYS = ['__proto__', 'constructor', 'prototype', 'toString', 'valueOf', 'hasOwnProperty', '__defineGetter__'];
+const PROTO_KEYS = [
+  '__proto__',
+  'constructor',
+  'prototype',
+  'toString',
+  'valueOf',
+  'hasOwnProperty',
+  '__defineGetter__',
+];
 
 /** An object with these own keys, as JSON.parse builds it (a "__proto__" key included). */
 function own(entries: Iterable<readonly [string, unknown]>): Record<string, unknown> {
   const object: Record<string, unknown> = {};
-  for (const [key, value] of entries) Object.defineProperty(object, key, { value, enumerable: true, writable: true, configurable: true });
+  for (const [key, value] of entries)
+    Object.defineProperty(object, key, { value, enumerable: true, writable: true, configurable: true });
   return object;
 }
 
 /** Up to 100,000 characters, repeated from a short unit so that generating them stays cheap. */
 const hugeString = fc
-  .tuple(fc.oneof(fc.string({ minLength: 1, maxLength: 6, unit: 'binary' }), fc.constantFrom(' ', 'a ', '\n', '<', '1', '\u2028', '𝒳 ')), fc.integer({ min: 1_000, max: 100_000 }))
+  .tuple(
+    fc.oneof(
+      fc.string({ minLength: 1, maxLength: 6, unit: 'binary' }),
+      fc.constantFrom(' ', 'a ', '\n', '<', '1', '\u2028', '𝒳 '),
+    ),
+    fc.integer({ min: 1_000, max: 100_000 }),
+  )
   .map(([unit, length]) => unit.repeat(Math.ceil(length / unit.length)).slice(0, length));
 
 const leaf = fc.oneof(
-  fc.constantFrom<unknown>(null, undefined, true, false, 0, -0, 1, -1, 4, Number.NaN, Infinity, -Infinity, '', ' ', '1', '2', 'error', 'null', '[object Object]', 1e21, 2 ** 53),
+  fc.constantFrom<unknown>(
+    null,
+    undefined,
+    true,
+    false,
+    0,
+    -0,
+    1,
+    -1,
+    4,
+    Number.NaN,
+    Infinity,
+    -Infinity,
+    '',
+    ' ',
+    '1',
+    '2',
+    'error',
+    'null',
+    '[object Object]',
+    1e21,
+    2 ** 53,
+  ),
   fc.string(),
   fc.string({ unit: 'binary' }),
   fc.integer(),
   fc.double(),
 );
 
-const deeplyNested = fc.tuple(fc.integer({ min: 100, max: 2_000 }), fc.boolean(), leaf).map(([depth, asList, inner]) => {
-  let value = inner;
-  for (let i = 0; i < depth; i++) value = asList ? [value] : { a: value };
-  return value;
-});
+const deeplyNested = fc
+  .tuple(fc.integer({ min: 100, max: 2_000 }), fc.boolean(), leaf)
+  .map(([depth, asList, inner]) => {
+    let value = inner;
+    for (let i = 0; i < depth; i++) value = asList ? [value] : { a: value };
+    return value;
+  });
 
 const protoKeyed = fc.array(fc.tuple(fc.constantFrom(...PROTO_KEYS), leaf), { minLength: 1, maxLength: 4 }).map(own);
 
@@ -193,7 +301,18 @@ const hostile: fc.Arbitrary<unknown> = fc.oneof(
   { weight: 2, arbitrary: fc.jsonValue({ maxDepth: 3 }) },
   {
     weight: 2,
-    arbitrary: fc.anything({ maxDepth: 2, withBigInt: true, withBoxedValues: true, withDate: true, withMap: true, withNullPrototype: true, withObjectString: true, withSet: true, withSparseArray: true, withTypedArray: true }),
+    arbitrary: fc.anything({
+      maxDepth: 2,
+      withBigInt: true,
+      withBoxedValues: true,
+      withDate: true,
+      withMap: true,
+      withNullPrototype: true,
+      withObjectString: true,
+      withSet: true,
+      withSparseArray: true,
+      withTypedArray: true,
+    }),
   },
   { weight: 1, arbitrary: hugeString },
   { weight: 1, arbitrary: deeplyNested },
@@ -244,7 +363,12 @@ function mutate(json: string, mutations: readonly Mutation[]): unknown {
     } else if (m.op === 'drop' && key !== undefined) {
       delete (target as Record<string, unknown>)[key];
     } else {
-      Object.defineProperty(target, m.op === 'add' || key === undefined ? m.key : key, { value: m.value, enumerable: true, writable: true, configurable: true });
+      Object.defineProperty(target, m.op === 'add' || key === undefined ? m.key : key, {
+        value: m.value,
+        enumerable: true,
+        writable: true,
+        configurable: true,
+      });
     }
   }
   return root;
@@ -268,23 +392,28 @@ const [SAMPLE_CONNECTION] = JSON.parse(CONNECTIONS_SAMPLE) as unknown[];
 const connectionsBodies = fc.oneof(
   { weight: 4, arbitrary: mutationsOf(CONNECTIONS_SAMPLE) },
   // Long lists of mutated rows, so that one bad row among many good ones is seen too.
-  { weight: 2, arbitrary: fc.array(fc.oneof(fc.constant(SAMPLE_CONNECTION), mutationsOf(JSON.stringify(SAMPLE_CONNECTION))), { maxLength: 40 }) },
+  {
+    weight: 2,
+    arbitrary: fc.array(fc.oneof(fc.constant(SAMPLE_CONNECTION), mutationsOf(JSON.stringify(SAMPLE_CONNECTION))), {
+      maxLength: 40,
+    }),
+  },
   { weight: 1, arbitrary: fc.jsonValue() },
   { weight: 1, arbitrary: fc.anything() },
   { weight: 1, arbitrary: hostile },
   { weight: 1, arbitrary: fc.array(hostile, { maxLength: 5 }) },
 );
 
-const cycleBodies = fc
-  .oneof(
-    { weight: 5, arbitrary: mutationsOf(CYCLE_SAMPLE) },
-    { weight: 1, arbitrary: fc.jsonValue() },
-    { weight: 1, arbitrary: fc.anything() },
-    { weight: 1, arbitrary: hostile },
-  );
+const cycleBodies = fc.oneof(
+  { weight: 5, arbitrary: mutationsOf(CYCLE_SAMPLE) },
+  { weight: 1, arbitrary: fc.jsonValue() },
+  { weight: 1, arbitrary: fc.anything() },
+  { weight: 1, arbitrary: hostile },
+);
 
 // Blank once made inert: controls alone are no name.
-const nonBlank = (maxLength: number) => fc.string({ minLength: 1, maxLength }).filter((s) => inertText(s).trim() !== '');
+const nonBlank = (maxLength: number) =>
+  fc.string({ minLength: 1, maxLength }).filter((s) => inertText(s).trim() !== '');
 
 // Lighter than `hostile`: a list holds many rows, and these fields are not what the property is about.
 const noise = fc.oneof(leaf, protoKeyed, fc.jsonValue({ maxDepth: 2 }));
@@ -296,8 +425,14 @@ const wellFormedConnection = fc.record(
     name: fc.oneof(nonBlank(40), fc.constant(`  ${'n'.repeat(300)}  `)),
     display_name: fc.oneof(fc.constant(null), fc.string()),
     type: nonBlank(80),
-    integration_type: fc.oneof(noise, fc.record({ display_name: noise, replication_type: fc.constantFrom('db', 'api', undefined) })),
-    properties: fc.record({ status: noise, error: fc.oneof(noise, fc.constant('e'.repeat(600))), subdomain: noise }, { requiredKeys: [] }),
+    integration_type: fc.oneof(
+      noise,
+      fc.record({ display_name: noise, replication_type: fc.constantFrom('db', 'api', undefined) }),
+    ),
+    properties: fc.record(
+      { status: noise, error: fc.oneof(noise, fc.constant('e'.repeat(600))), subdomain: noise },
+      { requiredKeys: [] },
+    ),
     created_at: noise,
   },
   { requiredKeys: ['id', 'name', 'type', 'properties'] },
@@ -305,28 +440,66 @@ const wellFormedConnection = fc.record(
 
 const zone = fc.constantFrom('EST', 'EDT', 'UTC', 'GMT', 'CET', 'est', ' Pst ');
 
-interface DateParts { y: number; mo: number; d: number; h: number; mi: number; s: number }
+interface DateParts {
+  y: number;
+  mo: number;
+  d: number;
+  h: number;
+  mi: number;
+  s: number;
+}
 
 // MBI updates happen after 1970; earlier years are refused (see the property below).
 const dateParts: fc.Arbitrary<DateParts> = fc
-  .record({ y: fc.integer({ min: 1970, max: 9999 }), mo: fc.integer({ min: 1, max: 12 }), d: fc.integer({ min: 1, max: 31 }), h: fc.integer({ min: 0, max: 23 }), mi: fc.integer({ min: 0, max: 59 }), s: fc.integer({ min: 0, max: 59 }) })
-  .filter(({ y, mo, d }) => new Date(Date.UTC(2000, mo - 1, d)).getUTCDate() === d && (mo !== 2 || d !== 29 || (y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0))));
+  .record({
+    y: fc.integer({ min: 1970, max: 9999 }),
+    mo: fc.integer({ min: 1, max: 12 }),
+    d: fc.integer({ min: 1, max: 31 }),
+    h: fc.integer({ min: 0, max: 23 }),
+    mi: fc.integer({ min: 0, max: 59 }),
+    s: fc.integer({ min: 0, max: 59 }),
+  })
+  .filter(
+    ({ y, mo, d }) =>
+      new Date(Date.UTC(2000, mo - 1, d)).getUTCDate() === d &&
+      (mo !== 2 || d !== 29 || (y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0))),
+  );
 
 const pad = (n: number, width = 2) => String(n).padStart(width, '0');
-const mbiTime = ({ y, mo, d, h, mi, s }: DateParts) => `${pad(y, 4)}-${pad(mo)}-${pad(d)} ${pad(h)}:${pad(mi)}:${pad(s)}`;
+const mbiTime = ({ y, mo, d, h, mi, s }: DateParts) =>
+  `${pad(y, 4)}-${pad(mo)}-${pad(d)} ${pad(h)}:${pad(mi)}:${pad(s)}`;
 
 /** What a settings form, an old version, a hand edit or a corrupted store might have written. */
 const originInput = fc.oneof(
   fc.webUrl(),
   fc.domain(),
   fc.ipV4().map((ip) => `http://${ip}`),
-  fc.constantFrom('http://localhost:8127', 'http://127.0.0.1', 'HTTP://LOCALHOST', 'http://127.1', 'http://0x7f.1', 'http://[::1]', 'https://user:pw@mbi.example', 'javascript:alert(1)', 'https://mbi.example/path', ' HTTPS://MBI.example:443 ', 'https://', 'https://xn--a.com', 'localhost:8127', 'https://mbi.example?'),
+  fc.constantFrom(
+    'http://localhost:8127',
+    'http://127.0.0.1',
+    'HTTP://LOCALHOST',
+    'http://127.1',
+    'http://0x7f.1',
+    'http://[::1]',
+    'https://user:pw@mbi.example',
+    'javascript:alert(1)',
+    'https://mbi.example/path',
+    ' HTTPS://MBI.example:443 ',
+    'https://',
+    'https://xn--a.com',
+    'localhost:8127',
+    'https://mbi.example?',
+  ),
   fc.string(),
   hostile,
 );
 
 const SECRET_MARKER = 'sk_live_SECRET_6f1c';
-const secretFields = fc.dictionary(fc.constantFrom('exportApiKey', 'apiKey', 'password', 'token', 'secret', 'X-RJM-API-Key', 'cookie', 'secrets'), fc.constant(SECRET_MARKER), { maxKeys: 3 });
+const secretFields = fc.dictionary(
+  fc.constantFrom('exportApiKey', 'apiKey', 'password', 'token', 'secret', 'X-RJM-API-Key', 'cookie', 'secrets'),
+  fc.constant(SECRET_MARKER),
+  { maxKeys: 3 },
+);
 const numberish = fc.oneof(fc.integer({ min: -100, max: 10_000 }), fc.double(), hostile);
 
 const rawSource = fc
@@ -361,8 +534,28 @@ const rawSettings = fc.oneof(
             retentionDays: numberish,
             paused: fc.oneof(fc.boolean(), hostile),
             secretsInSession: fc.oneof(fc.boolean(), hostile),
-            notifications: fc.oneof(fc.record({ newProblem: hostile, recovered: fc.boolean(), escalation: hostile, quietStart: numberish, quietEnd: numberish }, { requiredKeys: [] }), hostile),
-            sources: fc.oneof({ weight: 4, arbitrary: fc.array(fc.oneof({ weight: 4, arbitrary: rawSource }, { weight: 1, arbitrary: hostile }), { maxLength: 6 }) }, { weight: 1, arbitrary: hostile }),
+            notifications: fc.oneof(
+              fc.record(
+                {
+                  newProblem: hostile,
+                  recovered: fc.boolean(),
+                  escalation: hostile,
+                  quietStart: numberish,
+                  quietEnd: numberish,
+                },
+                { requiredKeys: [] },
+              ),
+              hostile,
+            ),
+            sources: fc.oneof(
+              {
+                weight: 4,
+                arbitrary: fc.array(fc.oneof({ weight: 4, arbitrary: rawSource }, { weight: 1, arbitrary: hostile }), {
+                  maxLength: 6,
+                }),
+              },
+              { weight: 1, arbitrary: hostile },
+            ),
           },
           { requiredKeys: [] },
         ),
@@ -375,20 +568,44 @@ const rawSettings = fc.oneof(
   { weight: 1, arbitrary: hostile },
 );
 
-function httpResponse(status: fc.Arbitrary<number>, body: fc.Arbitrary<string>, contentType: fc.Arbitrary<string>): fc.Arbitrary<HttpResponse> {
-  return fc.record({ status, body, contentType, retryAt: fc.option(fc.integer({ min: 0 }), { nil: undefined }) }).map(({ retryAt, ...rest }) => {
-    const response: HttpResponse = { ok: true, ...rest };
-    if (retryAt !== undefined) response.retryAt = retryAt;
-    return response;
-  });
+function httpResponse(
+  status: fc.Arbitrary<number>,
+  body: fc.Arbitrary<string>,
+  contentType: fc.Arbitrary<string>,
+): fc.Arbitrary<HttpResponse> {
+  return fc
+    .record({ status, body, contentType, retryAt: fc.option(fc.integer({ min: 0 }), { nil: undefined }) })
+    .map(({ retryAt, ...rest }) => {
+      const response: HttpResponse = { ok: true, ...rest };
+      if (retryAt !== undefined) response.retryAt = retryAt;
+      return response;
+    });
 }
 
-const contentTypes = fc.oneof(fc.constantFrom('application/json', 'application/json; charset=utf-8', 'text/html', 'TEXT/HTML; charset=UTF-8', 'text/plain', ''), fc.string());
+const contentTypes = fc.oneof(
+  fc.constantFrom(
+    'application/json',
+    'application/json; charset=utf-8',
+    'text/html',
+    'TEXT/HTML; charset=UTF-8',
+    'text/plain',
+    '',
+  ),
+  fc.string(),
+);
 const bodies = fc.oneof(
   fc.string(),
   hugeString,
   fc.jsonValue().map((v) => JSON.stringify(v)),
-  fc.constantFrom('<!doctype html><title>Sign in</title>', '<html><input type="password"></html>', '   <p>Bad gateway</p>', '{"a":', '\uFEFF[]', 'null', ''),
+  fc.constantFrom(
+    '<!doctype html><title>Sign in</title>',
+    '<html><input type="password"></html>',
+    '   <p>Bad gateway</p>',
+    '{"a":',
+    '\uFEFF[]',
+    'null',
+    '',
+  ),
 );
 const authFailure = fc.constantFrom('signed-out' as const, 'key-rejected' as const);
 
@@ -396,7 +613,10 @@ const authFailure = fc.constantFrom('signed-out' as const, 'key-rejected' as con
 
 describe('parseConnections', { timeout: 30_000 }, () => {
   it('reads any body, the 2018 sample mutated in every way included, as valid integrations or "format-changed"', () => {
-    fc.assert(fc.property(connectionsBodies, (body) => expectConnections(parseConnections(body), body)), RUNS);
+    fc.assert(
+      fc.property(connectionsBodies, (body) => expectConnections(parseConnections(body), body)),
+      RUNS,
+    );
   });
 
   /** The id as the list shows it: numbers as digits, strings trimmed (ids here are short). */
@@ -446,7 +666,8 @@ describe('stateForStatus', { timeout: 30_000 }, () => {
         const shown = typeof raw === 'string' || typeof raw === 'number' ? inertText(String(raw)).trim() : undefined;
         if (shown) check(shown.startsWith(rawStatus), 'rawStatus is not the value received', { raw, rawStatus });
         if (shown === '') check(rawStatus === '(blank)', 'a blank status is not shown as blank', { raw, rawStatus });
-        if (PROTO_KEYS.includes(raw as string)) check(state === 'unknown', 'an object key read as a status', { raw, state });
+        if (PROTO_KEYS.includes(raw as string))
+          check(state === 'unknown', 'an object key read as a status', { raw, state });
       }),
       RUNS,
     );
@@ -455,18 +676,41 @@ describe('stateForStatus', { timeout: 30_000 }, () => {
 
 describe('parseUpdateCycle', { timeout: 30_000 }, () => {
   it('reads any body, the documented sample mutated in every way included, as a valid last job or "format-changed"', () => {
-    fc.assert(fc.property(cycleBodies, (body) => expectUpdateCycle(parseUpdateCycle(body))), RUNS);
+    fc.assert(
+      fc.property(cycleBodies, (body) => expectUpdateCycle(parseUpdateCycle(body))),
+      RUNS,
+    );
   });
 
   it('reads every well-formed status in a known zone', () => {
     fc.assert(
-      fc.property(fc.integer(), fc.integer(), fc.string(), dateParts, fc.constantFrom('', '.0', '.123'), zone, (id, statusId, statusName, parts, fraction, tz) => {
-        const end = `${mbiTime(parts)}${fraction}`;
-        const body = { clientId: 194, lastCompletedUpdateJob: { id, type: { id: 2, name: 'Full Update' }, end, status: { id: statusId, name: statusName } }, timezoneAbbreviation: tz };
-        const result = parseUpdateCycle(body);
-        expectUpdateCycle(result);
-        expect(result).toMatchObject({ ok: true, data: { lastJob: { id, statusId, endedAt: parseZonedTime(mbiTime(parts), tz.trim().toUpperCase()) } } });
-      }),
+      fc.property(
+        fc.integer(),
+        fc.integer(),
+        fc.string(),
+        dateParts,
+        fc.constantFrom('', '.0', '.123'),
+        zone,
+        (id, statusId, statusName, parts, fraction, tz) => {
+          const end = `${mbiTime(parts)}${fraction}`;
+          const body = {
+            clientId: 194,
+            lastCompletedUpdateJob: {
+              id,
+              type: { id: 2, name: 'Full Update' },
+              end,
+              status: { id: statusId, name: statusName },
+            },
+            timezoneAbbreviation: tz,
+          };
+          const result = parseUpdateCycle(body);
+          expectUpdateCycle(result);
+          expect(result).toMatchObject({
+            ok: true,
+            data: { lastJob: { id, statusId, endedAt: parseZonedTime(mbiTime(parts), tz.trim().toUpperCase()) } },
+          });
+        },
+      ),
       RUNS,
     );
   });
@@ -474,8 +718,16 @@ describe('parseUpdateCycle', { timeout: 30_000 }, () => {
 
 describe('parseZonedTime', { timeout: 30_000 }, () => {
   it('answers any value in any zone with null or a whole number of milliseconds', () => {
-    const values = fc.oneof(hostile, dateParts.map(mbiTime), fc.stringMatching(/^\s?\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}:\d{2}(\.\d{1,4})?\s?$/));
-    const zones = fc.oneof(zone.map((z) => z.trim().toUpperCase()), fc.constantFrom(...PROTO_KEYS, 'XYZ', ''), fc.string({ maxLength: 5 }));
+    const values = fc.oneof(
+      hostile,
+      dateParts.map(mbiTime),
+      fc.stringMatching(/^\s?\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}:\d{2}(\.\d{1,4})?\s?$/),
+    );
+    const zones = fc.oneof(
+      zone.map((z) => z.trim().toUpperCase()),
+      fc.constantFrom(...PROTO_KEYS, 'XYZ', ''),
+      fc.string({ maxLength: 5 }),
+    );
     fc.assert(
       fc.property(values, zones, (value, tz) => {
         const time = parseZonedTime(value, tz);
@@ -498,7 +750,9 @@ describe('parseZonedTime', { timeout: 30_000 }, () => {
     fc.assert(
       fc.property(dateParts, (parts) => {
         const time = parseZonedTime(mbiTime(parts), 'UTC');
-        expect(time === null ? null : new Date(time).toISOString().slice(0, 19).replace('T', ' ').replace(/^\+0*/, '')).toBe(mbiTime(parts));
+        expect(
+          time === null ? null : new Date(time).toISOString().slice(0, 19).replace('T', ' ').replace(/^\+0*/, ''),
+        ).toBe(mbiTime(parts));
       }),
       RUNS,
     );
@@ -510,7 +764,11 @@ describe('parseZonedTime', { timeout: 30_000 }, () => {
         const utc = parseZonedTime(mbiTime(parts), 'UTC');
         const zoned = parseZonedTime(mbiTime(parts), tz.trim().toUpperCase());
         check(utc !== null && zoned !== null, 'not read', { parts, tz });
-        check((utc - zoned) % 1_800_000 === 0 && Math.abs(utc - zoned) <= 14 * 3_600_000, 'odd offset', { parts, tz, offset: utc - zoned });
+        check((utc - zoned) % 1_800_000 === 0 && Math.abs(utc - zoned) <= 14 * 3_600_000, 'odd offset', {
+          parts,
+          tz,
+          offset: utc - zoned,
+        });
       }),
       RUNS,
     );
@@ -565,10 +823,17 @@ describe('parseJsonBody', { timeout: 30_000 }, () => {
   });
 
   it('tells a sign-in page apart from other HTML, anywhere in its first part', () => {
-    const page = fc.tuple(fc.string({ maxLength: 2_000 }), fc.constantFrom('<input type="password">', "<input type='password'>", 'Sign in', 'sign-in', 'Log in'), fc.string({ maxLength: 200 }));
+    const page = fc.tuple(
+      fc.string({ maxLength: 2_000 }),
+      fc.constantFrom('<input type="password">', "<input type='password'>", 'Sign in', 'sign-in', 'Log in'),
+      fc.string({ maxLength: 200 }),
+    );
     fc.assert(
       fc.property(page, authFailure, ([before, form, after], auth) => {
-        const result = parseJsonBody({ ok: true, status: 200, contentType: 'text/html; charset=utf-8', body: `<html>${before}${form}${after}` }, auth);
+        const result = parseJsonBody(
+          { ok: true, status: 200, contentType: 'text/html; charset=utf-8', body: `<html>${before}${form}${after}` },
+          auth,
+        );
         expect(result).toMatchObject({ ok: false, error: { kind: auth } });
       }),
       RUNS,
@@ -603,23 +868,36 @@ describe('parseSettings', { timeout: 30_000 }, () => {
 describe('parseOrigin and parseClientId', { timeout: 30_000 }, () => {
   it('accepts only origins that re-parse to themselves, and says why it refuses the rest', () => {
     fc.assert(
-      fc.property(fc.oneof({ weight: 9, arbitrary: originInput.filter((v): v is string => typeof v === 'string') }, { weight: 1, arbitrary: hugeString }), (input) => {
-        const parsed = parseOrigin(input);
-        if (parsed.ok) expectOrigin(parsed.value);
-        else text(parsed.error, 200, 'error');
-      }),
+      fc.property(
+        fc.oneof(
+          { weight: 9, arbitrary: originInput.filter((v): v is string => typeof v === 'string') },
+          { weight: 1, arbitrary: hugeString },
+        ),
+        (input) => {
+          const parsed = parseOrigin(input);
+          if (parsed.ok) expectOrigin(parsed.value);
+          else text(parsed.error, 200, 'error');
+        },
+      ),
       RUNS,
     );
   });
 
   it('accepts only canonical client ids of up to 12 digits', () => {
     fc.assert(
-      fc.property(fc.oneof(fc.stringMatching(/^\s{0,2}\d{1,14}\s{0,2}$/), fc.string(), fc.integer().map(String), hugeString), (input) => {
-        const parsed = parseClientId(input);
-        if (!parsed.ok) return text(parsed.error, 200, 'error');
-        check(/^(0|[1-9]\d{0,11})$/.test(parsed.value) && Number(parsed.value) === Number(input.trim()), 'client id', { input, parsed });
-        expect(parseClientId(parsed.value)).toEqual(parsed);
-      }),
+      fc.property(
+        fc.oneof(fc.stringMatching(/^\s{0,2}\d{1,14}\s{0,2}$/), fc.string(), fc.integer().map(String), hugeString),
+        (input) => {
+          const parsed = parseClientId(input);
+          if (!parsed.ok) return text(parsed.error, 200, 'error');
+          check(
+            /^(0|[1-9]\d{0,11})$/.test(parsed.value) && Number(parsed.value) === Number(input.trim()),
+            'client id',
+            { input, parsed },
+          );
+          expect(parseClientId(parsed.value)).toEqual(parsed);
+        },
+      ),
       RUNS,
     );
   });
@@ -627,14 +905,27 @@ describe('parseOrigin and parseClientId', { timeout: 30_000 }, () => {
 
 describe('parseSecrets', { timeout: 30_000 }, () => {
   const secretIds = fc.oneof(fc.constantFrom('main', 'eu', 'mbi-194-0', ...PROTO_KEYS), fc.string());
-  const entry = fc.oneof(fc.record({
-    exportApiKey: fc.oneof(fc.string(), hugeString, hostile),
-    apiOrigin: fc.oneof(fc.constantFrom('https://api.rjmetrics.com', 'http://127.0.0.1:8127', 'https://*', '*.rjmetrics.com'), fc.string(), hostile),
-    clientId: fc.oneof(fc.constantFrom('194', '2'), fc.string(), hostile),
-    password: hostile,
-    note: hostile,
-  }, { requiredKeys: [] }), hostile);
-  const rawSecrets = fc.oneof({ weight: 4, arbitrary: fc.array(fc.tuple(secretIds, entry), { maxLength: 6 }).map(own) }, { weight: 1, arbitrary: hostile });
+  const entry = fc.oneof(
+    fc.record(
+      {
+        exportApiKey: fc.oneof(fc.string(), hugeString, hostile),
+        apiOrigin: fc.oneof(
+          fc.constantFrom('https://api.rjmetrics.com', 'http://127.0.0.1:8127', 'https://*', '*.rjmetrics.com'),
+          fc.string(),
+          hostile,
+        ),
+        clientId: fc.oneof(fc.constantFrom('194', '2'), fc.string(), hostile),
+        password: hostile,
+        note: hostile,
+      },
+      { requiredKeys: [] },
+    ),
+    hostile,
+  );
+  const rawSecrets = fc.oneof(
+    { weight: 4, arbitrary: fc.array(fc.tuple(secretIds, entry), { maxLength: 6 }).map(own) },
+    { weight: 1, arbitrary: hostile },
+  );
 
   it('keeps only safe ids, each with a trimmed non-empty key bound to a plain API origin and client id, and nothing else', () => {
     fc.assert(
@@ -642,7 +933,12 @@ describe('parseSecrets', { timeout: 30_000 }, () => {
         const secrets: Secrets = parseSecrets(raw);
         check(Object.getPrototypeOf(secrets) === Object.prototype, 'not a plain object', secrets);
         // A prototype name or odd characters never become a key.
-        if (typeof raw === 'object' && raw !== null && Object.getPrototypeOf(raw) === Object.prototype) check(Object.keys(secrets).every((id) => isSafeId(id) && Object.hasOwn(raw, id)), 'ids', secrets);
+        if (typeof raw === 'object' && raw !== null && Object.getPrototypeOf(raw) === Object.prototype)
+          check(
+            Object.keys(secrets).every((id) => isSafeId(id) && Object.hasOwn(raw, id)),
+            'ids',
+            secrets,
+          );
         for (const value of Object.values(secrets)) {
           onlyKeys(value, ['exportApiKey', 'apiOrigin', 'clientId']);
           const key = value.exportApiKey;
@@ -659,7 +955,15 @@ describe('parseSecrets', { timeout: 30_000 }, () => {
 
 describe('parseCommand', { timeout: 30_000 }, () => {
   const commands = fc.oneof(
-    fc.record({ type: fc.constantFrom(MSG.checkNow, MSG.testSource), sourceId: hostile, source: fc.oneof(rawSource, hostile), exportApiKey: fc.oneof(fc.string(), hostile) }, { requiredKeys: ['type'] }),
+    fc.record(
+      {
+        type: fc.constantFrom(MSG.checkNow, MSG.testSource),
+        sourceId: hostile,
+        source: fc.oneof(rawSource, hostile),
+        exportApiKey: fc.oneof(fc.string(), hostile),
+      },
+      { requiredKeys: ['type'] },
+    ),
     fc.record({ type: fc.oneof(hostile, fc.constantFrom(...PROTO_KEYS, 'CHECK-NOW', 'check-now ')) }),
     hostile,
   );
@@ -678,7 +982,12 @@ describe('parseCommand', { timeout: 30_000 }, () => {
         check(command.type === MSG.testSource, 'type', command);
         expectSource(command.source);
         check(!JSON.stringify(command.source).includes(SECRET_MARKER), 'a secret in the source', command);
-        check(command.exportApiKey === undefined || (command.exportApiKey !== '' && command.exportApiKey === command.exportApiKey.trim()), 'exportApiKey', command);
+        check(
+          command.exportApiKey === undefined ||
+            (command.exportApiKey !== '' && command.exportApiKey === command.exportApiKey.trim()),
+          'exportApiKey',
+          command,
+        );
       }),
       RUNS,
     );

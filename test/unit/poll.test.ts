@@ -2,7 +2,21 @@ import { fakeBrowser } from '@webext-core/fake-browser';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { pollAll } from '../../src/background/poll';
 import { openWatchDb, readFeeds, transitionsOf } from '../../src/shared/db';
-import { callsTo, CONNECTIONS, CYCLE, grantHostAccess, held, json, SAMPLE, serve, settle, stored, UPDATE_CYCLE, watchMainStore, type Answer } from './fixtures';
+import {
+  callsTo,
+  CONNECTIONS,
+  CYCLE,
+  grantHostAccess,
+  held,
+  json,
+  SAMPLE,
+  serve,
+  settle,
+  stored,
+  UPDATE_CYCLE,
+  watchMainStore,
+  type Answer,
+} from './fixtures';
 
 const T0 = Date.parse('2026-01-15T12:00:00Z');
 const MINUTE = 60_000;
@@ -21,15 +35,24 @@ describe('pollAll', () => {
     await pollAll({ force: false, now: () => T0 });
 
     expect(await stored('connections')).toMatchObject({
-      lastAttemptAt: T0, lastSuccessAt: T0, failures: 0,
-      data: { feed: 'connections', integrations: [{ id: '5', name: 'vandelay', provider: 'MySQL', state: 'ok', since: T0 }] },
+      lastAttemptAt: T0,
+      lastSuccessAt: T0,
+      failures: 0,
+      data: {
+        feed: 'connections',
+        integrations: [{ id: '5', name: 'vandelay', provider: 'MySQL', state: 'ok', since: T0 }],
+      },
     });
     expect((await stored('connections'))?.error).toBeUndefined();
-    expect(await stored('update-cycle')).toMatchObject({ data: { feed: 'update-cycle', lastJob: { id: 13554, endedAt: Date.parse('2025-12-09T08:29:03Z') } } });
+    expect(await stored('update-cycle')).toMatchObject({
+      data: { feed: 'update-cycle', lastJob: { id: 13554, endedAt: Date.parse('2025-12-09T08:29:03Z') } },
+    });
   });
 
   it('logs an integration that breaks between two checks', async () => {
-    const broken = JSON.stringify([{ id: 5, name: 'vandelay', type: 'mysql', properties: { status: '3', error: 'Access denied' } }]);
+    const broken = JSON.stringify([
+      { id: 5, name: 'vandelay', type: 'mysql', properties: { status: '3', error: 'Access denied' } },
+    ]);
     let body = SAMPLE;
     serve({ [CONNECTIONS]: () => body(), [UPDATE_CYCLE]: CYCLE });
     await pollAll({ force: false, now: () => T0 });
@@ -37,7 +60,15 @@ describe('pollAll', () => {
     await pollAll({ force: false, now: () => T0 + 5 * MINUTE });
 
     expect(await transitionsOf(await openWatchDb(), 'main', '5')).toEqual([
-      { sourceId: 'main', integrationId: '5', name: 'vandelay', from: 'ok', to: 'failing', at: T0 + 5 * MINUTE, detail: 'Access denied' },
+      {
+        sourceId: 'main',
+        integrationId: '5',
+        name: 'vandelay',
+        from: 'ok',
+        to: 'failing',
+        at: T0 + 5 * MINUTE,
+        detail: 'Access denied',
+      },
     ]);
   });
 
@@ -45,11 +76,17 @@ describe('pollAll', () => {
     let connections = SAMPLE;
     serve({ [CONNECTIONS]: () => connections(), [UPDATE_CYCLE]: CYCLE });
     await pollAll({ force: false, now: () => T0 });
-    connections = () => new Response('<html><body>Bad gateway</body></html>', { status: 502, headers: { 'content-type': 'text/html' } });
+    connections = () =>
+      new Response('<html><body>Bad gateway</body></html>', { status: 502, headers: { 'content-type': 'text/html' } });
     await pollAll({ force: false, now: () => T0 + 5 * MINUTE });
 
     const record = await stored('connections');
-    expect(record).toMatchObject({ lastAttemptAt: T0 + 5 * MINUTE, lastSuccessAt: T0, failures: 1, error: { kind: 'server-error', httpStatus: 502 } });
+    expect(record).toMatchObject({
+      lastAttemptAt: T0 + 5 * MINUTE,
+      lastSuccessAt: T0,
+      failures: 1,
+      error: { kind: 'server-error', httpStatus: 502 },
+    });
     expect(record?.data).toMatchObject({ integrations: [{ name: 'vandelay', state: 'ok' }] });
   });
 
@@ -67,7 +104,10 @@ describe('pollAll', () => {
     serve({ [CONNECTIONS]: SAMPLE, [UPDATE_CYCLE]: CYCLE });
     await pollAll({ force: true, now: () => T0 });
 
-    expect((await stored('connections'))?.error).toMatchObject({ kind: 'permission-missing', message: expect.stringContaining('https://api.rjmetrics.com') as unknown });
+    expect((await stored('connections'))?.error).toMatchObject({
+      kind: 'permission-missing',
+      message: expect.stringContaining('https://api.rjmetrics.com') as unknown,
+    });
   });
 
   it('joins a check that is already running instead of starting a second one', async () => {

@@ -14,12 +14,29 @@ const NOON = new Date(2026, 10, 27, 12, 0).getTime();
 const IDS = ['__proto__', 'constructor', 'toString', 'hasOwnProperty'].map((id) => ({ id }));
 
 function integration(id: string, state: IntegrationState): Integration {
-  return { id, name: `Shop ${id}`, type: 'stripe', provider: 'Stripe', kind: 'oauth', state, rawStatus: state, since: NOON };
+  return {
+    id,
+    name: `Shop ${id}`,
+    type: 'stripe',
+    provider: 'Stripe',
+    kind: 'oauth',
+    state,
+    rawStatus: state,
+    since: NOON,
+  };
 }
 
 /** What a poll leaves: the account's list, the integration `id` in `state` beside a healthy one. */
 function record(id: string, state: IntegrationState): FeedRecord {
-  return { key: feedKey('s1', 'connections'), sourceId: 's1', feed: 'connections', lastAttemptAt: NOON, lastSuccessAt: NOON, failures: 0, data: { feed: 'connections', integrations: [integration('1', 'ok'), integration(id, state)] } };
+  return {
+    key: feedKey('s1', 'connections'),
+    sourceId: 's1',
+    feed: 'connections',
+    lastAttemptAt: NOON,
+    lastSuccessAt: NOON,
+    failures: 0,
+    data: { feed: 'connections', integrations: [integration('1', 'ok'), integration(id, state)] },
+  };
 }
 
 async function polled(id: string, state: IntegrationState): Promise<void> {
@@ -34,7 +51,9 @@ async function titlesShown(): Promise<string[]> {
 }
 
 beforeEach(async () => {
-  await fakeBrowser.storage.sync.set({ settings: { version: 1, sources: [{ id: 's1', label: 'Main', clientId: '194' }] } });
+  await fakeBrowser.storage.sync.set({
+    settings: { version: 1, sources: [{ id: 's1', label: 'Main', clientId: '194' }] },
+  });
   const permissions: { contains(request: unknown): Promise<boolean> } = fakeBrowser.permissions;
   vi.spyOn(permissions, 'contains').mockResolvedValue(true);
 });
@@ -65,7 +84,11 @@ describe.each(IDS)('an integration with the id "$id"', ({ id }) => {
     expect(Object.keys(await loadSnoozes())).toEqual([integrationKey('s1', id)]);
     await pruneSnoozes([record(id, 'needs-reauth')], NOON);
     expect(Object.keys(await loadSnoozes())).toEqual([]);
-    expect(deriveView(settings, [record(id, 'needs-reauth')], NOON, await loadSnoozes()).accounts[0]?.problems.map((i) => i.id)).toEqual([id]);
+    expect(
+      deriveView(settings, [record(id, 'needs-reauth')], NOON, await loadSnoozes()).accounts[0]?.problems.map(
+        (i) => i.id,
+      ),
+    ).toEqual([id]);
   });
 
   it.each([
@@ -73,7 +96,9 @@ describe.each(IDS)('an integration with the id "$id"', ({ id }) => {
     { state: 'failing' as const, result: 'still-failing' },
   ])('is judged $result after a re-authorization when the next check finds it $state', async ({ state, result }) => {
     const key = integrationKey('s1', id);
-    await saveVerifications({ [key]: { sourceId: 's1', integrationId: id, name: `Shop ${id}`, startedAt: NOON - 120_000, tabIds: [] } });
+    await saveVerifications({
+      [key]: { sourceId: 's1', integrationId: id, name: `Shop ${id}`, startedAt: NOON - 120_000, tabIds: [] },
+    });
     const judged = judge(await loadVerifications(), [record(id, state)], NOON);
     expect(Object.entries(judged).map(([k, v]) => [k, v.result])).toEqual([[key, result]]);
   });

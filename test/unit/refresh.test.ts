@@ -19,10 +19,25 @@ async function freshWorker() {
 
 async function storeProblems(count: number): Promise<void> {
   const integrations: Integration[] = Array.from({ length: count }, (_, i) => ({
-    id: String(i + 1), name: `integration ${i + 1}`, type: 'mysql', provider: 'MySQL', kind: 'database', state: 'failing', rawStatus: '3', since: NOW - (i + 1) * 60_000,
+    id: String(i + 1),
+    name: `integration ${i + 1}`,
+    type: 'mysql',
+    provider: 'MySQL',
+    kind: 'database',
+    state: 'failing',
+    rawStatus: '3',
+    since: NOW - (i + 1) * 60_000,
   }));
   const db = await openWatchDb();
-  await db.put('feeds', { key: feedKey('main', 'connections'), sourceId: 'main', feed: 'connections', lastAttemptAt: NOW, lastSuccessAt: NOW, failures: 0, data: { feed: 'connections', integrations } });
+  await db.put('feeds', {
+    key: feedKey('main', 'connections'),
+    sourceId: 'main',
+    feed: 'connections',
+    lastAttemptAt: NOW,
+    lastSuccessAt: NOW,
+    failures: 0,
+    data: { feed: 'connections', integrations },
+  });
 }
 
 async function stored(): Promise<PopupModel | undefined> {

@@ -6,17 +6,42 @@ import { resume } from '../../src/background/page-actions';
 import { BACKUP_FORMAT, exportBackup, parseBackup } from '../../src/shared/backup';
 import { applyManaged, ownPart, parseManaged } from '../../src/shared/managed';
 import { migrate } from '../../src/shared/migrations';
-import { DEFAULT_SETTINGS, MBI_API_ORIGIN, MBI_APP_ORIGIN, parseSettings, type Secrets, type Settings, type SourceSettings } from '../../src/shared/settings';
-import { loadOwnSettings, loadSecrets, loadSettings, migrateStoredSettings, saveSecrets, saveSettings } from '../../src/shared/storage';
+import {
+  DEFAULT_SETTINGS,
+  MBI_API_ORIGIN,
+  MBI_APP_ORIGIN,
+  parseSettings,
+  type Secrets,
+  type Settings,
+  type SourceSettings,
+} from '../../src/shared/settings';
+import {
+  loadOwnSettings,
+  loadSecrets,
+  loadSettings,
+  migrateStoredSettings,
+  saveSecrets,
+  saveSettings,
+} from '../../src/shared/storage';
 
 const KEY = 'sim-export-key-194';
 const OTHER_KEY = 'sim-export-key-2';
 
 const VANDELAY: SourceSettings = {
-  id: 'vandelay', label: 'Vandelay Industries', clientId: '194', appOrigin: 'https://mbi.vandelay.example', apiOrigin: 'https://api.vandelay.example', enabled: true,
+  id: 'vandelay',
+  label: 'Vandelay Industries',
+  clientId: '194',
+  appOrigin: 'https://mbi.vandelay.example',
+  apiOrigin: 'https://api.vandelay.example',
+  enabled: true,
 };
 const KRAMERICA: SourceSettings = {
-  id: 'kramerica', label: 'Kramerica', clientId: '2', appOrigin: MBI_APP_ORIGIN, apiOrigin: MBI_API_ORIGIN, enabled: false,
+  id: 'kramerica',
+  label: 'Kramerica',
+  clientId: '2',
+  appOrigin: MBI_APP_ORIGIN,
+  apiOrigin: MBI_API_ORIGIN,
+  enabled: false,
 };
 
 function settingsWith(extra: Partial<Settings> = {}): Settings {
@@ -43,7 +68,11 @@ async function expectNoKeyInSync(): Promise<void> {
 function alphabetical(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(alphabetical);
   if (typeof value !== 'object' || value === null) return value;
-  return Object.fromEntries(Object.keys(value).sort().map((k) => [k, alphabetical((value as Record<string, unknown>)[k])]));
+  return Object.fromEntries(
+    Object.keys(value)
+      .sort()
+      .map((k) => [k, alphabetical((value as Record<string, unknown>)[k])]),
+  );
 }
 
 /** Counts writes to sync storage, as the worker sees them through storage.onChanged. */
@@ -85,7 +114,11 @@ describe('defaults', () => {
 });
 
 describe('clamping of numbers', () => {
-  type Row = { field: 'pollMinutes' | 'staleHours' | 'escalationHours' | 'retentionDays'; stored: unknown; expected: number };
+  type Row = {
+    field: 'pollMinutes' | 'staleHours' | 'escalationHours' | 'retentionDays';
+    stored: unknown;
+    expected: number;
+  };
   it.each<Row>([
     { field: 'pollMinutes', stored: 0, expected: 1 },
     { field: 'pollMinutes', stored: -10, expected: 1 },
@@ -126,7 +159,10 @@ describe('clamping of numbers', () => {
   });
 
   it.each([
-    { stored: { newProblem: false, recovered: 'no', escalation: 0 }, expected: { newProblem: false, recovered: true, escalation: true } },
+    {
+      stored: { newProblem: false, recovered: 'no', escalation: 0 },
+      expected: { newProblem: false, recovered: true, escalation: true },
+    },
     { stored: 'off', expected: { newProblem: true, recovered: true, escalation: true } },
   ])('keeps only real booleans for the notification kinds: $stored', ({ stored, expected }) => {
     expect(parseSettings({ notifications: stored }).notifications).toMatchObject(expected);
@@ -135,21 +171,44 @@ describe('clamping of numbers', () => {
 
 describe('migrations', () => {
   it('moves the one account of unversioned settings into sources[0], keeping the other preferences', () => {
-    const legacy = { clientId: 194, appHost: 'mbi.vandelay.example', apiHost: 'https://api.vandelay.example', label: 'Vandelay Industries', pollMinutes: 10, paused: true };
+    const legacy = {
+      clientId: 194,
+      appHost: 'mbi.vandelay.example',
+      apiHost: 'https://api.vandelay.example',
+      label: 'Vandelay Industries',
+      pollMinutes: 10,
+      paused: true,
+    };
     const settings = parseSettings(migrate(legacy));
     expect(settings).toEqual({
       ...parseSettings({}),
       pollMinutes: 10,
       paused: true,
-      sources: [{ id: 'mbi-1', label: 'Vandelay Industries', clientId: '194', appOrigin: 'https://mbi.vandelay.example', apiOrigin: 'https://api.vandelay.example', enabled: true }],
+      sources: [
+        {
+          id: 'mbi-1',
+          label: 'Vandelay Industries',
+          clientId: '194',
+          appOrigin: 'https://mbi.vandelay.example',
+          apiOrigin: 'https://api.vandelay.example',
+          enabled: true,
+        },
+      ],
     });
     expect(settings).not.toHaveProperty('clientId');
     expect(settings).not.toHaveProperty('appHost');
   });
 
-  it('gives an unversioned account without hosts or label MBI\'s own hosts and a name', () => {
+  it("gives an unversioned account without hosts or label MBI's own hosts and a name", () => {
     expect(parseSettings(migrate({ clientId: '00194' })).sources).toEqual([
-      { id: 'mbi-1', label: 'MBI', clientId: '194', appOrigin: MBI_APP_ORIGIN, apiOrigin: MBI_API_ORIGIN, enabled: true },
+      {
+        id: 'mbi-1',
+        label: 'MBI',
+        clientId: '194',
+        appOrigin: MBI_APP_ORIGIN,
+        apiOrigin: MBI_API_ORIGIN,
+        enabled: true,
+      },
     ]);
   });
 
@@ -165,14 +224,24 @@ describe('migrations', () => {
     expect(parseSettings(migrate(current))).toEqual(copy);
   });
 
-  it.each([{ stored: undefined }, { stored: null }, { stored: 'garbage' }])('passes $stored through for the parser to replace', ({ stored }) => {
-    expect(migrate(stored)).toBe(stored);
-  });
+  it.each([{ stored: undefined }, { stored: null }, { stored: 'garbage' }])(
+    'passes $stored through for the parser to replace',
+    ({ stored }) => {
+      expect(migrate(stored)).toBe(stored);
+    },
+  );
 
   it('reads unversioned stored settings as migrated', async () => {
     await fakeBrowser.storage.sync.set({ settings: { clientId: 2, label: 'Kramerica' } });
     expect((await loadOwnSettings()).sources).toEqual([
-      { id: 'mbi-1', label: 'Kramerica', clientId: '2', appOrigin: MBI_APP_ORIGIN, apiOrigin: MBI_API_ORIGIN, enabled: true },
+      {
+        id: 'mbi-1',
+        label: 'Kramerica',
+        clientId: '2',
+        appOrigin: MBI_APP_ORIGIN,
+        apiOrigin: MBI_API_ORIGIN,
+        enabled: true,
+      },
     ]);
   });
 });
@@ -186,21 +255,40 @@ describe('migrateStoredSettings', () => {
   });
 
   it('writes unversioned settings back migrated', async () => {
-    await fakeBrowser.storage.sync.set({ settings: { clientId: 194, appHost: 'mbi.vandelay.example', apiHost: 'api.vandelay.example', label: 'Vandelay Industries' } });
+    await fakeBrowser.storage.sync.set({
+      settings: {
+        clientId: 194,
+        appHost: 'mbi.vandelay.example',
+        apiHost: 'api.vandelay.example',
+        label: 'Vandelay Industries',
+      },
+    });
     const writes = countSyncWrites();
     expect(await migrateStoredSettings()).toBe(true);
     expect(writes.count).toBe(1);
     const { settings } = await fakeBrowser.storage.sync.get('settings');
     expect(settings).toEqual({
       ...parseSettings({}),
-      sources: [{ id: 'mbi-1', label: 'Vandelay Industries', clientId: '194', appOrigin: 'https://mbi.vandelay.example', apiOrigin: 'https://api.vandelay.example', enabled: true }],
+      sources: [
+        {
+          id: 'mbi-1',
+          label: 'Vandelay Industries',
+          clientId: '194',
+          appOrigin: 'https://mbi.vandelay.example',
+          apiOrigin: 'https://api.vandelay.example',
+          enabled: true,
+        },
+      ],
     });
   });
 
   it('writes out-of-range values back clamped', async () => {
     await fakeBrowser.storage.sync.set({ settings: { ...settingsWith(), pollMinutes: 0, retentionDays: 1000 } });
     expect(await migrateStoredSettings()).toBe(true);
-    expect((await fakeBrowser.storage.sync.get('settings')).settings).toMatchObject({ pollMinutes: 1, retentionDays: 365 });
+    expect((await fakeBrowser.storage.sync.get('settings')).settings).toMatchObject({
+      pollMinutes: 1,
+      retentionDays: 365,
+    });
   });
 
   it('writes nothing when the stored settings are already current', async () => {
@@ -252,7 +340,10 @@ describe('secrets never reach sync storage', () => {
     expect(await loadSecrets()).toEqual(SECRETS);
   });
 
-  it.each([{ secretsInSession: false, area: 'local' as const, other: 'session' as const }, { secretsInSession: true, area: 'session' as const, other: 'local' as const }])(
+  it.each([
+    { secretsInSession: false, area: 'local' as const, other: 'session' as const },
+    { secretsInSession: true, area: 'session' as const, other: 'local' as const },
+  ])(
     'imports a file with keys into $area storage and none into sync (secretsInSession $secretsInSession)',
     async ({ secretsInSession, area, other }) => {
       const parsed = parseBackup(exportBackup(settingsWith({ secretsInSession }), SECRETS, true));
@@ -282,7 +373,17 @@ describe('organization policy', () => {
   it('reads locked numbers (clamped) and preset accounts marked as managed', () => {
     expect(parseManaged(POLICY)).toEqual({
       fields: { pollMinutes: 15, staleHours: 336 },
-      sources: [{ id: 'managed-194-0', label: 'Vandelay (policy)', clientId: '194', appOrigin: 'https://mbi.vandelay.example', apiOrigin: 'https://api.vandelay.example', enabled: true, managed: true }],
+      sources: [
+        {
+          id: 'managed-194-0',
+          label: 'Vandelay (policy)',
+          clientId: '194',
+          appOrigin: 'https://mbi.vandelay.example',
+          apiOrigin: 'https://api.vandelay.example',
+          enabled: true,
+          managed: true,
+        },
+      ],
     });
   });
 
@@ -291,8 +392,18 @@ describe('organization policy', () => {
   });
 
   it('lets locked fields win, puts managed accounts first and drops an own account that duplicates one', () => {
-    const elsewhere = { ...VANDELAY, id: 'vandelay-staging', label: 'Vandelay staging', appOrigin: 'https://staging.vandelay.example' };
-    const own = settingsWith({ pollMinutes: 5, staleHours: 26, escalationHours: 12, sources: [VANDELAY, elsewhere, KRAMERICA] });
+    const elsewhere = {
+      ...VANDELAY,
+      id: 'vandelay-staging',
+      label: 'Vandelay staging',
+      appOrigin: 'https://staging.vandelay.example',
+    };
+    const own = settingsWith({
+      pollMinutes: 5,
+      staleHours: 26,
+      escalationHours: 12,
+      sources: [VANDELAY, elsewhere, KRAMERICA],
+    });
     const applied = applyManaged(own, parseManaged(POLICY));
     expect(applied).toMatchObject({ pollMinutes: 15, staleHours: 336, escalationHours: 12 });
     expect(applied.sources.map((s) => [s.id, s.managed === true])).toEqual([
@@ -315,7 +426,7 @@ describe('organization policy', () => {
     expect((await loadSettings()).sources.map((s) => s.id)).toEqual(['managed-194-0', 'kramerica']);
   });
 
-  it('keeps the admin\'s own interval in sync when saving while policy locks it', async () => {
+  it("keeps the admin's own interval in sync when saving while policy locks it", async () => {
     // Sync carries settings to computers without the policy; a locked value must not overwrite the own one.
     await fakeBrowser.storage.managed.set(POLICY);
     await saveSettings(settingsWith({ pollMinutes: 5 }));
@@ -337,7 +448,11 @@ describe('organization policy', () => {
 
 describe('backup file', () => {
   it('reads back exactly what it exported, keys included', () => {
-    const settings = settingsWith({ pollMinutes: 7, secretsInSession: true, notifications: { newProblem: false, recovered: true, escalation: true, quietStart: 1320, quietEnd: 420 } });
+    const settings = settingsWith({
+      pollMinutes: 7,
+      secretsInSession: true,
+      notifications: { newProblem: false, recovered: true, escalation: true, quietStart: 1320, quietEnd: 420 },
+    });
     const parsed = parseBackup(exportBackup(settings, SECRETS, true));
     expect(parsed).toEqual({ ok: true, settings, secrets: SECRETS });
   });
@@ -351,27 +466,61 @@ describe('backup file', () => {
 
   it('leaves out managed accounts and their keys', () => {
     const managed: SourceSettings = { ...VANDELAY, id: 'managed-194-0', managed: true };
-    const text = exportBackup(settingsWith({ sources: [managed, KRAMERICA] }), { 'managed-194-0': { ...SECRETS.vandelay!, clientId: '194' }, kramerica: SECRETS.kramerica! }, true);
+    const text = exportBackup(
+      settingsWith({ sources: [managed, KRAMERICA] }),
+      { 'managed-194-0': { ...SECRETS.vandelay!, clientId: '194' }, kramerica: SECRETS.kramerica! },
+      true,
+    );
     expect(text).not.toContain(KEY);
-    expect(parseBackup(text)).toEqual({ ok: true, settings: settingsWith({ sources: [KRAMERICA] }), secrets: { kramerica: SECRETS.kramerica } });
+    expect(parseBackup(text)).toEqual({
+      ok: true,
+      settings: settingsWith({ sources: [KRAMERICA] }),
+      secrets: { kramerica: SECRETS.kramerica },
+    });
   });
 
-  const file = (body: Record<string, unknown>) => JSON.stringify({ format: BACKUP_FORMAT, version: 1, settings: settingsWith(), ...body });
+  const file = (body: Record<string, unknown>) =>
+    JSON.stringify({ format: BACKUP_FORMAT, version: 1, settings: settingsWith(), ...body });
 
   it.each([
-    { what: 'corrupt JSON', text: '{"format": "mbi-integration-watch/settings", "version": 1, "sett', error: 'The file is not valid JSON.' },
+    {
+      what: 'corrupt JSON',
+      text: '{"format": "mbi-integration-watch/settings", "version": 1, "sett',
+      error: 'The file is not valid JSON.',
+    },
     { what: 'an empty file', text: '', error: 'The file is not valid JSON.' },
-    { what: 'a foreign JSON file', text: JSON.stringify({ name: 'eslint-config', version: 1 }), error: 'This is not a settings file of MBI Integration Watch (its "format" field is missing or different).' },
-    { what: 'a JSON array', text: '[]', error: 'This is not a settings file of MBI Integration Watch (its "format" field is missing or different).' },
-    { what: 'a newer version', text: file({ version: 2 }), error: 'The file was written by a newer version (settings version 2).' },
+    {
+      what: 'a foreign JSON file',
+      text: JSON.stringify({ name: 'eslint-config', version: 1 }),
+      error: 'This is not a settings file of MBI Integration Watch (its "format" field is missing or different).',
+    },
+    {
+      what: 'a JSON array',
+      text: '[]',
+      error: 'This is not a settings file of MBI Integration Watch (its "format" field is missing or different).',
+    },
+    {
+      what: 'a newer version',
+      text: file({ version: 2 }),
+      error: 'The file was written by a newer version (settings version 2).',
+    },
     { what: 'no settings object', text: file({ settings: 'none' }), error: 'The file has no "settings" object.' },
-    { what: 'an account with a non-numeric client id', text: file({ settings: { sources: [VANDELAY, { ...KRAMERICA, clientId: 'two' }] } }), error: '1 of the file\'s accounts are invalid (client id or hosts).' },
+    {
+      what: 'an account with a non-numeric client id',
+      text: file({ settings: { sources: [VANDELAY, { ...KRAMERICA, clientId: 'two' }] } }),
+      error: "1 of the file's accounts are invalid (client id or hosts).",
+    },
   ])('refuses $what: "$error"', ({ text, error }) => {
     expect(parseBackup(text)).toEqual({ ok: false, error });
   });
 
-  it('refuses an account whose host is not https rather than pointing it at MBI\'s own host', () => {
-    const text = file({ settings: { sources: [VANDELAY, { ...KRAMERICA, appOrigin: 'http://mbi.kramerica.example' }] } });
-    expect(parseBackup(text)).toEqual({ ok: false, error: '1 of the file\'s accounts are invalid (client id or hosts).' });
+  it("refuses an account whose host is not https rather than pointing it at MBI's own host", () => {
+    const text = file({
+      settings: { sources: [VANDELAY, { ...KRAMERICA, appOrigin: 'http://mbi.kramerica.example' }] },
+    });
+    expect(parseBackup(text)).toEqual({
+      ok: false,
+      error: "1 of the file's accounts are invalid (client id or hosts).",
+    });
   });
 });

@@ -1,16 +1,20 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_SETTINGS, MBI_API_ORIGIN, MBI_APP_ORIGIN, parseClientId, parseOrigin, parseSettings } from '../../src/shared/settings';
+import {
+  DEFAULT_SETTINGS,
+  MBI_API_ORIGIN,
+  MBI_APP_ORIGIN,
+  parseClientId,
+  parseOrigin,
+  parseSettings,
+} from '../../src/shared/settings';
 
 describe('parseSettings', () => {
-  it.each([
-    { stored: undefined },
-    { stored: null },
-    { stored: 'garbage' },
-    { stored: [] },
-    { stored: {} },
-  ])('falls back to the defaults for $stored', ({ stored }) => {
-    expect(parseSettings(stored)).toEqual(DEFAULT_SETTINGS);
-  });
+  it.each([{ stored: undefined }, { stored: null }, { stored: 'garbage' }, { stored: [] }, { stored: {} }])(
+    'falls back to the defaults for $stored',
+    ({ stored }) => {
+      expect(parseSettings(stored)).toEqual(DEFAULT_SETTINGS);
+    },
+  );
 
   it.each([
     { pollMinutes: 0, expected: 1 },
@@ -43,30 +47,60 @@ describe('parseSettings', () => {
     expect(parseSettings({ paused }).paused).toBe(expected);
   });
 
-  it('fills a source\'s missing fields with MBI\'s own hosts and a readable label', () => {
+  it("fills a source's missing fields with MBI's own hosts and a readable label", () => {
     expect(parseSettings({ sources: [{ clientId: '194' }] }).sources).toEqual([
-      { id: 'mbi-194-0', label: 'MBI 194', clientId: '194', appOrigin: MBI_APP_ORIGIN, apiOrigin: MBI_API_ORIGIN, enabled: true },
+      {
+        id: 'mbi-194-0',
+        label: 'MBI 194',
+        clientId: '194',
+        appOrigin: MBI_APP_ORIGIN,
+        apiOrigin: MBI_API_ORIGIN,
+        enabled: true,
+      },
     ]);
   });
 
   it('keeps a valid local origin and a disabled source', () => {
-    const [source] = parseSettings({ sources: [{ id: 'sim', label: '  Simulator  ', clientId: '00194', appOrigin: 'http://127.0.0.1:8127', apiOrigin: 'http://127.0.0.1:8127', enabled: false }] }).sources;
-    expect(source).toEqual({ id: 'sim', label: 'Simulator', clientId: '194', appOrigin: 'http://127.0.0.1:8127', apiOrigin: 'http://127.0.0.1:8127', enabled: false });
+    const [source] = parseSettings({
+      sources: [
+        {
+          id: 'sim',
+          label: '  Simulator  ',
+          clientId: '00194',
+          appOrigin: 'http://127.0.0.1:8127',
+          apiOrigin: 'http://127.0.0.1:8127',
+          enabled: false,
+        },
+      ],
+    }).sources;
+    expect(source).toEqual({
+      id: 'sim',
+      label: 'Simulator',
+      clientId: '194',
+      appOrigin: 'http://127.0.0.1:8127',
+      apiOrigin: 'http://127.0.0.1:8127',
+      enabled: false,
+    });
   });
 
   it.each([
     { what: 'a plain http app host', appOrigin: 'http://evil.example', apiOrigin: MBI_API_ORIGIN },
     { what: 'an API host with user info', appOrigin: MBI_APP_ORIGIN, apiOrigin: 'https://user:pw@api.example' },
-  ])('drops an account with $what rather than pointing it at MBI\'s own hosts', ({ appOrigin, apiOrigin }) => {
+  ])("drops an account with $what rather than pointing it at MBI's own hosts", ({ appOrigin, apiOrigin }) => {
     expect(parseSettings({ sources: [{ clientId: '194', appOrigin, apiOrigin }] }).sources).toEqual([]);
   });
 
-  it('gives an account without hosts MBI\'s own', () => {
-    expect(parseSettings({ sources: [{ clientId: '194' }] }).sources[0]).toMatchObject({ appOrigin: MBI_APP_ORIGIN, apiOrigin: MBI_API_ORIGIN });
+  it("gives an account without hosts MBI's own", () => {
+    expect(parseSettings({ sources: [{ clientId: '194' }] }).sources[0]).toMatchObject({
+      appOrigin: MBI_APP_ORIGIN,
+      apiOrigin: MBI_API_ORIGIN,
+    });
   });
 
   it('cuts a long label to 80 characters', () => {
-    expect(parseSettings({ sources: [{ clientId: '194', label: 'x'.repeat(300) }] }).sources[0]?.label).toHaveLength(80);
+    expect(parseSettings({ sources: [{ clientId: '194', label: 'x'.repeat(300) }] }).sources[0]?.label).toHaveLength(
+      80,
+    );
   });
 
   it.each([
@@ -81,8 +115,16 @@ describe('parseSettings', () => {
   });
 
   it('keeps both of two sources with the same id, the later renamed', () => {
-    const parsed = parseSettings({ sources: [{ id: 'main', clientId: '194', label: 'First' }, { id: 'main', clientId: '195', label: 'Second' }] });
-    expect(parsed.sources.map((s) => [s.id, s.label])).toEqual([['main', 'First'], ['main-2', 'Second']]);
+    const parsed = parseSettings({
+      sources: [
+        { id: 'main', clientId: '194', label: 'First' },
+        { id: 'main', clientId: '195', label: 'Second' },
+      ],
+    });
+    expect(parsed.sources.map((s) => [s.id, s.label])).toEqual([
+      ['main', 'First'],
+      ['main-2', 'Second'],
+    ]);
   });
 
   it('drops keys it does not know', () => {
@@ -136,10 +178,14 @@ describe('parseClientId', () => {
     expect(parseClientId(input)).toEqual({ ok: true, value: expected });
   });
 
-  it.each([{ input: '' }, { input: 'abc' }, { input: '-1' }, { input: '19.4' }, { input: '1e3' }, { input: '1234567890123' }])(
-    'refuses "$input" and gives an example',
-    ({ input }) => {
-      expect(parseClientId(input)).toEqual({ ok: false, error: 'The client id is a number, e.g. 194.' });
-    },
-  );
+  it.each([
+    { input: '' },
+    { input: 'abc' },
+    { input: '-1' },
+    { input: '19.4' },
+    { input: '1e3' },
+    { input: '1234567890123' },
+  ])('refuses "$input" and gives an example', ({ input }) => {
+    expect(parseClientId(input)).toEqual({ ok: false, error: 'The client id is a number, e.g. 194.' });
+  });
 });

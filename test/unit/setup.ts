@@ -17,7 +17,10 @@ interface Message {
 
 const LOCALES_DIR = fileURLToPath(import.meta.resolve('../../public/_locales'));
 const LOCALES: Record<string, Record<string, Message | undefined> | undefined> = Object.fromEntries(
-  readdirSync(LOCALES_DIR).map((lang) => [lang, JSON.parse(readFileSync(join(LOCALES_DIR, lang, 'messages.json'), 'utf8')) as Record<string, Message>]),
+  readdirSync(LOCALES_DIR).map((lang) => [
+    lang,
+    JSON.parse(readFileSync(join(LOCALES_DIR, lang, 'messages.json'), 'utf8')) as Record<string, Message>,
+  ]),
 );
 
 /**
@@ -31,9 +34,13 @@ function getMessage(name: string, substitutions?: string | string[]): string {
   if (!entry) return '';
   const subs = substitutions === undefined ? [] : [substitutions].flat();
   const placeholders = Object.entries(entry.placeholders ?? {});
-  const named = entry.message.replace(/\$(\w+)\$/g, (all, p: string) =>
-    placeholders.find(([key]) => key.toLowerCase() === p.toLowerCase())?.[1].content ?? all);
-  return named.replace(/\$([\s\S]?)/g, (_, c: string) => (c === '$' ? '$' : /[1-9]/.test(c) ? (subs[Number(c) - 1] ?? '') : ''));
+  const named = entry.message.replace(
+    /\$(\w+)\$/g,
+    (all, p: string) => placeholders.find(([key]) => key.toLowerCase() === p.toLowerCase())?.[1].content ?? all,
+  );
+  return named.replace(/\$([\s\S]?)/g, (_, c: string) =>
+    c === '$' ? '$' : /[1-9]/.test(c) ? (subs[Number(c) - 1] ?? '') : '',
+  );
 }
 
 // The fake browser leaves i18n unimplemented, and the code reads chrome.i18n: both get the functions above.

@@ -7,18 +7,27 @@ const sample = JSON.parse(readFileSync('test/unit/fixtures/connections-2018-samp
 describe('describeShape', () => {
   it('keeps the keys and value types of the 2018 sample and none of its values', () => {
     const shape = describeShape(sample);
-    for (const key of ['integration_type', 'replication_type', 'properties', 'established', 'status']) expect(shape).toContain(`"${key}"`);
-    for (const value of ['vandelay', 'boxcutter', 'rds.amazonaws.com', '3306', 'MySQL', '2018-04-10']) expect(shape).not.toContain(value);
+    for (const key of ['integration_type', 'replication_type', 'properties', 'established', 'status'])
+      expect(shape).toContain(`"${key}"`);
+    for (const value of ['vandelay', 'boxcutter', 'rds.amazonaws.com', '3306', 'MySQL', '2018-04-10'])
+      expect(shape).not.toContain(value);
     expect(shape).toContain('"status": "string"');
     expect(shape).toMatch(/\(1 items\)$/);
   });
 
   it('merges the rows of a list, marking fields whose type differs', () => {
-    expect(JSON.parse(describeShape([{ id: 1, a: 'x' }, { id: 'two', b: null }]).replace(/ \(\d+ items\)$/, ''))).toEqual([{ id: 'number|string', a: 'string', b: 'null' }]);
+    expect(
+      JSON.parse(
+        describeShape([
+          { id: 1, a: 'x' },
+          { id: 'two', b: null },
+        ]).replace(/ \(\d+ items\)$/, ''),
+      ),
+    ).toEqual([{ id: 'number|string', a: 'string', b: 'null' }]);
   });
 
   it.each([
-    { what: 'a secret-looking key', body: { 'sk_live_abcdefghijklmnopqrstuvwxyz': 1 } },
+    { what: 'a secret-looking key', body: { sk_live_abcdefghijklmnopqrstuvwxyz: 1 } },
     { what: 'a host as a key', body: { 'warehouse.vandelay.com': 'x' } },
     { what: 'an e-mail as a key', body: { 'admin@vandelay.example': true } },
   ])('hides $what', ({ body }) => {

@@ -20,7 +20,15 @@ describe('snoozes', () => {
   });
 
   it('keeps only well-formed snoozes from storage', () => {
-    expect(parseSnoozes({ a: { until: 5 }, b: { whileState: 'failing' }, c: { whileState: 'broken' }, d: { until: 'soon' }, e: null })).toEqual({
+    expect(
+      parseSnoozes({
+        a: { until: 5 },
+        b: { whileState: 'failing' },
+        c: { whileState: 'broken' },
+        d: { until: 'soon' },
+        e: null,
+      }),
+    ).toEqual({
       a: { until: 5 },
       b: { whileState: 'failing' },
     });
@@ -28,22 +36,67 @@ describe('snoozes', () => {
   });
 
   it('drops snoozes that ran out, changed state, or whose integration is gone', () => {
-    const current = new Map([['s/1', { state: 'failing' as const }], ['s/2', { state: 'ok' as const }]]);
-    const snoozes = { 's/1': { whileState: 'failing' as const }, 's/2': { whileState: 'failing' as const }, 's/3': { until: NOW + 1 } };
+    const current = new Map([
+      ['s/1', { state: 'failing' as const }],
+      ['s/2', { state: 'ok' as const }],
+    ]);
+    const snoozes = {
+      's/1': { whileState: 'failing' as const },
+      's/2': { whileState: 'failing' as const },
+      's/3': { until: NOW + 1 },
+    };
     expect(liveSnoozes(snoozes, current, NOW)).toEqual({ 's/1': { whileState: 'failing' } });
   });
 
   it('forgets, after a check, the snoozes that no longer hide anything, and keeps the others', async () => {
-    const integrations = [{ id: '1', name: '1', type: 'stripe', provider: 'Stripe', kind: 'oauth' as const, state: 'failing' as const, rawStatus: '3' }];
-    const records: FeedRecord[] = [{ key: 's:connections', sourceId: 's', feed: 'connections', lastAttemptAt: NOW, failures: 0, data: { feed: 'connections', integrations } }];
-    await fakeBrowser.storage.local.set({ snoozes: { 's/1': { whileState: 'failing' }, 's/2': { until: NOW + 1 }, 's/3': { until: NOW - 1 } } });
+    const integrations = [
+      {
+        id: '1',
+        name: '1',
+        type: 'stripe',
+        provider: 'Stripe',
+        kind: 'oauth' as const,
+        state: 'failing' as const,
+        rawStatus: '3',
+      },
+    ];
+    const records: FeedRecord[] = [
+      {
+        key: 's:connections',
+        sourceId: 's',
+        feed: 'connections',
+        lastAttemptAt: NOW,
+        failures: 0,
+        data: { feed: 'connections', integrations },
+      },
+    ];
+    await fakeBrowser.storage.local.set({
+      snoozes: { 's/1': { whileState: 'failing' }, 's/2': { until: NOW + 1 }, 's/3': { until: NOW - 1 } },
+    });
     await pruneSnoozes(records, NOW);
     expect(await loadSnoozes()).toEqual({ 's/1': { whileState: 'failing' } });
   });
 
   it('keeps a snooze set while a check was cleaning up the ones it had read', async () => {
-    const integrations = ['1', '2'].map((id) => ({ id, name: id, type: 'stripe', provider: 'Stripe', kind: 'oauth' as const, state: 'failing' as const, rawStatus: '3' }));
-    const records: FeedRecord[] = [{ key: 's:connections', sourceId: 's', feed: 'connections', lastAttemptAt: NOW, failures: 0, data: { feed: 'connections', integrations } }];
+    const integrations = ['1', '2'].map((id) => ({
+      id,
+      name: id,
+      type: 'stripe',
+      provider: 'Stripe',
+      kind: 'oauth' as const,
+      state: 'failing' as const,
+      rawStatus: '3',
+    }));
+    const records: FeedRecord[] = [
+      {
+        key: 's:connections',
+        sourceId: 's',
+        feed: 'connections',
+        lastAttemptAt: NOW,
+        failures: 0,
+        data: { feed: 'connections', integrations },
+      },
+    ];
     await fakeBrowser.storage.local.set({ snoozes: { 's/1': { until: NOW - 1 } } });
     const read = await loadSnoozes();
     // The admin snoozes integration 2 from the popup after the check read the snoozes.
@@ -54,8 +107,26 @@ describe('snoozes', () => {
 
   it('leaves a snoozed integration out of the problem count and lists it apart', () => {
     const settings = parseSettings({ sources: [{ id: 's', label: 'Main', clientId: '1' }] });
-    const integrations = ['1', '2'].map((id) => ({ id, name: id, type: 'stripe', provider: 'Stripe', kind: 'oauth' as const, state: 'failing' as const, rawStatus: '3' }));
-    const records: FeedRecord[] = [{ key: 's:connections', sourceId: 's', feed: 'connections', lastAttemptAt: NOW, lastSuccessAt: NOW, failures: 0, data: { feed: 'connections', integrations } }];
+    const integrations = ['1', '2'].map((id) => ({
+      id,
+      name: id,
+      type: 'stripe',
+      provider: 'Stripe',
+      kind: 'oauth' as const,
+      state: 'failing' as const,
+      rawStatus: '3',
+    }));
+    const records: FeedRecord[] = [
+      {
+        key: 's:connections',
+        sourceId: 's',
+        feed: 'connections',
+        lastAttemptAt: NOW,
+        lastSuccessAt: NOW,
+        failures: 0,
+        data: { feed: 'connections', integrations },
+      },
+    ];
     const view = deriveView(settings, records, NOW, { 's/2': { until: NOW + 60_000 } });
     expect(view.problemCount).toBe(1);
     expect(view.accounts[0]?.snoozed.map((i) => i.id)).toEqual(['2']);

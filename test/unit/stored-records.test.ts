@@ -10,11 +10,32 @@ import { callsTo, CONNECTIONS, CYCLE, json, serve, stored, UPDATE_CYCLE, watchMa
 // Hours after the update-cycle fixture's last job ended, so the account is not stale.
 const NOW = Date.parse('2025-12-09T12:00:00Z');
 const KEY = feedKey('main', 'connections');
-const BROKEN = json(JSON.stringify([{ id: 5, name: 'vandelay', type: 'mysql', properties: { status: '3', error: 'Access denied' } }]));
+const BROKEN = json(
+  JSON.stringify([{ id: 5, name: 'vandelay', type: 'mysql', properties: { status: '3', error: 'Access denied' } }]),
+);
 
 const GOOD: FeedRecord = {
-  key: KEY, sourceId: 'main', feed: 'connections', lastAttemptAt: NOW, lastSuccessAt: NOW, failures: 0,
-  data: { feed: 'connections', integrations: [{ id: '5', name: 'vandelay', type: 'mysql', provider: 'MySQL', kind: 'database', state: 'failing', rawStatus: '3', since: NOW }] },
+  key: KEY,
+  sourceId: 'main',
+  feed: 'connections',
+  lastAttemptAt: NOW,
+  lastSuccessAt: NOW,
+  failures: 0,
+  data: {
+    feed: 'connections',
+    integrations: [
+      {
+        id: '5',
+        name: 'vandelay',
+        type: 'mysql',
+        provider: 'MySQL',
+        kind: 'database',
+        state: 'failing',
+        rawStatus: '3',
+        since: NOW,
+      },
+    ],
+  },
 };
 
 /** What an older version or a damaged profile may leave: the store takes any object with a key. */
@@ -38,17 +59,61 @@ async function freshWorker() {
 }
 
 describe('parseFeedRecord', () => {
-  const envelope: FeedRecord = { key: KEY, sourceId: 'main', feed: 'connections', lastAttemptAt: NOW, lastSuccessAt: NOW, failures: 0 };
+  const envelope: FeedRecord = {
+    key: KEY,
+    sourceId: 'main',
+    feed: 'connections',
+    lastAttemptAt: NOW,
+    lastSuccessAt: NOW,
+    failures: 0,
+  };
 
   it.each([
     { what: 'a sound record', raw: GOOD, expected: GOOD },
     { what: 'a record without data', raw: envelope, expected: envelope },
-    { what: 'integrations that are not a list', raw: { ...GOOD, data: { feed: 'connections', integrations: 'none' } }, expected: envelope },
-    { what: 'an integration with a numeric id', raw: { ...GOOD, data: { feed: 'connections', integrations: [{ ...GOOD.data, id: 5 }] } }, expected: envelope },
-    { what: 'an integration in an unknown state', raw: { ...GOOD, data: { feed: 'connections', integrations: [{ id: '5', name: 'x', type: 'mysql', provider: 'MySQL', kind: 'database', state: 'broken', rawStatus: '3' }] } }, expected: envelope },
-    { what: 'data of the other feed', raw: { ...GOOD, data: { feed: 'update-cycle', lastJob: null } }, expected: envelope },
-    { what: 'an update job without its end', raw: { ...GOOD, key: feedKey('main', 'update-cycle'), feed: 'update-cycle', data: { feed: 'update-cycle', lastJob: { id: 1 } } }, expected: { ...envelope, key: feedKey('main', 'update-cycle'), feed: 'update-cycle' } },
-    { what: 'an error of an unknown kind', raw: { ...GOOD, error: { kind: 'exploded', message: 'x' } }, expected: null },
+    {
+      what: 'integrations that are not a list',
+      raw: { ...GOOD, data: { feed: 'connections', integrations: 'none' } },
+      expected: envelope,
+    },
+    {
+      what: 'an integration with a numeric id',
+      raw: { ...GOOD, data: { feed: 'connections', integrations: [{ ...GOOD.data, id: 5 }] } },
+      expected: envelope,
+    },
+    {
+      what: 'an integration in an unknown state',
+      raw: {
+        ...GOOD,
+        data: {
+          feed: 'connections',
+          integrations: [
+            { id: '5', name: 'x', type: 'mysql', provider: 'MySQL', kind: 'database', state: 'broken', rawStatus: '3' },
+          ],
+        },
+      },
+      expected: envelope,
+    },
+    {
+      what: 'data of the other feed',
+      raw: { ...GOOD, data: { feed: 'update-cycle', lastJob: null } },
+      expected: envelope,
+    },
+    {
+      what: 'an update job without its end',
+      raw: {
+        ...GOOD,
+        key: feedKey('main', 'update-cycle'),
+        feed: 'update-cycle',
+        data: { feed: 'update-cycle', lastJob: { id: 1 } },
+      },
+      expected: { ...envelope, key: feedKey('main', 'update-cycle'), feed: 'update-cycle' },
+    },
+    {
+      what: 'an error of an unknown kind',
+      raw: { ...GOOD, error: { kind: 'exploded', message: 'x' } },
+      expected: null,
+    },
     { what: 'a key that is not its source and feed', raw: { ...GOOD, key: 'other:connections' }, expected: null },
     { what: 'an unknown feed', raw: { ...GOOD, feed: 'orders' }, expected: null },
     { what: 'failures that are not a number', raw: { ...GOOD, failures: '2' }, expected: null },
@@ -71,7 +136,11 @@ describe('a damaged stored record', () => {
     // The fake browser implements neither: notifications are granted, and the worker has a version.
     const permissions: { contains(request: unknown): Promise<boolean> } = fakeBrowser.permissions;
     vi.spyOn(permissions, 'contains').mockResolvedValue(true);
-    vi.spyOn(fakeBrowser.runtime, 'getManifest').mockReturnValue({ manifest_version: 3, name: 'MBI Integration Watch', version: '1.0.0' });
+    vi.spyOn(fakeBrowser.runtime, 'getManifest').mockReturnValue({
+      manifest_version: 3,
+      name: 'MBI Integration Watch',
+      version: '1.0.0',
+    });
     warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
   });
 
@@ -80,8 +149,20 @@ describe('a damaged stored record', () => {
   });
 
   it.each([
-    { what: 'integrations that are not a list', record: { ...GOOD, data: { feed: 'connections', integrations: { 5: 'failing' } } } },
-    { what: 'an older shape: no failure count, the list named otherwise', record: { key: KEY, sourceId: 'main', feed: 'connections', lastAttemptAt: NOW, data: { feed: 'connections', connections: [{ id: 5 }] } } },
+    {
+      what: 'integrations that are not a list',
+      record: { ...GOOD, data: { feed: 'connections', integrations: { 5: 'failing' } } },
+    },
+    {
+      what: 'an older shape: no failure count, the list named otherwise',
+      record: {
+        key: KEY,
+        sourceId: 'main',
+        feed: 'connections',
+        lastAttemptAt: NOW,
+        data: { feed: 'connections', connections: [{ id: 5 }] },
+      },
+    },
   ])('with $what breaks no badge refresh, notification, re-authorization, support case or poll', async ({ record }) => {
     await storeRaw(record);
     const worker = await freshWorker();
@@ -94,7 +175,10 @@ describe('a damaged stored record', () => {
 
     serve({ [CONNECTIONS]: BROKEN, [UPDATE_CYCLE]: CYCLE });
     await worker.pollAll({ force: false, now: () => NOW + 60_000 });
-    expect((await stored('connections'))?.data).toMatchObject({ feed: 'connections', integrations: [{ id: '5', state: 'failing' }] });
+    expect((await stored('connections'))?.data).toMatchObject({
+      feed: 'connections',
+      integrations: [{ id: '5', state: 'failing' }],
+    });
     await worker.refreshBadge(NOW + 60_000);
     expect(await fakeBrowser.action.getBadgeText({})).toBe('1');
   });
@@ -111,7 +195,13 @@ describe('a damaged stored record', () => {
   });
 
   it('keeps the Retry-After a damaged record still carries: a scheduled poll waits for it', async () => {
-    await storeRaw({ ...GOOD, error: { kind: 'rate-limited', message: '429' }, failures: 1, notBefore: NOW + 600_000, data: { feed: 'connections', integrations: null } });
+    await storeRaw({
+      ...GOOD,
+      error: { kind: 'rate-limited', message: '429' },
+      failures: 1,
+      notBefore: NOW + 600_000,
+      data: { feed: 'connections', integrations: null },
+    });
     const fetchSpy = serve({ [CONNECTIONS]: BROKEN, [UPDATE_CYCLE]: CYCLE });
     const worker = await freshWorker();
     await worker.pollAll({ force: false, now: () => NOW + 60_000 });

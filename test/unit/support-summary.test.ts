@@ -9,16 +9,29 @@ const TOKEN = 'sk_live_abcdefghijklmnopqrstuvwxyz0123';
 const EXPORT_KEY = 'rjm-export-4f9a8b7c6d5e4f3a2b1c0d9e8f7a6b5c';
 
 const [source] = parseSettings({ sources: [{ id: 'main', label: 'Main store', clientId: '194' }] }).sources;
-const secrets = parseSecrets({ main: { exportApiKey: EXPORT_KEY, apiOrigin: 'https://api.rjmetrics.com', clientId: '194' } });
+const secrets = parseSecrets({
+  main: { exportApiKey: EXPORT_KEY, apiOrigin: 'https://api.rjmetrics.com', clientId: '194' },
+});
 
 const zendesk: Integration = {
-  id: '42', name: 'Support tickets', type: 'zendesk', provider: 'Zendesk', kind: 'api-key',
-  state: 'needs-reauth', rawStatus: '2', detail: `token ${TOKEN} invalid`, since: SINCE,
+  id: '42',
+  name: 'Support tickets',
+  type: 'zendesk',
+  provider: 'Zendesk',
+  kind: 'api-key',
+  state: 'needs-reauth',
+  rawStatus: '2',
+  detail: `token ${TOKEN} invalid`,
+  since: SINCE,
 };
 
 function summaryOf(integration: Integration, reauthorizedAt?: number): string {
   if (!source) throw new Error('the settings fixture has no source');
-  return supportSummary(reauthorizedAt === undefined ? { source, integration, now: NOW } : { source, integration, reauthorizedAt, now: NOW });
+  return supportSummary(
+    reauthorizedAt === undefined
+      ? { source, integration, now: NOW }
+      : { source, integration, reauthorizedAt, now: NOW },
+  );
 }
 
 describe('supportSummary', () => {
@@ -46,11 +59,15 @@ describe('supportSummary', () => {
   });
 
   it('says when the admin re-authorized and that the problem persists', () => {
-    expect(summaryOf(zendesk, Date.parse('2026-01-15T11:55:00Z'))).toContain('at 2026-01-15T11:55:00Z; the problem persists');
+    expect(summaryOf(zendesk, Date.parse('2026-01-15T11:55:00Z'))).toContain(
+      'at 2026-01-15T11:55:00Z; the problem persists',
+    );
   });
 
   it('quotes an unrecognised status as MBI sent it', () => {
-    expect(summaryOf({ ...zendesk, state: 'unknown', rawStatus: 'RECONNECTING' })).toContain('State: unknown status "RECONNECTING"');
+    expect(summaryOf({ ...zendesk, state: 'unknown', rawStatus: 'RECONNECTING' })).toContain(
+      'State: unknown status "RECONNECTING"',
+    );
   });
 
   it('says no error was reported when there is none', () => {

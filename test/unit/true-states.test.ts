@@ -19,7 +19,12 @@ function connection(id: unknown, status = '1', extra: Record<string, unknown> = 
 
 function stored(integrations: Integration[], anomalies?: string[]): FeedRecord {
   return {
-    key: 's:connections', sourceId: 's', feed: 'connections', lastAttemptAt: NOW, lastSuccessAt: NOW, failures: 0,
+    key: 's:connections',
+    sourceId: 's',
+    feed: 'connections',
+    lastAttemptAt: NOW,
+    lastSuccessAt: NOW,
+    failures: 0,
     data: anomalies ? { feed: 'connections', integrations, anomalies } : { feed: 'connections', integrations },
   };
 }
@@ -31,18 +36,39 @@ function parsed(body: unknown) {
 }
 
 describe('one bad element does not blind the account', () => {
-  const body = [connection(1101, '2'), connection(1104), connection(1104, '2'), connection(1105, '3'), { id: 1106, name: 'No properties', type: 'stripe' }, 'garbage'];
+  const body = [
+    connection(1101, '2'),
+    connection(1104),
+    connection(1104, '2'),
+    connection(1105, '3'),
+    { id: 1106, name: 'No properties', type: 'stripe' },
+    'garbage',
+  ];
 
   it('watches the first of a repeated id and every well-formed element', () => {
     expect(parsed(body).integrations.map((i) => [i.id, i.state])).toEqual([
-      ['1101', 'needs-reauth'], ['1104', 'ok'], ['1105', 'failing'], ['1106', 'unknown'], ['#6', 'unknown'],
+      ['1101', 'needs-reauth'],
+      ['1104', 'ok'],
+      ['1105', 'failing'],
+      ['1106', 'unknown'],
+      ['#6', 'unknown'],
     ]);
   });
 
   it('counts an element it cannot read as unknown, by its id where it has one, else by its position', () => {
     const [noProperties, garbage] = parsed(body).integrations.slice(3);
-    expect(noProperties).toMatchObject({ id: '1106', name: 'Connection #5 (could not be read)', state: 'unknown', rawStatus: '(unreadable)' });
-    expect(garbage).toMatchObject({ id: '#6', name: 'Connection #6 (could not be read)', state: 'unknown', rawStatus: '(unreadable)' });
+    expect(noProperties).toMatchObject({
+      id: '1106',
+      name: 'Connection #5 (could not be read)',
+      state: 'unknown',
+      rawStatus: '(unreadable)',
+    });
+    expect(garbage).toMatchObject({
+      id: '#6',
+      name: 'Connection #6 (could not be read)',
+      state: 'unknown',
+      rawStatus: '(unreadable)',
+    });
   });
 
   it('reports what was off, in short sentences', () => {
@@ -60,7 +86,8 @@ describe('one bad element does not blind the account', () => {
   });
 
   it('still calls a body that is not a list, or a list of which nothing can be read, a changed format', () => {
-    for (const body of [{ connections: [] }, ['garbage', {}]]) expect(parseConnections(body)).toMatchObject({ ok: false, error: { kind: 'format-changed' } });
+    for (const body of [{ connections: [] }, ['garbage', {}]])
+      expect(parseConnections(body)).toMatchObject({ ok: false, error: { kind: 'format-changed' } });
   });
 
   it('counts the real problems and the unreadable elements on the badge, and carries the anomalies to the popup', () => {
@@ -74,8 +101,18 @@ describe('one bad element does not blind the account', () => {
 });
 
 describe('an integration MBI no longer lists', () => {
-  const reauthorized: Verifications = { 's/1102': { sourceId: 's', integrationId: '1102', name: 'Latex Ads', startedAt: NOW - 2 * MINUTE, tabIds: [] } };
-  const healthy: Integration = { id: '1103', name: 'Web', type: 'stripe', provider: 'Stripe', kind: 'oauth', state: 'ok', rawStatus: '1' };
+  const reauthorized: Verifications = {
+    's/1102': { sourceId: 's', integrationId: '1102', name: 'Latex Ads', startedAt: NOW - 2 * MINUTE, tabIds: [] },
+  };
+  const healthy: Integration = {
+    id: '1103',
+    name: 'Web',
+    type: 'stripe',
+    provider: 'Stripe',
+    kind: 'oauth',
+    state: 'ok',
+    rawStatus: '1',
+  };
 
   it('is judged "removed", not "fixed"', () => {
     expect(judge(reauthorized, [stored([healthy])], NOW)['s/1102']?.result).toBe('removed');

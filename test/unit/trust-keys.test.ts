@@ -8,13 +8,34 @@ import { resume } from '../../src/background/page-actions';
 import { exportBackup, importChanges, parseBackup, BACKUP_FORMAT } from '../../src/shared/backup';
 import { bindKey, keyFor, nextDropped, reconcileKeys } from '../../src/shared/key-binding';
 import { applyManaged, parseManaged } from '../../src/shared/managed';
-import { originPattern, parseOrigin, parseSettings, type Secrets, type Settings, type SourceSettings } from '../../src/shared/settings';
+import {
+  originPattern,
+  parseOrigin,
+  parseSettings,
+  type Secrets,
+  type Settings,
+  type SourceSettings,
+} from '../../src/shared/settings';
 import { keysOnDisk, loadDroppedKeys, saveSettingsAndKeys } from '../../src/options/save-settings';
-import { bindLegacyStoredKeys, loadOwnSettings, migrateStoredSettings, NewerSettingsError, reconcileStoredKeys, saveSettings } from '../../src/shared/storage';
+import {
+  bindLegacyStoredKeys,
+  loadOwnSettings,
+  migrateStoredSettings,
+  NewerSettingsError,
+  reconcileStoredKeys,
+  saveSettings,
+} from '../../src/shared/storage';
 import { CONNECTIONS, CYCLE, grantHostAccess, SAMPLE, serve } from './fixtures';
 
 const KEY = 'rjm-export-key-194';
-const MAIN: SourceSettings = { id: 'main', label: 'Main store', clientId: '194', appOrigin: 'https://dashboard.rjmetrics.com', apiOrigin: 'https://api.rjmetrics.com', enabled: true };
+const MAIN: SourceSettings = {
+  id: 'main',
+  label: 'Main store',
+  clientId: '194',
+  appOrigin: 'https://dashboard.rjmetrics.com',
+  apiOrigin: 'https://api.rjmetrics.com',
+  enabled: true,
+};
 const ATTACKER = 'https://api.rjmetrics.com.attacker.example';
 const BOUND: Secrets = { main: bindKey(KEY, MAIN) };
 
@@ -45,13 +66,27 @@ describe('a key goes only to the API host and client it was entered for', () => 
     const secrets: Secrets = { ...BOUND, gone: bindKey('old', MAIN) };
     expect(reconcileKeys(secrets, [{ ...MAIN, apiOrigin: ATTACKER }])).toEqual({
       kept: {},
-      dropped: { main: { label: 'Main store', fromOrigin: MAIN.apiOrigin, toOrigin: ATTACKER, fromClient: '194', toClient: '194' } },
+      dropped: {
+        main: {
+          label: 'Main store',
+          fromOrigin: MAIN.apiOrigin,
+          toOrigin: ATTACKER,
+          fromClient: '194',
+          toClient: '194',
+        },
+      },
     });
     expect(reconcileKeys(secrets, [MAIN])).toEqual({ kept: BOUND, dropped: {} });
   });
 
   it('keeps a notice until the account has a key again or is gone', () => {
-    const notice = { label: 'Main store', fromOrigin: MAIN.apiOrigin, toOrigin: ATTACKER, fromClient: '194', toClient: '194' };
+    const notice = {
+      label: 'Main store',
+      fromOrigin: MAIN.apiOrigin,
+      toOrigin: ATTACKER,
+      fromClient: '194',
+      toClient: '194',
+    };
     const moved = { ...MAIN, apiOrigin: ATTACKER };
     expect(nextDropped({ main: notice }, {}, {}, [moved])).toEqual({ main: notice });
     expect(nextDropped({ main: notice }, { main: bindKey('new', moved) }, {}, [moved])).toEqual({});
@@ -79,7 +114,9 @@ describe('the worker reconciles keys with what settings say', () => {
     await fakeBrowser.storage.local.set({ secrets: BOUND });
     await reconcileStoredKeys();
     expect((await stored()).local.secrets).toEqual({});
-    expect(await loadDroppedKeys()).toEqual({ main: { label: 'Main store', fromOrigin: MAIN.apiOrigin, toOrigin: ATTACKER, fromClient: '194', toClient: '194' } });
+    expect(await loadDroppedKeys()).toEqual({
+      main: { label: 'Main store', fromOrigin: MAIN.apiOrigin, toOrigin: ATTACKER, fromClient: '194', toClient: '194' },
+    });
   });
 
   it('moves keys to session storage when "keep keys only until the browser closes" arrives by sync, and back', async () => {
@@ -122,11 +159,37 @@ describe('the worker reconciles keys with what settings say', () => {
 
 describe('hosts are plain host names', () => {
   it.each([
-    '*', '%2A', '*.rjmetrics.com', 'https://*', 'https://*.rjmetrics.com', 'https://%2A', 'api.*.com', '*:443', 'http://127.0.0.1*',
-    'api.rjmetrics.com.', '.rjmetrics.com', 'api..rjmetrics.com', '-api.rjmetrics.com', 'api-.rjmetrics.com', 'mbi', '1.2.3', '0x7f.1', '999.1.1.1',
-    'dashböard.rjmetrics.com', 'api rjmetrics.com', 'api\trjmetrics.com', 'https://api.rjmetrics.com:0', 'https://api.rjmetrics.com:65536',
-    '[::1%25eth0]', '[fe80::1', 'https://[zz::1]', 'api.rjmetrics.com:80:80', 'a'.repeat(64) + '.com', `${'a.'.repeat(127)}com`,
-    'https:\\\\api.rjmetrics.com', 'api_x.rjmetrics.com',
+    '*',
+    '%2A',
+    '*.rjmetrics.com',
+    'https://*',
+    'https://*.rjmetrics.com',
+    'https://%2A',
+    'api.*.com',
+    '*:443',
+    'http://127.0.0.1*',
+    'api.rjmetrics.com.',
+    '.rjmetrics.com',
+    'api..rjmetrics.com',
+    '-api.rjmetrics.com',
+    'api-.rjmetrics.com',
+    'mbi',
+    '1.2.3',
+    '0x7f.1',
+    '999.1.1.1',
+    'dashböard.rjmetrics.com',
+    'api rjmetrics.com',
+    'api\trjmetrics.com',
+    'https://api.rjmetrics.com:0',
+    'https://api.rjmetrics.com:65536',
+    '[::1%25eth0]',
+    '[fe80::1',
+    'https://[zz::1]',
+    'api.rjmetrics.com:80:80',
+    'a'.repeat(64) + '.com',
+    `${'a.'.repeat(127)}com`,
+    'https:\\\\api.rjmetrics.com',
+    'api_x.rjmetrics.com',
   ])('refuses %j', (input) => {
     expect(parseOrigin(input).ok).toBe(false);
   });
@@ -142,43 +205,94 @@ describe('hosts are plain host names', () => {
   });
 
   const label = fc.stringMatching(/^[a-z0-9-]{1,12}$/);
-  const piece = fc.oneof(label, fc.constantFrom('*', '%2A', '%2a', 'xn--p1ai', 'ü', ' ', '', '..', 'user@', 'user:pw@', '[::1]', '127.0.0.1', '0x7f', '%00', '\u202e'), fc.string({ maxLength: 6 }));
+  const piece = fc.oneof(
+    label,
+    fc.constantFrom(
+      '*',
+      '%2A',
+      '%2a',
+      'xn--p1ai',
+      'ü',
+      ' ',
+      '',
+      '..',
+      'user@',
+      'user:pw@',
+      '[::1]',
+      '127.0.0.1',
+      '0x7f',
+      '%00',
+      '\u202e',
+    ),
+    fc.string({ maxLength: 6 }),
+  );
   const host = fc.oneof(
     fc.array(piece, { minLength: 1, maxLength: 5 }).map((parts) => parts.join('.')),
-    fc.tuple(fc.constantFrom('', 'https://', 'http://', 'HTTPS://', 'ftp://'), fc.array(piece, { minLength: 1, maxLength: 4 }), fc.constantFrom('', ':443', ':8127', ':0', ':99999', ':*', '/', '/*'))
+    fc
+      .tuple(
+        fc.constantFrom('', 'https://', 'http://', 'HTTPS://', 'ftp://'),
+        fc.array(piece, { minLength: 1, maxLength: 4 }),
+        fc.constantFrom('', ':443', ':8127', ':0', ':99999', ':*', '/', '/*'),
+      )
       .map(([scheme, parts, tail]) => `${scheme}${parts.join('.')}${tail}`),
     fc.string({ maxLength: 40 }),
   );
 
   it('never accepts a host whose permission pattern holds a wildcard, whatever is typed', () => {
-    fc.assert(fc.property(host, (input) => {
-      const parsed = parseOrigin(input);
-      if (!parsed.ok) return;
-      const pattern = originPattern(parsed.value);
-      expect(pattern.replace(/\/\*$/, '')).not.toContain('*');
-      expect(new URL(parsed.value).hostname).toMatch(/^(?:[a-z0-9-]+(?:\.[a-z0-9-]+)+|localhost|\[[0-9a-f:.]+\])$/);
-      expect(parseOrigin(parsed.value)).toEqual(parsed);
-    }), { numRuns: 5_000 });
+    fc.assert(
+      fc.property(host, (input) => {
+        const parsed = parseOrigin(input);
+        if (!parsed.ok) return;
+        const pattern = originPattern(parsed.value);
+        expect(pattern.replace(/\/\*$/, '')).not.toContain('*');
+        expect(new URL(parsed.value).hostname).toMatch(/^(?:[a-z0-9-]+(?:\.[a-z0-9-]+)+|localhost|\[[0-9a-f:.]+\])$/);
+        expect(parseOrigin(parsed.value)).toEqual(parsed);
+      }),
+      { numRuns: 5_000 },
+    );
   });
 });
 
 describe('ids', () => {
   it('renames an own account with a policy account\'s "managed-" id, and keeps policy accounts apart', () => {
-    const own = parseSettings({ sources: [{ id: 'managed-194-0', clientId: '2', appOrigin: 'https://mbi.example.com' }] });
+    const own = parseSettings({
+      sources: [{ id: 'managed-194-0', clientId: '2', appOrigin: 'https://mbi.example.com' }],
+    });
     expect(own.sources.map((s) => s.id)).toEqual(['own-194-0']);
-    const merged = applyManaged(own, parseManaged({ sources: [{ clientId: '194', appHost: 'dashboard.rjmetrics.com', apiHost: 'api.rjmetrics.com' }] }));
-    expect(merged.sources.map((s) => [s.id, s.managed === true])).toEqual([['managed-194-0', true], ['own-194-0', false]]);
+    const merged = applyManaged(
+      own,
+      parseManaged({
+        sources: [{ clientId: '194', appHost: 'dashboard.rjmetrics.com', apiHost: 'api.rjmetrics.com' }],
+      }),
+    );
+    expect(merged.sources.map((s) => [s.id, s.managed === true])).toEqual([
+      ['managed-194-0', true],
+      ['own-194-0', false],
+    ]);
   });
 
   it('renames the later of two accounts with one id in an imported file, never merging or dropping it', () => {
-    const file = JSON.stringify({ format: BACKUP_FORMAT, version: 1, settings: { sources: [MAIN, { ...MAIN, label: 'Other', clientId: '2' }, { ...MAIN, label: 'Third', clientId: '3' }] } });
+    const file = JSON.stringify({
+      format: BACKUP_FORMAT,
+      version: 1,
+      settings: {
+        sources: [MAIN, { ...MAIN, label: 'Other', clientId: '2' }, { ...MAIN, label: 'Third', clientId: '3' }],
+      },
+    });
     const parsed = parseBackup(file);
-    expect(parsed.ok && parsed.settings.sources.map((s) => [s.id, s.label])).toEqual([['main', 'Main store'], ['main-2', 'Other'], ['main-3', 'Third']]);
+    expect(parsed.ok && parsed.settings.sources.map((s) => [s.id, s.label])).toEqual([
+      ['main', 'Main store'],
+      ['main-2', 'Other'],
+      ['main-3', 'Third'],
+    ]);
   });
 
   it('gives a renamed account no key: the key stays with the id and host it was stored for', () => {
     const sources = parseSettings({ sources: [{ ...MAIN, apiOrigin: ATTACKER }, MAIN] }).sources;
-    expect(sources.map((s) => [s.id, keyFor(BOUND, s)])).toEqual([['main', undefined], ['main-2', undefined]]);
+    expect(sources.map((s) => [s.id, keyFor(BOUND, s)])).toEqual([
+      ['main', undefined],
+      ['main-2', undefined],
+    ]);
   });
 });
 
@@ -216,8 +330,12 @@ describe('a save is all or nothing', () => {
     const before = await stored();
     const other = { ...MAIN, id: 'other', label: 'Other', clientId: '2' };
     vi.spyOn(fakeBrowser.storage.sync, 'set').mockRejectedValue(new Error('QUOTA_BYTES_PER_ITEM quota exceeded'));
-    await expect(saveSettingsAndKeys(settingsWith([{ ...MAIN, apiOrigin: ATTACKER }, other]), { ...BOUND, other: bindKey('k2', other) }))
-      .rejects.toThrow('QUOTA_BYTES_PER_ITEM quota exceeded');
+    await expect(
+      saveSettingsAndKeys(settingsWith([{ ...MAIN, apiOrigin: ATTACKER }, other]), {
+        ...BOUND,
+        other: bindKey('k2', other),
+      }),
+    ).rejects.toThrow('QUOTA_BYTES_PER_ITEM quota exceeded');
     expect(await stored()).toEqual(before);
   });
 
@@ -235,7 +353,10 @@ describe('a save is all or nothing', () => {
 
 describe('import', () => {
   it('lists what it changes in existing accounts, and which key it removes', () => {
-    const incoming = [{ ...MAIN, apiOrigin: ATTACKER, clientId: '195' }, { ...MAIN, id: 'new', clientId: '7' }];
+    const incoming = [
+      { ...MAIN, apiOrigin: ATTACKER, clientId: '195' },
+      { ...MAIN, id: 'new', clientId: '7' },
+    ];
     expect(importChanges([MAIN], incoming, BOUND)).toEqual([
       { label: 'Main store', field: 'apiOrigin', from: MAIN.apiOrigin, to: ATTACKER, dropsKey: true },
       { label: 'Main store', field: 'clientId', from: '194', to: '195', dropsKey: true },
@@ -243,10 +364,15 @@ describe('import', () => {
     expect(importChanges([MAIN], [MAIN], BOUND)).toEqual([]);
   });
 
-  it('exports only keys that fit their account, and binds the keys of an older file to the file\'s own accounts', () => {
+  it("exports only keys that fit their account, and binds the keys of an older file to the file's own accounts", () => {
     const text = exportBackup(settingsWith([{ ...MAIN, apiOrigin: ATTACKER }]), BOUND, true);
     expect(text).not.toContain(KEY);
-    const older = JSON.stringify({ format: BACKUP_FORMAT, version: 1, settings: settingsWith([MAIN]), secrets: { main: { exportApiKey: KEY } } });
+    const older = JSON.stringify({
+      format: BACKUP_FORMAT,
+      version: 1,
+      settings: settingsWith([MAIN]),
+      secrets: { main: { exportApiKey: KEY } },
+    });
     expect(parseBackup(older)).toMatchObject({ ok: true, secrets: BOUND });
   });
 });

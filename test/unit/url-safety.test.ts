@@ -8,13 +8,19 @@ describe('safeUrl opens', () => {
   it.each([
     { what: 'the Facebook business tools page', url: 'https://www.facebook.com/settings?tab=business_tools' },
     { what: 'the Google connections page', url: 'https://myaccount.google.com/connections' },
-    { what: 'the Salesforce approvals article', url: 'https://help.salesforce.com/s/articleView?id=platform.remoteaccess_request_approve.htm' },
+    {
+      what: 'the Salesforce approvals article',
+      url: 'https://help.salesforce.com/s/articleView?id=platform.remoteaccess_request_approve.htm',
+    },
     { what: 'the Stripe API keys page', url: 'https://dashboard.stripe.com/apikeys' },
     { what: 'the QuickBooks support page', url: 'https://quickbooks.intuit.com/learn-support/' },
     { what: 'the Mixpanel project settings', url: 'https://mixpanel.com/settings/project/' },
-    { what: 'a Zendesk tenant\'s API page', url: 'https://vandelay.zendesk.com/admin/apps-integrations/apis/' },
+    { what: "a Zendesk tenant's API page", url: 'https://vandelay.zendesk.com/admin/apps-integrations/apis/' },
     { what: 'Experience League support', url: 'https://experienceleague.adobe.com/home#support' },
-    { what: 'an MBI connection page', url: 'https://dashboard.rjmetrics.com/v2/client/194/dashapp/settings/connection/5/' },
+    {
+      what: 'an MBI connection page',
+      url: 'https://dashboard.rjmetrics.com/v2/client/194/dashapp/settings/connection/5/',
+    },
     { what: 'the MBI sign-in page', url: 'https://dashboard.rjmetrics.com/v2/session/create' },
   ])('$what as given', ({ url }) => {
     expect(safeUrl(url)).toBe(url);
@@ -22,9 +28,21 @@ describe('safeUrl opens', () => {
 
   it.each([
     { what: 'the Adobe status page', url: 'https://status.adobe.com', expected: 'https://status.adobe.com/' },
-    { what: 'an upper-case host', url: 'https://DASHBOARD.RJMETRICS.COM/v2/', expected: 'https://dashboard.rjmetrics.com/v2/' },
-    { what: 'an upper-case Zendesk tenant', url: 'https://Vandelay.Zendesk.com/', expected: 'https://vandelay.zendesk.com/' },
-    { what: 'the default https port', url: 'https://dashboard.rjmetrics.com:443/v2/', expected: 'https://dashboard.rjmetrics.com/v2/' },
+    {
+      what: 'an upper-case host',
+      url: 'https://DASHBOARD.RJMETRICS.COM/v2/',
+      expected: 'https://dashboard.rjmetrics.com/v2/',
+    },
+    {
+      what: 'an upper-case Zendesk tenant',
+      url: 'https://Vandelay.Zendesk.com/',
+      expected: 'https://vandelay.zendesk.com/',
+    },
+    {
+      what: 'the default https port',
+      url: 'https://dashboard.rjmetrics.com:443/v2/',
+      expected: 'https://dashboard.rjmetrics.com/v2/',
+    },
   ])('$what, normalized to $expected', ({ url, expected }) => {
     expect(safeUrl(url)).toBe(expected);
   });

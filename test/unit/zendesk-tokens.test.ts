@@ -10,18 +10,46 @@ import type { FeedRecord, Integration } from '../../src/shared/types';
 import { deriveView } from '../../src/shared/view';
 
 const NOW = Date.UTC(2026, 10, 30, 12);
-const settings = parseSettings({ escalationHours: 24, sources: [{ id: 's', label: 'Main', clientId: '194', appHost: 'dashboard.rjmetrics.com' }] });
+const settings = parseSettings({
+  escalationHours: 24,
+  sources: [{ id: 's', label: 'Main', clientId: '194', appHost: 'dashboard.rjmetrics.com' }],
+});
 const source = settings.sources[0]!;
 const CONNECTION_PAGE = 'https://dashboard.rjmetrics.com/v2/client/194/dashapp/settings/connection/8/';
 
 const zendesk: Integration = {
-  id: '8', name: 'Support desk', type: 'zendesk', provider: 'Zendesk', kind: 'api-key', state: 'needs-reauth',
-  rawStatus: '2', detail: 'Invalid API token', subdomain: 'vandelay', since: NOW - 3_600_000,
+  id: '8',
+  name: 'Support desk',
+  type: 'zendesk',
+  provider: 'Zendesk',
+  kind: 'api-key',
+  state: 'needs-reauth',
+  rawStatus: '2',
+  detail: 'Invalid API token',
+  subdomain: 'vandelay',
+  since: NOW - 3_600_000,
 };
-const mixpanel: Integration = { ...zendesk, id: '9', name: 'Events', type: 'mixpanel', provider: 'Mixpanel', detail: 'Unauthorized' };
+const mixpanel: Integration = {
+  ...zendesk,
+  id: '9',
+  name: 'Events',
+  type: 'mixpanel',
+  provider: 'Mixpanel',
+  detail: 'Unauthorized',
+};
 
 function rowOf(integration: Integration) {
-  const records: FeedRecord[] = [{ key: 's:connections', sourceId: 's', feed: 'connections', lastAttemptAt: NOW, lastSuccessAt: NOW, failures: 0, data: { feed: 'connections', integrations: [integration] } }];
+  const records: FeedRecord[] = [
+    {
+      key: 's:connections',
+      sourceId: 's',
+      feed: 'connections',
+      lastAttemptAt: NOW,
+      lastSuccessAt: NOW,
+      failures: 0,
+      data: { feed: 'connections', integrations: [integration] },
+    },
+  ];
   return buildPopupModel(deriveView(settings, records, NOW), settings, {}, {}, NOW).model.accounts[0]?.problems[0];
 }
 
@@ -30,32 +58,41 @@ describe('a broken Zendesk integration', () => {
     const row = rowOf(zendesk);
     expect(row?.supportFirst).toBe(true);
     expect(row?.actionLabel).toBe('Re-authorize');
-    expect(row?.hint).toBe("Zendesk stopped issuing API tokens on Oct 27, 2026 and turns all of them off on Apr 30, 2027; MBI's Zendesk integration depends on one, so open a support case.");
+    expect(row?.hint).toBe(
+      "Zendesk stopped issuing API tokens on Oct 27, 2026 and turns all of them off on Apr 30, 2027; MBI's Zendesk integration depends on one, so open a support case.",
+    );
   });
 
   it('says so in German, with German dates', () => {
     vi.spyOn(fakeBrowser.i18n, 'getUILanguage').mockReturnValue('de');
-    expect(rowOf(zendesk)?.hint).toBe('Zendesk stellt seit dem 27.10.2026 keine API-Tokens mehr aus und schaltet am 30.04.2027 alle ab; die Zendesk-Integration von MBI hängt von einem ab, öffnen Sie daher einen Supportfall.');
+    expect(rowOf(zendesk)?.hint).toBe(
+      'Zendesk stellt seit dem 27.10.2026 keine API-Tokens mehr aus und schaltet am 30.04.2027 alle ab; die Zendesk-Integration von MBI hängt von einem ab, öffnen Sie daher einen Supportfall.',
+    );
   });
 
   it('no longer tells the admin to create an API token in Zendesk', () => {
     expect(rowOf(zendesk)?.hint).not.toMatch(/create an API token|key page/i);
   });
 
-  it('opens only the MBI connection page on Re-authorize, not Zendesk\'s token page', () => {
+  it("opens only the MBI connection page on Re-authorize, not Zendesk's token page", () => {
     expect(reauthPages(source, zendesk)).toEqual([CONNECTION_PAGE]);
   });
 
   it('adds a note on the retired tokens to the support summary', () => {
     const summary = supportSummary({ source, integration: zendesk, now: NOW });
-    expect(summary.split('\n')).toContain("Note: MBI's Zendesk integration depends on Zendesk API tokens; Zendesk stopped issuing new ones on 2026-10-27 and deactivates all of them on 2027-04-30.");
+    expect(summary.split('\n')).toContain(
+      "Note: MBI's Zendesk integration depends on Zendesk API tokens; Zendesk stopped issuing new ones on 2026-10-27 and deactivates all of them on 2027-04-30.",
+    );
   });
 });
 
 describe('another API-token integration (Mixpanel)', () => {
   it('keeps Re-authorize first, with the key page opened before MBI', () => {
     expect(rowOf(mixpanel)?.supportFirst).toBe(false);
-    expect(reauthPages(source, mixpanel)).toEqual(['https://mixpanel.com/settings/project/', CONNECTION_PAGE.replace('/8/', '/9/')]);
+    expect(reauthPages(source, mixpanel)).toEqual([
+      'https://mixpanel.com/settings/project/',
+      CONNECTION_PAGE.replace('/8/', '/9/'),
+    ]);
   });
 
   it('gets no note on retired tokens in its support summary', () => {

@@ -98,7 +98,13 @@ function capped(anomalies: readonly string[]): string[] {
  */
 export function parseConnections(body: unknown): FeedResult<ConnectionsData> {
   if (!Array.isArray(body)) {
-    return { ok: false, error: { kind: 'format-changed', message: `Expected a list of connections, got ${isObj(body) ? 'an object' : typeof body}.` } };
+    return {
+      ok: false,
+      error: {
+        kind: 'format-changed',
+        message: `Expected a list of connections, got ${isObj(body) ? 'an object' : typeof body}.`,
+      },
+    };
   }
   const integrations: Integration[] = [];
   const anomalies: string[] = [];
@@ -118,15 +124,28 @@ export function parseConnections(body: unknown): FeedResult<ConnectionsData> {
     integrations.push(integration);
   }
   if (body.length > 0 && readable === 0) {
-    return { ok: false, error: { kind: 'format-changed', message: `None of the ${body.length} connections could be read; connection #1 lacks an id, name, type or properties.` } };
+    return {
+      ok: false,
+      error: {
+        kind: 'format-changed',
+        message: `None of the ${body.length} connections could be read; connection #1 lacks an id, name, type or properties.`,
+      },
+    };
   }
   const data: ConnectionsData = { feed: 'connections', integrations };
   if (anomalies.length > 0) data.anomalies = capped(anomalies);
   return { ok: true, data };
 }
 
-export async function fetchConnections(source: SourceSettings, limits?: RequestLimits): Promise<FeedResult<ConnectionsData>> {
-  const response = await request(connectionsUrl(source), { credentials: 'include', headers: { Accept: 'application/json' } }, limits);
+export async function fetchConnections(
+  source: SourceSettings,
+  limits?: RequestLimits,
+): Promise<FeedResult<ConnectionsData>> {
+  const response = await request(
+    connectionsUrl(source),
+    { credentials: 'include', headers: { Accept: 'application/json' } },
+    limits,
+  );
   if (!response.ok) return response;
   const statusError = errorForStatus(response, 'signed-out');
   if (statusError) return { ok: false, error: statusError };

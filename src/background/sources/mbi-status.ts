@@ -27,7 +27,9 @@ export function stateForStatus(raw: unknown): { state: IntegrationState; rawStat
   if (raw === null || raw === undefined) return { state: 'unknown', rawStatus: '(none)' };
   const plain = typeof raw === 'string' || typeof raw === 'number';
   // Any other value (an object, a list, true) is shown as the JSON MBI sent, not as its type's name.
-  const rawStatus = inertText(plain ? String(raw) : jsonOf(raw)).trim().slice(0, 40);
+  const rawStatus = inertText(plain ? String(raw) : jsonOf(raw))
+    .trim()
+    .slice(0, 40);
   const key = rawStatus.toLowerCase();
   const state = plain && Object.hasOwn(STATUS_TABLE, key) ? STATUS_TABLE[key] : undefined;
   return { state: state ?? 'unknown', rawStatus: rawStatus === '' ? '(blank)' : rawStatus };

@@ -9,9 +9,29 @@ export const UPDATE_CYCLE_MIN_INTERVAL_MS = Number(import.meta.env.VITE_UPDATE_C
 
 // UTC offsets in hours of the abbreviations MBI may write; an unknown one is a format change.
 const ZONES: Readonly<Record<string, number>> = {
-  UTC: 0, GMT: 0, WET: 0, BST: 1, CET: 1, CEST: 2, EET: 2, EEST: 3,
-  EST: -5, EDT: -4, CST: -6, CDT: -5, MST: -7, MDT: -6, PST: -8, PDT: -7, AKST: -9, AKDT: -8, HST: -10,
-  AEST: 10, AEDT: 11, IST: 5.5, JST: 9,
+  UTC: 0,
+  GMT: 0,
+  WET: 0,
+  BST: 1,
+  CET: 1,
+  CEST: 2,
+  EET: 2,
+  EEST: 3,
+  EST: -5,
+  EDT: -4,
+  CST: -6,
+  CDT: -5,
+  MST: -7,
+  MDT: -6,
+  PST: -8,
+  PDT: -7,
+  AKST: -9,
+  AKDT: -8,
+  HST: -10,
+  AEST: 10,
+  AEDT: 11,
+  IST: 5.5,
+  JST: 9,
 };
 
 export function updateCycleUrl(source: SourceSettings): string {
@@ -33,22 +53,30 @@ export function parseZonedTime(value: unknown, zone: string): number | null {
 
 type Obj = Record<string, unknown>;
 const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
-const changed = (message: string): FeedResult<UpdateCycleData> => ({ ok: false, error: { kind: 'format-changed', message } });
+const changed = (message: string): FeedResult<UpdateCycleData> => ({
+  ok: false,
+  error: { kind: 'format-changed', message },
+});
 /** A string from MBI, inert (no control or bidi-control character), trimmed and capped; anything else → ''. */
-const text = (value: unknown, max: number): string => (typeof value === 'string' ? inertText(value).trim().slice(0, max) : '');
+const text = (value: unknown, max: number): string =>
+  typeof value === 'string' ? inertText(value).trim().slice(0, max) : '';
 
 export function parseUpdateCycle(body: unknown): FeedResult<UpdateCycleData> {
-  if (!isObj(body) || !('lastCompletedUpdateJob' in body)) return changed('The update status has no "lastCompletedUpdateJob".');
+  if (!isObj(body) || !('lastCompletedUpdateJob' in body))
+    return changed('The update status has no "lastCompletedUpdateJob".');
   const job = body.lastCompletedUpdateJob;
   if (job === null) return { ok: true, data: { feed: 'update-cycle', lastJob: null } };
   const zone = text(body.timezoneAbbreviation, 40).toUpperCase();
-  if (!isObj(job) || !isObj(job.status) || !isObj(job.type)) return changed('The last update job is not in the documented shape.');
+  if (!isObj(job) || !isObj(job.status) || !isObj(job.type))
+    return changed('The last update job is not in the documented shape.');
   const endedAt = parseZonedTime(job.end, zone);
   const { id } = job;
   const statusId = job.status.id;
   const endText = typeof job.end === 'string' ? text(job.end, 40) : `(${typeof job.end})`;
-  if (endedAt === null) return changed(`The update end time "${endText}" in zone "${zone.slice(0, 8)}" is not understood.`);
-  if (typeof id !== 'number' || typeof statusId !== 'number') return changed('The update job id or status id is not a number.');
+  if (endedAt === null)
+    return changed(`The update end time "${endText}" in zone "${zone.slice(0, 8)}" is not understood.`);
+  if (typeof id !== 'number' || typeof statusId !== 'number')
+    return changed('The update job id or status id is not a number.');
   return {
     ok: true,
     data: {
@@ -65,11 +93,18 @@ export function parseUpdateCycle(body: unknown): FeedResult<UpdateCycleData> {
   };
 }
 
-export async function fetchUpdateCycle(source: SourceSettings, apiKey: string, limits?: RequestLimits): Promise<FeedResult<UpdateCycleData>> {
+export async function fetchUpdateCycle(
+  source: SourceSettings,
+  apiKey: string,
+  limits?: RequestLimits,
+): Promise<FeedResult<UpdateCycleData>> {
   const headers = { Accept: 'application/json', 'X-RJM-API-Key': apiKey };
   const response = await request(updateCycleUrl(source), { credentials: 'omit', headers }, limits);
   // A redirect here means the key was not accepted, not that a browser session ended.
-  if (!response.ok) return response.error.kind === 'signed-out' ? { ok: false, error: { ...response.error, kind: 'key-rejected' } } : response;
+  if (!response.ok)
+    return response.error.kind === 'signed-out'
+      ? { ok: false, error: { ...response.error, kind: 'key-rejected' } }
+      : response;
   const statusError = errorForStatus(response, 'key-rejected');
   if (statusError) return { ok: false, error: statusError };
   const json = parseJsonBody(response, 'key-rejected');
