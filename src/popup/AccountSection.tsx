@@ -8,6 +8,7 @@ import { IssueBanner } from './IssueBanner';
 import { ProblemRow } from './ProblemRow';
 import { Sentence } from './Sentence';
 import { failureNote, failureOf, send } from './use-watch';
+import { StatusNote } from './StatusNote';
 
 interface Props {
   account: PopupAccount;
@@ -104,11 +105,7 @@ export function AccountSection({
           />
         </p>
       )}
-      {note && (
-        <p class="muted note" role="status">
-          {note}
-        </p>
-      )}
+      <StatusNote text={note} />
     </section>
   );
 }

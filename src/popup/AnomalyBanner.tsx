@@ -3,6 +3,7 @@ import { copyText } from '../shared/copy';
 import { t } from '../shared/i18n';
 import { MSG } from '../shared/messages';
 import { failureNote, send } from './use-watch';
+import { StatusNote } from './StatusNote';
 
 /** What was off in MBI's list, though the rest was read, with the diagnostic sample to copy for a report. */
 export function AnomalyBanner({ anomalies, sourceId }: { anomalies: string[]; sourceId: string }) {
@@ -28,11 +29,7 @@ export function AnomalyBanner({ anomalies, sourceId }: { anomalies: string[]; so
       <button type="button" class="secondary" onClick={() => void copy()}>
         {t('options_diagnostic')}
       </button>
-      {note && (
-        <p class="muted note" role="status">
-          {note}
-        </p>
-      )}
+      <StatusNote text={note} />
     </section>
   );
 }

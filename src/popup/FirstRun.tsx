@@ -2,6 +2,7 @@ import { useState } from 'preact/hooks';
 import browser from '../shared/browser';
 import { t } from '../shared/i18n';
 import { failureNote, reasonOf } from './use-watch';
+import { StatusNote } from './StatusNote';
 
 /**
  * Before the worker has written a model (just after install): the set-up prompt when no account exists,
@@ -28,11 +29,7 @@ export function FirstRun({ accounts }: { accounts: string[] }) {
       <button type="button" onClick={openOptions}>
         {t('issue_action_open_options')}
       </button>
-      {note && (
-        <p class="muted note" role="status">
-          {note}
-        </p>
-      )}
+      <StatusNote text={note} />
     </section>
   );
 }

@@ -4,6 +4,7 @@ import type { IssueAction } from '../shared/issues';
 import { MSG } from '../shared/messages';
 import type { PopupIssue } from '../shared/popup-model';
 import { failureNote, failureOf, reasonOf, send } from './use-watch';
+import { StatusNote } from './StatusNote';
 
 interface Props {
   issue: PopupIssue;
@@ -62,11 +63,7 @@ export function IssueBanner({ issue, sourceId, onCheckNow }: Props) {
       <button type="button" onClick={act}>
         {issue.actionLabel}
       </button>
-      {note && (
-        <p class="muted note" role="status">
-          {note}
-        </p>
-      )}
+      <StatusNote text={note} />
     </section>
   );
 }

@@ -9,6 +9,7 @@ import { historyText } from './history-text';
 import { ProviderIcon } from './ProviderIcon';
 import { SnoozeMenu } from './SnoozeMenu';
 import { failureNote, failureOf, send } from './use-watch';
+import { StatusNote } from './StatusNote';
 
 interface Props {
   row: PopupRow;
@@ -108,11 +109,7 @@ export function ProblemRow({ row, now, first, escalationHours }: Props) {
         </button>
         <SnoozeMenu row={row} />
       </div>
-      {note && (
-        <p class="muted note" role="status">
-          {note}
-        </p>
-      )}
+      <StatusNote text={note} />
       {copied && (
         <details class="copied" open>
           <summary>{t('popup_what_copied')}</summary>

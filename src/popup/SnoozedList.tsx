@@ -4,6 +4,7 @@ import { t } from '../shared/i18n';
 import { MSG } from '../shared/messages';
 import type { PopupAccount, PopupRow } from '../shared/popup-model';
 import { failureOf, send } from './use-watch';
+import { StatusNote } from './StatusNote';
 
 /** Snoozed problems, collapsed at the bottom with their wake-up time. */
 export function SnoozedList({ accounts }: { accounts: PopupAccount[] }) {
@@ -32,11 +33,7 @@ export function SnoozedList({ accounts }: { accounts: PopupAccount[] }) {
           </li>
         ))}
       </ul>
-      {note && (
-        <p class="muted note" role="status">
-          {note}
-        </p>
-      )}
+      <StatusNote text={note} />
     </details>
   );
 }

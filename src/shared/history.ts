@@ -26,7 +26,9 @@ export function historiesOf(transitions: readonly Transition[], now: number): Ma
   const start = historyStart(now);
   const histories = new Map<string, History>();
   for (const { sourceId, integrationId, from, to, at } of transitions) {
-    if (at < start) continue;
+    // A logged line that cannot be read (damaged, or of another shape) counts for nothing.
+    if (typeof at !== 'number' || !(at >= start) || typeof sourceId !== 'string' || typeof integrationId !== 'string')
+      continue;
     const key = integrationKey(sourceId, integrationId);
     const history = histories.get(key) ?? { breaks: 0 };
     histories.set(key, history);

@@ -217,3 +217,46 @@ export async function readStore<T>(watch: Watch, store: StoreName): Promise<T[]>
     store,
   );
 }
+
+export type RunningStatus = 'stopped' | 'starting' | 'running' | 'stopping';
+
+/** The extension's worker as the browser reports it: its status now, how often it started and stopped. */
+export interface FollowedWorker {
+  status(): RunningStatus;
+  starts(): number;
+  stops(): number;
+  /**
+   * Stops the worker, as Chrome does when it is idle, and waits until it was down: counted, as an alarm may
+   * start it again before a look at its current status would see it stopped.
+   */
+  stop(): Promise<void>;
+}
+
+export async function followWorker(watch: Watch, page: Page): Promise<FollowedWorker> {
+  const cdp = await watch.context.newCDPSession(page);
+  const origin = `chrome-extension://${watch.extensionId}/`;
+  let status: RunningStatus = 'running';
+  let starts = 0;
+  let stops = 0;
+  cdp.on(
+    'ServiceWorker.workerVersionUpdated',
+    ({ versions }: { versions: { scriptURL: string; runningStatus: RunningStatus }[] }) => {
+      const version = versions.find((v) => v.scriptURL.startsWith(origin));
+      if (!version) return;
+      if (version.runningStatus === 'running' && status !== 'running') starts++;
+      if (version.runningStatus === 'stopped' && status !== 'stopped') stops++;
+      status = version.runningStatus;
+    },
+  );
+  await cdp.send('ServiceWorker.enable');
+  return {
+    status: () => status,
+    starts: () => starts,
+    stops: () => stops,
+    async stop() {
+      const before = stops;
+      await cdp.send('ServiceWorker.stopAllWorkers');
+      await expect.poll(() => stops, { timeout: 5_000, interval: 20 }).toBeGreaterThan(before);
+    },
+  };
+}

@@ -3,13 +3,15 @@
 // recorded exactly once.
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { CDPSession, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import type { PollLogEntry, Transition } from '../../src/shared/types';
 import {
   badgeTitle,
   CLIENT,
   configure,
   expectBadge,
+  followWorker,
+  type FollowedWorker,
   launchWatch,
   openPopup,
   readStore,
@@ -21,30 +23,11 @@ import {
 /** Three seconds between polls (the simulator build allows it), so the alarm is seen firing within a test. */
 const POLL_MINUTES = 0.05;
 
-type RunningStatus = 'stopped' | 'starting' | 'running' | 'stopping';
-
-interface WorkerVersion {
-  scriptURL: string;
-  runningStatus: RunningStatus;
-}
-
 describe('worker restarts', () => {
   let watch: Watch;
   let popup: Page;
-  let cdp: CDPSession;
-  let status: RunningStatus = 'running';
-  let starts = 0;
-  let stops = 0;
-
-  /**
-   * Stops the extension's worker, as Chrome does when it is idle, and waits until it was down: counted, as
-   * the 3-second alarm may start it again before a look at its current status would see it stopped.
-   */
-  async function stopWorker(): Promise<void> {
-    const before = stops;
-    await cdp.send('ServiceWorker.stopAllWorkers');
-    await expect.poll(() => stops, { timeout: 5_000, interval: 20 }).toBeGreaterThan(before);
-  }
+  let worker: FollowedWorker;
+  const stopWorker = () => worker.stop();
 
   async function connectionPolls(): Promise<PollLogEntry[]> {
     return (await readStore<PollLogEntry>(watch, 'polls')).filter((p) => p.feed === 'connections');
@@ -88,16 +71,7 @@ describe('worker restarts', () => {
     await signIn(watch);
     await configure(watch, { pollMinutes: POLL_MINUTES });
     popup = await openPopup(watch);
-    cdp = await watch.context.newCDPSession(popup);
-    const origin = `chrome-extension://${watch.extensionId}/`;
-    cdp.on('ServiceWorker.workerVersionUpdated', ({ versions }: { versions: WorkerVersion[] }) => {
-      const version = versions.find((v) => v.scriptURL.startsWith(origin));
-      if (!version) return;
-      if (version.runningStatus === 'running' && status !== 'running') starts++;
-      if (version.runningStatus === 'stopped' && status !== 'stopped') stops++;
-      status = version.runningStatus;
-    });
-    await cdp.send('ServiceWorker.enable');
+    worker = await followWorker(watch, popup);
   });
 
   beforeEach(async () => {
@@ -117,12 +91,12 @@ describe('worker restarts', () => {
       .poll(async () => (await connectionPolls()).length, { timeout: 10_000, interval: 50 })
       .toBeGreaterThan(polled);
     await sleep(500);
-    const started = starts;
+    const started = worker.starts();
     await stopWorker();
     watch.sim.setConnection(CLIENT.id, payments, { status: '2' });
     // Nothing but the alarm wakes it: no page sends a message, the test does not evaluate in it.
-    await expect.poll(() => status, { timeout: 10_000, interval: 50 }).toBe('running');
-    expect(starts).toBe(started + 1);
+    await expect.poll(() => worker.status(), { timeout: 10_000, interval: 50 }).toBe('running');
+    expect(worker.starts()).toBe(started + 1);
     await expectRecordedOnceAndPolling(payments);
   });
 
@@ -140,7 +114,7 @@ describe('worker restarts', () => {
     const polled = (await connectionPolls()).length;
     await stopWorker();
     watch.sim.setFault('connections', 'none');
-    await expect.poll(() => status, { timeout: 10_000, interval: 50 }).toBe('running');
+    await expect.poll(() => worker.status(), { timeout: 10_000, interval: 50 }).toBe('running');
     await expectRecordedOnceAndPolling(crm);
     // The stopped poll left no entry: every logged poll after it ran to the end in the new worker.
     const after = (await connectionPolls()).slice(polled);
@@ -152,7 +126,7 @@ describe('worker restarts', () => {
     watch.sim.setConnection(CLIENT.id, books, { status: '2' });
     await expect.poll(() => transitionsOf(books), { timeout: 10_000, interval: 20 }).toEqual(['ok → needs-reauth']);
     await stopWorker();
-    await expect.poll(() => status, { timeout: 10_000, interval: 50 }).toBe('running');
+    await expect.poll(() => worker.status(), { timeout: 10_000, interval: 50 }).toBe('running');
     await expectRecordedOnceAndPolling(books);
   });
 

@@ -3,19 +3,19 @@
 // no integrations says so; a check cut off by a stopped worker says it was interrupted; a failed command
 // says that it did not work.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { CDPSession, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import {
   CLIENT,
   closeWebTabs,
   expectBadge,
+  followWorker,
+  type FollowedWorker,
   launchSignedIn,
   openPopup,
   rowNames,
   webTabUrls,
   type Watch,
 } from './harness';
-
-type RunningStatus = 'stopped' | 'starting' | 'running' | 'stopping';
 
 const PROBLEMS = ['Vandelay Web Analytics', 'Vandelay Latex Ads', 'Vandelay Support', 'warehouse'];
 const row = (popup: Page, name: string) =>
@@ -24,9 +24,8 @@ const row = (popup: Page, name: string) =>
 describe('states that say what is true', () => {
   let watch: Watch;
   let popup: Page;
-  let cdp: CDPSession;
-  let status: RunningStatus = 'running';
-  let stops = 0;
+  let worker: FollowedWorker;
+  const stopWorker = () => worker.stop();
 
   const checkButton = () => popup.locator('header').getByRole('button');
 
@@ -35,28 +34,10 @@ describe('states that say what is true', () => {
     await expect.poll(() => checkButton().textContent(), { timeout: 20_000 }).toBe('Check now');
   }
 
-  /** Stops the extension's worker, as Chrome does when it is idle, and waits until it was down (counted: it may start again at once). */
-  async function stopWorker(): Promise<void> {
-    const before = stops;
-    await cdp.send('ServiceWorker.stopAllWorkers');
-    await expect.poll(() => stops, { timeout: 5_000, interval: 20 }).toBeGreaterThan(before);
-  }
-
   beforeAll(async () => {
     watch = await launchSignedIn();
     popup = await openPopup(watch);
-    cdp = await watch.context.newCDPSession(popup);
-    const origin = `chrome-extension://${watch.extensionId}/`;
-    cdp.on(
-      'ServiceWorker.workerVersionUpdated',
-      ({ versions }: { versions: { scriptURL: string; runningStatus: RunningStatus }[] }) => {
-        const version = versions.find((v) => v.scriptURL.startsWith(origin));
-        if (!version) return;
-        if (version.runningStatus === 'stopped' && status !== 'stopped') stops++;
-        status = version.runningStatus;
-      },
-    );
-    await cdp.send('ServiceWorker.enable');
+    worker = await followWorker(watch, popup);
   });
 
   beforeEach(async () => {

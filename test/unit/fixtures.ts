@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { fakeBrowser } from '@webext-core/fake-browser';
 import { vi, type MockInstance } from 'vitest';
 import { openWatchDb, readFeeds } from '../../src/shared/db';
-import type { FeedRecord } from '../../src/shared/types';
+import type { ConnectionsData, FeedRecord, Integration } from '../../src/shared/types';
 
 /** Reads a JSON fixture the way the adapters receive a body: parsed, of unknown shape. */
 export function fixture(name: string): unknown {
@@ -94,4 +94,22 @@ export async function watchMainStore(pollMinutes = 5): Promise<void> {
 /** The stored record of one of source "main"'s feeds. */
 export async function stored(feed: FeedRecord['feed']): Promise<FeedRecord | undefined> {
   return (await readFeeds(await openWatchDb())).find((r) => r.sourceId === 'main' && r.feed === feed);
+}
+
+/** A stored connections record of `sourceId` whose last check, at `at`, succeeded with these integrations. */
+export function connectionsRecord(
+  integrations: Integration[],
+  at: number,
+  sourceId = 's',
+  extra: Pick<ConnectionsData, 'anomalies'> = {},
+): FeedRecord {
+  return {
+    key: `${sourceId}:connections`,
+    sourceId,
+    feed: 'connections',
+    lastAttemptAt: at,
+    lastSuccessAt: at,
+    failures: 0,
+    data: { feed: 'connections', integrations, ...extra },
+  };
 }

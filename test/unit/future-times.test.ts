@@ -7,6 +7,7 @@ import { absoluteTime, ownTime, pastTime, reportedTime } from '../../src/shared/
 import { parseSettings } from '../../src/shared/settings';
 import { COMPLETED_STATUS_ID, type FeedRecord } from '../../src/shared/types';
 import { deriveView } from '../../src/shared/view';
+import { connectionsRecord } from './fixtures';
 
 const NOW = Date.UTC(2026, 10, 27, 12);
 const MINUTE = 60_000;
@@ -50,15 +51,7 @@ describe('a time this computer took', () => {
 describe('an update end time ahead of the clock', () => {
   const settings = parseSettings({ staleHours: 26, sources: [{ id: 's', label: 'Main', clientId: '194' }] });
   const records = (endedAt: number, statusId = COMPLETED_STATUS_ID): FeedRecord[] => [
-    {
-      key: 's:connections',
-      sourceId: 's',
-      feed: 'connections',
-      lastAttemptAt: NOW,
-      lastSuccessAt: NOW,
-      failures: 0,
-      data: { feed: 'connections', integrations: [] },
-    },
+    connectionsRecord([], NOW),
     {
       key: 's:update-cycle',
       sourceId: 's',

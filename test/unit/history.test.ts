@@ -14,6 +14,7 @@ import { saveSettings } from '../../src/shared/storage';
 import { supportSummary } from '../../src/shared/support-summary';
 import { feedKey, type FeedRecord, type Integration, type PollLogEntry, type Transition } from '../../src/shared/types';
 import { deriveView } from '../../src/shared/view';
+import { connectionsRecord } from './fixtures';
 
 const NOW = Date.parse('2026-11-30T12:00:00Z');
 const DAY = 86_400_000;
@@ -89,6 +90,15 @@ describe('the history of one integration', () => {
       'b/1': { breaks: 0, lastFixedAt: NOW - DAY },
     });
   });
+
+  it('counts nothing for a logged line it cannot read', () => {
+    const damaged = [
+      { sourceId: 's', integrationId: '1', name: 'x', from: 'ok', to: 'failing', at: 'yesterday' },
+      { sourceId: 's', integrationId: '1', name: 'x', from: 'ok', to: 'failing' },
+      { sourceId: null, integrationId: '1', name: 'x', from: 'ok', to: 'failing', at: NOW - DAY },
+    ] as unknown as Transition[];
+    expect(historiesOf(damaged, NOW).size).toBe(0);
+  });
 });
 
 const settings = parseSettings({ sources: [{ id: 's', label: 'Main', clientId: '194' }] });
@@ -107,17 +117,7 @@ function failing(id: string): Integration {
 }
 
 function rowsWith(histories: Map<string, History>) {
-  const records: FeedRecord[] = [
-    {
-      key: 's:connections',
-      sourceId: 's',
-      feed: 'connections',
-      lastAttemptAt: NOW,
-      lastSuccessAt: NOW,
-      failures: 0,
-      data: { feed: 'connections', integrations: [failing('1'), failing('2'), failing('3')] },
-    },
-  ];
+  const records: FeedRecord[] = [connectionsRecord([failing('1'), failing('2'), failing('3')], NOW)];
   return (
     buildPopupModel(deriveView(settings, records, NOW, {}), settings, {}, {}, NOW, histories).model.accounts[0]
       ?.problems ?? []

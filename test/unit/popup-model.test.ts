@@ -6,6 +6,7 @@ import { parseSettings } from '../../src/shared/settings';
 import type { FeedRecord, Integration } from '../../src/shared/types';
 import type { Verifications } from '../../src/shared/verification';
 import { deriveView } from '../../src/shared/view';
+import { connectionsRecord } from './fixtures';
 
 const NOW = Date.UTC(2026, 10, 27, 12);
 const HOUR = 3_600_000;
@@ -34,17 +35,7 @@ function model(
   } = {},
 ) {
   const s = { ...settings, paused: extra.paused ?? false };
-  const records: FeedRecord[] = [
-    {
-      key: 's:connections',
-      sourceId: 's',
-      feed: 'connections',
-      lastAttemptAt: NOW,
-      lastSuccessAt: NOW,
-      failures: 0,
-      data: { feed: 'connections', integrations },
-    },
-  ];
+  const records: FeedRecord[] = [connectionsRecord(integrations, NOW)];
   const view = deriveView(s, records, NOW, extra.snoozes ?? {});
   return buildPopupModel(view, s, extra.verifications ?? {}, extra.snoozes ?? {}, NOW).model;
 }
@@ -108,17 +99,7 @@ describe('the popup model', () => {
 
   it('carries the first rows of an account and keeps the rest apart, in the same order', () => {
     const many = Array.from({ length: 13 }, (_, n) => integration(String(n + 1), { since: NOW - (n + 1) * HOUR }));
-    const records: FeedRecord[] = [
-      {
-        key: 's:connections',
-        sourceId: 's',
-        feed: 'connections',
-        lastAttemptAt: NOW,
-        lastSuccessAt: NOW,
-        failures: 0,
-        data: { feed: 'connections', integrations: many },
-      },
-    ];
+    const records: FeedRecord[] = [connectionsRecord(many, NOW)];
     const { model: m, more } = buildPopupModel(deriveView(settings, records, NOW, {}), settings, {}, {}, NOW);
     expect(m.accounts[0]?.problemCount).toBe(13);
     expect(m.accounts[0]?.problems.map((r) => r.id)).toEqual(['1', '2', '3', '4', '5', '6', '7', '8', '9', '10']);

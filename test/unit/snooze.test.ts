@@ -5,6 +5,7 @@ import { isSnoozed, liveSnoozes, loadSnoozes, parseSnoozes, pruneSnoozes } from 
 import { deriveView } from '../../src/shared/view';
 import { parseSettings } from '../../src/shared/settings';
 import type { FeedRecord } from '../../src/shared/types';
+import { connectionsRecord } from './fixtures';
 
 const NOW = Date.UTC(2026, 10, 27, 12);
 
@@ -116,17 +117,7 @@ describe('snoozes', () => {
       state: 'failing' as const,
       rawStatus: '3',
     }));
-    const records: FeedRecord[] = [
-      {
-        key: 's:connections',
-        sourceId: 's',
-        feed: 'connections',
-        lastAttemptAt: NOW,
-        lastSuccessAt: NOW,
-        failures: 0,
-        data: { feed: 'connections', integrations },
-      },
-    ];
+    const records: FeedRecord[] = [connectionsRecord(integrations, NOW)];
     const view = deriveView(settings, records, NOW, { 's/2': { until: NOW + 60_000 } });
     expect(view.problemCount).toBe(1);
     expect(view.accounts[0]?.snoozed.map((i) => i.id)).toEqual(['2']);

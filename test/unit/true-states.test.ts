@@ -8,6 +8,7 @@ import { parseSettings } from '../../src/shared/settings';
 import type { FeedRecord, Integration } from '../../src/shared/types';
 import { judge, type Verifications } from '../../src/shared/verification';
 import { deriveView } from '../../src/shared/view';
+import { connectionsRecord } from './fixtures';
 
 const NOW = Date.UTC(2026, 10, 27, 12);
 const MINUTE = 60_000;
@@ -18,15 +19,7 @@ function connection(id: unknown, status = '1', extra: Record<string, unknown> = 
 }
 
 function stored(integrations: Integration[], anomalies?: string[]): FeedRecord {
-  return {
-    key: 's:connections',
-    sourceId: 's',
-    feed: 'connections',
-    lastAttemptAt: NOW,
-    lastSuccessAt: NOW,
-    failures: 0,
-    data: anomalies ? { feed: 'connections', integrations, anomalies } : { feed: 'connections', integrations },
-  };
+  return connectionsRecord(integrations, NOW, 's', anomalies ? { anomalies } : {});
 }
 
 function parsed(body: unknown) {

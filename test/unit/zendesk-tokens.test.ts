@@ -8,6 +8,7 @@ import { parseSettings } from '../../src/shared/settings';
 import { supportSummary } from '../../src/shared/support-summary';
 import type { FeedRecord, Integration } from '../../src/shared/types';
 import { deriveView } from '../../src/shared/view';
+import { connectionsRecord } from './fixtures';
 
 const NOW = Date.UTC(2026, 10, 30, 12);
 const settings = parseSettings({
@@ -39,17 +40,7 @@ const mixpanel: Integration = {
 };
 
 function rowOf(integration: Integration) {
-  const records: FeedRecord[] = [
-    {
-      key: 's:connections',
-      sourceId: 's',
-      feed: 'connections',
-      lastAttemptAt: NOW,
-      lastSuccessAt: NOW,
-      failures: 0,
-      data: { feed: 'connections', integrations: [integration] },
-    },
-  ];
+  const records: FeedRecord[] = [connectionsRecord([integration], NOW)];
   return buildPopupModel(deriveView(settings, records, NOW), settings, {}, {}, NOW).model.accounts[0]?.problems[0];
 }
 
