@@ -8,7 +8,7 @@ import { createServer } from 'vite';
 import { startSimulator } from '../test/simulator/server';
 import { BenchBrowser } from './bench/browser';
 import { measureFirstOpen } from './bench/first-open';
-import { measurePoll, pollSources } from './bench/poll-cost';
+import { measurePoll, pollAccounts } from './bench/poll-cost';
 import { measurePopup } from './bench/popup-open';
 import { markdown, rows, table, type BenchResults } from './bench/report';
 import { buildSizes } from './bench/sizes';
@@ -40,7 +40,7 @@ async function inBrowser(): Promise<Pick<BenchResults, 'popup' | 'poll'>> {
     const popup = await within(3 * MINUTE, 'the popup benchmark', measurePopup(browser, sim));
     const poll: BenchResults['poll'] = [];
     for (const notifications of [false, true]) {
-      await browser.configure(pollSources(sim.url), notifications);
+      await browser.configure(pollAccounts(sim.url), notifications);
       const results = [];
       for (const size of [1_000, 10_000]) {
         step(`Poll of ${size} integrations, notifications ${notifications ? 'on' : 'off'}`);

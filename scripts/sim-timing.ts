@@ -1,6 +1,6 @@
 // The waits the simulator build (`vite build --mode sim`) shortens, so the real-browser suite need not sit
 // out Adobe's minute or a 15 s timeout. One place: vite.config.ts builds them in, the tests read them here.
-// The shipped build keeps the values written in the source (a unit test asserts them).
+// The shipped build keeps the values written in the account (a unit test asserts them).
 export const SIM_TIMING = {
   /** Shortest poll interval a person may choose, in minutes (shipped: 1). */
   minPollMinutes: 0.02,

@@ -51,7 +51,7 @@ await page.waitForURL(/integrations/);
 
 // First-run configuration, done by this launcher (the shipped build has no such step): one account on
 // the simulator with its Export API key, as a person would enter it on the options page.
-const source = {
+const account = {
   id: 'sim-194',
   label: 'Vandelay Industries (simulator)',
   clientId: '194',
@@ -60,18 +60,18 @@ const source = {
   enabled: true,
 };
 await worker.evaluate(
-  async ({ source }) => {
+  async ({ account }) => {
     // Settings first: a key is stored with its account's API host and client, and dropped without its account.
     await chrome.storage.sync.set({
-      settings: { version: 1, pollMinutes: 1, staleHours: 26, paused: false, sources: [source] },
+      settings: { version: 2, pollMinutes: 1, staleHours: 26, paused: false, accounts: [account] },
     });
     await chrome.storage.local.set({
       secrets: {
-        [source.id]: { exportApiKey: 'sim-export-key-194', apiOrigin: source.apiOrigin, clientId: source.clientId },
+        [account.id]: { exportApiKey: 'sim-export-key-194', apiOrigin: account.apiOrigin, clientId: account.clientId },
       },
     });
   },
-  { source },
+  { account },
 );
 
 const control = await context.newPage();

@@ -28,7 +28,7 @@ function prepareBenchDist(): string {
   return BENCH_DIST;
 }
 
-export interface BenchSource { id: string; label: string; clientId: string; origin: string }
+export interface BenchAccount { id: string; label: string; clientId: string; origin: string }
 
 export class BenchBrowser {
   /** `page`: an extension page kept open to send commands and read the badge, as the popup would. */
@@ -67,11 +67,11 @@ export class BenchBrowser {
   }
 
   /** Saves settings as the options page would (hourly, so no alarm fires meanwhile); saving starts a poll unless paused. */
-  async configure(sources: readonly BenchSource[], notify: boolean, paused = false): Promise<void> {
+  async configure(accounts: readonly BenchAccount[], notify: boolean, paused = false): Promise<void> {
     const settings = {
-      version: 1, pollMinutes: 60, staleHours: 26, paused,
+      version: 2, pollMinutes: 60, staleHours: 26, paused,
       notifications: { newProblem: notify, recovered: notify, escalation: notify, quietStart: 0, quietEnd: 0 },
-      sources: sources.map((s) => ({ id: s.id, label: s.label, clientId: s.clientId, appOrigin: s.origin, apiOrigin: s.origin, enabled: true })),
+      accounts: accounts.map((s) => ({ id: s.id, label: s.label, clientId: s.clientId, appOrigin: s.origin, apiOrigin: s.origin, enabled: true })),
     };
     await this.inWorker(async (settings) => {
       await chrome.storage.local.set({ secrets: {} });

@@ -2,11 +2,11 @@
 // connections response has fully arrived to the answer after the badge is drawn; beside it, in the same
 // worker right after each poll, the floor: JSON.parse of the same body, reading the stored list, rewriting it.
 import type { Simulator } from '../../test/simulator/server';
-import type { BenchBrowser, BenchSource } from './browser';
+import type { BenchBrowser, BenchAccount } from './browser';
 import { median } from './stats';
 
 const CLIENT = 194;
-const SOURCE_ID = 'bench-poll';
+const ACCOUNT_ID = 'bench-poll';
 const RUNS = 11;
 /** Every 20th integration changes state before each run: 5 % of the list, broken and fixed in turn. */
 const FLIP_EVERY = 20;
@@ -66,12 +66,12 @@ async function timedPoll(browser: BenchBrowser): Promise<{ poll: number; floor: 
     const floor = parsed + performance.now() - t1;
     db.close();
     return { end, floor };
-  }, `${SOURCE_ID}:connections`);
+  }, `${ACCOUNT_ID}:connections`);
   return measured && { poll: answered - measured.end, floor: measured.floor };
 }
 
-export function pollSources(origin: string): BenchSource[] {
-  return [{ id: SOURCE_ID, label: 'Bench poll account', clientId: String(CLIENT), origin }];
+export function pollAccounts(origin: string): BenchAccount[] {
+  return [{ id: ACCOUNT_ID, label: 'Bench poll account', clientId: String(CLIENT), origin }];
 }
 
 export async function measurePoll(browser: BenchBrowser, sim: Simulator, integrations: number): Promise<PollResult> {

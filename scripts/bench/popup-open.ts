@@ -55,14 +55,14 @@ export async function openTimed(context: BrowserContext, url: string, shown: str
 /** Stores ACCOUNTS accounts of PER_ACCOUNT integrations, PROBLEMS of them broken, by one Check now; then pauses checks. */
 async function storeProblems(browser: BenchBrowser, sim: Simulator): Promise<void> {
   // The simulator has two clients: every account reads client 2, each storing its own copy.
-  const sources = Array.from({ length: ACCOUNTS }, (_, i) => ({ id: `bench-${i + 1}`, label: `Bench account ${i + 1}`, clientId: '2', origin: sim.url }));
+  const accounts = Array.from({ length: ACCOUNTS }, (_, i) => ({ id: `bench-${i + 1}`, label: `Bench account ${i + 1}`, clientId: '2', origin: sim.url }));
   sim.generate(2, PER_ACCOUNT, (PROBLEMS / ACCOUNTS + 0.5) / PER_ACCOUNT);
-  await browser.configure(sources, false);
+  await browser.configure(accounts, false);
   await browser.checkNow();
   const badge = await browser.badge();
   if (badge !== String(PROBLEMS)) throw new Error(`With ${PROBLEMS} problems stored the badge reads "${badge}".`);
   // Paused, so that no poll replaces the stored rows while the pages are timed.
-  await browser.configure(sources, false, true);
+  await browser.configure(accounts, false, true);
 }
 
 export async function measurePopup(browser: BenchBrowser, sim: Simulator): Promise<PopupResult> {

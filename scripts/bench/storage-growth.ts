@@ -14,7 +14,7 @@ const DAY = 86_400_000;
 const POLLS_PER_DAY = 288;
 const DAYS = 90;
 const INTEGRATIONS = 1_000;
-const SOURCE_ID = 'bench-storage';
+const ACCOUNT_ID = 'bench-storage';
 
 export interface StorageResult {
   days: number;
@@ -47,12 +47,12 @@ export async function measureStorage(): Promise<StorageResult> {
       const now = t0 + day * DAY + p * 5 * 60_000;
       // The list changes once a day; on the other polls the diff would return the stored list unchanged.
       let transitions: Transition[] = [];
-      if (p === 0) ({ data, transitions } = applySnapshot(SOURCE_ID, data, { feed: 'connections', integrations: upstream }, now));
-      const stored: FeedRecord = { key: `${SOURCE_ID}:connections`, sourceId: SOURCE_ID, feed: 'connections', lastAttemptAt: now, lastSuccessAt: now, failures: 0, data };
-      await recordPoll(db, stored, transitions, { sourceId: SOURCE_ID, feed: 'connections', at: now, outcome: 'ok', durationMs: 40 });
+      if (p === 0) ({ data, transitions } = applySnapshot(ACCOUNT_ID, data, { feed: 'connections', integrations: upstream }, now));
+      const stored: FeedRecord = { key: `${ACCOUNT_ID}:connections`, accountId: ACCOUNT_ID, feed: 'connections', lastAttemptAt: now, lastSuccessAt: now, failures: 0, data };
+      await recordPoll(db, stored, transitions, { accountId: ACCOUNT_ID, feed: 'connections', at: now, outcome: 'ok', durationMs: 40 });
       const lastJob = { id: 13_554 + day, typeName: 'Full Update', statusId: 4, statusName: 'Completed Successfully', endedAt: now - 7_200_000, endedRaw: '2026-01-01 03:29:03 EST' };
-      const cycle: FeedRecord = { key: `${SOURCE_ID}:update-cycle`, sourceId: SOURCE_ID, feed: 'update-cycle', lastAttemptAt: now, lastSuccessAt: now, failures: 0, data: { feed: 'update-cycle', lastJob } };
-      await recordPoll(db, cycle, [], { sourceId: SOURCE_ID, feed: 'update-cycle', at: now, outcome: 'ok', durationMs: 30 });
+      const cycle: FeedRecord = { key: `${ACCOUNT_ID}:update-cycle`, accountId: ACCOUNT_ID, feed: 'update-cycle', lastAttemptAt: now, lastSuccessAt: now, failures: 0, data: { feed: 'update-cycle', lastJob } };
+      await recordPoll(db, cycle, [], { accountId: ACCOUNT_ID, feed: 'update-cycle', at: now, outcome: 'ok', durationMs: 30 });
       // pollAll prunes after every poll; pruning after the day's last poll leaves the same rows at day's end.
       if (p === POLLS_PER_DAY - 1) await pruneLogs(db, now - RETENTION_DAYS * DAY);
     }

@@ -19,7 +19,7 @@ function accountLines(view: WatchView): string[] {
   return view.accounts.map((a) => {
     const issue = a.issue ? ` — ${ISSUES[a.issue.kind].title}` : '';
     // Plain text: the label is isolated so that a right-to-left one cannot reorder the counts after it.
-    return `${t('badge_account', isolate(a.source.label), a.problems.length, a.total)}${issue}`;
+    return `${t('badge_account', isolate(a.account.label), a.problems.length, a.total)}${issue}`;
   });
 }
 

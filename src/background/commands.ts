@@ -4,25 +4,25 @@ import { MSG, type Command, type SupportAnswer, type TestResult } from '../share
 import type { PopupMore } from '../shared/popup-model';
 import { bindLegacyStoredKeys, migrateStoredSettings, reconcileStoredKeys } from '../shared/storage';
 import { diagnosticOf } from './diagnostic';
-import { onTabClosed, sourcesToRecheck, startReauthorization, updateVerifications } from './follow-up';
+import { onTabClosed, accountsToRecheck, startReauthorization, updateVerifications } from './follow-up';
 import { notifyChanges } from './notifier';
 import { openPage, openSupportCase, resume, snooze } from './page-actions';
 import { isPolling, pollAll, type PollOptions } from './poll';
 import { announce, moreRows, refreshBadge } from './refresh';
 import { loadWatchState, type WatchState } from './watch-state';
 import { ensurePollAlarm } from './scheduler';
-import { testSource } from './test-source';
+import { testAccount } from './test-account';
 
 function report(what: string) {
   return (error: unknown) => console.error(`MBI Integration Watch: ${what} failed`, error);
 }
 
 /** Runs a poll and always ends with a fresh badge, whatever failed on the way. */
-export async function pollAndRender(options: PollOptions, sourceId?: string): Promise<void> {
+export async function pollAndRender(options: PollOptions, accountId?: string): Promise<void> {
   announce(true);
   let state: WatchState | undefined;
   try {
-    await pollAll(options, sourceId);
+    await pollAll(options, accountId);
     // Read once, then handed on: each step below sees what the one before it left.
     const read = await loadWatchState();
     const now = Date.now();
@@ -57,26 +57,26 @@ export async function onCommand(
 ): Promise<{ ok: boolean } | TestResult | SupportAnswer | PopupMore | string | null> {
   switch (command.type) {
     case MSG.supportCase:
-      return openSupportCase(command.sourceId, command.integrationId);
+      return openSupportCase(command.accountId, command.integrationId);
     case MSG.openPage:
-      return { ok: await openPage(command.page, command.sourceId) };
+      return { ok: await openPage(command.page, command.accountId) };
     case MSG.snooze:
-      await snooze(command.sourceId, command.integrationId, command.snooze);
+      await snooze(command.accountId, command.integrationId, command.snooze);
       return { ok: true };
     case MSG.resume:
       await resume();
       return { ok: true };
     case MSG.diagnostic:
-      return diagnosticOf(command.sourceId);
+      return diagnosticOf(command.accountId);
     case MSG.moreRows:
       return moreRows();
     case MSG.checkNow:
-      await pollAndRender({ force: true }, command.sourceId);
+      await pollAndRender({ force: true }, command.accountId);
       return { ok: true };
     case MSG.reauthorize:
-      return { ok: await startReauthorization(command.sourceId, command.integrationId) };
-    case MSG.testSource:
-      return testSource(command.source, command.exportApiKey);
+      return { ok: await startReauthorization(command.accountId, command.integrationId) };
+    case MSG.testAccount:
+      return testAccount(command.account, command.exportApiKey);
   }
 }
 
@@ -113,12 +113,12 @@ export async function onWake(): Promise<void> {
 }
 
 /** Re-checks the accounts of re-authorizations that are being followed (tab closed, or a minute passed). */
-export async function recheck(sourceIds: readonly string[]): Promise<void> {
-  for (const id of sourceIds) await pollAndRender({ force: true }, id);
+export async function recheck(accountIds: readonly string[]): Promise<void> {
+  for (const id of accountIds) await pollAndRender({ force: true }, id);
 }
 
 export async function onVerifyAlarm(): Promise<void> {
-  await recheck(await sourcesToRecheck());
+  await recheck(await accountsToRecheck());
 }
 
 export async function onTabRemoved(tabId: number): Promise<void> {

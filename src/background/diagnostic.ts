@@ -18,7 +18,7 @@ export function diagnosticSample(record: FeedRecord | undefined, version: string
   ].join('\n');
 }
 
-export async function diagnosticOf(sourceId: string): Promise<string | null> {
-  const record = await readFeed(await openWatchDb(), sourceId, 'connections');
+export async function diagnosticOf(accountId: string): Promise<string | null> {
+  const record = await readFeed(await openWatchDb(), accountId, 'connections');
   return diagnosticSample(record, browser.runtime.getManifest().version);
 }

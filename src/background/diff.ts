@@ -7,7 +7,7 @@ export interface Applied {
 }
 
 export function applySnapshot(
-  sourceId: string,
+  accountId: string,
   previous: ConnectionsData | undefined,
   next: ConnectionsData,
   now: number,
@@ -22,7 +22,7 @@ export function applySnapshot(
     // The first snapshot records only what is already wrong, not every healthy integration.
     if (old || previous || item.state !== 'ok') {
       const transition: Transition = {
-        sourceId,
+        accountId,
         integrationId: item.id,
         name: item.name,
         from: old ? old.state : 'new',
@@ -35,7 +35,7 @@ export function applySnapshot(
     return old ? { ...item, since: now } : { ...item, since: now, firstSeen: true };
   });
   for (const gone of before.values()) {
-    transitions.push({ sourceId, integrationId: gone.id, name: gone.name, from: gone.state, to: 'removed', at: now });
+    transitions.push({ accountId, integrationId: gone.id, name: gone.name, from: gone.state, to: 'removed', at: now });
   }
   return { data: { ...next, integrations }, transitions };
 }

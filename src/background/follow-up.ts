@@ -18,21 +18,21 @@ import {
 } from '../shared/verification';
 
 export async function startReauthorization(
-  sourceId: string,
+  accountId: string,
   integrationId: string,
   now = Date.now(),
 ): Promise<boolean> {
   const [settings, db] = await Promise.all([loadSettings(), openWatchDb()]);
-  const source = settings.sources.find((s) => s.id === sourceId);
-  const record = await readFeed(db, sourceId, 'connections');
+  const account = settings.accounts.find((s) => s.id === accountId);
+  const record = await readFeed(db, accountId, 'connections');
   const integration =
     record?.data?.feed === 'connections' ? record.data.integrations.find((i) => i.id === integrationId) : undefined;
-  if (!source || !integration) return false;
-  const tabIds = await openPages(reauthPages(source, integration), settings);
+  if (!account || !integration) return false;
+  const tabIds = await openPages(reauthPages(account, integration), settings);
   if (!tabIds) return false;
   const verifications = await loadVerifications();
-  verifications[integrationKey(sourceId, integrationId)] = {
-    sourceId,
+  verifications[integrationKey(accountId, integrationId)] = {
+    accountId,
     integrationId,
     name: integration.name,
     startedAt: now,
@@ -43,12 +43,12 @@ export async function startReauthorization(
   return true;
 }
 
-/** Sources with a re-authorization still being followed. */
-export async function sourcesToRecheck(now = Date.now()): Promise<string[]> {
+/** Accounts with a re-authorization still being followed. */
+export async function accountsToRecheck(now = Date.now()): Promise<string[]> {
   const pending = Object.values(await loadVerifications()).filter(
     (v) => v.result !== 'fixed' && v.result !== 'removed' && now - v.startedAt < FOLLOW_MS,
   );
-  return [...new Set(pending.map((v) => v.sourceId))];
+  return [...new Set(pending.map((v) => v.accountId))];
 }
 
 /** A closed tab ends its part of a re-authorization; returns the accounts whose attempt it finished. */
@@ -58,7 +58,7 @@ export async function onTabClosed(tabId: number): Promise<string[]> {
   if (hit.length === 0) return [];
   for (const v of hit) v.tabIds = v.tabIds.filter((id) => id !== tabId);
   await saveVerifications(verifications);
-  return [...new Set(hit.filter((v) => v.tabIds.length === 0).map((v) => v.sourceId))];
+  return [...new Set(hit.filter((v) => v.tabIds.length === 0).map((v) => v.accountId))];
 }
 
 /** After every poll: judges the re-authorizations that are due, and returns them all as now stored. */

@@ -71,7 +71,7 @@ function textOf(note: Note, label: string, settings: Settings): { title: string;
 }
 
 function optionsFor(note: Note, settings: Settings): Notifications.CreateNotificationOptions {
-  const account = settings.sources.find((s) => s.id === note.sourceId)?.label ?? '';
+  const account = settings.accounts.find((s) => s.id === note.accountId)?.label ?? '';
   const options: Notifications.CreateNotificationOptions = {
     type: 'basic',
     iconUrl: browser.runtime.getURL('icons/icon-128.png'),
@@ -103,12 +103,12 @@ export function parseGroups(raw: unknown): Groups {
 export function parseMemory(raw: unknown): NoteMemory {
   const memory: NoteMemory = emptyRecord();
   if (!isRecord(raw)) return memory;
-  for (const [sourceId, seen] of Object.entries(raw)) {
+  for (const [accountId, seen] of Object.entries(raw)) {
     if (!isRecord(seen)) continue;
     const valid = Object.values(seen).every(
       (r) => isRecord(r) && typeof r.state === 'string' && typeof r.escalated === 'boolean',
     );
-    if (valid) memory[sourceId] = recordFrom(Object.entries(seen) as [string, NoteMemory[string][string]][]);
+    if (valid) memory[accountId] = recordFrom(Object.entries(seen) as [string, NoteMemory[string][string]][]);
   }
   return memory;
 }
@@ -163,8 +163,8 @@ export const notifyChanges = serially(async (now: number = Date.now(), state?: W
  * The Integrations page of an account: a summary stands for several integrations, so no single one opens.
  * Not the popup: it cannot be told which account to show, and action.openPopup() needs a focused window.
  */
-async function openAccount(sourceId: string): Promise<void> {
-  await openPage('integrations', sourceId);
+async function openAccount(accountId: string): Promise<void> {
+  await openPage('integrations', accountId);
 }
 
 /** Clicking a notification, or its Re-authorize button, starts a followed re-authorization (a summary: its account). */
@@ -172,9 +172,9 @@ export async function onNotificationClicked(id: string): Promise<void> {
   const parsed = parseNoteId(id);
   if (parsed?.integrationId === null) {
     await takeGroup(id);
-    await openAccount(parsed.sourceId);
+    await openAccount(parsed.accountId);
   } else if (parsed) {
-    await startReauthorization(parsed.sourceId, parsed.integrationId);
+    await startReauthorization(parsed.accountId, parsed.integrationId);
   }
   await browser.notifications.clear(id);
 }
@@ -183,16 +183,16 @@ export async function onNotificationButton(id: string, index: number): Promise<v
   const parsed = parseNoteId(id);
   if (parsed?.integrationId === null) {
     const covered = await takeGroup(id);
-    if (index === 0) await openAccount(parsed.sourceId);
+    if (index === 0) await openAccount(parsed.accountId);
     if (index === 1)
       await snoozeAll(
-        covered.map((integrationId) => integrationKey(parsed.sourceId, integrationId)),
+        covered.map((integrationId) => integrationKey(parsed.accountId, integrationId)),
         { until: Date.now() + DAY },
       );
   } else if (parsed) {
-    if (index === 0) await startReauthorization(parsed.sourceId, parsed.integrationId);
+    if (index === 0) await startReauthorization(parsed.accountId, parsed.integrationId);
     if (index === 1)
-      await setSnooze(integrationKey(parsed.sourceId, parsed.integrationId), { until: Date.now() + DAY });
+      await setSnooze(integrationKey(parsed.accountId, parsed.integrationId), { until: Date.now() + DAY });
   }
   await browser.notifications.clear(id);
 }

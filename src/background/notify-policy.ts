@@ -15,7 +15,7 @@ interface NoteBase {
   /** Stable per kind and integration (or account, for a summary): showing it again replaces it. */
   id: string;
   kind: NoteKind;
-  sourceId: string;
+  accountId: string;
 }
 
 export interface SingleNote extends NoteBase {
@@ -35,8 +35,8 @@ interface Remembered {
 }
 
 /**
- * Per source, the integrations that are not ok, by id: an integration without an entry is ok. A source
- * without an entry has not been seen yet (a seen source with everything ok is `{}`).
+ * Per account, the integrations that are not ok, by id: an integration without an entry is ok. An account
+ * without an entry has not been seen yet (a seen account with everything ok is `{}`).
  */
 export type NoteMemory = Record<string, Record<string, Remembered>>;
 
@@ -55,16 +55,16 @@ function encodePart(part: string): string {
   return encodeURIComponent(part).replace(/\*/g, '%2A');
 }
 
-export function noteId(kind: NoteKind, sourceId: string, integrationId: string): string {
-  return [kind, sourceId, integrationId].map(encodePart).join('|');
+export function noteId(kind: NoteKind, accountId: string, integrationId: string): string {
+  return [kind, accountId, integrationId].map(encodePart).join('|');
 }
 
-export function summaryNoteId(kind: NoteKind, sourceId: string): string {
-  return [kind, encodePart(sourceId), SUMMARY].join('|');
+export function summaryNoteId(kind: NoteKind, accountId: string): string {
+  return [kind, encodePart(accountId), SUMMARY].join('|');
 }
 
 /** The kind, account and integration of a note id; `integrationId` is null for an account's summary. */
-export function parseNoteId(id: string): { kind: NoteKind; sourceId: string; integrationId: string | null } | null {
+export function parseNoteId(id: string): { kind: NoteKind; accountId: string; integrationId: string | null } | null {
   const raw = id.split('|');
   let parts: string[];
   try {
@@ -72,15 +72,15 @@ export function parseNoteId(id: string): { kind: NoteKind; sourceId: string; int
   } catch {
     return null;
   }
-  const [kind, sourceId, integrationId] = parts;
+  const [kind, accountId, integrationId] = parts;
   if (
     parts.length !== 3 ||
-    !sourceId ||
+    !accountId ||
     !integrationId ||
     !(kind === 'new-problem' || kind === 'recovered' || kind === 'escalation')
   )
     return null;
-  return { kind, sourceId, integrationId: raw[2] === SUMMARY ? null : integrationId };
+  return { kind, accountId, integrationId: raw[2] === SUMMARY ? null : integrationId };
 }
 
 export function isSummary(note: Note): note is SummaryNote {
@@ -120,9 +120,9 @@ function decide(
 }
 
 /** One note per integration, or one summary when there are more than GROUP_ABOVE. */
-function notesFor(kind: NoteKind, sourceId: string, items: Integration[]): Note[] {
-  if (items.length > GROUP_ABOVE) return [{ id: summaryNoteId(kind, sourceId), kind, sourceId, integrations: items }];
-  return items.map((integration) => ({ id: noteId(kind, sourceId, integration.id), kind, sourceId, integration }));
+function notesFor(kind: NoteKind, accountId: string, items: Integration[]): Note[] {
+  if (items.length > GROUP_ABOVE) return [{ id: summaryNoteId(kind, accountId), kind, accountId, integrations: items }];
+  return items.map((integration) => ({ id: noteId(kind, accountId, integration.id), kind, accountId, integration }));
 }
 
 export function planNotes({ settings, records, memory, snoozes, now }: PlanInput): {
@@ -132,18 +132,18 @@ export function planNotes({ settings, records, memory, snoozes, now }: PlanInput
   const quiet = inQuietHours(settings.notifications, new Date(now));
   const notes: Note[] = [];
   const next: NoteMemory = emptyRecord();
-  for (const source of settings.sources.filter((s) => s.enabled)) {
-    const record = records.find((r) => r.sourceId === source.id && r.feed === 'connections');
+  for (const account of settings.accounts.filter((s) => s.enabled)) {
+    const record = records.find((r) => r.accountId === account.id && r.feed === 'connections');
     if (record?.data?.feed !== 'connections') {
-      if (memory[source.id]) next[source.id] = memory[source.id]!;
+      if (memory[account.id]) next[account.id] = memory[account.id]!;
       continue;
     }
-    const seen = memory[source.id];
+    const seen = memory[account.id];
     // Keyed by MBI's ids: an id "__proto__" must be an entry, not this object's prototype.
     const remembered = emptyRecord<Remembered>();
     const due: Record<NoteKind, Integration[]> = { 'new-problem': [], recovered: [], escalation: [] };
     for (const item of record.data.integrations) {
-      const muted = quiet || isSnoozed(snoozes[integrationKey(source.id, item.id)], item, now);
+      const muted = quiet || isSnoozed(snoozes[integrationKey(account.id, item.id)], item, now);
       const { kinds, escalated } = decide(seen?.[item.id], item, settings, now, muted);
       if (item.state !== 'ok') remembered[item.id] = { state: item.state, escalated };
       // The first look at an account sets the baseline silently; the badge shows what is already broken.
@@ -152,19 +152,19 @@ export function planNotes({ settings, records, memory, snoozes, now }: PlanInput
         if (settings.notifications[SETTING[kind]]) due[kind].push(item);
       }
     }
-    next[source.id] = remembered;
-    for (const kind of KINDS) notes.push(...notesFor(kind, source.id, due[kind]));
+    next[account.id] = remembered;
+    for (const kind of KINDS) notes.push(...notesFor(kind, account.id, due[kind]));
   }
   return { notes, memory: next };
 }
 
 /** Whether two memories hold the same entries: a few comparisons per integration that is not ok. */
 export function sameMemory(a: NoteMemory, b: NoteMemory): boolean {
-  const sources = Object.keys(a);
-  if (sources.length !== Object.keys(b).length) return false;
-  return sources.every((sourceId) => {
-    const x = a[sourceId];
-    const y = b[sourceId];
+  const accounts = Object.keys(a);
+  if (accounts.length !== Object.keys(b).length) return false;
+  return accounts.every((accountId) => {
+    const x = a[accountId];
+    const y = b[accountId];
     if (!x || !y) return false;
     const ids = Object.keys(x);
     return (

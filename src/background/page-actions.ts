@@ -11,7 +11,7 @@ import { loadHistories } from './watch-state';
 
 /** Opens Adobe support and answers with the case summary; the popup puts it on the clipboard. */
 export async function openSupportCase(
-  sourceId: string,
+  accountId: string,
   integrationId: string,
   now = Date.now(),
 ): Promise<SupportAnswer> {
@@ -19,37 +19,37 @@ export async function openSupportCase(
     loadSettings(),
     openWatchDb(),
     loadVerifications(),
-    loadHistories(now, [[sourceId, integrationId]]),
+    loadHistories(now, [[accountId, integrationId]]),
   ]);
-  const source = settings.sources.find((s) => s.id === sourceId);
-  const record = await readFeed(db, sourceId, 'connections');
+  const account = settings.accounts.find((s) => s.id === accountId);
+  const record = await readFeed(db, accountId, 'connections');
   const integration =
     record?.data?.feed === 'connections' ? record.data.integrations.find((i) => i.id === integrationId) : undefined;
-  if (!source || !integration) return { ok: false };
-  const key = integrationKey(sourceId, integrationId);
+  if (!account || !integration) return { ok: false };
+  const key = integrationKey(accountId, integrationId);
   const tried = verifications[key]?.startedAt;
   const history = histories.get(key) ?? { breaks: 0 };
   const summary = supportSummary(
     tried === undefined
-      ? { source, integration, history, now }
-      : { source, integration, history, now, reauthorizedAt: tried },
+      ? { account, integration, history, now }
+      : { account, integration, history, now, reauthorizedAt: tried },
   );
   const opened = await openPages([SUPPORT_URL], settings);
   return { ok: opened !== null, summary };
 }
 
-export async function openPage(page: PageName, sourceId?: string): Promise<boolean> {
+export async function openPage(page: PageName, accountId?: string): Promise<boolean> {
   const settings = await loadSettings();
-  const source = settings.sources.find((s) => s.id === sourceId);
+  const account = settings.accounts.find((s) => s.id === accountId);
   const url =
     page === 'adobe-status'
       ? ADOBE_STATUS_URL
-      : source && (page === 'sign-in' ? signInUrl(source) : integrationsPageUrl(source));
+      : account && (page === 'sign-in' ? signInUrl(account) : integrationsPageUrl(account));
   return url !== undefined && (await openPages([url], settings)) !== null;
 }
 
-export async function snooze(sourceId: string, integrationId: string, request: SnoozeRequest | null): Promise<void> {
-  await setSnooze(integrationKey(sourceId, integrationId), request);
+export async function snooze(accountId: string, integrationId: string, request: SnoozeRequest | null): Promise<void> {
+  await setSnooze(integrationKey(accountId, integrationId), request);
 }
 
 /**

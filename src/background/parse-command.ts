@@ -31,18 +31,18 @@ export function parseCommand(raw: unknown): Command | null {
   if (typeof raw !== 'object' || raw === null) return null;
   const r = raw as Record<string, unknown>;
   const target =
-    str(r.sourceId) && str(r.integrationId) ? { sourceId: r.sourceId, integrationId: r.integrationId } : null;
+    str(r.accountId) && str(r.integrationId) ? { accountId: r.accountId, integrationId: r.integrationId } : null;
   switch (r.type) {
     case MSG.checkNow:
-      return str(r.sourceId) ? { type: MSG.checkNow, sourceId: r.sourceId } : { type: MSG.checkNow };
+      return str(r.accountId) ? { type: MSG.checkNow, accountId: r.accountId } : { type: MSG.checkNow };
     case MSG.reauthorize:
       return target && { type: MSG.reauthorize, ...target };
     case MSG.supportCase:
       return target && { type: MSG.supportCase, ...target };
     case MSG.openPage:
       if (!PAGES.includes(r.page as PageName)) return null;
-      return str(r.sourceId)
-        ? { type: MSG.openPage, page: r.page as PageName, sourceId: r.sourceId }
+      return str(r.accountId)
+        ? { type: MSG.openPage, page: r.page as PageName, accountId: r.accountId }
         : { type: MSG.openPage, page: r.page as PageName };
     case MSG.snooze: {
       const snooze = parseSnooze(r.snooze);
@@ -53,13 +53,13 @@ export function parseCommand(raw: unknown): Command | null {
     case MSG.moreRows:
       return { type: MSG.moreRows };
     case MSG.diagnostic:
-      return str(r.sourceId) ? { type: MSG.diagnostic, sourceId: r.sourceId } : null;
-    case MSG.testSource: {
-      const [source] = parseSettings({ sources: [r.source] }).sources;
-      if (!source) return null;
+      return str(r.accountId) ? { type: MSG.diagnostic, accountId: r.accountId } : null;
+    case MSG.testAccount: {
+      const [account] = parseSettings({ accounts: [r.account] }).accounts;
+      if (!account) return null;
       return typeof r.exportApiKey === 'string' && r.exportApiKey.trim() !== ''
-        ? { type: MSG.testSource, source, exportApiKey: r.exportApiKey.trim() }
-        : { type: MSG.testSource, source };
+        ? { type: MSG.testAccount, account, exportApiKey: r.exportApiKey.trim() }
+        : { type: MSG.testAccount, account };
     }
     default:
       return null;

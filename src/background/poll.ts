@@ -1,8 +1,8 @@
-// The poll engine: one poll at a time per source, each feed fetched, classified, diffed and stored.
+// The poll engine: one poll at a time per account, each feed fetched, classified, diffed and stored.
 import browser from '../shared/browser';
 import { keyFor } from '../shared/key-binding';
-import { keepSources, openWatchDb, pruneLogs, readFeeds, recordPoll, type WatchDb } from '../shared/db';
-import { originPattern, sourceOrigins, type Secrets, type Settings, type SourceSettings } from '../shared/settings';
+import { keepAccounts, openWatchDb, pruneLogs, readFeeds, recordPoll, type WatchDb } from '../shared/db';
+import { originPattern, accountOrigins, type Secrets, type Settings, type AccountSettings } from '../shared/settings';
 import { loadSecrets, loadSettings } from '../shared/storage';
 import { feedKey, type FeedError, type FeedName, type FeedRecord, type FeedResult } from '../shared/types';
 import { notBeforeAfter } from './backoff';
@@ -29,8 +29,8 @@ function strength(options: PollOptions): number {
   return options.onlyOverdue ? 0 : 1;
 }
 
-async function hasHostAccess(source: SourceSettings): Promise<boolean> {
-  return browser.permissions.contains({ origins: sourceOrigins(source).map(originPattern) });
+async function hasHostAccess(account: AccountSettings): Promise<boolean> {
+  return browser.permissions.contains({ origins: accountOrigins(account).map(originPattern) });
 }
 
 function isDue(record: FeedRecord | undefined, options: PollOptions, now: number, intervalMs: number): boolean {
@@ -40,14 +40,14 @@ function isDue(record: FeedRecord | undefined, options: PollOptions, now: number
 }
 
 function nextRecord(
-  key: { sourceId: string; feed: FeedName },
+  key: { accountId: string; feed: FeedName },
   previous: FeedRecord | undefined,
   result: FeedResult,
   settings: Settings,
   now: number,
   random: () => number,
 ): FeedRecord {
-  const base = { key: feedKey(key.sourceId, key.feed), sourceId: key.sourceId, feed: key.feed, lastAttemptAt: now };
+  const base = { key: feedKey(key.accountId, key.feed), accountId: key.accountId, feed: key.feed, lastAttemptAt: now };
   if (result.ok) return { ...base, lastSuccessAt: now, failures: 0, data: result.data };
   // Offline and missing access were not attempts at MBI: they must not push the next poll back.
   const attempted = result.error.kind !== 'offline' && result.error.kind !== 'permission-missing';
@@ -63,7 +63,7 @@ function nextRecord(
 
 async function store(
   db: WatchDb,
-  sourceId: string,
+  accountId: string,
   feed: FeedName,
   previous: FeedRecord | undefined,
   result: FeedResult,
@@ -76,13 +76,13 @@ async function store(
   let transitions: Parameters<typeof recordPoll>[2] = [];
   if (result.ok && result.data.feed === 'connections') {
     const before = previous?.data?.feed === 'connections' ? previous.data : undefined;
-    const applied = applySnapshot(sourceId, before, result.data, now);
+    const applied = applySnapshot(accountId, before, result.data, now);
     outcome = { ok: true, data: applied.data };
     transitions = applied.transitions;
   }
-  const record = nextRecord({ sourceId, feed }, previous, outcome, settings, now, options.random);
+  const record = nextRecord({ accountId, feed }, previous, outcome, settings, now, options.random);
   await recordPoll(db, record, transitions, {
-    sourceId,
+    accountId,
     feed,
     at: now,
     outcome: result.ok ? 'ok' : result.error.kind,
@@ -97,38 +97,46 @@ function offlineError(): FeedError | undefined {
     : undefined;
 }
 
-/** Adobe's one-call-a-minute rule is per client: sources sharing a client share the last call. */
-async function lastCycleCall(source: SourceSettings, settings: Settings, all: readonly FeedRecord[]): Promise<number> {
-  const sameClient = new Set(settings.sources.filter((s) => clientKey(s) === clientKey(source)).map((s) => s.id));
-  const stored = all.filter((r) => r.feed === 'update-cycle' && sameClient.has(r.sourceId)).map((r) => r.lastAttemptAt);
-  return Math.max(await lastCycleCallOf(source), ...stored);
+/** Adobe's one-call-a-minute rule is per client: accounts sharing a client share the last call. */
+async function lastCycleCall(
+  account: AccountSettings,
+  settings: Settings,
+  all: readonly FeedRecord[],
+): Promise<number> {
+  const sameClient = new Set(settings.accounts.filter((s) => clientKey(s) === clientKey(account)).map((s) => s.id));
+  const stored = all
+    .filter((r) => r.feed === 'update-cycle' && sameClient.has(r.accountId))
+    .map((r) => r.lastAttemptAt);
+  return Math.max(await lastCycleCallOf(account), ...stored);
 }
 
-async function pollSource(
+async function pollAccount(
   db: WatchDb,
-  source: SourceSettings,
+  account: AccountSettings,
   settings: Settings,
   secrets: Secrets,
   options: PollOptions,
 ): Promise<void> {
   const opts = { now: options.now ?? Date.now, random: options.random ?? Math.random };
   const all = await readFeeds(db);
-  const records = new Map(all.filter((r) => r.sourceId === source.id).map((r) => [r.feed, r]));
+  const records = new Map(all.filter((r) => r.accountId === account.id).map((r) => [r.feed, r]));
   const started = opts.now();
-  const blocked: FeedError | undefined = (await hasHostAccess(source))
+  const blocked: FeedError | undefined = (await hasHostAccess(account))
     ? offlineError()
-    : { kind: 'permission-missing', message: `No host access to ${sourceOrigins(source).join(' and ')}.` };
+    : { kind: 'permission-missing', message: `No host access to ${accountOrigins(account).join(' and ')}.` };
 
   const connections = records.get('connections');
   if (blocked || isDue(connections, options, started, settings.pollMinutes * 60_000)) {
-    const result = blocked ? { ok: false as const, error: blocked } : await fetchConnections(source, { now: opts.now });
-    await store(db, source.id, 'connections', connections, result, settings, started, opts);
+    const result = blocked
+      ? { ok: false as const, error: blocked }
+      : await fetchConnections(account, { now: opts.now });
+    await store(db, account.id, 'connections', connections, result, settings, started, opts);
   }
 
   // Only a key entered for this API host and client: settings may have changed since it was stored.
-  const apiKey = keyFor(secrets, source);
+  const apiKey = keyFor(secrets, account);
   const cycle = records.get('update-cycle');
-  const lastCall = await lastCycleCall(source, settings, all);
+  const lastCall = await lastCycleCall(account, settings, all);
   if (
     apiKey &&
     !blocked &&
@@ -136,13 +144,13 @@ async function pollSource(
     opts.now() - lastCall >= UPDATE_CYCLE_MIN_INTERVAL_MS
   ) {
     const cycleStarted = opts.now();
-    await noteCycleCall(source, cycleStarted);
+    await noteCycleCall(account, cycleStarted);
     await store(
       db,
-      source.id,
+      account.id,
       'update-cycle',
       cycle,
-      await fetchUpdateCycle(source, apiKey, { now: opts.now }),
+      await fetchUpdateCycle(account, apiKey, { now: opts.now }),
       settings,
       cycleStarted,
       opts,
@@ -151,23 +159,23 @@ async function pollSource(
 }
 
 /**
- * Polls one source. A call while a poll of the source runs joins it when that poll is as thorough;
+ * Polls one account. A call while a poll of the account runs joins it when that poll is as thorough;
  * otherwise (a Check now during a catch-up) it runs right after it. Never two fetches at once.
  */
 function pollOnce(
   db: WatchDb,
-  source: SourceSettings,
+  account: AccountSettings,
   settings: Settings,
   secrets: Secrets,
   options: PollOptions,
 ): Promise<void> {
-  const running = inFlight.get(source.id);
+  const running = inFlight.get(account.id);
   if (running && running.strength >= strength(options)) return running.poll;
-  const start = () => pollSource(db, source, settings, secrets, options);
+  const start = () => pollAccount(db, account, settings, secrets, options);
   const poll = (running ? running.poll.catch(() => undefined).then(start) : start()).finally(() => {
-    if (inFlight.get(source.id)?.poll === poll) inFlight.delete(source.id);
+    if (inFlight.get(account.id)?.poll === poll) inFlight.delete(account.id);
   });
-  inFlight.set(source.id, { poll, strength: strength(options) });
+  inFlight.set(account.id, { poll, strength: strength(options) });
   return poll;
 }
 
@@ -175,19 +183,22 @@ export function isPolling(): boolean {
   return inFlight.size > 0;
 }
 
-/** Polls every enabled source (or one), unless paused; drops records of removed sources. */
-export async function pollAll(options: PollOptions, onlySourceId?: string): Promise<void> {
+/** Polls every enabled account (or one), unless paused; drops records of removed accounts. */
+export async function pollAll(options: PollOptions, onlyAccountId?: string): Promise<void> {
   const [settings, db] = await Promise.all([loadSettings(), openWatchDb()]);
   const secrets = await loadSecrets(settings);
-  await keepSources(db, new Set(settings.sources.map((s) => s.id)));
+  await keepAccounts(db, new Set(settings.accounts.map((s) => s.id)));
   if (settings.paused) return;
-  const sources = settings.sources.filter((s) => s.enabled && (onlySourceId === undefined || s.id === onlySourceId));
-  // Sources of the same client run one after another (they share Adobe's rate rule); others in parallel.
-  const byClient = new Map<string, SourceSettings[]>();
-  for (const source of sources) byClient.set(clientKey(source), [...(byClient.get(clientKey(source)) ?? []), source]);
+  const accounts = settings.accounts.filter(
+    (s) => s.enabled && (onlyAccountId === undefined || s.id === onlyAccountId),
+  );
+  // Accounts of the same client run one after another (they share Adobe's rate rule); others in parallel.
+  const byClient = new Map<string, AccountSettings[]>();
+  for (const account of accounts)
+    byClient.set(clientKey(account), [...(byClient.get(clientKey(account)) ?? []), account]);
   await Promise.all(
     [...byClient.values()].map(async (group) => {
-      for (const source of group) await pollOnce(db, source, settings, secrets, options);
+      for (const account of group) await pollOnce(db, account, settings, secrets, options);
     }),
   );
   // Retention: an index range delete, cheap when there is nothing to remove.

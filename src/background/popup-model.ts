@@ -67,12 +67,12 @@ function row(
   histories: Histories,
   now: number,
 ): PopupRow {
-  const key = integrationKey(account.source.id, integration.id);
+  const key = integrationKey(account.account.id, integration.id);
   const verification = verifications[key];
   const action = primaryAction(integration);
   const escalated = isOverdue(integration, settings.escalationHours, now);
   const out: PopupRow = {
-    sourceId: account.source.id,
+    accountId: account.account.id,
     id: integration.id,
     name: integration.name,
     provider: integration.provider,
@@ -110,14 +110,14 @@ function account(
   first: number,
 ): PopupAccount {
   const out: PopupAccount = {
-    sourceId: view.source.id,
-    label: view.source.label,
+    accountId: view.account.id,
+    label: view.account.label,
     total: view.total,
     problemCount: view.problems.length,
     problems: view.problems.slice(0, first).map((i) => row(i, view, settings, verifications, histories, now)),
     snoozed: view.snoozed.map((i) => {
       const r = row(i, view, settings, verifications, histories, now);
-      const until = snoozes[integrationKey(view.source.id, i.id)]?.until;
+      const until = snoozes[integrationKey(view.account.id, i.id)]?.until;
       return until === undefined ? r : { ...r, wakeAt: until };
     }),
     showingLastGood: view.showingLastGood,
@@ -151,7 +151,7 @@ export function buildPopupModel(
   const more: PopupMore = {};
   for (const a of view.accounts) {
     if (a.problems.length > first)
-      more[a.source.id] = a.problems.slice(first).map((i) => row(i, a, settings, verifications, histories, now));
+      more[a.account.id] = a.problems.slice(first).map((i) => row(i, a, settings, verifications, histories, now));
   }
   const model: Omit<PopupModel, 'moreVersion'> = {
     builtAt: now,

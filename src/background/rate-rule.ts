@@ -2,12 +2,12 @@
 // kept per client (API host + client id) in storage.session, so polls, "Test connection" and a restarted
 // worker all see the same last call.
 import browser from '../shared/browser';
-import type { SourceSettings } from '../shared/settings';
+import type { AccountSettings } from '../shared/settings';
 
 const KEY = 'updateCycleCalls';
 
-export function clientKey(source: Pick<SourceSettings, 'apiOrigin' | 'clientId'>): string {
-  return `${source.apiOrigin}|${source.clientId}`;
+export function clientKey(account: Pick<AccountSettings, 'apiOrigin' | 'clientId'>): string {
+  return `${account.apiOrigin}|${account.clientId}`;
 }
 
 async function calls(): Promise<Record<string, number>> {
@@ -15,12 +15,15 @@ async function calls(): Promise<Record<string, number>> {
   return typeof stored === 'object' && stored !== null ? (stored as Record<string, number>) : {};
 }
 
-export async function lastCycleCallOf(source: Pick<SourceSettings, 'apiOrigin' | 'clientId'>): Promise<number> {
-  const at = (await calls())[clientKey(source)];
+export async function lastCycleCallOf(account: Pick<AccountSettings, 'apiOrigin' | 'clientId'>): Promise<number> {
+  const at = (await calls())[clientKey(account)];
   return typeof at === 'number' ? at : -Infinity;
 }
 
 /** Noted before the request goes out, so that nothing else calls for the same client meanwhile. */
-export async function noteCycleCall(source: Pick<SourceSettings, 'apiOrigin' | 'clientId'>, at: number): Promise<void> {
-  await browser.storage.session.set({ [KEY]: { ...(await calls()), [clientKey(source)]: at } });
+export async function noteCycleCall(
+  account: Pick<AccountSettings, 'apiOrigin' | 'clientId'>,
+  at: number,
+): Promise<void> {
+  await browser.storage.session.set({ [KEY]: { ...(await calls()), [clientKey(account)]: at } });
 }

@@ -47,7 +47,7 @@ export async function loadHistories(
 
 /** The integrations whose rows the popup can show: every problem, snoozed or not, of every account. */
 export function problemIds(view: WatchView): [string, string][] {
-  return view.accounts.flatMap((a) => [...a.problems, ...a.snoozed].map((i): [string, string] => [a.source.id, i.id]));
+  return view.accounts.flatMap((a) => [...a.problems, ...a.snoozed].map((i): [string, string] => [a.account.id, i.id]));
 }
 
 /** `state` when nothing was written since it was read (a snooze from the popup, another poll), else a fresh read. */

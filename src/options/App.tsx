@@ -1,19 +1,19 @@
 import { useState } from 'preact/hooks';
 import { t } from '../shared/i18n';
-import type { SourceSettings } from '../shared/settings';
+import type { AccountSettings } from '../shared/settings';
 import { BackupSettings } from './BackupSettings';
 import { NotificationSettings } from './NotificationSettings';
 import { PollingSettings } from './PollingSettings';
 import { PrivacySettings } from './PrivacySettings';
 import { RecentChecks } from './RecentChecks';
-import { SourceEditor } from './SourceEditor';
-import { SourceList } from './SourceList';
+import { AccountEditor } from './AccountEditor';
+import { AccountList } from './AccountList';
 import { useOptions } from './use-options';
 
 export function App() {
   const { state, save, loadError } = useOptions();
-  /** The source being edited: a source, 'new', or nothing. */
-  const [editing, setEditing] = useState<SourceSettings | 'new' | null>(null);
+  /** The account being edited: an account, 'new', or nothing. */
+  const [editing, setEditing] = useState<AccountSettings | 'new' | null>(null);
   if (!state)
     return (
       <main class="options" aria-busy={loadError === null}>
@@ -40,15 +40,15 @@ export function App() {
       )}
       <section aria-labelledby="accounts-heading">
         <h2 id="accounts-heading">{t('options_accounts_heading')}</h2>
-        <SourceList state={state} onEdit={setEditing} onSave={save} />
+        <AccountList state={state} onEdit={setEditing} onSave={save} />
         {editing === null ? (
           <button type="button" disabled={newer} onClick={() => setEditing('new')}>
             {t('options_add_account')}
           </button>
         ) : (
-          <SourceEditor
+          <AccountEditor
             key={editing === 'new' ? 'new' : editing.id}
-            source={editing === 'new' ? undefined : editing}
+            account={editing === 'new' ? undefined : editing}
             settings={settings}
             secrets={secrets}
             onSave={async (next, nextSecrets) => {
@@ -69,7 +69,7 @@ export function App() {
         readOnly={newer}
       />
       <BackupSettings settings={settings} secrets={secrets} onSave={save} readOnly={newer} />
-      <RecentChecks checks={state.recentChecks} sources={settings.sources} now={Date.now()} />
+      <RecentChecks checks={state.recentChecks} accounts={settings.accounts} now={Date.now()} />
     </main>
   );
 }

@@ -66,14 +66,14 @@ export function BackupSettings({ settings, secrets, onSave, readOnly }: Props) {
       return setNote({ ok: false, text: t('options_import_failed', t('backup_too_large')) });
     const result = parseBackup(await file.text());
     if (!result.ok) return setNote({ ok: false, text: t('options_import_failed', result.error) });
-    const managed = settings.sources.filter((s) => s.managed);
+    const managed = settings.accounts.filter((s) => s.managed);
     // The file's keys (if any) replace those held here; a key that no longer fits its account is dropped on save.
     const next: Pending = {
-      settings: { ...result.settings, sources: [...managed, ...result.settings.sources] },
+      settings: { ...result.settings, accounts: [...managed, ...result.settings.accounts] },
       secrets: result.secrets ?? secrets,
       withKeys: result.secrets !== undefined,
-      count: result.settings.sources.length,
-      changes: importChanges(settings.sources, result.settings.sources, secrets, result.secrets),
+      count: result.settings.accounts.length,
+      changes: importChanges(settings.accounts, result.settings.accounts, secrets, result.secrets),
     };
     setNote(null);
     if (next.changes.length > 0) setPending(next);

@@ -5,10 +5,10 @@ import { t } from '../shared/i18n';
 import { MSG, type Command } from '../shared/messages';
 
 /** Copies the shape of MBI's last answer for this account, which the worker keeps (no values in it). */
-export function DiagnosticButton({ sourceId }: { sourceId: string }) {
+export function DiagnosticButton({ accountId }: { accountId: string }) {
   const [note, setNote] = useState<string | null>(null);
   const copy = async () => {
-    const sample = await browser.runtime.sendMessage<Command, string | null>({ type: MSG.diagnostic, sourceId });
+    const sample = await browser.runtime.sendMessage<Command, string | null>({ type: MSG.diagnostic, accountId });
     if (!sample) return setNote(t('options_diagnostic_none'));
     setNote((await copyText(sample)) ? t('options_diagnostic_copied') : t('popup_copy_failed'));
   };

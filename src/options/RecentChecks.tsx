@@ -1,13 +1,13 @@
 import { absoluteTime, ownTime } from '../shared/format';
 import { formatNumber, t } from '../shared/i18n';
 import { ISSUES } from '../shared/issues';
-import type { SourceSettings } from '../shared/settings';
+import type { AccountSettings } from '../shared/settings';
 import type { PollLogEntry } from '../shared/types';
 import type { OptionsState } from './use-options';
 
 interface Props {
   checks: OptionsState['recentChecks'];
-  sources: readonly SourceSettings[];
+  accounts: readonly AccountSettings[];
   now: number;
 }
 
@@ -16,8 +16,8 @@ function outcomeText(outcome: PollLogEntry['outcome']): string {
 }
 
 /** The poll log's last checks: when, which account, what came of it and how long it took. */
-export function RecentChecks({ checks, sources, now }: Props) {
-  const labels = new Map(sources.map((s) => [s.id, s.label]));
+export function RecentChecks({ checks, accounts, now }: Props) {
+  const labels = new Map(accounts.map((s) => [s.id, s.label]));
   return (
     <section aria-labelledby="checks-heading">
       <h2 id="checks-heading">{t('options_checks_heading')}</h2>
@@ -39,14 +39,14 @@ export function RecentChecks({ checks, sources, now }: Props) {
           </thead>
           <tbody>
             {checks.map((check) => (
-              <tr key={`${check.at}-${check.sourceId}-${check.feed}`} class={check.outcome === 'ok' ? 'ok' : 'failed'}>
+              <tr key={`${check.at}-${check.accountId}-${check.feed}`} class={check.outcome === 'ok' ? 'ok' : 'failed'}>
                 <td>
                   <time dateTime={new Date(check.at).toISOString()} title={absoluteTime(check.at)}>
                     {ownTime(check.at, now)}
                   </time>
                 </td>
                 <td>
-                  <bdi>{labels.get(check.sourceId) ?? t('options_checks_removed')}</bdi>
+                  <bdi>{labels.get(check.accountId) ?? t('options_checks_removed')}</bdi>
                 </td>
                 <td>{outcomeText(check.outcome)}</td>
                 <td class="number">{formatNumber(check.durationMs)}</td>

@@ -1,12 +1,12 @@
 import { useState } from 'preact/hooks';
 import { describeTest, testPassed } from '../shared/describe-test';
 import { t } from '../shared/i18n';
-import type { SourceSettings } from '../shared/settings';
+import type { AccountSettings } from '../shared/settings';
 import { runTest } from './use-options';
 
 interface Props {
-  /** The source to test with the key to send ('' for none), or null when the form is not valid yet. */
-  target: () => { source: SourceSettings; exportApiKey: string } | null;
+  /** The account to test with the key to send ('' for none), or null when the form is not valid yet. */
+  target: () => { account: AccountSettings; exportApiKey: string } | null;
 }
 
 /** "Test connection": runs the real adapters once and shows the result in the popup's words. */
@@ -19,7 +19,7 @@ export function TestButton({ target }: Props) {
     setRunning(true);
     setResult(null);
     try {
-      const outcome = await runTest(chosen.source, chosen.exportApiKey);
+      const outcome = await runTest(chosen.account, chosen.exportApiKey);
       setResult({ passed: testPassed(outcome), lines: describeTest(outcome) });
     } catch (error) {
       setResult({

@@ -8,7 +8,7 @@ import type { PollLogEntry } from '../shared/types';
 function isPollLogEntry(value: unknown): value is PollLogEntry {
   const p = value as Partial<PollLogEntry> | null;
   return (
-    typeof p?.sourceId === 'string' &&
+    typeof p?.accountId === 'string' &&
     typeof p.at === 'number' &&
     typeof p.durationMs === 'number' &&
     (p.outcome === 'ok' || (typeof p.outcome === 'string' && Object.hasOwn(ISSUES, p.outcome)))

@@ -28,9 +28,9 @@ export async function loadDroppedKeys(): Promise<DroppedKeys> {
   return parseDroppedKeys((await browser.storage.local.get(DROPPED_KEY))[DROPPED_KEY]);
 }
 
-export async function dismissDroppedKey(sourceId: string): Promise<void> {
+export async function dismissDroppedKey(accountId: string): Promise<void> {
   const notices = await loadDroppedKeys();
-  delete notices[sourceId];
+  delete notices[accountId];
   await browser.storage.local.set({ [DROPPED_KEY]: notices });
 }
 
@@ -57,13 +57,13 @@ export async function saveSettingsAndKeys(settings: Settings, keys?: Secrets): P
   const [stored, current] = await Promise.all([readStored(), loadSettings()]);
   if (isNewerSettings(stored.settings)) throw new NewerSettingsError();
   const held = parseSecrets(current.secretsInSession ? stored.session : stored.local);
-  const { kept, dropped } = reconcileKeys(keys ?? held, settings.sources);
-  const interim = reconcileKeys(kept, current.sources).kept;
+  const { kept, dropped } = reconcileKeys(keys ?? held, settings.accounts);
+  const interim = reconcileKeys(kept, current.accounts).kept;
   try {
     if (!sameJson(interim, held)) await saveSecrets(interim, current);
     await saveSettings(settings);
     await saveSecrets(kept, settings);
-    const notices = nextDropped(parseDroppedKeys(stored.dropped), kept, dropped, settings.sources);
+    const notices = nextDropped(parseDroppedKeys(stored.dropped), kept, dropped, settings.accounts);
     if (!sameJson(notices, stored.dropped ?? {})) await browser.storage.local.set({ [DROPPED_KEY]: notices });
   } catch (error) {
     // The write that failed is what the admin needs to hear about, not a failed restore.

@@ -5,7 +5,7 @@ import { t } from '../shared/i18n';
 import type { DroppedKeys } from '../shared/key-binding';
 import type { Managed } from '../shared/managed';
 import { MSG, type Command, type TestResult } from '../shared/messages';
-import { originPattern, sourceOrigins, type Secrets, type Settings, type SourceSettings } from '../shared/settings';
+import { originPattern, accountOrigins, type Secrets, type Settings, type AccountSettings } from '../shared/settings';
 import { loadManaged, loadSecrets, loadSettings } from '../shared/storage';
 import type { PollLogEntry } from '../shared/types';
 import { recentPolls } from './poll-log';
@@ -15,7 +15,7 @@ export interface OptionsState {
   settings: Settings;
   secrets: Secrets;
   managed: Managed;
-  /** Source ids whose hosts the extension may not contact. */
+  /** Account ids whose hosts the extension may not contact. */
   missingAccess: Set<string>;
   notificationsGranted: boolean;
   /** Settings written by a newer version: shown, never saved from here. */
@@ -40,11 +40,11 @@ export function notSaved(error: unknown): string {
   return t('options_not_saved', reasonOf(error));
 }
 
-async function missingAccessOf(sources: readonly SourceSettings[]): Promise<Set<string>> {
+async function missingAccessOf(accounts: readonly AccountSettings[]): Promise<Set<string>> {
   const checks = await Promise.all(
-    sources.map(
+    accounts.map(
       async (s) =>
-        [s.id, await browser.permissions.contains({ origins: sourceOrigins(s).map(originPattern) })] as const,
+        [s.id, await browser.permissions.contains({ origins: accountOrigins(s).map(originPattern) })] as const,
     ),
   );
   return new Set(checks.filter(([, granted]) => !granted).map(([id]) => id));
@@ -63,7 +63,7 @@ async function readOptions(): Promise<OptionsState> {
   const [settings, managed] = await Promise.all([loadSettings(), loadManaged()]);
   const [secrets, missingAccess, notificationsGranted, newer, onDisk, dropped, recentChecks] = await Promise.all([
     loadSecrets(settings),
-    missingAccessOf(settings.sources),
+    missingAccessOf(settings.accounts),
     browser.permissions.contains({ permissions: ['notifications'] }),
     storedSettingsAreNewer(),
     keysOnDisk(),
@@ -84,18 +84,18 @@ async function readOptions(): Promise<OptionsState> {
 }
 
 /** Must run first in a click handler: Chrome only shows the permission prompt during a user gesture. */
-export function requestAccess(source: SourceSettings): Promise<boolean> {
-  return browser.permissions.request({ origins: sourceOrigins(source).map(originPattern) });
+export function requestAccess(account: AccountSettings): Promise<boolean> {
+  return browser.permissions.request({ origins: accountOrigins(account).map(originPattern) });
 }
 
 export function requestNotifications(): Promise<boolean> {
   return browser.permissions.request({ permissions: ['notifications'] });
 }
 
-export async function runTest(source: SourceSettings, exportApiKey: string): Promise<TestResult> {
+export async function runTest(account: AccountSettings, exportApiKey: string): Promise<TestResult> {
   const command: Command = exportApiKey
-    ? { type: MSG.testSource, source, exportApiKey }
-    : { type: MSG.testSource, source };
+    ? { type: MSG.testAccount, account, exportApiKey }
+    : { type: MSG.testAccount, account };
   return browser.runtime.sendMessage<Command, TestResult>(command);
 }
 

@@ -43,7 +43,7 @@ export function AccountSection({
   const showAll = () =>
     void onShowAll().then((failed) => (failed === null ? setAll(true) : setNote(failureNote(failed))));
   const openIntegrations = () =>
-    void send({ type: MSG.openPage, page: 'integrations', sourceId: account.sourceId }).then((sent) =>
+    void send({ type: MSG.openPage, page: 'integrations', accountId: account.accountId }).then((sent) =>
       setNote(failureOf(sent)),
     );
   const settled = problemCount === 0 && account.lastSuccessAt !== undefined && !account.issue;
@@ -53,14 +53,14 @@ export function AccountSection({
     if (all) list.current?.querySelectorAll<HTMLElement>('li.row')[problems.length]?.focus();
   }, [all]);
   return (
-    <section class="account" aria-label={account.label} data-source={account.sourceId}>
+    <section class="account" aria-label={account.label} data-account={account.accountId}>
       {!single && (
         <h2 class="account-title">
           <bdi>{account.label}</bdi> <span class="muted">{t('popup_account_count', problemCount, account.total)}</span>
         </h2>
       )}
-      {account.issue && <IssueBanner issue={account.issue} sourceId={account.sourceId} onCheckNow={onCheckNow} />}
-      {account.anomalies && <AnomalyBanner anomalies={account.anomalies} sourceId={account.sourceId} />}
+      {account.issue && <IssueBanner issue={account.issue} accountId={account.accountId} onCheckNow={onCheckNow} />}
+      {account.anomalies && <AnomalyBanner anomalies={account.anomalies} accountId={account.accountId} />}
       {checksRun && account.lastSuccessAt === undefined && !account.issue && (
         <p class="muted first-check" role="status">
           {t('popup_first_check', account.label)}

@@ -6,11 +6,11 @@ import { failureNote, send } from './use-watch';
 import { StatusNote } from './StatusNote';
 
 /** What was off in MBI's list, though the rest was read, with the diagnostic sample to copy for a report. */
-export function AnomalyBanner({ anomalies, sourceId }: { anomalies: string[]; sourceId: string }) {
+export function AnomalyBanner({ anomalies, accountId }: { anomalies: string[]; accountId: string }) {
   const [note, setNote] = useState<string | null>(null);
   // send and copyText never reject: every outcome ends in the note.
   const copy = async () => {
-    const sent = await send<string | null>({ type: MSG.diagnostic, sourceId });
+    const sent = await send<string | null>({ type: MSG.diagnostic, accountId });
     if (!sent.sent) return setNote(failureNote(sent.reason));
     if (!sent.answer) return setNote(t('options_diagnostic_none'));
     setNote((await copyText(sent.answer)) ? t('options_diagnostic_copied') : t('popup_diagnostic_failed'));

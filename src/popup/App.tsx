@@ -55,9 +55,9 @@ export function App({ stored, accounts }: { stored: PopupModel | undefined; acco
       {model.globalIssue && <IssueBanner issue={model.globalIssue} onCheckNow={onCheckNow} />}
       {model.accounts.map((account) => (
         <AccountSection
-          key={account.sourceId}
+          key={account.accountId}
           account={account}
-          more={more?.[account.sourceId]}
+          more={more?.[account.accountId]}
           now={now}
           single={model.accounts.length === 1}
           escalationHours={model.escalationHours}

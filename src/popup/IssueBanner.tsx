@@ -8,28 +8,28 @@ import { StatusNote } from './StatusNote';
 
 interface Props {
   issue: PopupIssue;
-  sourceId?: string;
+  accountId?: string;
   onCheckNow: () => void;
 }
 
 /** Runs the banner's action; resolves with what to tell the admin when it did not work, else null. */
 async function runAction(
   action: IssueAction,
-  sourceId: string | undefined,
+  accountId: string | undefined,
   onCheckNow: () => void,
 ): Promise<string | null> {
   switch (action) {
     case 'sign-in':
       return failureOf(
         await send(
-          sourceId ? { type: MSG.openPage, page: 'sign-in', sourceId } : { type: MSG.openPage, page: 'sign-in' },
+          accountId ? { type: MSG.openPage, page: 'sign-in', accountId } : { type: MSG.openPage, page: 'sign-in' },
         ),
       );
     case 'open-integrations':
       return failureOf(
         await send(
-          sourceId
-            ? { type: MSG.openPage, page: 'integrations', sourceId }
+          accountId
+            ? { type: MSG.openPage, page: 'integrations', accountId }
             : { type: MSG.openPage, page: 'integrations' },
         ),
       );
@@ -47,10 +47,10 @@ async function runAction(
   }
 }
 
-export function IssueBanner({ issue, sourceId, onCheckNow }: Props) {
+export function IssueBanner({ issue, accountId, onCheckNow }: Props) {
   const [note, setNote] = useState<string | null>(null);
   // runAction resolves in every case, with the failure to show.
-  const act = () => void runAction(issue.action, sourceId, onCheckNow).then(setNote);
+  const act = () => void runAction(issue.action, accountId, onCheckNow).then(setNote);
   return (
     <section class={`banner banner-${issue.kind}`} role="status" data-issue={issue.kind}>
       <h2>{issue.title}</h2>

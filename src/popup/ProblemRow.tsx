@@ -28,7 +28,7 @@ function verificationText(v: NonNullable<PopupRow['verification']>, now: number)
 export function ProblemRow({ row, now, first, escalationHours }: Props) {
   const [copied, setCopied] = useState<string | null>(null);
   const [note, setNote] = useState<string | null>(null);
-  const target = { sourceId: row.sourceId, integrationId: row.id };
+  const target = { accountId: row.accountId, integrationId: row.id };
 
   // Every action below resolves in every case (send and copyText never reject) and shows its failure.
   const reauthorize = async () => {

@@ -11,7 +11,7 @@ export function SnoozeMenu({ row }: { row: PopupRow }) {
   const [note, setNote] = useState<string | null>(null);
   // send resolves in every case; a snooze that worked takes the row away, one that failed says why.
   const snooze = (s: SnoozeRequest) =>
-    void send({ type: MSG.snooze, sourceId: row.sourceId, integrationId: row.id, snooze: s }).then((sent) =>
+    void send({ type: MSG.snooze, accountId: row.accountId, integrationId: row.id, snooze: s }).then((sent) =>
       setNote(failureOf(sent)),
     );
   if (!open) {

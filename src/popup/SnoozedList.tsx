@@ -13,7 +13,7 @@ export function SnoozedList({ accounts }: { accounts: PopupAccount[] }) {
   if (rows.length === 0) return null;
   // send resolves in every case; a wake that worked moves the row up, one that failed says why.
   const wake = (row: PopupRow) =>
-    void send({ type: MSG.snooze, sourceId: row.sourceId, integrationId: row.id, snooze: null }).then((sent) =>
+    void send({ type: MSG.snooze, accountId: row.accountId, integrationId: row.id, snooze: null }).then((sent) =>
       setNote(failureOf(sent)),
     );
   return (
@@ -21,7 +21,7 @@ export function SnoozedList({ accounts }: { accounts: PopupAccount[] }) {
       <summary>{t('popup_snoozed', rows.length)}</summary>
       <ul>
         {rows.map((row) => (
-          <li key={`${row.sourceId}/${row.id}`} data-integration={row.id}>
+          <li key={`${row.accountId}/${row.id}`} data-integration={row.id}>
             <bdi class="name">{row.name}</bdi>{' '}
             <span class="muted">
               <bdi>{row.stateLabel}</bdi> ·{' '}

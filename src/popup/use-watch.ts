@@ -72,8 +72,8 @@ export async function readAccountLabels(): Promise<string[]> {
         new Promise((resolve) => setTimeout(resolve, MANAGED_WAIT_MS, {})),
       ]),
     ]);
-    const settings = own[SETTINGS_KEY] as { sources?: unknown } | undefined;
-    return [...labels((managed as { sources?: unknown }).sources), ...labels(settings?.sources)];
+    const settings = own[SETTINGS_KEY] as { accounts?: unknown } | undefined;
+    return [...labels((managed as { accounts?: unknown }).accounts), ...labels(settings?.accounts)];
   } catch {
     return [];
   }

@@ -1,7 +1,7 @@
 // Pure: settings to and from an export file. A file that is not ours, or not valid, changes nothing.
 import { plural, t } from './i18n';
 import { bindLegacyKeys, keyFor, reconcileKeys } from './key-binding';
-import { parseSettings, type Secrets, type Settings, type SourceSettings } from './settings';
+import { parseSettings, type Secrets, type Settings, type AccountSettings } from './settings';
 
 export const BACKUP_FORMAT = 'mbi-integration-watch/settings';
 
@@ -9,10 +9,10 @@ export const BACKUP_FORMAT = 'mbi-integration-watch/settings';
 export const MAX_BACKUP_BYTES = 1024 * 1024;
 
 export function exportBackup(settings: Settings, secrets: Secrets, includeSecrets: boolean): string {
-  const own = { ...settings, sources: settings.sources.filter((s) => !s.managed) };
+  const own = { ...settings, accounts: settings.accounts.filter((s) => !s.managed) };
   const file: Record<string, unknown> = { format: BACKUP_FORMAT, version: settings.version, settings: own };
   // Only keys that fit their account, each with the API host and client id it is for.
-  if (includeSecrets) file.secrets = reconcileKeys(secrets, own.sources).kept;
+  if (includeSecrets) file.secrets = reconcileKeys(secrets, own.accounts).kept;
   return `${JSON.stringify(file, null, 2)}\n`;
 }
 
@@ -34,15 +34,15 @@ export function parseBackup(text: string): BackupResult {
     return { ok: false, error: t('backup_newer', String(file.version)) };
   }
   if (typeof file.settings !== 'object' || file.settings === null) return { ok: false, error: t('backup_no_settings') };
-  const rawSources = (file.settings as { sources?: unknown }).sources;
+  const rawAccounts = (file.settings as { accounts?: unknown }).accounts;
   const settings = parseSettings(file.settings);
-  if (Array.isArray(rawSources) && rawSources.length !== settings.sources.length) {
-    return { ok: false, error: plural('backup_invalid_accounts', rawSources.length - settings.sources.length) };
+  if (Array.isArray(rawAccounts) && rawAccounts.length !== settings.accounts.length) {
+    return { ok: false, error: plural('backup_invalid_accounts', rawAccounts.length - settings.accounts.length) };
   }
   // Keys of a file written before keys were bound belong to the file's own accounts.
   return file.secrets === undefined
     ? { ok: true, settings }
-    : { ok: true, settings, secrets: bindLegacyKeys(file.secrets, settings.sources) };
+    : { ok: true, settings, secrets: bindLegacyKeys(file.secrets, settings.accounts) };
 }
 
 /** One field of an account that an import changes. */
@@ -57,8 +57,8 @@ export interface ImportChange {
 
 /** What an import changes in the accounts it shares an id with; shown for confirmation before saving. */
 export function importChanges(
-  current: readonly SourceSettings[],
-  incoming: readonly SourceSettings[],
+  current: readonly AccountSettings[],
+  incoming: readonly AccountSettings[],
   secrets: Secrets,
   fileSecrets?: Secrets,
 ): ImportChange[] {

@@ -1,16 +1,16 @@
 // The IndexedDB store: last snapshot per feed, the transition log and the poll log. Domain functions only.
-import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
+import { openDB, type DBSchema, type IDBPDatabase, type IDBPTransaction } from 'idb';
 import { DB_NAME } from './db-name';
 import { parseFeedRecord } from './feed-record';
 import { feedKey, type FeedName, type FeedRecord, type PollLogEntry, type Transition } from './types';
 
 export { DB_NAME };
-export const DB_VERSION = 1;
+export const DB_VERSION = 2;
 export const RETENTION_DAYS = 90;
 
 export interface WatchSchema extends DBSchema {
   // Unknown until parsed: the store keeps whatever an older version or a damaged profile left there.
-  feeds: { key: string; value: unknown; indexes: { 'by-source': string } };
+  feeds: { key: string; value: unknown; indexes: { 'by-account': string } };
   transitions: { key: number; value: Transition; indexes: { 'by-at': number; 'by-integration': [string, string] } };
   polls: { key: number; value: PollLogEntry; indexes: { 'by-at': number } };
 }
@@ -19,16 +19,42 @@ export type WatchDb = IDBPDatabase<WatchSchema>;
 
 let opening: Promise<WatchDb> | undefined;
 
+type StoreName = 'feeds' | 'transitions' | 'polls';
+/** Schema version 1 called the account `sourceId`; its rows are untyped here. */
+interface WatchV1 extends DBSchema {
+  feeds: { key: string; value: Record<string, unknown>; indexes: { 'by-source': string } };
+  transitions: { key: number; value: Record<string, unknown>; indexes: { 'by-integration': [string, string] } };
+  polls: { key: number; value: Record<string, unknown> };
+}
+
+/** Version 1 → 2: every row's `sourceId` becomes `accountId`, and the indexes follow it. */
+async function renameAccountField(tx: IDBPTransaction<WatchV1, StoreName[], 'versionchange'>): Promise<void> {
+  const feeds = tx.objectStore('feeds');
+  feeds.deleteIndex('by-source');
+  const transitions = tx.objectStore('transitions');
+  transitions.deleteIndex('by-integration');
+  for (const store of [feeds, transitions, tx.objectStore('polls')]) {
+    for (let cursor = await store.openCursor(); cursor; cursor = await cursor.continue()) {
+      const { sourceId, ...rest } = cursor.value;
+      await cursor.update({ ...rest, accountId: sourceId });
+    }
+  }
+  (feeds as unknown as IDBObjectStore).createIndex('by-account', 'accountId');
+  (transitions as unknown as IDBObjectStore).createIndex('by-integration', ['accountId', 'integrationId']);
+}
+
 export function openWatchDb(): Promise<WatchDb> {
   opening ??= openDB<WatchSchema>(DB_NAME, DB_VERSION, {
-    upgrade(db, oldVersion) {
-      // Each step upgrades from the version before it, so any old database reaches the current one.
+    upgrade(db, oldVersion, _newVersion, tx) {
+      // A new database gets the current schema; an old one is lifted step by step.
       if (oldVersion < 1) {
-        db.createObjectStore('feeds', { keyPath: 'key' }).createIndex('by-source', 'sourceId');
+        db.createObjectStore('feeds', { keyPath: 'key' }).createIndex('by-account', 'accountId');
         const transitions = db.createObjectStore('transitions', { autoIncrement: true });
         transitions.createIndex('by-at', 'at');
-        transitions.createIndex('by-integration', ['sourceId', 'integrationId']);
+        transitions.createIndex('by-integration', ['accountId', 'integrationId']);
         db.createObjectStore('polls', { autoIncrement: true }).createIndex('by-at', 'at');
+      } else if (oldVersion < 2) {
+        void renameAccountField(tx as unknown as IDBPTransaction<WatchV1, StoreName[], 'versionchange'>);
       }
     },
     blocking() {
@@ -65,8 +91,8 @@ export async function readFeeds(db: WatchDb): Promise<FeedRecord[]> {
   return records;
 }
 
-export async function readFeed(db: WatchDb, sourceId: string, feed: FeedName): Promise<FeedRecord | undefined> {
-  const raw = await db.get('feeds', feedKey(sourceId, feed));
+export async function readFeed(db: WatchDb, accountId: string, feed: FeedName): Promise<FeedRecord | undefined> {
+  const raw = await db.get('feeds', feedKey(accountId, feed));
   return raw === undefined ? undefined : (readable(raw) ?? undefined);
 }
 
@@ -85,12 +111,12 @@ export async function recordPoll(
   await Promise.all([...writes, tx.done]);
 }
 
-export async function transitionsOf(db: WatchDb, sourceId: string, integrationId: string): Promise<Transition[]> {
-  return db.getAllFromIndex('transitions', 'by-integration', [sourceId, integrationId]);
+export async function transitionsOf(db: WatchDb, accountId: string, integrationId: string): Promise<Transition[]> {
+  return db.getAllFromIndex('transitions', 'by-integration', [accountId, integrationId]);
 }
 
 /**
- * The logged transitions of the given integrations ([sourceId, integrationId] pairs), in one read
+ * The logged transitions of the given integrations ([accountId, integrationId] pairs), in one read
  * transaction: the cost follows the rows shown, not the size of the log.
  */
 export async function transitionsOfMany(
@@ -103,12 +129,12 @@ export async function transitionsOfMany(
   return lists.flat();
 }
 
-/** Drops the feeds of sources that are no longer configured. */
-export async function keepSources(db: WatchDb, sourceIds: ReadonlySet<string>): Promise<void> {
+/** Drops the feeds of accounts that are no longer configured. */
+export async function keepAccounts(db: WatchDb, accountIds: ReadonlySet<string>): Promise<void> {
   const tx = db.transaction('feeds', 'readwrite');
   for await (const cursor of tx.store) {
-    const { sourceId } = cursor.value as { sourceId?: unknown };
-    if (typeof sourceId !== 'string' || !sourceIds.has(sourceId)) await cursor.delete();
+    const { accountId } = cursor.value as { accountId?: unknown };
+    if (typeof accountId !== 'string' || !accountIds.has(accountId)) await cursor.delete();
   }
   await tx.done;
 }

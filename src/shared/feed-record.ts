@@ -99,9 +99,9 @@ function isFeedData(v: unknown, feed: FeedName): boolean {
  * notBefore still hold the backoff, Retry-After and Adobe's one-call-a-minute rule MBI's answers set.
  */
 export function parseFeedRecord(raw: unknown): FeedRecord | null {
-  if (!isObject(raw) || !isString(raw.sourceId) || (raw.feed !== 'connections' && raw.feed !== 'update-cycle'))
+  if (!isObject(raw) || !isString(raw.accountId) || (raw.feed !== 'connections' && raw.feed !== 'update-cycle'))
     return null;
-  if (raw.key !== feedKey(raw.sourceId, raw.feed) || !isNumber(raw.lastAttemptAt) || !isNumber(raw.failures))
+  if (raw.key !== feedKey(raw.accountId, raw.feed) || !isNumber(raw.lastAttemptAt) || !isNumber(raw.failures))
     return null;
   if (!optional(raw.lastSuccessAt, isNumber) || !optional(raw.notBefore, isNumber) || !optional(raw.error, isFeedError))
     return null;

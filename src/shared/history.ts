@@ -25,11 +25,11 @@ const BREAKS_FROM: ReadonlySet<Transition['from']> = new Set(['ok', 'new', 'paus
 export function historiesOf(transitions: readonly Transition[], now: number): Map<string, History> {
   const start = historyStart(now);
   const histories = new Map<string, History>();
-  for (const { sourceId, integrationId, from, to, at } of transitions) {
+  for (const { accountId, integrationId, from, to, at } of transitions) {
     // A logged line that cannot be read (damaged, or of another shape) counts for nothing.
-    if (typeof at !== 'number' || !(at >= start) || typeof sourceId !== 'string' || typeof integrationId !== 'string')
+    if (typeof at !== 'number' || !(at >= start) || typeof accountId !== 'string' || typeof integrationId !== 'string')
       continue;
-    const key = integrationKey(sourceId, integrationId);
+    const key = integrationKey(accountId, integrationId);
     const history = histories.get(key) ?? { breaks: 0 };
     histories.set(key, history);
     if (BREAKS_FROM.has(from) && isProblem(to)) history.breaks++;

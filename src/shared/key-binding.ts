@@ -1,22 +1,22 @@
 // Pure: an Export API key goes only to the API host and client it was entered for. Every use of a stored
 // key goes through keyFor(); a key whose account now names another API host or client is dropped, and
 // the admin is told so until a new key is saved or the notice dismissed.
-import { parseSecrets, type Secrets, type SourceSettings, type StoredKey } from './settings';
+import { parseSecrets, type Secrets, type AccountSettings, type StoredKey } from './settings';
 
-type Binding = Pick<SourceSettings, 'apiOrigin' | 'clientId'>;
+type Binding = Pick<AccountSettings, 'apiOrigin' | 'clientId'>;
 
-export function bindKey(exportApiKey: string, source: Binding): StoredKey {
-  return { exportApiKey, apiOrigin: source.apiOrigin, clientId: source.clientId };
+export function bindKey(exportApiKey: string, account: Binding): StoredKey {
+  return { exportApiKey, apiOrigin: account.apiOrigin, clientId: account.clientId };
 }
 
-function fits(stored: Binding, source: Binding): boolean {
-  return stored.apiOrigin === source.apiOrigin && stored.clientId === source.clientId;
+function fits(stored: Binding, account: Binding): boolean {
+  return stored.apiOrigin === account.apiOrigin && stored.clientId === account.clientId;
 }
 
-/** The key stored for `source`, only while it is bound to the source's API host and client id. */
-export function keyFor(secrets: Secrets, source: SourceSettings): string | undefined {
-  const stored = Object.hasOwn(secrets, source.id) ? secrets[source.id] : undefined;
-  return stored && fits(stored, source) ? stored.exportApiKey : undefined;
+/** The key stored for `account`, only while it is bound to the account's API host and client id. */
+export function keyFor(secrets: Secrets, account: AccountSettings): string | undefined {
+  const stored = Object.hasOwn(secrets, account.id) ? secrets[account.id] : undefined;
+  return stored && fits(stored, account) ? stored.exportApiKey : undefined;
 }
 
 /** Why a key was removed: its account now names another API host or client id. */
@@ -33,21 +33,21 @@ export type DroppedKeys = Record<string, DroppedKey>;
 /** Keys that still fit their account; those whose account changed are listed, those whose account is gone just go. */
 export function reconcileKeys(
   secrets: Secrets,
-  sources: readonly SourceSettings[],
+  accounts: readonly AccountSettings[],
 ): { kept: Secrets; dropped: DroppedKeys } {
   const kept: Secrets = {};
   const dropped: DroppedKeys = {};
   for (const [id, stored] of Object.entries(secrets)) {
-    const source = sources.find((s) => s.id === id);
-    if (!source) continue;
-    if (fits(stored, source)) kept[id] = stored;
+    const account = accounts.find((s) => s.id === id);
+    if (!account) continue;
+    if (fits(stored, account)) kept[id] = stored;
     else
       dropped[id] = {
-        label: source.label,
+        label: account.label,
         fromOrigin: stored.apiOrigin,
-        toOrigin: source.apiOrigin,
+        toOrigin: account.apiOrigin,
         fromClient: stored.clientId,
-        toClient: source.clientId,
+        toClient: account.clientId,
       };
   }
   return { kept, dropped };
@@ -58,9 +58,11 @@ export function nextDropped(
   previous: DroppedKeys,
   kept: Secrets,
   dropped: DroppedKeys,
-  sources: readonly SourceSettings[],
+  accounts: readonly AccountSettings[],
 ): DroppedKeys {
-  const still = Object.entries(previous).filter(([id]) => !Object.hasOwn(kept, id) && sources.some((s) => s.id === id));
+  const still = Object.entries(previous).filter(
+    ([id]) => !Object.hasOwn(kept, id) && accounts.some((s) => s.id === id),
+  );
   return { ...Object.fromEntries(still), ...dropped };
 }
 
@@ -88,14 +90,14 @@ export function parseDroppedKeys(raw: unknown): DroppedKeys {
  * updated (or a file of that time is imported), to its account as configured at that moment: that is the
  * host the admin entered it for, as far as anyone can know. A key without such an account is dropped.
  */
-export function bindLegacyKeys(raw: unknown, sources: readonly SourceSettings[]): Secrets {
+export function bindLegacyKeys(raw: unknown, accounts: readonly AccountSettings[]): Secrets {
   const bound = parseSecrets(raw);
   if (typeof raw !== 'object' || raw === null) return bound;
-  for (const source of sources) {
-    const value = Object.hasOwn(raw, source.id) ? (raw as Record<string, unknown>)[source.id] : undefined;
+  for (const account of accounts) {
+    const value = Object.hasOwn(raw, account.id) ? (raw as Record<string, unknown>)[account.id] : undefined;
     if (typeof value !== 'object' || value === null || 'apiOrigin' in value || 'clientId' in value) continue;
     const key = (value as { exportApiKey?: unknown }).exportApiKey;
-    if (typeof key === 'string' && key.trim() !== '') bound[source.id] = bindKey(key.trim(), source);
+    if (typeof key === 'string' && key.trim() !== '') bound[account.id] = bindKey(key.trim(), account);
   }
   return bound;
 }

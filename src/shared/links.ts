@@ -1,20 +1,20 @@
 // Where each action leads. MBI in-app paths follow DESIGN.md (marked "verify" there); every URL built here
 // still passes safeUrl() before it is opened.
 import { keyPageFor, providerFor } from './providers';
-import type { SourceSettings } from './settings';
+import type { AccountSettings } from './settings';
 import type { Integration } from './types';
 import { ADOBE_STATUS_URL, SUPPORT_URL } from './url-safety';
 
-export function signInUrl(source: SourceSettings): string {
-  return `${source.appOrigin}/v2/session/create`;
+export function signInUrl(account: AccountSettings): string {
+  return `${account.appOrigin}/v2/session/create`;
 }
 
-export function integrationsPageUrl(source: SourceSettings): string {
-  return `${source.appOrigin}/v2/client/${encodeURIComponent(source.clientId)}/dashapp/manage-data/integrations`;
+export function integrationsPageUrl(account: AccountSettings): string {
+  return `${account.appOrigin}/v2/client/${encodeURIComponent(account.clientId)}/dashapp/manage-data/integrations`;
 }
 
-export function connectionPageUrl(source: SourceSettings, integration: Pick<Integration, 'id'>): string {
-  return `${source.appOrigin}/v2/client/${encodeURIComponent(source.clientId)}/dashapp/settings/connection/${encodeURIComponent(integration.id)}/`;
+export function connectionPageUrl(account: AccountSettings, integration: Pick<Integration, 'id'>): string {
+  return `${account.appOrigin}/v2/client/${encodeURIComponent(account.clientId)}/dashapp/settings/connection/${encodeURIComponent(integration.id)}/`;
 }
 
 /**
@@ -27,9 +27,9 @@ export function providerKeyPage(integration: Pick<Integration, 'type' | 'kind' |
 }
 
 /** What Re-authorize opens, in order: the provider's key page first for API-key integrations, then MBI. */
-export function reauthPages(source: SourceSettings, integration: Integration): string[] {
+export function reauthPages(account: AccountSettings, integration: Integration): string[] {
   const keyPage = providerKeyPage(integration);
-  return keyPage ? [keyPage, connectionPageUrl(source, integration)] : [connectionPageUrl(source, integration)];
+  return keyPage ? [keyPage, connectionPageUrl(account, integration)] : [connectionPageUrl(account, integration)];
 }
 
 export function reauthHint(integration: Pick<Integration, 'type'>): string | undefined {

@@ -1,12 +1,12 @@
 // Commands the popup and options send to the worker, and the channel the worker announces changes on.
 // Types and names only: the parser lives with the worker (background/parse-command.ts), so the popup
 // carries none of the settings code it needs.
-import type { SourceSettings } from './settings';
+import type { AccountSettings } from './settings';
 import type { FeedErrorKind, IntegrationState } from './types';
 
 export const MSG = {
   checkNow: 'check-now',
-  testSource: 'test-source',
+  testAccount: 'test-account',
   reauthorize: 'reauthorize',
   supportCase: 'support-case',
   openPage: 'open-page',
@@ -25,23 +25,23 @@ export interface SnoozeRequest {
 }
 
 export type Command =
-  | { type: typeof MSG.checkNow; sourceId?: string }
+  | { type: typeof MSG.checkNow; accountId?: string }
   /** Opens the re-authorization pages of an integration and follows up on the result. */
-  | { type: typeof MSG.reauthorize; sourceId: string; integrationId: string }
+  | { type: typeof MSG.reauthorize; accountId: string; integrationId: string }
   /** Opens Adobe support and answers with the case summary for the clipboard. */
-  | { type: typeof MSG.supportCase; sourceId: string; integrationId: string }
-  | { type: typeof MSG.openPage; page: PageName; sourceId?: string }
+  | { type: typeof MSG.supportCase; accountId: string; integrationId: string }
+  | { type: typeof MSG.openPage; page: PageName; accountId?: string }
   /** A snooze for one integration; null wakes it. */
-  | { type: typeof MSG.snooze; sourceId: string; integrationId: string; snooze: SnoozeRequest | null }
+  | { type: typeof MSG.snooze; accountId: string; integrationId: string; snooze: SnoozeRequest | null }
   | { type: typeof MSG.resume }
   /** Answers with the diagnostic sample of an account's last connections answer (string or null). */
-  | { type: typeof MSG.diagnostic; sourceId: string }
+  | { type: typeof MSG.diagnostic; accountId: string }
   /** Answers with the problem rows beyond each account's first ones (PopupMore), built when asked. */
   | { type: typeof MSG.moreRows }
-  /** Runs the adapters once for a source being edited; stores nothing. */
-  | { type: typeof MSG.testSource; source: SourceSettings; exportApiKey?: string };
+  /** Runs the adapters once for an account being edited; stores nothing. */
+  | { type: typeof MSG.testAccount; account: AccountSettings; exportApiKey?: string };
 
-/** The answer to test-source, per feed. */
+/** The answer to test-account, per feed. */
 export type TestOutcome =
   | { ok: true; total: number; problems: number }
   | { ok: false; kind: FeedErrorKind; message: string }

@@ -5,7 +5,7 @@ type Raw = Record<string, unknown>;
 
 /** MIGRATIONS[n] lifts version n to n + 1. */
 const MIGRATIONS: Readonly<Record<number, (raw: Raw) => Raw>> = {
-  // Unversioned settings held one account in top-level fields; it becomes the first source.
+  // Unversioned settings held one account in top-level fields; it becomes the first one.
   0: ({ clientId, appHost, apiHost, label, ...rest }) => ({
     ...rest,
     version: 1,
@@ -23,6 +23,8 @@ const MIGRATIONS: Readonly<Record<number, (raw: Raw) => Raw>> = {
             },
           ],
   }),
+  // Version 1 called the accounts `sources`.
+  1: ({ sources, ...rest }) => ({ ...rest, version: 2, accounts: rest.accounts ?? sources }),
 };
 
 export function migrate(raw: unknown): unknown {

@@ -4,7 +4,7 @@ import type { Settings } from './settings';
 import { safeUrl } from './url-safety';
 
 export function configuredOrigins(settings: Settings): string[] {
-  return settings.sources.map((s) => s.appOrigin);
+  return settings.accounts.map((s) => s.appOrigin);
 }
 
 /**

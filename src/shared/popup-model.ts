@@ -7,7 +7,7 @@ import type { IntegrationKind, IntegrationState } from './types';
 // (Its storage key, POPUP_MODEL_KEY, lives in messages.ts with the other names the parts share.)
 
 export interface PopupRow {
-  sourceId: string;
+  accountId: string;
   id: string;
   name: string;
   provider: string;
@@ -42,7 +42,7 @@ export interface PopupIssue {
 }
 
 export interface PopupAccount {
-  sourceId: string;
+  accountId: string;
   label: string;
   total: number;
   /** Its problems, all of them. */

@@ -4,7 +4,7 @@ import { t } from './i18n';
 export const MBI_APP_ORIGIN = 'https://dashboard.rjmetrics.com';
 export const MBI_API_ORIGIN = 'https://api.rjmetrics.com';
 
-export interface SourceSettings {
+export interface AccountSettings {
   id: string;
   label: string;
   /** Numeric MBI client id, kept as digits. */
@@ -26,7 +26,7 @@ export interface NotificationSettings {
 }
 
 export const DEFAULT_SETTINGS = {
-  version: 1,
+  version: 2,
   pollMinutes: 5,
   /** The account's data counts as stale when its last completed update is older than this. */
   staleHours: 26,
@@ -44,7 +44,7 @@ export const DEFAULT_SETTINGS = {
     quietStart: 0,
     quietEnd: 0,
   } as NotificationSettings,
-  sources: [] as SourceSettings[],
+  accounts: [] as AccountSettings[],
 };
 
 export type Settings = typeof DEFAULT_SETTINGS;
@@ -63,7 +63,7 @@ export interface StoredKey {
   clientId: string;
 }
 
-/** Secrets live on this computer only (storage.local or storage.session), keyed by source id. */
+/** Secrets live on this computer only (storage.local or storage.session), keyed by account id. */
 export type Secrets = Record<string, StoredKey>;
 
 export type Parsed<T> = { ok: true; value: T } | { ok: false; error: string };
@@ -130,12 +130,12 @@ function str(value: unknown, fallback: string): string {
   return typeof value === 'string' ? value : fallback;
 }
 
-/** Source ids become object keys and parts of notification ids: plain characters, never a prototype name. */
+/** Account ids become object keys and parts of notification ids: plain characters, never a prototype name. */
 export function isSafeId(id: string): boolean {
   return /^[A-Za-z0-9_.-]{1,80}$/.test(id) && id !== '__proto__' && id !== 'constructor' && id !== 'prototype';
 }
 
-function parseSource(raw: unknown, index: number): SourceSettings | null {
+function parseAccount(raw: unknown, index: number): AccountSettings | null {
   if (typeof raw !== 'object' || raw === null) return null;
   const r = raw as Record<string, unknown>;
   const clientId = parseClientId(str(r.clientId, ''));
@@ -172,17 +172,17 @@ export function isNewerSettings(raw: unknown): boolean {
   return typeof version === 'number' && version > DEFAULT_SETTINGS.version;
 }
 
-/** Clamps and falls back field by field; unknown keys are dropped, invalid sources skipped. */
+/** Clamps and falls back field by field; unknown keys are dropped, invalid accounts skipped. */
 export function parseSettings(raw: unknown): Settings {
   const r = typeof raw === 'object' && raw !== null ? (raw as Record<string, unknown>) : {};
   const taken = new Set<string>();
-  const sources: SourceSettings[] = [];
-  (Array.isArray(r.sources) ? r.sources : []).forEach((item, i) => {
-    const source = parseSource(item, i);
-    if (!source) return;
-    const id = ownId(source.id, taken);
+  const accounts: AccountSettings[] = [];
+  (Array.isArray(r.accounts) ? r.accounts : []).forEach((item, i) => {
+    const account = parseAccount(item, i);
+    if (!account) return;
+    const id = ownId(account.id, taken);
     taken.add(id);
-    sources.push({ ...source, id });
+    accounts.push({ ...account, id });
   });
   return {
     version: DEFAULT_SETTINGS.version,
@@ -193,7 +193,7 @@ export function parseSettings(raw: unknown): Settings {
     paused: r.paused === true,
     secretsInSession: r.secretsInSession === true,
     notifications: parseNotifications(r.notifications),
-    sources,
+    accounts,
   };
 }
 
@@ -239,9 +239,9 @@ function parseStoredKey(raw: unknown): StoredKey | null {
   return { exportApiKey, apiOrigin: apiOrigin.value, clientId: clientId.value };
 }
 
-/** The origins a source needs host access to. */
-export function sourceOrigins(source: SourceSettings): string[] {
-  return [...new Set([source.appOrigin, source.apiOrigin])];
+/** The origins an account needs host access to. */
+export function accountOrigins(account: AccountSettings): string[] {
+  return [...new Set([account.appOrigin, account.apiOrigin])];
 }
 
 export function originPattern(origin: string): string {

@@ -16,8 +16,8 @@ export type Snoozes = Record<string, Snooze>;
 const SNOOZES_KEY = 'snoozes';
 const STATES = new Set<IntegrationState>(['ok', 'needs-reauth', 'failing', 'paused', 'unknown']);
 
-export function integrationKey(sourceId: string, integrationId: string): string {
-  return `${sourceId}/${integrationId}`;
+export function integrationKey(accountId: string, integrationId: string): string {
+  return `${accountId}/${integrationId}`;
 }
 
 export function isSnoozed(snooze: Snooze | undefined, integration: Pick<Integration, 'state'>, now: number): boolean {
@@ -82,7 +82,7 @@ export async function pruneSnoozes(records: readonly FeedRecord[], now: number, 
   const current = new Map(
     records.flatMap((r) =>
       r.data?.feed === 'connections'
-        ? r.data.integrations.map((i) => [integrationKey(r.sourceId, i.id), i] as const)
+        ? r.data.integrations.map((i) => [integrationKey(r.accountId, i.id), i] as const)
         : [],
     ),
   );

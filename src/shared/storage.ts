@@ -127,10 +127,10 @@ export async function reconcileStoredKeys(): Promise<void> {
   const held = { ...parseSecrets(there), ...parseSecrets(here) };
   // Newer settings may hold accounts this version cannot read: keys are moved, not judged (keyFor still guards each use).
   const newer = isNewerSettings(stored.settings);
-  const { kept, dropped } = newer ? { kept: held, dropped: {} } : reconcileKeys(held, settings.sources);
+  const { kept, dropped } = newer ? { kept: held, dropped: {} } : reconcileKeys(held, settings.accounts);
   if (!sameJson(kept, here ?? {}) || there !== undefined) await saveSecrets(kept, settings);
   if (newer) return;
-  const notices = nextDropped(parseDroppedKeys(stored.dropped), kept, dropped, settings.sources);
+  const notices = nextDropped(parseDroppedKeys(stored.dropped), kept, dropped, settings.accounts);
   if (!sameJson(notices, stored.dropped ?? {})) await browser.storage.local.set({ [DROPPED_KEY]: notices });
 }
 
@@ -141,7 +141,7 @@ export async function bindLegacyStoredKeys(): Promise<void> {
     [browser.storage.local, stored.local],
     [browser.storage.session, stored.session],
   ] as const) {
-    const bound = bindLegacyKeys(raw, settings.sources);
+    const bound = bindLegacyKeys(raw, settings.accounts);
     if (raw !== undefined && !sameJson(bound, raw)) await area.set({ [SECRETS_KEY]: bound });
   }
 }

@@ -4,11 +4,11 @@
 import { HISTORY_DAYS, type History } from './history';
 import { inertText } from './inert-text';
 import { providerFor } from './providers';
-import type { SourceSettings } from './settings';
+import type { AccountSettings } from './settings';
 import type { Integration } from './types';
 
 export interface SummaryInput {
-  source: Pick<SourceSettings, 'label' | 'clientId'>;
+  account: Pick<AccountSettings, 'label' | 'clientId'>;
   integration: Integration;
   /** Its breaks and last fix in the last 30 days, from the transition log. */
   history?: History;
@@ -65,7 +65,7 @@ function historyLine({ breaks, lastFixedAt }: History): string {
   return `broken ${breaks} ${breaks === 1 ? 'time' : 'times'} in the last ${HISTORY_DAYS} days${fixed}`;
 }
 
-export function supportSummary({ source, integration, history, reauthorizedAt, now }: SummaryInput): string {
+export function supportSummary({ account, integration, history, reauthorizedAt, now }: SummaryInput): string {
   const state =
     integration.state === 'unknown'
       ? `${STATE_WORDS.unknown} "${integration.rawStatus}"`
@@ -76,7 +76,7 @@ export function supportSummary({ source, integration, history, reauthorizedAt, n
       : 'Checked the integration on Manage Data > Integrations.';
   const values: Readonly<Record<SummaryLabel, string | undefined>> = {
     Product: 'Adobe Commerce Intelligence (Magento Business Intelligence)',
-    Account: `${source.label} (client id ${source.clientId})`,
+    Account: `${account.label} (client id ${account.clientId})`,
     Integration: `${integration.name} — ${integration.provider} (type ${integration.type}, connection id ${integration.id})`,
     State: `${state}${integration.since !== undefined ? ` since ${iso(integration.since)}` : ''}`,
     History: history && historyLine(history),

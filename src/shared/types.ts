@@ -1,4 +1,4 @@
-// The normalized model every part of the extension speaks, whatever the source.
+// The normalized model every part of the extension speaks, whatever the account.
 
 export type IntegrationState = 'ok' | 'needs-reauth' | 'failing' | 'paused' | 'unknown';
 export type IntegrationKind = 'oauth' | 'api-key' | 'database' | 'push' | 'unknown';
@@ -25,7 +25,7 @@ export interface Integration {
   firstSeen?: boolean;
 }
 
-/** One kind of request made for a source; each has its own adapter and its own record. */
+/** One kind of request made for an account; each has its own adapter and its own record. */
 export type FeedName = 'connections' | 'update-cycle';
 
 /** The closed set of ways a poll can fail. Every kind has a row in ISSUES (issues.ts). */
@@ -83,10 +83,10 @@ export type FeedData = ConnectionsData | UpdateCycleData;
 
 export type FeedResult<D extends FeedData = FeedData> = { ok: true; data: D } | { ok: false; error: FeedError };
 
-/** What IndexedDB keeps per source and feed: the last attempt and the last good data. */
+/** What IndexedDB keeps per account and feed: the last attempt and the last good data. */
 export interface FeedRecord {
   key: string;
-  sourceId: string;
+  accountId: string;
   feed: FeedName;
   lastAttemptAt: number;
   lastSuccessAt?: number;
@@ -100,12 +100,12 @@ export interface FeedRecord {
   data?: FeedData;
 }
 
-export function feedKey(sourceId: string, feed: FeedName): string {
-  return `${sourceId}:${feed}`;
+export function feedKey(accountId: string, feed: FeedName): string {
+  return `${accountId}:${feed}`;
 }
 
 export interface Transition {
-  sourceId: string;
+  accountId: string;
   integrationId: string;
   name: string;
   from: IntegrationState | 'new' | 'removed';
@@ -115,7 +115,7 @@ export interface Transition {
 }
 
 export interface PollLogEntry {
-  sourceId: string;
+  accountId: string;
   feed: FeedName;
   at: number;
   outcome: 'ok' | FeedErrorKind;

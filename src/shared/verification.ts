@@ -6,7 +6,7 @@ import type { FeedRecord, IntegrationState } from './types';
 import { PROBLEM_STATES } from './view';
 
 export interface Verification {
-  sourceId: string;
+  accountId: string;
   integrationId: string;
   name: string;
   startedAt: number;
@@ -29,10 +29,10 @@ export function parseVerifications(raw: unknown): Verifications {
   const out = emptyRecord<Verification>();
   if (typeof raw !== 'object' || raw === null) return out;
   for (const [key, v] of Object.entries(raw as Record<string, Partial<Verification>>)) {
-    if (typeof v?.sourceId !== 'string' || typeof v.integrationId !== 'string' || typeof v.startedAt !== 'number')
+    if (typeof v?.accountId !== 'string' || typeof v.integrationId !== 'string' || typeof v.startedAt !== 'number')
       continue;
     const item: Verification = {
-      sourceId: v.sourceId,
+      accountId: v.accountId,
       integrationId: v.integrationId,
       name: typeof v.name === 'string' ? v.name : v.integrationId,
       startedAt: v.startedAt,
@@ -58,7 +58,7 @@ export function judge(verifications: Verifications, records: readonly FeedRecord
   const out = emptyRecord<Verification>();
   for (const [key, v] of Object.entries(verifications)) {
     if (now - v.startedAt > KEEP_MS) continue;
-    const record = records.find((r) => r.sourceId === v.sourceId && r.feed === 'connections');
+    const record = records.find((r) => r.accountId === v.accountId && r.feed === 'connections');
     const due = v.tabIds.length === 0 || now - v.startedAt >= RECHECK_MS;
     // Judge only when due, and only on a successful check made after the re-authorization began.
     if (

@@ -1,6 +1,6 @@
 // Pure: settings + stored feed records → what the badge, the popup and the tooltip show.
 import { ISSUES, type IssueKind } from './issues';
-import type { Settings, SourceSettings } from './settings';
+import type { Settings, AccountSettings } from './settings';
 import { integrationKey, isSnoozed, type Snoozes } from './snooze';
 import {
   COMPLETED_STATUS_ID,
@@ -25,7 +25,7 @@ export interface AccountIssue {
 }
 
 export interface AccountView {
-  source: SourceSettings;
+  account: AccountSettings;
   issue?: AccountIssue;
   /** Problem integrations from the last good data, most recent first; snoozed ones are left out. */
   problems: Integration[];
@@ -100,13 +100,13 @@ function byRank(a: AccountIssue, b: AccountIssue): number {
 
 export function accountView(
   settings: Settings,
-  source: SourceSettings,
+  account: AccountSettings,
   records: ReadonlyMap<string, FeedRecord>,
   now: number,
   snoozes: Snoozes = {},
 ): AccountView {
-  const connections = records.get(feedKey(source.id, 'connections'));
-  const cycle = records.get(feedKey(source.id, 'update-cycle'));
+  const connections = records.get(feedKey(account.id, 'connections'));
+  const cycle = records.get(feedKey(account.id, 'update-cycle'));
   const integrations = connections?.data?.feed === 'connections' ? connections.data.integrations : [];
   const issues = [feedIssue(connections?.error), feedIssue(cycle?.error), staleIssue(settings, connections, cycle, now)]
     .filter((i): i is AccountIssue => i !== undefined)
@@ -114,9 +114,9 @@ export function accountView(
   const problems = integrations
     .filter((i) => PROBLEM_STATES.has(i.state))
     .sort((a, b) => (b.since ?? 0) - (a.since ?? 0));
-  const snoozed = (i: Integration) => isSnoozed(snoozes[integrationKey(source.id, i.id)], i, now);
+  const snoozed = (i: Integration) => isSnoozed(snoozes[integrationKey(account.id, i.id)], i, now);
   const view: AccountView = {
-    source,
+    account,
     problems: problems.filter((i) => !snoozed(i)),
     snoozed: problems.filter(snoozed),
     total: integrations.length,
@@ -138,7 +138,7 @@ export function deriveView(
   snoozes: Snoozes = {},
 ): WatchView {
   const byKey = new Map(records.map((r) => [r.key, r]));
-  const accounts = settings.sources.filter((s) => s.enabled).map((s) => accountView(settings, s, byKey, now, snoozes));
+  const accounts = settings.accounts.filter((s) => s.enabled).map((s) => accountView(settings, s, byKey, now, snoozes));
   const view: WatchView = { accounts, problemCount: accounts.reduce((n, a) => n + a.problems.length, 0) };
   const checked = accounts.map((a) => a.lastCheckedAt).filter((t): t is number => t !== undefined);
   if (checked.length > 0) view.lastCheckedAt = Math.max(...checked);
@@ -147,7 +147,7 @@ export function deriveView(
   } else if (accounts.length === 0) {
     view.issue = { ...issueOf('not-configured'), label: '' };
   } else {
-    const worst = accounts.flatMap((a) => (a.issue ? [{ ...a.issue, label: a.source.label }] : [])).sort(byRank)[0];
+    const worst = accounts.flatMap((a) => (a.issue ? [{ ...a.issue, label: a.account.label }] : [])).sort(byRank)[0];
     if (worst) view.issue = worst;
   }
   return view;

@@ -69,7 +69,7 @@ for (const lang of ['en', 'de'] as const) {
         const options = await watch.context.newPage();
         await options.emulateMedia({ colorScheme: scheme });
         await options.goto(watch.url('options'));
-        await options.locator('li.source').first().waitFor();
+        await options.locator('li.account').first().waitFor();
         expect(await seriousFindings(options)).toEqual([]);
         await options.close();
       });

@@ -49,11 +49,11 @@ export async function launchWatch(args: string[] = []): Promise<Watch> {
 /** What first-run configuration writes: one account on the simulator, with its Export API key. */
 export async function configure(watch: Watch, extra: { pollMinutes?: number; withKey?: boolean } = {}): Promise<void> {
   const settings = {
-    version: 1,
+    version: 2,
     pollMinutes: extra.pollMinutes ?? 5,
     staleHours: 26,
     paused: false,
-    sources: [
+    accounts: [
       {
         id: 'sim-194',
         label: CLIENT.label,

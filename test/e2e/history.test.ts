@@ -89,7 +89,7 @@ describe('history with readers', () => {
             const tx = open.result.transaction('polls', 'readwrite');
             for (let i = 0; i < 25; i++)
               tx.objectStore('polls').add({
-                sourceId: 'sim-194',
+                accountId: 'sim-194',
                 feed: 'connections',
                 at: Date.now() - 3_600_000 + i,
                 outcome: 'ok',

@@ -22,7 +22,7 @@ const VANDELAY_PROBLEMS = ['Vandelay Latex Ads', 'Vandelay Support', 'Vandelay W
 const KRAMERICA_PROBLEMS = ['kramerica.com'];
 const MINUTE = 60_000;
 
-interface StoredSource {
+interface StoredAccount {
   id: string;
   label: string;
   clientId: string;
@@ -34,7 +34,7 @@ interface StoredSettings {
   escalationHours: number;
   notifications: Record<string, unknown>;
   paused: boolean;
-  sources: StoredSource[];
+  accounts: StoredAccount[];
 }
 
 interface AccountFields {
@@ -57,7 +57,7 @@ describe('options page with several accounts', () => {
     (await watch.worker.evaluate(() => chrome.storage.local.get('secrets'))).secrets;
   const pollAlarm = () => watch.worker.evaluate(() => chrome.alarms.get('poll'));
 
-  const sourceNamed = (label: string): Locator =>
+  const accountNamed = (label: string): Locator =>
     options.getByRole('listitem').filter({ has: options.getByText(label, { exact: true }) });
   const addForm = (): Locator => options.getByRole('form', { name: 'Add an MBI account' });
   const polling = (): Locator => options.getByRole('form', { name: 'Polling' });
@@ -207,7 +207,7 @@ describe('options page with several accounts', () => {
   );
 
   it('tests a listed account: "connected, 12 integrations, 4 need attention", keeping to one update-status call a minute', async () => {
-    const vandelay = sourceNamed(CLIENT.label);
+    const vandelay = accountNamed(CLIENT.label);
     await vandelay.getByRole('button', { name: 'Test connection' }).click();
     const result = vandelay.getByRole('status');
     await expect.poll(() => textOf(result)).toContain('Integrations: connected, 12 integrations, 4 need attention.');
@@ -217,7 +217,7 @@ describe('options page with several accounts', () => {
 
   it('tests a listed account whose MBI session expired: "Signed out of MBI", changing nothing on the badge', async () => {
     watch.sim.expireSessions();
-    const vandelay = sourceNamed(CLIENT.label);
+    const vandelay = accountNamed(CLIENT.label);
     await vandelay.getByRole('button', { name: 'Test connection' }).click();
     await expect.poll(() => textOf(vandelay.getByRole('status'))).toContain('Integrations: Signed out of MBI.');
     await signIn(watch);
@@ -262,7 +262,7 @@ describe('options page with several accounts', () => {
     expect(title).toContain(`\u2068${KRAMERICA.label}\u2069: 1 of 3 need attention`);
 
     const stored = await syncSettings();
-    expect(stored.sources.map((s) => [s.label, s.clientId, s.enabled])).toEqual([
+    expect(stored.accounts.map((s) => [s.label, s.clientId, s.enabled])).toEqual([
       [CLIENT.label, CLIENT.id, true],
       [KRAMERICA.label, KRAMERICA.id, true],
     ]);
@@ -289,9 +289,9 @@ describe('options page with several accounts', () => {
   });
 
   it('makes no second update-status call within a minute of Test connection when the tested account is saved', async () => {
-    const kramerica = (await syncSettings()).sources.find((s) => s.label === KRAMERICA.label);
+    const kramerica = (await syncSettings()).accounts.find((s) => s.label === KRAMERICA.label);
     const calls = (await readStore<PollLogEntry>(watch, 'polls')).filter(
-      (p) => p.sourceId === kramerica?.id && p.feed === 'update-cycle',
+      (p) => p.accountId === kramerica?.id && p.feed === 'update-cycle',
     );
     // Adobe asks for 60 s between calls (shorter in the simulator build); the test above made one for client 2
     // at wrongKeyTestedAt.
@@ -341,11 +341,11 @@ describe('options page with several accounts', () => {
   });
 
   it("leaves an account's problems off the badge while it is not watched, and brings them back", async () => {
-    const watchKramerica = sourceNamed(KRAMERICA.label).getByRole('checkbox', { name: 'Watch this account' });
+    const watchKramerica = accountNamed(KRAMERICA.label).getByRole('checkbox', { name: 'Watch this account' });
     await watchKramerica.uncheck();
     await expectBadge(watch, '4');
     expect(await badgeTitle(watch)).not.toContain(KRAMERICA.label);
-    expect((await syncSettings()).sources.map((s) => [s.label, s.enabled])).toEqual([
+    expect((await syncSettings()).accounts.map((s) => [s.label, s.enabled])).toEqual([
       [CLIENT.label, true],
       [KRAMERICA.label, false],
     ]);
@@ -453,17 +453,17 @@ describe('options page with several accounts', () => {
       apiOrigin: 'https://mbi.example.test',
       enabled: true,
     };
-    file.settings.sources.push(remote);
+    file.settings.accounts.push(remote);
     await importFile({
       name: 'with-remote.json',
       mimeType: 'application/json',
       buffer: Buffer.from(JSON.stringify(file)),
     });
 
-    const item = sourceNamed(remote.label);
+    const item = accountNamed(remote.label);
     await expect.poll(() => textOf(item.getByRole('alert'))).toContain('Host access is missing for this account');
     await expect(item.getByRole('button', { name: 'Grant access' }).isVisible()).resolves.toBe(true);
-    await expect(sourceNamed(CLIENT.label).getByRole('alert').count()).resolves.toBe(0);
+    await expect(accountNamed(CLIENT.label).getByRole('alert').count()).resolves.toBe(0);
     await expectBadge(watch, 'perm');
     expect(await badgeTitle(watch)).toContain('Host access not granted (\u2068Remote MBI\u2069)');
 
@@ -472,13 +472,13 @@ describe('options page with several accounts', () => {
   });
 
   it('removes an account with its problems from the badge and the popup, and its key from this computer', async () => {
-    await sourceNamed(KRAMERICA.label)
+    await accountNamed(KRAMERICA.label)
       .getByRole('button', { name: `Remove ${KRAMERICA.label}` })
       .click();
     await expect.poll(() => options.getByRole('listitem').count()).toBe(1);
     await expectBadge(watch, '4');
     expect(await badgeTitle(watch)).not.toContain(KRAMERICA.label);
-    expect((await syncSettings()).sources.map((s) => s.label)).toEqual([CLIENT.label]);
+    expect((await syncSettings()).accounts.map((s) => s.label)).toEqual([CLIENT.label]);
     expect(JSON.stringify(await localSecrets())).not.toContain(KRAMERICA.key);
 
     const popup = await withPopup(async (page) => {
@@ -521,7 +521,7 @@ describe('options page with several accounts', () => {
 
     await expect.poll(() => options.getByRole('listitem').count()).toBe(2);
     await expectBadge(watch, '5');
-    expect((await syncSettings()).sources.map((s) => [s.label, s.clientId])).toEqual([
+    expect((await syncSettings()).accounts.map((s) => [s.label, s.clientId])).toEqual([
       [CLIENT.label, CLIENT.id],
       [KRAMERICA.label, KRAMERICA.id],
     ]);

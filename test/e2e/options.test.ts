@@ -40,7 +40,7 @@ describe('options page', () => {
     await options.getByLabel('MBI API host').fill(watch.sim.url);
     await options.getByLabel('Export API key (optional)').fill(CLIENT.key);
     await options.getByRole('button', { name: 'Save account' }).click();
-    await expect.poll(() => options.locator('li.source').count()).toBe(1);
+    await expect.poll(() => options.locator('li.account').count()).toBe(1);
     await expectBadge(watch, '4');
     const sync = JSON.stringify(await watch.worker.evaluate(() => chrome.storage.sync.get(null)));
     expect(sync).toContain(CLIENT.id);

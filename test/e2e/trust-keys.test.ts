@@ -5,7 +5,7 @@ import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
 import { SIM_TIMING } from '../../scripts/sim-timing';
-import type { SourceSettings } from '../../src/shared/settings';
+import type { AccountSettings } from '../../src/shared/settings';
 import type { FeedRecord } from '../../src/shared/types';
 import { checkNow, CLIENT, launchSignedIn, openPopup, readStore, type Watch } from './harness';
 
@@ -34,7 +34,7 @@ describe('keys and settings the admin can trust', () => {
     }));
   const syncSettings = async () =>
     (await worker().evaluate(() => chrome.storage.sync.get('settings'))).settings as {
-      sources: SourceSettings[];
+      accounts: AccountSettings[];
     } & Record<string, unknown>;
   const writeSync = (settings: unknown) => worker().evaluate((s) => chrome.storage.sync.set({ settings: s }), settings);
   /** The text of every element the locator matches, now (without waiting for one to appear). */
@@ -102,7 +102,7 @@ describe('keys and settings the admin can trust', () => {
       'sim-194': { exportApiKey: 'key-from-the-file', apiOrigin: watch.sim.url, clientId: CLIENT.id },
       'bulk-0': { exportApiKey: 'bulk-key', apiOrigin: watch.sim.url, clientId: '1000' },
     };
-    await importFile(settingsFile({ ...current, sources: [...current.sources, ...many] }, keys));
+    await importFile(settingsFile({ ...current, accounts: [...current.accounts, ...many] }, keys));
 
     await expect
       .poll(() => textOf(backup().getByRole('alert')))
@@ -150,7 +150,7 @@ describe('keys and settings the admin can trust', () => {
     const current = await syncSettings();
     const tampered = {
       ...current,
-      sources: current.sources.map((s) => (s.id === 'sim-194' ? { ...s, apiOrigin: recorder.url } : s)),
+      accounts: current.accounts.map((s) => (s.id === 'sim-194' ? { ...s, apiOrigin: recorder.url } : s)),
     };
     await importFile(settingsFile(tampered));
 
@@ -160,10 +160,10 @@ describe('keys and settings the admin can trust', () => {
       .toContain(
         `${CLIENT.label}, MBI API host: ${watch.sim.url} → ${recorder.url} (its Export API key will be removed)`,
       );
-    expect((await syncSettings()).sources.find((s) => s.id === 'sim-194')?.apiOrigin).toBe(watch.sim.url);
+    expect((await syncSettings()).accounts.find((s) => s.id === 'sim-194')?.apiOrigin).toBe(watch.sim.url);
     await backup().getByRole('button', { name: 'Import', exact: true }).click();
     await expect
-      .poll(async () => (await syncSettings()).sources.find((s) => s.id === 'sim-194')?.apiOrigin)
+      .poll(async () => (await syncSettings()).accounts.find((s) => s.id === 'sim-194')?.apiOrigin)
       .toBe(recorder.url);
 
     // Access to the new host is granted (the simulator build holds http://127.0.0.1/*); checks run there.

@@ -24,7 +24,7 @@ const OUTLET = { id: 'outlet', label: 'Outlet store', clientId: '195' };
 const isolated = (label: string) => `\u2068${label}\u2069`;
 
 function settings(raw: Record<string, unknown> = {}): Settings {
-  return parseSettings({ sources: [MAIN], ...raw });
+  return parseSettings({ accounts: [MAIN], ...raw });
 }
 
 function integrations(states: IntegrationState[]): Integration[] {
@@ -40,10 +40,10 @@ function integrations(states: IntegrationState[]): Integration[] {
   }));
 }
 
-function connections(sourceId: string, states: IntegrationState[], extra: Partial<FeedRecord> = {}): FeedRecord {
+function connections(accountId: string, states: IntegrationState[], extra: Partial<FeedRecord> = {}): FeedRecord {
   return {
-    key: feedKey(sourceId, 'connections'),
-    sourceId,
+    key: feedKey(accountId, 'connections'),
+    accountId,
     feed: 'connections',
     lastAttemptAt: NOW - MINUTE,
     lastSuccessAt: NOW - MINUTE,
@@ -53,15 +53,15 @@ function connections(sourceId: string, states: IntegrationState[], extra: Partia
   };
 }
 
-function failed(sourceId: string, kind: FeedErrorKind, states: IntegrationState[] = []): FeedRecord {
+function failed(accountId: string, kind: FeedErrorKind, states: IntegrationState[] = []): FeedRecord {
   const error: FeedError = { kind, message: `poll failed: ${kind}` };
-  return connections(sourceId, states, { error, failures: 1 });
+  return connections(accountId, states, { error, failures: 1 });
 }
 
-function cycle(sourceId: string, lastJob: UpdateCycleData['lastJob'], error?: FeedError): FeedRecord {
+function cycle(accountId: string, lastJob: UpdateCycleData['lastJob'], error?: FeedError): FeedRecord {
   const record: FeedRecord = {
-    key: feedKey(sourceId, 'update-cycle'),
-    sourceId,
+    key: feedKey(accountId, 'update-cycle'),
+    accountId,
     feed: 'update-cycle',
     lastAttemptAt: NOW - MINUTE,
     lastSuccessAt: NOW - MINUTE,
@@ -90,7 +90,7 @@ describe('badgeFor', () => {
   it.each([
     {
       what: 'no account is set up',
-      config: settings({ sources: [] }),
+      config: settings({ accounts: [] }),
       records: [],
       text: 'set',
       title: 'No MBI account set up',
@@ -237,7 +237,7 @@ describe('badgeFor', () => {
   });
 
   it('shows the sign-in symbol and names both accounts when one is signed out and the other has problems', () => {
-    const config = settings({ sources: [MAIN, OUTLET] });
+    const config = settings({ accounts: [MAIN, OUTLET] });
     const badge = badgeFor(
       deriveView(config, [failed('main', 'signed-out'), connections('outlet', ['needs-reauth', 'failing', 'ok'])], NOW),
     );

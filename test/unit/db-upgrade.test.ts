@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import {
   DB_NAME,
   DB_VERSION,
-  keepSources,
+  keepAccounts,
   openWatchDb,
   pruneLogs,
   readFeeds,
@@ -22,7 +22,7 @@ const DAY = 86_400_000;
 const FEEDS: FeedRecord[] = [
   {
     key: 'main:connections',
-    sourceId: 'main',
+    accountId: 'main',
     feed: 'connections',
     lastAttemptAt: T0,
     lastSuccessAt: T0 - 5 * MINUTE,
@@ -68,7 +68,7 @@ const FEEDS: FeedRecord[] = [
   },
   {
     key: 'main:update-cycle',
-    sourceId: 'main',
+    accountId: 'main',
     feed: 'update-cycle',
     lastAttemptAt: T0 - MINUTE,
     failures: 2,
@@ -94,7 +94,7 @@ const FEEDS: FeedRecord[] = [
   },
   {
     key: 'eu:connections',
-    sourceId: 'eu',
+    accountId: 'eu',
     feed: 'connections',
     lastAttemptAt: T0,
     failures: 4,
@@ -103,7 +103,7 @@ const FEEDS: FeedRecord[] = [
   },
   {
     key: 'eu:update-cycle',
-    sourceId: 'eu',
+    accountId: 'eu',
     feed: 'update-cycle',
     lastAttemptAt: T0,
     lastSuccessAt: T0,
@@ -114,7 +114,7 @@ const FEEDS: FeedRecord[] = [
 
 const TRANSITIONS: Transition[] = [
   {
-    sourceId: 'main',
+    accountId: 'main',
     integrationId: '9',
     name: 'Support desk',
     from: 'new',
@@ -123,7 +123,7 @@ const TRANSITIONS: Transition[] = [
     detail: 'Invalid API token',
   },
   {
-    sourceId: 'main',
+    accountId: 'main',
     integrationId: '5',
     name: 'vandelay',
     from: 'ok',
@@ -131,16 +131,16 @@ const TRANSITIONS: Transition[] = [
     at: T0 - 100 * DAY,
     detail: 'Access denied',
   },
-  { sourceId: 'main', integrationId: '5', name: 'vandelay', from: 'failing', to: 'ok', at: T0 - DAY },
-  { sourceId: 'main', integrationId: '12', name: 'Ads', from: 'new', to: 'unknown', at: T0 - 3 * DAY },
-  { sourceId: 'eu', integrationId: '5', name: 'eu-orders', from: 'paused', to: 'removed', at: T0 - 4 * DAY },
+  { accountId: 'main', integrationId: '5', name: 'vandelay', from: 'failing', to: 'ok', at: T0 - DAY },
+  { accountId: 'main', integrationId: '12', name: 'Ads', from: 'new', to: 'unknown', at: T0 - 3 * DAY },
+  { accountId: 'eu', integrationId: '5', name: 'eu-orders', from: 'paused', to: 'removed', at: T0 - 4 * DAY },
 ];
 
 const POLLS: PollLogEntry[] = [
-  { sourceId: 'main', feed: 'connections', at: T0 - 100 * DAY, outcome: 'ok', durationMs: 310 },
-  { sourceId: 'main', feed: 'connections', at: T0, outcome: 'server-error', durationMs: 1_204 },
-  { sourceId: 'main', feed: 'update-cycle', at: T0 - MINUTE, outcome: 'rate-limited', durationMs: 95 },
-  { sourceId: 'eu', feed: 'connections', at: T0, outcome: 'signed-out', durationMs: 42 },
+  { accountId: 'main', feed: 'connections', at: T0 - 100 * DAY, outcome: 'ok', durationMs: 310 },
+  { accountId: 'main', feed: 'connections', at: T0, outcome: 'server-error', durationMs: 1_204 },
+  { accountId: 'main', feed: 'update-cycle', at: T0 - MINUTE, outcome: 'rate-limited', durationMs: 95 },
+  { accountId: 'eu', feed: 'connections', at: T0, outcome: 'signed-out', durationMs: 42 },
 ];
 
 function done(request: IDBRequest | IDBOpenDBRequest): Promise<void> {
@@ -157,12 +157,17 @@ function committed(tx: IDBTransaction): Promise<void> {
   });
 }
 
-/** Schema version 1 as db.ts created it, filled with `rows` the way version 1 wrote them. */
-async function writeVersion1(rows: {
+interface Rows {
   feeds: FeedRecord[];
   transitions: Transition[];
   polls: PollLogEntry[];
-}): Promise<void> {
+}
+
+/** Version 1 called the account `sourceId`. */
+const asVersion1 = <T extends { accountId: string }>({ accountId, ...rest }: T) => ({ ...rest, sourceId: accountId });
+
+/** Schema version 1 as db.ts created it, filled with `rows` the way version 1 wrote them. */
+async function writeVersion1(rows: Rows): Promise<void> {
   const request = indexedDB.open(DB_NAME, 1);
   request.onupgradeneeded = () => {
     const db = request.result;
@@ -170,6 +175,27 @@ async function writeVersion1(rows: {
     const transitions = db.createObjectStore('transitions', { autoIncrement: true });
     transitions.createIndex('by-at', 'at');
     transitions.createIndex('by-integration', ['sourceId', 'integrationId']);
+    db.createObjectStore('polls', { autoIncrement: true }).createIndex('by-at', 'at');
+  };
+  await done(request);
+  const db = request.result;
+  const tx = db.transaction(['feeds', 'transitions', 'polls'], 'readwrite');
+  for (const feed of rows.feeds) tx.objectStore('feeds').put(asVersion1(feed));
+  for (const transition of rows.transitions) tx.objectStore('transitions').add(asVersion1(transition));
+  for (const poll of rows.polls) tx.objectStore('polls').add(asVersion1(poll));
+  await committed(tx);
+  db.close();
+}
+
+/** Schema version 2 as db.ts creates it. */
+async function writeVersion2(rows: Rows): Promise<void> {
+  const request = indexedDB.open(DB_NAME, 2);
+  request.onupgradeneeded = () => {
+    const db = request.result;
+    db.createObjectStore('feeds', { keyPath: 'key' }).createIndex('by-account', 'accountId');
+    const transitions = db.createObjectStore('transitions', { autoIncrement: true });
+    transitions.createIndex('by-at', 'at');
+    transitions.createIndex('by-integration', ['accountId', 'integrationId']);
     db.createObjectStore('polls', { autoIncrement: true }).createIndex('by-at', 'at');
   };
   await done(request);
@@ -183,7 +209,10 @@ async function writeVersion1(rows: {
 }
 
 /** One writer per schema version up to the current one. */
-const WRITERS = [{ version: 1, write: writeVersion1 }];
+const WRITERS = [
+  { version: 1, write: writeVersion1 },
+  { version: 2, write: writeVersion2 },
+];
 
 const byKey = (a: FeedRecord, b: FeedRecord) => a.key.localeCompare(b.key);
 
@@ -222,7 +251,7 @@ describe.each(WRITERS)('opening a database written by schema version $version', 
     await write({ feeds: FEEDS, transitions: TRANSITIONS, polls: POLLS });
     const db = await openWatchDb();
     const next: Transition = {
-      sourceId: 'main',
+      accountId: 'main',
       integrationId: '5',
       name: 'vandelay',
       from: 'ok',
@@ -232,7 +261,7 @@ describe.each(WRITERS)('opening a database written by schema version $version', 
     const [first] = FEEDS;
     if (!first) throw new Error('fixture has no feeds');
     await recordPoll(db, { ...first, lastAttemptAt: T0 + MINUTE }, [next], {
-      sourceId: 'main',
+      accountId: 'main',
       feed: 'connections',
       at: T0 + MINUTE,
       outcome: 'ok',
@@ -282,24 +311,24 @@ describe('pruneLogs', () => {
   });
 });
 
-describe('keepSources', () => {
-  it('drops the feed records of removed sources and keeps the others unchanged', async () => {
+describe('keepAccounts', () => {
+  it('drops the feed records of removed accounts and keeps the others unchanged', async () => {
     const db = await filledDb();
-    await keepSources(db, new Set(['main', 'another']));
+    await keepAccounts(db, new Set(['main', 'another']));
 
-    expect((await readFeeds(db)).sort(byKey)).toEqual(FEEDS.filter((f) => f.sourceId === 'main').sort(byKey));
+    expect((await readFeeds(db)).sort(byKey)).toEqual(FEEDS.filter((f) => f.accountId === 'main').sort(byKey));
   });
 
-  it('keeps every feed record when all sources are still configured', async () => {
+  it('keeps every feed record when all accounts are still configured', async () => {
     const db = await filledDb();
-    await keepSources(db, new Set(['main', 'eu']));
+    await keepAccounts(db, new Set(['main', 'eu']));
 
     expect((await readFeeds(db)).sort(byKey)).toEqual([...FEEDS].sort(byKey));
   });
 
-  it('drops every feed record when no source is left', async () => {
+  it('drops every feed record when no account is left', async () => {
     const db = await filledDb();
-    await keepSources(db, new Set());
+    await keepAccounts(db, new Set());
 
     expect(await readFeeds(db)).toEqual([]);
   });

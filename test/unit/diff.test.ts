@@ -32,7 +32,7 @@ describe('applySnapshot', () => {
     );
     expect(transitions).toEqual([
       {
-        sourceId: 'main',
+        accountId: 'main',
         integrationId: '2',
         name: 'integration 2',
         from: 'new',
@@ -64,7 +64,7 @@ describe('applySnapshot', () => {
     );
     expect(transitions).toEqual([
       {
-        sourceId: 'main',
+        accountId: 'main',
         integrationId: '1',
         name: 'integration 1',
         from: 'ok',
@@ -84,7 +84,7 @@ describe('applySnapshot', () => {
       T1,
     );
     expect(transitions).toEqual([
-      { sourceId: 'main', integrationId: '1', name: 'integration 1', from: 'failing', to: 'ok', at: T1 },
+      { accountId: 'main', integrationId: '1', name: 'integration 1', from: 'failing', to: 'ok', at: T1 },
     ]);
   });
 
@@ -96,7 +96,7 @@ describe('applySnapshot', () => {
       T1,
     );
     expect(transitions).toEqual([
-      { sourceId: 'main', integrationId: '2', name: 'integration 2', from: 'new', to: 'ok', at: T1 },
+      { accountId: 'main', integrationId: '2', name: 'integration 2', from: 'new', to: 'ok', at: T1 },
     ]);
   });
 
@@ -108,7 +108,7 @@ describe('applySnapshot', () => {
       T1,
     );
     expect(transitions).toEqual([
-      { sourceId: 'main', integrationId: '2', name: 'integration 2', from: 'failing', to: 'removed', at: T1 },
+      { accountId: 'main', integrationId: '2', name: 'integration 2', from: 'failing', to: 'removed', at: T1 },
     ]);
     expect(data.integrations.map((i) => i.id)).toEqual(['1']);
   });

@@ -220,7 +220,7 @@ describe('single flight', () => {
     const db = await openWatchDb();
     expect(await transitionsOf(db, 'main', '5')).toEqual([
       {
-        sourceId: 'main',
+        accountId: 'main',
         integrationId: '5',
         name: 'vandelay',
         from: 'ok',
@@ -237,7 +237,7 @@ describe('single flight', () => {
     const checkNow = pollAll({ force: true, now, random });
     const alarm = pollAll({ force: false, now, random });
     await vi.waitFor(() => expect(callsTo(fetchSpy, CONNECTIONS)).toBe(2));
-    // Give the alarm poll time to reach the source; were it not joined, it would fetch meanwhile.
+    // Give the alarm poll time to reach the account; were it not joined, it would fetch meanwhile.
     await settle();
     slow.release();
     await Promise.all([checkNow, alarm]);

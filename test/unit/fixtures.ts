@@ -16,7 +16,7 @@ export function fixtureText(name: string): string {
   return readFileSync(join(import.meta.dirname, 'fixtures', name), 'utf8');
 }
 
-// The account every engine test watches: source "main", MBI client 194 on MBI's own hosts.
+// The account every engine test watches: account "main", MBI client 194 on MBI's own hosts.
 export const CONNECTIONS =
   'https://api.rjmetrics.com/v1/v2/clients/194/connections/input-connections?include_deleted=false';
 export const UPDATE_CYCLE = 'https://api.rjmetrics.com/0.1/client/194/fullupdatestatus';
@@ -79,11 +79,11 @@ export function grantHostAccess(...patterns: string[]): void {
   );
 }
 
-/** Configures source "main" (polled every `pollMinutes`) with an Export API key and host access to MBI. */
+/** Configures account "main" (polled every `pollMinutes`) with an Export API key and host access to MBI. */
 export async function watchMainStore(pollMinutes = 5): Promise<void> {
   // Versioned as the extension writes it, so that no settings migration applies.
   await fakeBrowser.storage.sync.set({
-    settings: { version: 1, pollMinutes, sources: [{ id: 'main', label: 'Main store', clientId: '194' }] },
+    settings: { version: 2, pollMinutes, accounts: [{ id: 'main', label: 'Main store', clientId: '194' }] },
   });
   await fakeBrowser.storage.local.set({
     secrets: { main: { exportApiKey: 'export-key', apiOrigin: 'https://api.rjmetrics.com', clientId: '194' } },
@@ -91,21 +91,21 @@ export async function watchMainStore(pollMinutes = 5): Promise<void> {
   grantHostAccess('https://dashboard.rjmetrics.com/*', 'https://api.rjmetrics.com/*');
 }
 
-/** The stored record of one of source "main"'s feeds. */
+/** The stored record of one of account "main"'s feeds. */
 export async function stored(feed: FeedRecord['feed']): Promise<FeedRecord | undefined> {
-  return (await readFeeds(await openWatchDb())).find((r) => r.sourceId === 'main' && r.feed === feed);
+  return (await readFeeds(await openWatchDb())).find((r) => r.accountId === 'main' && r.feed === feed);
 }
 
-/** A stored connections record of `sourceId` whose last check, at `at`, succeeded with these integrations. */
+/** A stored connections record of `accountId` whose last check, at `at`, succeeded with these integrations. */
 export function connectionsRecord(
   integrations: Integration[],
   at: number,
-  sourceId = 's',
+  accountId = 's',
   extra: Pick<ConnectionsData, 'anomalies'> = {},
 ): FeedRecord {
   return {
-    key: `${sourceId}:connections`,
-    sourceId,
+    key: `${accountId}:connections`,
+    accountId,
     feed: 'connections',
     lastAttemptAt: at,
     lastSuccessAt: at,

@@ -49,12 +49,12 @@ describe('a time this computer took', () => {
 });
 
 describe('an update end time ahead of the clock', () => {
-  const settings = parseSettings({ staleHours: 26, sources: [{ id: 's', label: 'Main', clientId: '194' }] });
+  const settings = parseSettings({ staleHours: 26, accounts: [{ id: 's', label: 'Main', clientId: '194' }] });
   const records = (endedAt: number, statusId = COMPLETED_STATUS_ID): FeedRecord[] => [
     connectionsRecord([], NOW),
     {
       key: 's:update-cycle',
-      sourceId: 's',
+      accountId: 's',
       feed: 'update-cycle',
       lastAttemptAt: NOW,
       lastSuccessAt: NOW,

@@ -29,7 +29,7 @@ const change = (from: Change['from'], to: Change['to'], daysAgo: number): Change
 /** One integration's history; none in the window reads as no break. */
 const historyOf = (changes: Change[]) =>
   historiesOf(
-    changes.map((c) => ({ sourceId: 's', integrationId: '1', name: 'x', ...c })),
+    changes.map((c) => ({ accountId: 's', integrationId: '1', name: 'x', ...c })),
     NOW,
   ).get('s/1') ?? { breaks: 0 };
 
@@ -81,9 +81,9 @@ describe('the history of one integration', () => {
 
   it('keeps each integration of each account apart', () => {
     const log: Transition[] = [
-      { sourceId: 'a', integrationId: '1', name: 'one', from: 'ok', to: 'failing', at: NOW - DAY },
-      { sourceId: 'b', integrationId: '1', name: 'one', from: 'failing', to: 'ok', at: NOW - DAY },
-      { sourceId: 'a', integrationId: '1', name: 'one', from: 'failing', to: 'ok', at: NOW - 2 * DAY },
+      { accountId: 'a', integrationId: '1', name: 'one', from: 'ok', to: 'failing', at: NOW - DAY },
+      { accountId: 'b', integrationId: '1', name: 'one', from: 'failing', to: 'ok', at: NOW - DAY },
+      { accountId: 'a', integrationId: '1', name: 'one', from: 'failing', to: 'ok', at: NOW - 2 * DAY },
     ];
     expect(Object.fromEntries(historiesOf(log, NOW))).toEqual({
       'a/1': { breaks: 1, lastFixedAt: NOW - 2 * DAY },
@@ -93,15 +93,15 @@ describe('the history of one integration', () => {
 
   it('counts nothing for a logged line it cannot read', () => {
     const damaged = [
-      { sourceId: 's', integrationId: '1', name: 'x', from: 'ok', to: 'failing', at: 'yesterday' },
-      { sourceId: 's', integrationId: '1', name: 'x', from: 'ok', to: 'failing' },
-      { sourceId: null, integrationId: '1', name: 'x', from: 'ok', to: 'failing', at: NOW - DAY },
+      { accountId: 's', integrationId: '1', name: 'x', from: 'ok', to: 'failing', at: 'yesterday' },
+      { accountId: 's', integrationId: '1', name: 'x', from: 'ok', to: 'failing' },
+      { accountId: null, integrationId: '1', name: 'x', from: 'ok', to: 'failing', at: NOW - DAY },
     ] as unknown as Transition[];
     expect(historiesOf(damaged, NOW).size).toBe(0);
   });
 });
 
-const settings = parseSettings({ sources: [{ id: 's', label: 'Main', clientId: '194' }] });
+const settings = parseSettings({ accounts: [{ id: 's', label: 'Main', clientId: '194' }] });
 
 function failing(id: string): Integration {
   return {
@@ -164,7 +164,7 @@ describe('a problem row', () => {
 describe('the support summary', () => {
   it('has a History line with the breaks and the last fix', () => {
     const summary = supportSummary({
-      source: { label: 'Main', clientId: '194' },
+      account: { label: 'Main', clientId: '194' },
       integration: failing('1'),
       history: { breaks: 3, lastFixedAt: NOV_2 },
       now: NOW,
@@ -174,7 +174,7 @@ describe('the support summary', () => {
     );
     expect(
       supportSummary({
-        source: { label: 'Main', clientId: '194' },
+        account: { label: 'Main', clientId: '194' },
         integration: failing('1'),
         history: { breaks: 1 },
         now: NOW,
@@ -192,7 +192,7 @@ async function recordCheck(
   const at = NOW - minutesAgo * 60_000;
   const record: FeedRecord = {
     key: feedKey('s', 'connections'),
-    sourceId: 's',
+    accountId: 's',
     feed: 'connections',
     lastAttemptAt: at,
     lastSuccessAt: at,
@@ -200,7 +200,7 @@ async function recordCheck(
     data: { feed: 'connections', integrations: [failing('1')] },
   };
   await recordPoll(await openWatchDb(), record, transitions, {
-    sourceId: 's',
+    accountId: 's',
     feed: 'connections',
     at,
     outcome,
@@ -209,7 +209,7 @@ async function recordCheck(
 }
 
 const transition = (from: Transition['from'], to: Transition['to'], at: number): Transition => ({
-  sourceId: 's',
+  accountId: 's',
   integrationId: '1',
   name: 'Name 1',
   from,
@@ -228,11 +228,11 @@ describe('the poll log', () => {
     for (let minutesAgo = 25; minutesAgo >= 1; minutesAgo--)
       await recordCheck(minutesAgo, [], minutesAgo === 3 ? 'timeout' : 'ok');
     const db = await openWatchDb();
-    await db.add('polls', { sourceId: 's', at: NOW, outcome: 'exploded', durationMs: 1 } as unknown as PollLogEntry);
+    await db.add('polls', { accountId: 's', at: NOW, outcome: 'exploded', durationMs: 1 } as unknown as PollLogEntry);
     const polls = await recentPolls(20);
     expect(polls.map((p) => (NOW - p.at) / 60_000)).toEqual(Array.from({ length: 20 }, (_, i) => i + 1));
     expect(polls[2]).toEqual({
-      sourceId: 's',
+      accountId: 's',
       feed: 'connections',
       at: NOW - 3 * 60_000,
       outcome: 'timeout',
@@ -244,7 +244,7 @@ describe('the poll log', () => {
 describe('the worker', () => {
   beforeEach(async () => {
     await saveSettings(
-      parseSettings({ sources: [{ id: 's', label: 'Main', clientId: '194', appOrigin: 'https://app.example.test' }] }),
+      parseSettings({ accounts: [{ id: 's', label: 'Main', clientId: '194', appOrigin: 'https://app.example.test' }] }),
     );
     await recordCheck(40 * 24 * 60, [transition('ok', 'failing', NOW - 40 * DAY)]);
     await recordCheck(60, [

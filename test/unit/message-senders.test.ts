@@ -51,7 +51,7 @@ describe("the worker's message listener", () => {
   /** What the worker answers, or "no answer" when its listener leaves the message to others. */
   async function answerTo(sender: { id?: string; url?: string }): Promise<unknown> {
     const sendResponse = vi.fn<(answer: unknown) => void>();
-    const kept = answerMessage({ type: 'diagnostic', sourceId: 'main' }, sender, sendResponse);
+    const kept = answerMessage({ type: 'diagnostic', accountId: 'main' }, sender, sendResponse);
     if (kept !== true) return 'no answer';
     await vi.waitFor(() => expect(sendResponse).toHaveBeenCalled());
     return sendResponse.mock.calls[0]?.[0];

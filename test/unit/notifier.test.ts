@@ -36,7 +36,7 @@ async function polled(count: number, broken: number, state: IntegrationState = '
     await openWatchDb()
   ).put('feeds', {
     key: feedKey('s1', 'connections'),
-    sourceId: 's1',
+    accountId: 's1',
     feed: 'connections',
     lastAttemptAt: NOON,
     lastSuccessAt: NOON,
@@ -55,7 +55,7 @@ async function tabUrls(): Promise<(string | undefined)[]> {
 
 beforeEach(async () => {
   await fakeBrowser.storage.sync.set({
-    settings: { version: 1, sources: [{ id: 's1', label: 'Vandelay Industries', clientId: '194' }] },
+    settings: { version: 2, accounts: [{ id: 's1', label: 'Vandelay Industries', clientId: '194' }] },
   });
   // The fake browser does not implement permissions: notifications are granted here.
   const permissions: { contains(request: unknown): Promise<boolean> } = fakeBrowser.permissions;

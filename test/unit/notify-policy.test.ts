@@ -17,7 +17,7 @@ const HOUR = 3_600_000;
 const NOON = new Date(2026, 10, 27, 12, 0).getTime();
 
 function settings(extra: Record<string, unknown> = {}): Settings {
-  return parseSettings({ sources: [{ id: 's1', label: 'Main', clientId: '194' }], ...extra });
+  return parseSettings({ accounts: [{ id: 's1', label: 'Main', clientId: '194' }], ...extra });
 }
 
 function integration(id: string, state: IntegrationState, since = NOON): Integration {
@@ -37,7 +37,7 @@ function records(...integrations: Integration[]): FeedRecord[] {
   return [
     {
       key: 's1:connections',
-      sourceId: 's1',
+      accountId: 's1',
       feed: 'connections',
       lastAttemptAt: NOON,
       failures: 0,
@@ -131,14 +131,14 @@ describe('planNotes', () => {
 
 describe('planNotes with many changes at once', () => {
   const two = settings({
-    sources: [
+    accounts: [
       { id: 's1', label: 'Main', clientId: '194' },
       { id: 's2', label: 'Outlet', clientId: '2' },
     ],
   });
 
   function twoAccounts(memory: NoteMemory, s1: Integration[], s2: Integration[]) {
-    const feeds = [...records(...s1), { ...records(...s2)[0]!, key: 's2:connections', sourceId: 's2' }];
+    const feeds = [...records(...s1), { ...records(...s2)[0]!, key: 's2:connections', accountId: 's2' }];
     return planNotes({ settings: two, records: feeds, memory, snoozes: {}, now: NOON });
   }
 
@@ -220,14 +220,14 @@ describe('planNotes with many changes at once', () => {
 describe('the notification memory', () => {
   it('holds only integrations that are not ok, and an empty entry for an account that is all ok', () => {
     const s = settings({
-      sources: [
+      accounts: [
         { id: 's1', label: 'Main', clientId: '194' },
         { id: 's2', label: 'Outlet', clientId: '2' },
       ],
     });
     const feeds = [
       ...records(integration('1', 'ok'), integration('2', 'failing'), integration('3', 'paused')),
-      { ...records(integration('9', 'ok'))[0]!, key: 's2:connections', sourceId: 's2' },
+      { ...records(integration('9', 'ok'))[0]!, key: 's2:connections', accountId: 's2' },
     ];
     const { memory } = planNotes({ settings: s, records: feeds, memory: {}, snoozes: {}, now: NOON });
     expect(memory).toEqual({
@@ -284,24 +284,24 @@ describe('the notification memory', () => {
 
 describe('notification ids', () => {
   it.each([
-    { kind: 'new-problem' as const, sourceId: 's1', integrationId: '42' },
-    { kind: 'escalation' as const, sourceId: 'a|b', integrationId: 'x y%' },
-  ])('round-trip $kind for $sourceId/$integrationId', ({ kind, sourceId, integrationId }) => {
-    expect(parseNoteId(noteId(kind, sourceId, integrationId))).toEqual({ kind, sourceId, integrationId });
+    { kind: 'new-problem' as const, accountId: 's1', integrationId: '42' },
+    { kind: 'escalation' as const, accountId: 'a|b', integrationId: 'x y%' },
+  ])('round-trip $kind for $accountId/$integrationId', ({ kind, accountId, integrationId }) => {
+    expect(parseNoteId(noteId(kind, accountId, integrationId))).toEqual({ kind, accountId, integrationId });
   });
 
   it.each([
-    { kind: 'new-problem' as const, sourceId: 's1' },
-    { kind: 'recovered' as const, sourceId: 'a|b*' },
-  ])('name the summary of $kind for $sourceId, with no integration', ({ kind, sourceId }) => {
-    expect(parseNoteId(summaryNoteId(kind, sourceId))).toEqual({ kind, sourceId, integrationId: null });
+    { kind: 'new-problem' as const, accountId: 's1' },
+    { kind: 'recovered' as const, accountId: 'a|b*' },
+  ])('name the summary of $kind for $accountId, with no integration', ({ kind, accountId }) => {
+    expect(parseNoteId(summaryNoteId(kind, accountId))).toEqual({ kind, accountId, integrationId: null });
   });
 
   it('keep an integration called "*" apart from a summary', () => {
     expect(noteId('escalation', 's1', '*')).not.toBe(summaryNoteId('escalation', 's1'));
     expect(parseNoteId(noteId('escalation', 's1', '*'))).toEqual({
       kind: 'escalation',
-      sourceId: 's1',
+      accountId: 's1',
       integrationId: '*',
     });
   });

@@ -22,7 +22,7 @@ import {
   STALE_HOURS,
   type Secrets,
   type Settings,
-  type SourceSettings,
+  type AccountSettings,
 } from '../../src/shared/settings';
 import type {
   FeedError,
@@ -161,7 +161,7 @@ function expectUpdateCycle(result: FeedResult<UpdateCycleData>): void {
   check(typeof job.endedRaw === 'string' && job.endedRaw.length <= 120, 'endedRaw', job);
 }
 
-const SOURCE_KEYS: readonly (keyof SourceSettings)[] = [
+const SOURCE_KEYS: readonly (keyof AccountSettings)[] = [
   'id',
   'label',
   'clientId',
@@ -182,14 +182,14 @@ function expectOrigin(origin: unknown): void {
   );
 }
 
-function expectSource(source: SourceSettings): void {
-  onlyKeys(source, SOURCE_KEYS);
-  check(typeof source.id === 'string' && source.id !== '', 'source id', source);
-  text(source.label, 80, 'label');
-  check(/^(0|[1-9]\d{0,11})$/.test(source.clientId), 'client id', source);
-  expectOrigin(source.appOrigin);
-  expectOrigin(source.apiOrigin);
-  check(typeof source.enabled === 'boolean', 'enabled', source);
+function expectAccount(account: AccountSettings): void {
+  onlyKeys(account, SOURCE_KEYS);
+  check(typeof account.id === 'string' && account.id !== '', 'account id', account);
+  text(account.label, 80, 'label');
+  check(/^(0|[1-9]\d{0,11})$/.test(account.clientId), 'client id', account);
+  expectOrigin(account.appOrigin);
+  expectOrigin(account.apiOrigin);
+  check(typeof account.enabled === 'boolean', 'enabled', account);
 }
 
 function within(value: unknown, range: { min: number; max: number }, integer: boolean, what: string): void {
@@ -219,8 +219,12 @@ function expectSettings(settings: Settings): void {
   onlyKeys(settings.notifications, Object.keys(DEFAULT_SETTINGS.notifications));
   for (const minute of [settings.notifications.quietStart, settings.notifications.quietEnd])
     within(minute, { min: 0, max: 1439 }, true, 'quiet hours');
-  settings.sources.forEach(expectSource);
-  check(new Set(settings.sources.map((s) => s.id)).size === settings.sources.length, 'duplicate source ids', settings);
+  settings.accounts.forEach(expectAccount);
+  check(
+    new Set(settings.accounts.map((s) => s.id)).size === settings.accounts.length,
+    'duplicate account ids',
+    settings,
+  );
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -502,7 +506,7 @@ const secretFields = fc.dictionary(
 );
 const numberish = fc.oneof(fc.integer({ min: -100, max: 10_000 }), fc.double(), hostile);
 
-const rawSource = fc
+const rawAccount = fc
   .tuple(
     fc.record(
       {
@@ -518,7 +522,7 @@ const rawSource = fc
     ),
     secretFields,
   )
-  .map(([source, secrets]) => ({ ...source, ...secrets }));
+  .map(([account, secrets]) => ({ ...account, ...secrets }));
 
 const rawSettings = fc.oneof(
   {
@@ -547,10 +551,10 @@ const rawSettings = fc.oneof(
               ),
               hostile,
             ),
-            sources: fc.oneof(
+            accounts: fc.oneof(
               {
                 weight: 4,
-                arbitrary: fc.array(fc.oneof({ weight: 4, arbitrary: rawSource }, { weight: 1, arbitrary: hostile }), {
+                arbitrary: fc.array(fc.oneof({ weight: 4, arbitrary: rawAccount }, { weight: 1, arbitrary: hostile }), {
                   maxLength: 6,
                 }),
               },
@@ -957,9 +961,9 @@ describe('parseCommand', { timeout: 30_000 }, () => {
   const commands = fc.oneof(
     fc.record(
       {
-        type: fc.constantFrom(MSG.checkNow, MSG.testSource),
-        sourceId: hostile,
-        source: fc.oneof(rawSource, hostile),
+        type: fc.constantFrom(MSG.checkNow, MSG.testAccount),
+        accountId: hostile,
+        account: fc.oneof(rawAccount, hostile),
         exportApiKey: fc.oneof(fc.string(), hostile),
       },
       { requiredKeys: ['type'] },
@@ -974,14 +978,14 @@ describe('parseCommand', { timeout: 30_000 }, () => {
         const command = parseCommand(raw);
         if (command === null) return;
         if (command.type === MSG.checkNow) {
-          onlyKeys(command, ['type', 'sourceId']);
-          check(command.sourceId === undefined || typeof command.sourceId === 'string', 'sourceId', command);
+          onlyKeys(command, ['type', 'accountId']);
+          check(command.accountId === undefined || typeof command.accountId === 'string', 'accountId', command);
           return;
         }
-        onlyKeys(command, ['type', 'source', 'exportApiKey']);
-        check(command.type === MSG.testSource, 'type', command);
-        expectSource(command.source);
-        check(!JSON.stringify(command.source).includes(SECRET_MARKER), 'a secret in the source', command);
+        onlyKeys(command, ['type', 'account', 'exportApiKey']);
+        check(command.type === MSG.testAccount, 'type', command);
+        expectAccount(command.account);
+        check(!JSON.stringify(command.account).includes(SECRET_MARKER), 'a secret in the account', command);
         check(
           command.exportApiKey === undefined ||
             (command.exportApiKey !== '' && command.exportApiKey === command.exportApiKey.trim()),
@@ -995,7 +999,7 @@ describe('parseCommand', { timeout: 30_000 }, () => {
 
   it('never loses a "Check now", whatever else the message holds', () => {
     fc.assert(
-      fc.property(fc.record({ sourceId: hostile, extra: hostile }, { requiredKeys: [] }), (rest) => {
+      fc.property(fc.record({ accountId: hostile, extra: hostile }, { requiredKeys: [] }), (rest) => {
         expect(parseCommand({ ...rest, type: MSG.checkNow })).toMatchObject({ type: MSG.checkNow });
       }),
       RUNS,

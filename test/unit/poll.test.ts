@@ -61,7 +61,7 @@ describe('pollAll', () => {
 
     expect(await transitionsOf(await openWatchDb(), 'main', '5')).toEqual([
       {
-        sourceId: 'main',
+        accountId: 'main',
         integrationId: '5',
         name: 'vandelay',
         from: 'ok',
@@ -117,7 +117,7 @@ describe('pollAll', () => {
     const first = pollAll({ force: true, now: () => T0 });
     const second = pollAll({ force: true, now: () => T0 });
     await vi.waitFor(() => expect(callsTo(fetchSpy, CONNECTIONS)).toBe(1));
-    // Give the second call time to reach the source; were it not joined, it would fetch again meanwhile.
+    // Give the second call time to reach the account; were it not joined, it would fetch again meanwhile.
     await settle();
     slow.release();
     await Promise.all([first, second]);
@@ -162,7 +162,7 @@ describe('pollAll', () => {
   it('drops the stored state of an account that was removed', async () => {
     serve({ [CONNECTIONS]: SAMPLE, [UPDATE_CYCLE]: CYCLE });
     await pollAll({ force: true, now: () => T0 });
-    await fakeBrowser.storage.sync.set({ settings: { sources: [] } });
+    await fakeBrowser.storage.sync.set({ settings: { accounts: [] } });
     await pollAll({ force: true, now: () => T0 + MINUTE });
     expect(await readFeeds(await openWatchDb())).toEqual([]);
   });

@@ -10,7 +10,7 @@ import { connectionsRecord } from './fixtures';
 
 const NOW = Date.UTC(2026, 10, 27, 12);
 const HOUR = 3_600_000;
-const settings = parseSettings({ escalationHours: 24, sources: [{ id: 's', label: 'Main', clientId: '194' }] });
+const settings = parseSettings({ escalationHours: 24, accounts: [{ id: 's', label: 'Main', clientId: '194' }] });
 
 function integration(id: string, extra: Partial<Integration> = {}): Integration {
   return {
@@ -57,7 +57,7 @@ describe('the popup model', () => {
 
   const stillFailing: Verifications = {
     's/1': {
-      sourceId: 's',
+      accountId: 's',
       integrationId: '1',
       name: 'x',
       startedAt: NOW - 2 * HOUR,
@@ -82,7 +82,7 @@ describe('the popup model', () => {
       snoozes: { 's/2': { until: NOW + HOUR } },
       verifications: {
         's/3': {
-          sourceId: 's',
+          accountId: 's',
           integrationId: '3',
           name: 'Fixed one',
           startedAt: NOW - HOUR,
@@ -108,14 +108,14 @@ describe('the popup model', () => {
 
   it('carries three rows per account when there are several, and nothing apart for an account within them', () => {
     const two = parseSettings({
-      sources: [
+      accounts: [
         { id: 'a', label: 'A', clientId: '1' },
         { id: 'b', label: 'B', clientId: '2' },
       ],
     });
-    const feed = (sourceId: string, count: number): FeedRecord => ({
-      key: `${sourceId}:connections`,
-      sourceId,
+    const feed = (accountId: string, count: number): FeedRecord => ({
+      key: `${accountId}:connections`,
+      accountId,
       feed: 'connections',
       lastAttemptAt: NOW,
       lastSuccessAt: NOW,
@@ -159,14 +159,14 @@ describe('the popup model', () => {
 
 describe('parseCommand', () => {
   it.each([
-    { raw: { type: 'reauthorize', sourceId: 's', integrationId: '1' }, ok: true },
-    { raw: { type: 'support-case', sourceId: 's', integrationId: '1' }, ok: true },
+    { raw: { type: 'reauthorize', accountId: 's', integrationId: '1' }, ok: true },
+    { raw: { type: 'support-case', accountId: 's', integrationId: '1' }, ok: true },
     { raw: { type: 'open-page', page: 'adobe-status' }, ok: true },
     { raw: { type: 'open-page', page: 'javascript:alert(1)' }, ok: false },
-    { raw: { type: 'snooze', sourceId: 's', integrationId: '1', snooze: { until: NOW } }, ok: true },
-    { raw: { type: 'snooze', sourceId: 's', integrationId: '1', snooze: null }, ok: true },
-    { raw: { type: 'snooze', sourceId: 's', integrationId: '1', snooze: { whileState: 'broken' } }, ok: false },
-    { raw: { type: 'reauthorize', sourceId: 's' }, ok: false },
+    { raw: { type: 'snooze', accountId: 's', integrationId: '1', snooze: { until: NOW } }, ok: true },
+    { raw: { type: 'snooze', accountId: 's', integrationId: '1', snooze: null }, ok: true },
+    { raw: { type: 'snooze', accountId: 's', integrationId: '1', snooze: { whileState: 'broken' } }, ok: false },
+    { raw: { type: 'reauthorize', accountId: 's' }, ok: false },
     { raw: { type: 'resume' }, ok: true },
     { raw: { type: 'more-rows' }, ok: true },
     { raw: { type: 'nothing' }, ok: false },

@@ -30,7 +30,7 @@ function integration(id: string, state: IntegrationState): Integration {
 function record(id: string, state: IntegrationState): FeedRecord {
   return {
     key: feedKey('s1', 'connections'),
-    sourceId: 's1',
+    accountId: 's1',
     feed: 'connections',
     lastAttemptAt: NOON,
     lastSuccessAt: NOON,
@@ -52,7 +52,7 @@ async function titlesShown(): Promise<string[]> {
 
 beforeEach(async () => {
   await fakeBrowser.storage.sync.set({
-    settings: { version: 1, sources: [{ id: 's1', label: 'Main', clientId: '194' }] },
+    settings: { version: 2, accounts: [{ id: 's1', label: 'Main', clientId: '194' }] },
   });
   const permissions: { contains(request: unknown): Promise<boolean> } = fakeBrowser.permissions;
   vi.spyOn(permissions, 'contains').mockResolvedValue(true);
@@ -75,7 +75,7 @@ describe.each(IDS)('an integration with the id "$id"', ({ id }) => {
   });
 
   it('is snoozed while its state lasts, and the snooze is dropped once the state changes', async () => {
-    const settings = parseSettings({ sources: [{ id: 's1', label: 'Main', clientId: '194' }] });
+    const settings = parseSettings({ accounts: [{ id: 's1', label: 'Main', clientId: '194' }] });
     await setSnooze(integrationKey('s1', id), { whileState: 'failing' });
     const snoozed = deriveView(settings, [record(id, 'failing')], NOON, await loadSnoozes()).accounts[0];
     expect(snoozed?.snoozed.map((i) => i.id)).toEqual([id]);
@@ -97,7 +97,7 @@ describe.each(IDS)('an integration with the id "$id"', ({ id }) => {
   ])('is judged $result after a re-authorization when the next check finds it $state', async ({ state, result }) => {
     const key = integrationKey('s1', id);
     await saveVerifications({
-      [key]: { sourceId: 's1', integrationId: id, name: `Shop ${id}`, startedAt: NOON - 120_000, tabIds: [] },
+      [key]: { accountId: 's1', integrationId: id, name: `Shop ${id}`, startedAt: NOON - 120_000, tabIds: [] },
     });
     const judged = judge(await loadVerifications(), [record(id, state)], NOON);
     expect(Object.entries(judged).map(([k, v]) => [k, v.result])).toEqual([[key, result]]);

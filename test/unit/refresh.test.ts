@@ -31,7 +31,7 @@ async function storeProblems(count: number): Promise<void> {
   const db = await openWatchDb();
   await db.put('feeds', {
     key: feedKey('main', 'connections'),
-    sourceId: 'main',
+    accountId: 'main',
     feed: 'connections',
     lastAttemptAt: NOW,
     lastSuccessAt: NOW,
@@ -46,7 +46,7 @@ async function stored(): Promise<PopupModel | undefined> {
 
 describe('the popup model in storage', () => {
   beforeEach(async () => {
-    await saveSettings(parseSettings({ sources: [{ id: 'main', label: 'Main store', clientId: '194' }] }));
+    await saveSettings(parseSettings({ accounts: [{ id: 'main', label: 'Main store', clientId: '194' }] }));
   });
 
   it('stores the first 10 rows, and builds the rest when asked', async () => {

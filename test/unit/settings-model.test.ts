@@ -13,7 +13,7 @@ import {
   parseSettings,
   type Secrets,
   type Settings,
-  type SourceSettings,
+  type AccountSettings,
 } from '../../src/shared/settings';
 import {
   loadOwnSettings,
@@ -27,7 +27,7 @@ import {
 const KEY = 'sim-export-key-194';
 const OTHER_KEY = 'sim-export-key-2';
 
-const VANDELAY: SourceSettings = {
+const VANDELAY: AccountSettings = {
   id: 'vandelay',
   label: 'Vandelay Industries',
   clientId: '194',
@@ -35,7 +35,7 @@ const VANDELAY: SourceSettings = {
   apiOrigin: 'https://api.vandelay.example',
   enabled: true,
 };
-const KRAMERICA: SourceSettings = {
+const KRAMERICA: AccountSettings = {
   id: 'kramerica',
   label: 'Kramerica',
   clientId: '2',
@@ -45,7 +45,7 @@ const KRAMERICA: SourceSettings = {
 };
 
 function settingsWith(extra: Partial<Settings> = {}): Settings {
-  return { ...parseSettings({}), sources: [VANDELAY, KRAMERICA], ...extra };
+  return { ...parseSettings({}), accounts: [VANDELAY, KRAMERICA], ...extra };
 }
 
 const SECRETS: Secrets = {
@@ -87,7 +87,7 @@ function countSyncWrites(): { count: number } {
 describe('defaults', () => {
   it('checks every 5 minutes, calls data stale after 26 hours and watches no account when nothing is stored', () => {
     expect(parseSettings(undefined)).toEqual({
-      version: 1,
+      version: 2,
       pollMinutes: 5,
       staleHours: 26,
       escalationHours: 24,
@@ -95,17 +95,17 @@ describe('defaults', () => {
       paused: false,
       secretsInSession: false,
       notifications: { newProblem: true, recovered: true, escalation: true, quietStart: 0, quietEnd: 0 },
-      sources: [],
+      accounts: [],
     });
   });
 
   it('gives each read its own copy, so changing one never changes the defaults', () => {
     const first = parseSettings({});
-    first.sources.push(VANDELAY);
+    first.accounts.push(VANDELAY);
     first.notifications.quietStart = 60;
-    expect(parseSettings({}).sources).toEqual([]);
+    expect(parseSettings({}).accounts).toEqual([]);
     expect(parseSettings({}).notifications.quietStart).toBe(0);
-    expect(DEFAULT_SETTINGS.sources).toEqual([]);
+    expect(DEFAULT_SETTINGS.accounts).toEqual([]);
   });
 
   it('loads the defaults when sync storage holds nothing', async () => {
@@ -170,7 +170,7 @@ describe('clamping of numbers', () => {
 });
 
 describe('migrations', () => {
-  it('moves the one account of unversioned settings into sources[0], keeping the other preferences', () => {
+  it('moves the one account of unversioned settings into accounts[0], keeping the other preferences', () => {
     const legacy = {
       clientId: 194,
       appHost: 'mbi.vandelay.example',
@@ -184,7 +184,7 @@ describe('migrations', () => {
       ...parseSettings({}),
       pollMinutes: 10,
       paused: true,
-      sources: [
+      accounts: [
         {
           id: 'mbi-1',
           label: 'Vandelay Industries',
@@ -200,7 +200,7 @@ describe('migrations', () => {
   });
 
   it("gives an unversioned account without hosts or label MBI's own hosts and a name", () => {
-    expect(parseSettings(migrate({ clientId: '00194' })).sources).toEqual([
+    expect(parseSettings(migrate({ clientId: '00194' })).accounts).toEqual([
       {
         id: 'mbi-1',
         label: 'MBI',
@@ -212,9 +212,18 @@ describe('migrations', () => {
     ]);
   });
 
-  it('turns unversioned settings without an account into current settings without sources', () => {
+  it('turns unversioned settings without an account into current settings without accounts', () => {
     const migrated = migrate({ pollMinutes: 15 });
-    expect(migrated).toEqual({ pollMinutes: 15, version: 1, sources: [] });
+    expect(migrated).toEqual({ pollMinutes: 15, version: 2, accounts: [] });
+  });
+
+  it('renames the accounts of version 1 settings, which called them sources', () => {
+    const account = { id: 'main', label: 'Main', clientId: '194', enabled: true };
+    expect(migrate({ version: 1, pollMinutes: 15, sources: [account] })).toEqual({
+      version: 2,
+      pollMinutes: 15,
+      accounts: [account],
+    });
   });
 
   it('leaves settings that are already current unchanged', () => {
@@ -233,7 +242,7 @@ describe('migrations', () => {
 
   it('reads unversioned stored settings as migrated', async () => {
     await fakeBrowser.storage.sync.set({ settings: { clientId: 2, label: 'Kramerica' } });
-    expect((await loadOwnSettings()).sources).toEqual([
+    expect((await loadOwnSettings()).accounts).toEqual([
       {
         id: 'mbi-1',
         label: 'Kramerica',
@@ -269,7 +278,7 @@ describe('migrateStoredSettings', () => {
     const { settings } = await fakeBrowser.storage.sync.get('settings');
     expect(settings).toEqual({
       ...parseSettings({}),
-      sources: [
+      accounts: [
         {
           id: 'mbi-1',
           label: 'Vandelay Industries',
@@ -314,11 +323,11 @@ describe('secrets never reach sync storage', () => {
     await saveSettings(settingsWith());
   });
 
-  it('drops a key that came along on a source when settings are saved', async () => {
-    const leaky = { ...VANDELAY, exportApiKey: KEY, secrets: SECRETS } as SourceSettings;
-    await saveSettings(settingsWith({ sources: [leaky, KRAMERICA] }));
+  it('drops a key that came along on an account when settings are saved', async () => {
+    const leaky = { ...VANDELAY, exportApiKey: KEY, secrets: SECRETS } as AccountSettings;
+    await saveSettings(settingsWith({ accounts: [leaky, KRAMERICA] }));
     await expectNoKeyInSync();
-    expect((await loadOwnSettings()).sources).toEqual([VANDELAY, KRAMERICA]);
+    expect((await loadOwnSettings()).accounts).toEqual([VANDELAY, KRAMERICA]);
   });
 
   it('keeps keys in local storage only when they should survive a browser restart', async () => {
@@ -354,7 +363,7 @@ describe('secrets never reach sync storage', () => {
       await expectNoKeyInSync();
       expect((await fakeBrowser.storage[area].get('secrets')).secrets).toEqual(SECRETS);
       expect(await fakeBrowser.storage[other].get(null)).toEqual({});
-      expect((await loadOwnSettings()).sources).toEqual([VANDELAY, KRAMERICA]);
+      expect((await loadOwnSettings()).accounts).toEqual([VANDELAY, KRAMERICA]);
     },
   );
 });
@@ -364,7 +373,7 @@ describe('organization policy', () => {
     pollMinutes: 15,
     staleHours: 1000,
     escalationHours: '48',
-    sources: [
+    accounts: [
       { clientId: '194', label: 'Vandelay (policy)', appHost: 'mbi.vandelay.example', apiHost: 'api.vandelay.example' },
       { clientId: 'not a number', label: 'Broken', appHost: 'mbi.example' },
     ],
@@ -373,7 +382,7 @@ describe('organization policy', () => {
   it('reads locked numbers (clamped) and preset accounts marked as managed', () => {
     expect(parseManaged(POLICY)).toEqual({
       fields: { pollMinutes: 15, staleHours: 336 },
-      sources: [
+      accounts: [
         {
           id: 'managed-194-0',
           label: 'Vandelay (policy)',
@@ -388,7 +397,7 @@ describe('organization policy', () => {
   });
 
   it.each([{ raw: undefined }, { raw: {} }, { raw: 'policy' }])('has no policy for $raw', ({ raw }) => {
-    expect(parseManaged(raw)).toEqual({ fields: {}, sources: [] });
+    expect(parseManaged(raw)).toEqual({ fields: {}, accounts: [] });
   });
 
   it('lets locked fields win, puts managed accounts first and drops an own account that duplicates one', () => {
@@ -402,11 +411,11 @@ describe('organization policy', () => {
       pollMinutes: 5,
       staleHours: 26,
       escalationHours: 12,
-      sources: [VANDELAY, elsewhere, KRAMERICA],
+      accounts: [VANDELAY, elsewhere, KRAMERICA],
     });
     const applied = applyManaged(own, parseManaged(POLICY));
     expect(applied).toMatchObject({ pollMinutes: 15, staleHours: 336, escalationHours: 12 });
-    expect(applied.sources.map((s) => [s.id, s.managed === true])).toEqual([
+    expect(applied.accounts.map((s) => [s.id, s.managed === true])).toEqual([
       ['managed-194-0', true],
       ['vandelay-staging', false],
       ['kramerica', false],
@@ -415,15 +424,15 @@ describe('organization policy', () => {
 
   it('never writes a managed account to sync', async () => {
     await fakeBrowser.storage.managed.set(POLICY);
-    await saveSettings(settingsWith({ sources: [KRAMERICA] }));
+    await saveSettings(settingsWith({ accounts: [KRAMERICA] }));
     const loaded = await loadSettings();
-    expect(loaded.sources.map((s) => s.id)).toEqual(['managed-194-0', 'kramerica']);
-    expect(ownPart(loaded).sources).toEqual([KRAMERICA]);
+    expect(loaded.accounts.map((s) => s.id)).toEqual(['managed-194-0', 'kramerica']);
+    expect(ownPart(loaded).accounts).toEqual([KRAMERICA]);
 
     await saveSettings(loaded);
     expect(await syncText()).not.toContain('managed');
-    expect((await loadOwnSettings()).sources).toEqual([KRAMERICA]);
-    expect((await loadSettings()).sources.map((s) => s.id)).toEqual(['managed-194-0', 'kramerica']);
+    expect((await loadOwnSettings()).accounts).toEqual([KRAMERICA]);
+    expect((await loadSettings()).accounts.map((s) => s.id)).toEqual(['managed-194-0', 'kramerica']);
   });
 
   it("keeps the admin's own interval in sync when saving while policy locks it", async () => {
@@ -440,9 +449,9 @@ describe('organization policy', () => {
   it('resumes checks without deleting the own account that a policy account stands in for', async () => {
     // Vandelay is also preset by policy: the merged settings show the policy's copy instead of the own one.
     await fakeBrowser.storage.managed.set(POLICY);
-    await saveSettings(settingsWith({ paused: true, sources: [VANDELAY, KRAMERICA] }));
+    await saveSettings(settingsWith({ paused: true, accounts: [VANDELAY, KRAMERICA] }));
     await resume();
-    expect(await loadOwnSettings()).toMatchObject({ paused: false, sources: [VANDELAY, KRAMERICA] });
+    expect(await loadOwnSettings()).toMatchObject({ paused: false, accounts: [VANDELAY, KRAMERICA] });
   });
 });
 
@@ -465,16 +474,16 @@ describe('backup file', () => {
   });
 
   it('leaves out managed accounts and their keys', () => {
-    const managed: SourceSettings = { ...VANDELAY, id: 'managed-194-0', managed: true };
+    const managed: AccountSettings = { ...VANDELAY, id: 'managed-194-0', managed: true };
     const text = exportBackup(
-      settingsWith({ sources: [managed, KRAMERICA] }),
+      settingsWith({ accounts: [managed, KRAMERICA] }),
       { 'managed-194-0': { ...SECRETS.vandelay!, clientId: '194' }, kramerica: SECRETS.kramerica! },
       true,
     );
     expect(text).not.toContain(KEY);
     expect(parseBackup(text)).toEqual({
       ok: true,
-      settings: settingsWith({ sources: [KRAMERICA] }),
+      settings: settingsWith({ accounts: [KRAMERICA] }),
       secrets: { kramerica: SECRETS.kramerica },
     });
   });
@@ -501,13 +510,13 @@ describe('backup file', () => {
     },
     {
       what: 'a newer version',
-      text: file({ version: 2 }),
-      error: 'The file was written by a newer version (settings version 2).',
+      text: file({ version: 3 }),
+      error: 'The file was written by a newer version (settings version 3).',
     },
     { what: 'no settings object', text: file({ settings: 'none' }), error: 'The file has no "settings" object.' },
     {
       what: 'an account with a non-numeric client id',
-      text: file({ settings: { sources: [VANDELAY, { ...KRAMERICA, clientId: 'two' }] } }),
+      text: file({ settings: { accounts: [VANDELAY, { ...KRAMERICA, clientId: 'two' }] } }),
       error: "1 of the file's accounts are invalid (client id or hosts).",
     },
   ])('refuses $what: "$error"', ({ text, error }) => {
@@ -516,7 +525,7 @@ describe('backup file', () => {
 
   it("refuses an account whose host is not https rather than pointing it at MBI's own host", () => {
     const text = file({
-      settings: { sources: [VANDELAY, { ...KRAMERICA, appOrigin: 'http://mbi.kramerica.example' }] },
+      settings: { accounts: [VANDELAY, { ...KRAMERICA, appOrigin: 'http://mbi.kramerica.example' }] },
     });
     expect(parseBackup(text)).toEqual({
       ok: false,

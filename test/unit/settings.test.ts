@@ -47,8 +47,8 @@ describe('parseSettings', () => {
     expect(parseSettings({ paused }).paused).toBe(expected);
   });
 
-  it("fills a source's missing fields with MBI's own hosts and a readable label", () => {
-    expect(parseSettings({ sources: [{ clientId: '194' }] }).sources).toEqual([
+  it("fills an account's missing fields with MBI's own hosts and a readable label", () => {
+    expect(parseSettings({ accounts: [{ clientId: '194' }] }).accounts).toEqual([
       {
         id: 'mbi-194-0',
         label: 'MBI 194',
@@ -60,9 +60,9 @@ describe('parseSettings', () => {
     ]);
   });
 
-  it('keeps a valid local origin and a disabled source', () => {
-    const [source] = parseSettings({
-      sources: [
+  it('keeps a valid local origin and a disabled account', () => {
+    const [account] = parseSettings({
+      accounts: [
         {
           id: 'sim',
           label: '  Simulator  ',
@@ -72,8 +72,8 @@ describe('parseSettings', () => {
           enabled: false,
         },
       ],
-    }).sources;
-    expect(source).toEqual({
+    }).accounts;
+    expect(account).toEqual({
       id: 'sim',
       label: 'Simulator',
       clientId: '194',
@@ -87,41 +87,41 @@ describe('parseSettings', () => {
     { what: 'a plain http app host', appOrigin: 'http://evil.example', apiOrigin: MBI_API_ORIGIN },
     { what: 'an API host with user info', appOrigin: MBI_APP_ORIGIN, apiOrigin: 'https://user:pw@api.example' },
   ])("drops an account with $what rather than pointing it at MBI's own hosts", ({ appOrigin, apiOrigin }) => {
-    expect(parseSettings({ sources: [{ clientId: '194', appOrigin, apiOrigin }] }).sources).toEqual([]);
+    expect(parseSettings({ accounts: [{ clientId: '194', appOrigin, apiOrigin }] }).accounts).toEqual([]);
   });
 
   it("gives an account without hosts MBI's own", () => {
-    expect(parseSettings({ sources: [{ clientId: '194' }] }).sources[0]).toMatchObject({
+    expect(parseSettings({ accounts: [{ clientId: '194' }] }).accounts[0]).toMatchObject({
       appOrigin: MBI_APP_ORIGIN,
       apiOrigin: MBI_API_ORIGIN,
     });
   });
 
   it('cuts a long label to 80 characters', () => {
-    expect(parseSettings({ sources: [{ clientId: '194', label: 'x'.repeat(300) }] }).sources[0]?.label).toHaveLength(
+    expect(parseSettings({ accounts: [{ clientId: '194', label: 'x'.repeat(300) }] }).accounts[0]?.label).toHaveLength(
       80,
     );
   });
 
   it.each([
-    { what: 'null', source: null },
-    { what: 'a string', source: '194' },
-    { what: 'no client id', source: { label: 'Main store' } },
-    { what: 'a non-numeric client id', source: { clientId: 'abc' } },
-    { what: 'an empty client id', source: { clientId: '' } },
-  ])('drops a source with $what and keeps the others', ({ source }) => {
-    const parsed = parseSettings({ sources: [source, { id: 'main', clientId: '194' }] });
-    expect(parsed.sources.map((s) => s.id)).toEqual(['main']);
+    { what: 'null', account: null },
+    { what: 'a string', account: '194' },
+    { what: 'no client id', account: { label: 'Main store' } },
+    { what: 'a non-numeric client id', account: { clientId: 'abc' } },
+    { what: 'an empty client id', account: { clientId: '' } },
+  ])('drops an account with $what and keeps the others', ({ account }) => {
+    const parsed = parseSettings({ accounts: [account, { id: 'main', clientId: '194' }] });
+    expect(parsed.accounts.map((s) => s.id)).toEqual(['main']);
   });
 
-  it('keeps both of two sources with the same id, the later renamed', () => {
+  it('keeps both of two accounts with the same id, the later renamed', () => {
     const parsed = parseSettings({
-      sources: [
+      accounts: [
         { id: 'main', clientId: '194', label: 'First' },
         { id: 'main', clientId: '195', label: 'Second' },
       ],
     });
-    expect(parsed.sources.map((s) => [s.id, s.label])).toEqual([
+    expect(parsed.accounts.map((s) => [s.id, s.label])).toEqual([
       ['main', 'First'],
       ['main-2', 'Second'],
     ]);

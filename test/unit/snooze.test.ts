@@ -64,7 +64,7 @@ describe('snoozes', () => {
     const records: FeedRecord[] = [
       {
         key: 's:connections',
-        sourceId: 's',
+        accountId: 's',
         feed: 'connections',
         lastAttemptAt: NOW,
         failures: 0,
@@ -91,7 +91,7 @@ describe('snoozes', () => {
     const records: FeedRecord[] = [
       {
         key: 's:connections',
-        sourceId: 's',
+        accountId: 's',
         feed: 'connections',
         lastAttemptAt: NOW,
         failures: 0,
@@ -107,7 +107,7 @@ describe('snoozes', () => {
   });
 
   it('leaves a snoozed integration out of the problem count and lists it apart', () => {
-    const settings = parseSettings({ sources: [{ id: 's', label: 'Main', clientId: '1' }] });
+    const settings = parseSettings({ accounts: [{ id: 's', label: 'Main', clientId: '1' }] });
     const integrations = ['1', '2'].map((id) => ({
       id,
       name: id,

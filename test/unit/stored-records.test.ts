@@ -16,7 +16,7 @@ const BROKEN = json(
 
 const GOOD: FeedRecord = {
   key: KEY,
-  sourceId: 'main',
+  accountId: 'main',
   feed: 'connections',
   lastAttemptAt: NOW,
   lastSuccessAt: NOW,
@@ -61,7 +61,7 @@ async function freshWorker() {
 describe('parseFeedRecord', () => {
   const envelope: FeedRecord = {
     key: KEY,
-    sourceId: 'main',
+    accountId: 'main',
     feed: 'connections',
     lastAttemptAt: NOW,
     lastSuccessAt: NOW,
@@ -114,7 +114,7 @@ describe('parseFeedRecord', () => {
       raw: { ...GOOD, error: { kind: 'exploded', message: 'x' } },
       expected: null,
     },
-    { what: 'a key that is not its source and feed', raw: { ...GOOD, key: 'other:connections' }, expected: null },
+    { what: 'a key that is not its account and feed', raw: { ...GOOD, key: 'other:connections' }, expected: null },
     { what: 'an unknown feed', raw: { ...GOOD, feed: 'orders' }, expected: null },
     { what: 'failures that are not a number', raw: { ...GOOD, failures: '2' }, expected: null },
     { what: 'a string', raw: 'main:connections', expected: null },
@@ -157,7 +157,7 @@ describe('a damaged stored record', () => {
       what: 'an older shape: no failure count, the list named otherwise',
       record: {
         key: KEY,
-        sourceId: 'main',
+        accountId: 'main',
         feed: 'connections',
         lastAttemptAt: NOW,
         data: { feed: 'connections', connections: [{ id: 5 }] },

@@ -8,7 +8,7 @@ const SINCE = Date.parse('2026-01-14T08:30:00Z');
 const TOKEN = 'sk_live_abcdefghijklmnopqrstuvwxyz0123';
 const EXPORT_KEY = 'rjm-export-4f9a8b7c6d5e4f3a2b1c0d9e8f7a6b5c';
 
-const [source] = parseSettings({ sources: [{ id: 'main', label: 'Main store', clientId: '194' }] }).sources;
+const [account] = parseSettings({ accounts: [{ id: 'main', label: 'Main store', clientId: '194' }] }).accounts;
 const secrets = parseSecrets({
   main: { exportApiKey: EXPORT_KEY, apiOrigin: 'https://api.rjmetrics.com', clientId: '194' },
 });
@@ -26,11 +26,11 @@ const zendesk: Integration = {
 };
 
 function summaryOf(integration: Integration, reauthorizedAt?: number): string {
-  if (!source) throw new Error('the settings fixture has no source');
+  if (!account) throw new Error('the settings fixture has no account');
   return supportSummary(
     reauthorizedAt === undefined
-      ? { source, integration, now: NOW }
-      : { source, integration, reauthorizedAt, now: NOW },
+      ? { account, integration, now: NOW }
+      : { account, integration, reauthorizedAt, now: NOW },
   );
 }
 

@@ -12,7 +12,7 @@ import { connectionsRecord } from './fixtures';
 
 const NOW = Date.UTC(2026, 10, 27, 12);
 const MINUTE = 60_000;
-const settings = parseSettings({ sources: [{ id: 's', label: 'Main', clientId: '194' }] });
+const settings = parseSettings({ accounts: [{ id: 's', label: 'Main', clientId: '194' }] });
 
 function connection(id: unknown, status = '1', extra: Record<string, unknown> = {}): Record<string, unknown> {
   return { id, name: `Connection ${String(id)}`, display_name: null, type: 'stripe', properties: { status }, ...extra };
@@ -95,7 +95,7 @@ describe('one bad element does not blind the account', () => {
 
 describe('an integration MBI no longer lists', () => {
   const reauthorized: Verifications = {
-    's/1102': { sourceId: 's', integrationId: '1102', name: 'Latex Ads', startedAt: NOW - 2 * MINUTE, tabIds: [] },
+    's/1102': { accountId: 's', integrationId: '1102', name: 'Latex Ads', startedAt: NOW - 2 * MINUTE, tabIds: [] },
   };
   const healthy: Integration = {
     id: '1103',

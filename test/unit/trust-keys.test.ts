@@ -14,7 +14,7 @@ import {
   parseSettings,
   type Secrets,
   type Settings,
-  type SourceSettings,
+  type AccountSettings,
 } from '../../src/shared/settings';
 import { keysOnDisk, loadDroppedKeys, saveSettingsAndKeys } from '../../src/options/save-settings';
 import {
@@ -28,7 +28,7 @@ import {
 import { CONNECTIONS, CYCLE, grantHostAccess, SAMPLE, serve } from './fixtures';
 
 const KEY = 'rjm-export-key-194';
-const MAIN: SourceSettings = {
+const MAIN: AccountSettings = {
   id: 'main',
   label: 'Main store',
   clientId: '194',
@@ -39,8 +39,8 @@ const MAIN: SourceSettings = {
 const ATTACKER = 'https://api.rjmetrics.com.attacker.example';
 const BOUND: Secrets = { main: bindKey(KEY, MAIN) };
 
-function settingsWith(sources: SourceSettings[], extra: Partial<Settings> = {}): Settings {
-  return { ...parseSettings({}), sources, ...extra };
+function settingsWith(accounts: AccountSettings[], extra: Partial<Settings> = {}): Settings {
+  return { ...parseSettings({}), accounts, ...extra };
 }
 
 async function stored(): Promise<{ sync: unknown; local: Record<string, unknown>; session: Record<string, unknown> }> {
@@ -53,13 +53,13 @@ async function stored(): Promise<{ sync: unknown; local: Record<string, unknown>
 
 describe('a key goes only to the API host and client it was entered for', () => {
   it.each([
-    { what: 'the same host and client', source: MAIN, key: KEY },
-    { what: 'another API host', source: { ...MAIN, apiOrigin: ATTACKER }, key: undefined },
-    { what: 'another client id', source: { ...MAIN, clientId: '195' }, key: undefined },
-    { what: 'another account id', source: { ...MAIN, id: 'other' }, key: undefined },
-    { what: 'only another app host', source: { ...MAIN, appOrigin: 'https://mbi.example.com' }, key: KEY },
-  ])('with $what the key is $key', ({ source, key }) => {
-    expect(keyFor(BOUND, source)).toBe(key);
+    { what: 'the same host and client', account: MAIN, key: KEY },
+    { what: 'another API host', account: { ...MAIN, apiOrigin: ATTACKER }, key: undefined },
+    { what: 'another client id', account: { ...MAIN, clientId: '195' }, key: undefined },
+    { what: 'another account id', account: { ...MAIN, id: 'other' }, key: undefined },
+    { what: 'only another app host', account: { ...MAIN, appOrigin: 'https://mbi.example.com' }, key: KEY },
+  ])('with $what the key is $key', ({ account, key }) => {
+    expect(keyFor(BOUND, account)).toBe(key);
   });
 
   it('drops a key whose account names another API host, with a notice, and the key of an account that is gone without one', () => {
@@ -256,16 +256,16 @@ describe('hosts are plain host names', () => {
 describe('ids', () => {
   it('renames an own account with a policy account\'s "managed-" id, and keeps policy accounts apart', () => {
     const own = parseSettings({
-      sources: [{ id: 'managed-194-0', clientId: '2', appOrigin: 'https://mbi.example.com' }],
+      accounts: [{ id: 'managed-194-0', clientId: '2', appOrigin: 'https://mbi.example.com' }],
     });
-    expect(own.sources.map((s) => s.id)).toEqual(['own-194-0']);
+    expect(own.accounts.map((s) => s.id)).toEqual(['own-194-0']);
     const merged = applyManaged(
       own,
       parseManaged({
-        sources: [{ clientId: '194', appHost: 'dashboard.rjmetrics.com', apiHost: 'api.rjmetrics.com' }],
+        accounts: [{ clientId: '194', appHost: 'dashboard.rjmetrics.com', apiHost: 'api.rjmetrics.com' }],
       }),
     );
-    expect(merged.sources.map((s) => [s.id, s.managed === true])).toEqual([
+    expect(merged.accounts.map((s) => [s.id, s.managed === true])).toEqual([
       ['managed-194-0', true],
       ['own-194-0', false],
     ]);
@@ -276,11 +276,11 @@ describe('ids', () => {
       format: BACKUP_FORMAT,
       version: 1,
       settings: {
-        sources: [MAIN, { ...MAIN, label: 'Other', clientId: '2' }, { ...MAIN, label: 'Third', clientId: '3' }],
+        accounts: [MAIN, { ...MAIN, label: 'Other', clientId: '2' }, { ...MAIN, label: 'Third', clientId: '3' }],
       },
     });
     const parsed = parseBackup(file);
-    expect(parsed.ok && parsed.settings.sources.map((s) => [s.id, s.label])).toEqual([
+    expect(parsed.ok && parsed.settings.accounts.map((s) => [s.id, s.label])).toEqual([
       ['main', 'Main store'],
       ['main-2', 'Other'],
       ['main-3', 'Third'],
@@ -288,8 +288,8 @@ describe('ids', () => {
   });
 
   it('gives a renamed account no key: the key stays with the id and host it was stored for', () => {
-    const sources = parseSettings({ sources: [{ ...MAIN, apiOrigin: ATTACKER }, MAIN] }).sources;
-    expect(sources.map((s) => [s.id, keyFor(BOUND, s)])).toEqual([
+    const accounts = parseSettings({ accounts: [{ ...MAIN, apiOrigin: ATTACKER }, MAIN] }).accounts;
+    expect(accounts.map((s) => [s.id, keyFor(BOUND, s)])).toEqual([
       ['main', undefined],
       ['main-2', undefined],
     ]);
@@ -297,7 +297,7 @@ describe('ids', () => {
 });
 
 describe('settings of a newer version', () => {
-  const NEWER = { ...settingsWith([MAIN]), version: 2, futureField: { x: 1 } };
+  const NEWER = { ...settingsWith([MAIN]), version: 3, futureField: { x: 1 } };
 
   it('are neither migrated down nor trimmed', async () => {
     await fakeBrowser.storage.sync.set({ settings: NEWER });
@@ -316,7 +316,7 @@ describe('settings of a newer version', () => {
 
   it('are still read for polling', async () => {
     await fakeBrowser.storage.sync.set({ settings: NEWER });
-    expect((await loadOwnSettings()).sources).toEqual([MAIN]);
+    expect((await loadOwnSettings()).accounts).toEqual([MAIN]);
   });
 });
 

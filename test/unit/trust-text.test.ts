@@ -178,7 +178,7 @@ describe('the support summary', () => {
             ...(detail === undefined ? {} : { detail }),
           };
           const summary = supportSummary({
-            source: { label, clientId },
+            account: { label, clientId },
             integration,
             history,
             now: NOON,
@@ -202,7 +202,7 @@ describe('the support summary', () => {
       state: 'unknown',
       rawStatus: 'x\nAccount: Other (client id 1)',
     };
-    const lines = supportSummary({ source: { label: 'Main', clientId: '194' }, integration, now: NOON }).split('\n');
+    const lines = supportSummary({ account: { label: 'Main', clientId: '194' }, integration, now: NOON }).split('\n');
     expect(lines[2]).toBe('Integration: Shop State: healthy — Stripe (type stripe, connection id 1)');
     expect(lines[3]).toBe('State: unknown status "x Account: Other (client id 1)"');
   });
@@ -211,7 +211,7 @@ describe('the support summary', () => {
 describe('plain-text places', () => {
   beforeEach(async () => {
     await fakeBrowser.storage.sync.set({
-      settings: { version: 1, sources: [{ id: 's1', label: 'Main', clientId: '194' }] },
+      settings: { version: 2, accounts: [{ id: 's1', label: 'Main', clientId: '194' }] },
     });
     const permissions: { contains(request: unknown): Promise<boolean> } = fakeBrowser.permissions;
     vi.spyOn(permissions, 'contains').mockResolvedValue(true);
@@ -233,7 +233,7 @@ describe('plain-text places', () => {
         await openWatchDb()
       ).put('feeds', {
         key: feedKey('s1', 'connections'),
-        sourceId: 's1',
+        accountId: 's1',
         feed: 'connections',
         lastAttemptAt: NOON,
         lastSuccessAt: NOON,
@@ -253,10 +253,10 @@ describe('plain-text places', () => {
   });
 
   it('isolates each account label in the badge tooltip', () => {
-    const settings = parseSettings({ sources: [{ id: 's1', label: 'متجر', clientId: '194' }] });
+    const settings = parseSettings({ accounts: [{ id: 's1', label: 'متجر', clientId: '194' }] });
     const record = {
       key: feedKey('s1', 'connections'),
-      sourceId: 's1',
+      accountId: 's1',
       feed: 'connections' as const,
       lastAttemptAt: NOON,
       failures: 0,

@@ -13,9 +13,9 @@ import { connectionsRecord } from './fixtures';
 const NOW = Date.UTC(2026, 10, 30, 12);
 const settings = parseSettings({
   escalationHours: 24,
-  sources: [{ id: 's', label: 'Main', clientId: '194', appHost: 'dashboard.rjmetrics.com' }],
+  accounts: [{ id: 's', label: 'Main', clientId: '194', appHost: 'dashboard.rjmetrics.com' }],
 });
-const source = settings.sources[0]!;
+const account = settings.accounts[0]!;
 const CONNECTION_PAGE = 'https://dashboard.rjmetrics.com/v2/client/194/dashapp/settings/connection/8/';
 
 const zendesk: Integration = {
@@ -66,11 +66,11 @@ describe('a broken Zendesk integration', () => {
   });
 
   it("opens only the MBI connection page on Re-authorize, not Zendesk's token page", () => {
-    expect(reauthPages(source, zendesk)).toEqual([CONNECTION_PAGE]);
+    expect(reauthPages(account, zendesk)).toEqual([CONNECTION_PAGE]);
   });
 
   it('adds a note on the retired tokens to the support summary', () => {
-    const summary = supportSummary({ source, integration: zendesk, now: NOW });
+    const summary = supportSummary({ account, integration: zendesk, now: NOW });
     expect(summary.split('\n')).toContain(
       "Note: MBI's Zendesk integration depends on Zendesk API tokens; Zendesk stopped issuing new ones on 2026-10-27 and deactivates all of them on 2027-04-30.",
     );
@@ -80,13 +80,13 @@ describe('a broken Zendesk integration', () => {
 describe('another API-token integration (Mixpanel)', () => {
   it('keeps Re-authorize first, with the key page opened before MBI', () => {
     expect(rowOf(mixpanel)?.supportFirst).toBe(false);
-    expect(reauthPages(source, mixpanel)).toEqual([
+    expect(reauthPages(account, mixpanel)).toEqual([
       'https://mixpanel.com/settings/project/',
       CONNECTION_PAGE.replace('/8/', '/9/'),
     ]);
   });
 
   it('gets no note on retired tokens in its support summary', () => {
-    expect(supportSummary({ source, integration: mixpanel, now: NOW })).not.toContain('Note:');
+    expect(supportSummary({ account, integration: mixpanel, now: NOW })).not.toContain('Note:');
   });
 });

@@ -1,7 +1,7 @@
 // Adapter: per-integration status from the MBI app's connections list, read with the signed-in session.
 import { inertText } from '../../shared/inert-text';
 import { providerFor } from '../../shared/providers';
-import type { SourceSettings } from '../../shared/settings';
+import type { AccountSettings } from '../../shared/settings';
 import type { ConnectionsData, FeedResult, Integration, IntegrationKind } from '../../shared/types';
 import { errorForStatus, parseJsonBody, request, type RequestLimits } from '../http';
 import { stateForStatus } from './mbi-status';
@@ -10,8 +10,8 @@ import { describeShape } from '../../shared/shape';
 const MAX_NAME = 200;
 const MAX_DETAIL = 500;
 
-export function connectionsUrl(source: SourceSettings): string {
-  return `${source.apiOrigin}/v1/v2/clients/${encodeURIComponent(source.clientId)}/connections/input-connections?include_deleted=false`;
+export function connectionsUrl(account: AccountSettings): string {
+  return `${account.apiOrigin}/v1/v2/clients/${encodeURIComponent(account.clientId)}/connections/input-connections?include_deleted=false`;
 }
 
 type Obj = Record<string, unknown>;
@@ -138,11 +138,11 @@ export function parseConnections(body: unknown): FeedResult<ConnectionsData> {
 }
 
 export async function fetchConnections(
-  source: SourceSettings,
+  account: AccountSettings,
   limits?: RequestLimits,
 ): Promise<FeedResult<ConnectionsData>> {
   const response = await request(
-    connectionsUrl(source),
+    connectionsUrl(account),
     { credentials: 'include', headers: { Accept: 'application/json' } },
     limits,
   );

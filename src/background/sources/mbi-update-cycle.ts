@@ -1,6 +1,6 @@
 // Adapter: the documented Update Cycle Status API (account-wide), read with the Export API key.
 import { inertText } from '../../shared/inert-text';
-import type { SourceSettings } from '../../shared/settings';
+import type { AccountSettings } from '../../shared/settings';
 import type { FeedResult, UpdateCycleData } from '../../shared/types';
 import { errorForStatus, parseJsonBody, request, type RequestLimits } from '../http';
 
@@ -34,8 +34,8 @@ const ZONES: Readonly<Record<string, number>> = {
   JST: 9,
 };
 
-export function updateCycleUrl(source: SourceSettings): string {
-  return `${source.apiOrigin}/0.1/client/${encodeURIComponent(source.clientId)}/fullupdatestatus`;
+export function updateCycleUrl(account: AccountSettings): string {
+  return `${account.apiOrigin}/0.1/client/${encodeURIComponent(account.clientId)}/fullupdatestatus`;
 }
 
 /** "2025-12-09 03:29:03" in zone "EST" → ms since epoch, or null. */
@@ -94,12 +94,12 @@ export function parseUpdateCycle(body: unknown): FeedResult<UpdateCycleData> {
 }
 
 export async function fetchUpdateCycle(
-  source: SourceSettings,
+  account: AccountSettings,
   apiKey: string,
   limits?: RequestLimits,
 ): Promise<FeedResult<UpdateCycleData>> {
   const headers = { Accept: 'application/json', 'X-RJM-API-Key': apiKey };
-  const response = await request(updateCycleUrl(source), { credentials: 'omit', headers }, limits);
+  const response = await request(updateCycleUrl(account), { credentials: 'omit', headers }, limits);
   // A redirect here means the key was not accepted, not that a browser session ended.
   if (!response.ok)
     return response.error.kind === 'signed-out'

@@ -2,7 +2,7 @@ import { useState } from 'preact/hooks';
 import { t } from '../shared/i18n';
 import { inertText } from '../shared/inert-text';
 import { keyFor, type DroppedKey } from '../shared/key-binding';
-import type { Secrets, Settings, SourceSettings } from '../shared/settings';
+import type { Secrets, Settings, AccountSettings } from '../shared/settings';
 import { dismissDroppedKey } from './save-settings';
 import { DiagnosticButton } from './DiagnosticButton';
 import { SaveNote, saveWithNote, type Note } from './SaveNote';
@@ -11,7 +11,7 @@ import { reasonOf, requestAccess, type OptionsState } from './use-options';
 
 interface Props {
   state: OptionsState;
-  onEdit: (source: SourceSettings) => void;
+  onEdit: (account: AccountSettings) => void;
   onSave: (settings: Settings, secrets?: Secrets) => Promise<void>;
 }
 
@@ -22,103 +22,105 @@ function droppedText(dropped: DroppedKey): string {
     : t('options_key_dropped_client', label, dropped.fromClient, dropped.toClient);
 }
 
-export function SourceList({ state, onEdit, onSave }: Props) {
+export function AccountList({ state, onEdit, onSave }: Props) {
   const { settings, secrets, missingAccess, dropped, newer } = state;
   /** The answer to the last action on an account, shown under that account. */
   const [note, setNote] = useState<{ id: string; note: Note } | null>(null);
-  if (settings.sources.length === 0) return <p class="muted">{t('options_no_account')}</p>;
+  if (settings.accounts.length === 0) return <p class="muted">{t('options_no_account')}</p>;
 
   const noteFor = (id: string) => (next: Note) => setNote(next && { id, note: next });
-  const replace = (source: SourceSettings) =>
+  const replace = (account: AccountSettings) =>
     saveWithNote(
-      () => onSave({ ...settings, sources: settings.sources.map((s) => (s.id === source.id ? source : s)) }),
-      noteFor(source.id),
+      () => onSave({ ...settings, accounts: settings.accounts.map((s) => (s.id === account.id ? account : s)) }),
+      noteFor(account.id),
       null,
     );
-  const remove = (source: SourceSettings) => {
-    const rest = Object.fromEntries(Object.entries(secrets).filter(([id]) => id !== source.id));
+  const remove = (account: AccountSettings) => {
+    const rest = Object.fromEntries(Object.entries(secrets).filter(([id]) => id !== account.id));
     return saveWithNote(
-      () => onSave({ ...settings, sources: settings.sources.filter((s) => s.id !== source.id) }, rest),
-      noteFor(source.id),
+      () => onSave({ ...settings, accounts: settings.accounts.filter((s) => s.id !== account.id) }, rest),
+      noteFor(account.id),
       null,
     );
   };
-  const request = (source: SourceSettings, action: () => Promise<unknown>) => {
+  const request = (account: AccountSettings, action: () => Promise<unknown>) => {
     action().catch((error: unknown) =>
-      noteFor(source.id)({ ok: false, text: t('options_request_failed', reasonOf(error)) }),
+      noteFor(account.id)({ ok: false, text: t('options_request_failed', reasonOf(error)) }),
     );
   };
 
   // replace and remove go through saveWithNote, which shows a failure and never rejects.
   return (
-    <ul class="sources">
-      {settings.sources.map((source) => (
-        <li key={source.id} class="source" data-source={source.id}>
+    <ul class="accounts">
+      {settings.accounts.map((account) => (
+        <li key={account.id} class="account" data-account={account.id}>
           <div>
-            <strong>{source.label}</strong>{' '}
-            <span class="muted">{t('options_account_hosts', source.clientId, source.appOrigin, source.apiOrigin)}</span>
-            {keyFor(secrets, source) && <span class="muted"> · {t('options_key_set')}</span>}
-            {source.managed && <span class="locked"> · {t('options_managed_account')}</span>}
+            <strong>{account.label}</strong>{' '}
+            <span class="muted">
+              {t('options_account_hosts', account.clientId, account.appOrigin, account.apiOrigin)}
+            </span>
+            {keyFor(secrets, account) && <span class="muted"> · {t('options_key_set')}</span>}
+            {account.managed && <span class="locked"> · {t('options_managed_account')}</span>}
           </div>
-          {dropped[source.id] && (
+          {dropped[account.id] && (
             <p class="field-error" role="alert">
-              {droppedText(dropped[source.id]!)}{' '}
+              {droppedText(dropped[account.id]!)}{' '}
               <button
                 type="button"
                 class="secondary"
-                onClick={() => request(source, () => dismissDroppedKey(source.id))}
+                onClick={() => request(account, () => dismissDroppedKey(account.id))}
               >
                 {t('options_dismiss')}
               </button>
             </p>
           )}
-          {missingAccess.has(source.id) && (
+          {missingAccess.has(account.id) && (
             <p class="field-error" role="alert">
               {t('options_access_missing')}{' '}
-              <button type="button" onClick={() => request(source, () => requestAccess(source))}>
+              <button type="button" onClick={() => request(account, () => requestAccess(account))}>
                 {t('options_grant_access')}
               </button>
             </p>
           )}
-          <div class="source-actions">
+          <div class="account-actions">
             <label class="toggle">
               <input
                 type="checkbox"
-                checked={source.enabled}
-                disabled={source.managed || newer}
+                checked={account.enabled}
+                disabled={account.managed || newer}
                 onChange={(e) => {
                   const enabled = e.currentTarget.checked;
-                  void replace({ ...source, enabled });
+                  void replace({ ...account, enabled });
                 }}
               />
               {t('options_watch_account')}
             </label>
-            {!source.managed && (
+            {!account.managed && (
               <button
                 type="button"
                 class="secondary"
                 disabled={newer}
-                onClick={() => onEdit(source)}
-                aria-label={t('options_edit_account', source.label)}
+                onClick={() => onEdit(account)}
+                aria-label={t('options_edit_account', account.label)}
               >
                 {t('options_edit')}
               </button>
             )}
-            {!source.managed && (
+            {!account.managed && (
               <button
                 type="button"
                 class="secondary"
                 disabled={newer}
-                onClick={() => void remove(source)}
-                aria-label={t('options_remove_account', source.label)}
+                onClick={() => void remove(account)}
+                aria-label={t('options_remove_account', account.label)}
               >
                 {t('options_remove')}
               </button>
             )}
           </div>
-          {note?.id === source.id && <SaveNote note={note.note} />}
-          <TestButton target={() => ({ source, exportApiKey: keyFor(secrets, source) ?? '' })} />
-          <DiagnosticButton sourceId={source.id} />
+          {note?.id === account.id && <SaveNote note={note.note} />}
+          <TestButton target={() => ({ account, exportApiKey: keyFor(secrets, account) ?? '' })} />
+          <DiagnosticButton accountId={account.id} />
         </li>
       ))}
     </ul>

@@ -1,8 +1,8 @@
-// Pure: the options form's text fields → a source, or the message for each field that is wrong.
+// Pure: the options form's text fields → an account, or the message for each field that is wrong.
 import { t } from './i18n';
-import { parseClientId, parseOrigin, type SourceSettings } from './settings';
+import { parseClientId, parseOrigin, type AccountSettings } from './settings';
 
-export interface SourceForm {
+export interface AccountForm {
   id: string;
   label: string;
   clientId: string;
@@ -12,26 +12,26 @@ export interface SourceForm {
   enabled: boolean;
 }
 
-export type SourceFieldErrors = Partial<Record<keyof SourceForm, string>>;
+export type AccountFieldErrors = Partial<Record<keyof AccountForm, string>>;
 
-export type SourceValidation =
-  { ok: true; source: SourceSettings; exportApiKey: string } | { ok: false; errors: SourceFieldErrors };
+export type AccountValidation =
+  { ok: true; account: AccountSettings; exportApiKey: string } | { ok: false; errors: AccountFieldErrors };
 
-export function formFromSource(source: SourceSettings, exportApiKey = ''): SourceForm {
+export function formFromAccount(account: AccountSettings, exportApiKey = ''): AccountForm {
   return {
-    id: source.id,
-    label: source.label,
-    clientId: source.clientId,
-    appHost: source.appOrigin,
-    apiHost: source.apiOrigin,
+    id: account.id,
+    label: account.label,
+    clientId: account.clientId,
+    appHost: account.appOrigin,
+    apiHost: account.apiOrigin,
     exportApiKey,
-    enabled: source.enabled,
+    enabled: account.enabled,
   };
 }
 
-/** Checks one form against the other configured sources (`others`) so that duplicates are refused. */
-export function validateSource(form: SourceForm, others: readonly SourceSettings[]): SourceValidation {
-  const errors: SourceFieldErrors = {};
+/** Checks one form against the other configured accounts (`others`) so that duplicates are refused. */
+export function validateAccount(form: AccountForm, others: readonly AccountSettings[]): AccountValidation {
+  const errors: AccountFieldErrors = {};
   const label = form.label.trim();
   if (label === '') errors.label = t('validate_name_empty');
   else if (label.length > 80) errors.label = t('validate_name_long');
@@ -53,6 +53,6 @@ export function validateSource(form: SourceForm, others: readonly SourceSettings
   return {
     ok: true,
     exportApiKey: key,
-    source: { id, label, clientId: clientId.value, appOrigin: app.value, apiOrigin: api.value, enabled: form.enabled },
+    account: { id, label, clientId: clientId.value, appOrigin: app.value, apiOrigin: api.value, enabled: form.enabled },
   };
 }

@@ -1,15 +1,20 @@
 import { useState } from 'preact/hooks';
 import { t } from '../shared/i18n';
 import { bindKey, keyFor } from '../shared/key-binding';
-import { MBI_API_ORIGIN, MBI_APP_ORIGIN, type Secrets, type Settings, type SourceSettings } from '../shared/settings';
-import { formFromSource, validateSource, type SourceFieldErrors, type SourceForm } from '../shared/validate-source';
+import { MBI_API_ORIGIN, MBI_APP_ORIGIN, type Secrets, type Settings, type AccountSettings } from '../shared/settings';
+import {
+  formFromAccount,
+  validateAccount,
+  type AccountFieldErrors,
+  type AccountForm,
+} from '../shared/validate-account';
 import { Field } from './Field';
 import { SaveNote, saveWithNote, type Note } from './SaveNote';
 import { TestButton } from './TestButton';
 import { requestAccess } from './use-options';
 
 interface Props {
-  source: SourceSettings | undefined;
+  account: AccountSettings | undefined;
   settings: Settings;
   secrets: Secrets;
   onSave: (settings: Settings, secrets: Secrets) => Promise<void>;
@@ -17,7 +22,7 @@ interface Props {
   readOnly: boolean;
 }
 
-const EMPTY: SourceForm = {
+const EMPTY: AccountForm = {
   id: '',
   label: '',
   clientId: '',
@@ -27,52 +32,52 @@ const EMPTY: SourceForm = {
   enabled: true,
 };
 
-export function SourceEditor({ source, settings, secrets, onSave, onCancel, readOnly }: Props) {
+export function AccountEditor({ account, settings, secrets, onSave, onCancel, readOnly }: Props) {
   /** The key the form starts with: it belongs to the account's hosts as they were, not to what is typed. */
-  const storedKey = source ? (keyFor(secrets, source) ?? '') : '';
-  const [form, setForm] = useState<SourceForm>(source ? formFromSource(source, storedKey) : EMPTY);
-  const [errors, setErrors] = useState<SourceFieldErrors>({});
+  const storedKey = account ? (keyFor(secrets, account) ?? '') : '';
+  const [form, setForm] = useState<AccountForm>(account ? formFromAccount(account, storedKey) : EMPTY);
+  const [errors, setErrors] = useState<AccountFieldErrors>({});
   const [note, setNote] = useState<Note>(null);
-  const set = (field: keyof SourceForm) => (value: string) => setForm({ ...form, [field]: value });
+  const set = (field: keyof AccountForm) => (value: string) => setForm({ ...form, [field]: value });
 
   /** A typed key is for the form's hosts; the stored one only while the form keeps its API host and client. */
-  const keyOf = (typed: string, next: SourceSettings): string =>
+  const keyOf = (typed: string, next: AccountSettings): string =>
     typed !== storedKey ? typed : (keyFor(secrets, next) ?? '');
 
-  /** The form as a source for Test connection, or null (with the field errors shown) when invalid. */
+  /** The form as an account for Test connection, or null (with the field errors shown) when invalid. */
   const validForTest = () => {
-    const result = validateSource(
+    const result = validateAccount(
       form,
-      settings.sources.filter((s) => s.id !== form.id),
+      settings.accounts.filter((s) => s.id !== form.id),
     );
     setErrors(result.ok ? {} : result.errors);
-    return result.ok ? { source: result.source, exportApiKey: keyOf(result.exportApiKey, result.source) } : null;
+    return result.ok ? { account: result.account, exportApiKey: keyOf(result.exportApiKey, result.account) } : null;
   };
 
   const submit = async (event: Event) => {
     event.preventDefault();
-    const others = settings.sources.filter((s) => s.id !== form.id);
-    const result = validateSource(form, others);
+    const others = settings.accounts.filter((s) => s.id !== form.id);
+    const result = validateAccount(form, others);
     if (!result.ok) {
       setErrors(result.errors);
       return;
     }
     setErrors({});
     // Asked first, while the click still counts as a user gesture.
-    const granted = await requestAccess(result.source).catch(() => false);
-    const sources = source
-      ? settings.sources.map((s) => (s.id === source.id ? result.source : s))
-      : [...settings.sources, result.source];
-    const { [result.source.id]: old, ...otherKeys } = secrets;
+    const granted = await requestAccess(result.account).catch(() => false);
+    const accounts = account
+      ? settings.accounts.map((s) => (s.id === account.id ? result.account : s))
+      : [...settings.accounts, result.account];
+    const { [result.account.id]: old, ...otherKeys } = secrets;
     // The key the form started with stays bound to the old hosts, so the save drops it if they changed.
     const key =
       result.exportApiKey === ''
         ? undefined
         : result.exportApiKey === storedKey
           ? old
-          : bindKey(result.exportApiKey, result.source);
+          : bindKey(result.exportApiKey, result.account);
     await saveWithNote(
-      () => onSave({ ...settings, sources }, key ? { ...otherKeys, [result.source.id]: key } : otherKeys),
+      () => onSave({ ...settings, accounts }, key ? { ...otherKeys, [result.account.id]: key } : otherKeys),
       setNote,
       granted ? null : t('options_saved_no_access'),
     );
@@ -84,7 +89,7 @@ export function SourceEditor({ source, settings, secrets, onSave, onCancel, read
       class="editor"
       onSubmit={(e) => void submit(e)}
       noValidate
-      aria-label={source ? t('options_edit_account', source.label) : t('options_add_account')}
+      aria-label={account ? t('options_edit_account', account.label) : t('options_add_account')}
     >
       <Field
         id="label"
