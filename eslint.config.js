@@ -19,6 +19,25 @@ export default tseslint.config(
     },
   },
   {
+    // The core is pure: rules and parsers that need no browser. Browser I/O lives in thin modules around it.
+    files: ['src/core/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: ['webextension-polyfill', 'idb'],
+          patterns: [
+            {
+              group: ['**/shared/*', '**/background/*', '**/popup/*', '**/options/*'],
+              message: 'The core imports only the core.',
+            },
+          ],
+        },
+      ],
+      'no-restricted-globals': ['error', 'chrome', 'browser', 'indexedDB', 'fetch', 'localStorage'],
+    },
+  },
+  {
     files: ['eslint.config.js'],
     ...tseslint.configs.disableTypeChecked,
   },

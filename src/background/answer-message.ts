@@ -2,7 +2,7 @@
 import type { Runtime } from 'webextension-polyfill';
 import browser from '../shared/browser';
 import { onCommand, report } from './commands';
-import { isOwnPage, parseCommand } from './parse-command';
+import { isOwnPage, parseCommand } from '../core/parse-command';
 
 // Answered through sendResponse (returning true keeps the channel open): Chrome before the native
 // `browser` namespace ignores a promise returned by the listener. Messages not from our own pages, and

@@ -1,9 +1,9 @@
 // The toolbar badge: a pure decision and one function that draws it.
 import browser from '../shared/browser';
-import { plural, t } from '../shared/i18n';
-import { isolate } from '../shared/inert-text';
-import { ISSUES, PROBLEM_COLOR } from '../shared/issues';
-import type { WatchView } from '../shared/view';
+import { plural, t } from '../core/i18n';
+import { isolate } from '../core/inert-text';
+import { ISSUES, PROBLEM_COLOR } from '../core/issues';
+import type { WatchView } from '../core/view';
 
 export interface Badge {
   text: string;

@@ -1,10 +1,10 @@
 // The sample an admin can send when MBI answers in a way this version does not read: shapes, no values.
 import { openWatchDb, readFeed } from '../shared/db';
 import browser from '../shared/browser';
-import type { FeedRecord } from '../shared/types';
+import { isListData, type FeedRecord } from '../core/types';
 
 export function diagnosticSample(record: FeedRecord | undefined, version: string): string | null {
-  const shape = record?.error?.shape ?? (record?.data?.feed === 'connections' ? record.data.shape : undefined);
+  const shape = record?.error?.shape ?? (isListData(record?.data) ? record.data.shape : undefined);
   if (!record || !shape) return null;
   const outcome = record.error
     ? `${record.error.kind}${record.error.httpStatus ? ` (HTTP ${record.error.httpStatus})` : ''}`

@@ -1,21 +1,19 @@
 // After Re-authorize: open the pages, remember the attempt, check again when the tab closes and a
 // minute later, and record "fixed" or "still failing".
+import { VERIFICATIONS } from '../core/stored-items';
 import browser from '../shared/browser';
-import { openWatchDb, readFeed } from '../shared/db';
-import { reauthPages } from '../shared/links';
-import { VERIFY_ALARM } from '../shared/messages';
-import { openPages } from '../shared/open-pages';
-import { integrationKey } from '../shared/snooze';
+import { openWatchDb, readFeeds } from '../shared/db';
+import { VERIFY_ALARM } from '../core/messages';
+import { openPages } from './open-pages';
+import { integrationKey } from '../core/snooze';
 import { loadSettings } from '../shared/storage';
-import type { FeedRecord } from '../shared/types';
-import {
-  FOLLOW_MS,
-  judge,
-  loadVerifications,
-  RECHECK_MS,
-  saveVerifications,
-  type Verifications,
-} from '../shared/verification';
+import { findIntegration, type FeedRecord } from '../core/types';
+import { sourceFor } from './sources';
+import { FOLLOW_MS, judge, RECHECK_MS, type Verifications } from '../core/verification';
+import { read, write } from '../shared/stored';
+
+const loadVerifications = () => read(VERIFICATIONS);
+const saveVerifications = (verifications: Verifications) => write(VERIFICATIONS, verifications);
 
 export async function startReauthorization(
   accountId: string,
@@ -24,11 +22,11 @@ export async function startReauthorization(
 ): Promise<boolean> {
   const [settings, db] = await Promise.all([loadSettings(), openWatchDb()]);
   const account = settings.accounts.find((s) => s.id === accountId);
-  const record = await readFeed(db, accountId, 'connections');
-  const integration =
-    record?.data?.feed === 'connections' ? record.data.integrations.find((i) => i.id === integrationId) : undefined;
-  if (!account || !integration) return false;
-  const tabIds = await openPages(reauthPages(account, integration), settings);
+  const found = findIntegration(await readFeeds(db), accountId, integrationId);
+  const pages = found && account && sourceFor(found.record.feed)?.reauthorize?.(account, found.integration);
+  if (!found || !pages) return false;
+  const { integration } = found;
+  const tabIds = await openPages(pages, settings);
   if (!tabIds) return false;
   const verifications = await loadVerifications();
   verifications[integrationKey(accountId, integrationId)] = {
@@ -70,6 +68,8 @@ export async function updateVerifications(
   if (Object.keys(verifications).length === 0) return verifications;
   const judged = judge(verifications, records, now);
   if (JSON.stringify(judged) === JSON.stringify(verifications)) return verifications;
-  await saveVerifications(judged);
-  return judged;
+  // Judged again from a fresh read: a re-authorization started while the check ran must not be lost.
+  const latest = judge(await loadVerifications(), records, now);
+  await saveVerifications(latest);
+  return latest;
 }

@@ -1,6 +1,6 @@
 // One bounded HTTP request: a timeout, a size cap, no redirects followed, failures as typed errors.
-import { MAX_BODY_BYTES, REQUEST_TIMEOUT_MS } from '../shared/limits';
-import type { FeedError } from '../shared/types';
+import { MAX_BODY_BYTES, REQUEST_TIMEOUT_MS } from '../core/limits';
+import type { FeedError } from '../core/types';
 
 export { MAX_BODY_BYTES, REQUEST_TIMEOUT_MS };
 

@@ -1,24 +1,14 @@
 // Service worker entry: every listener is registered synchronously here, handlers live beside it.
+import { SNOOZES, VERIFICATIONS } from '../core/stored-items';
 import type { Runtime } from 'webextension-polyfill';
 import browser from '../shared/browser';
-import { POLL_ALARM, VERIFY_ALARM } from '../shared/messages';
-import { isSnoozeChange } from '../shared/snooze';
+import { POLL_ALARM, VERIFY_ALARM } from '../core/messages';
 import { isSettingsChange } from '../shared/storage';
-import { isVerificationChange } from '../shared/verification';
-import {
-  onInstalled,
-  onSettingsChanged,
-  onStartup,
-  onTabRemoved,
-  onVerifyAlarm,
-  onWake,
-  pollAndRender,
-  report,
-} from './commands';
+import { touches } from '../shared/stored';
+import { onInstalled, onSettingsChanged, onStartup, onTabRemoved, onVerifyAlarm, onWake, report } from './commands';
 import { answerMessage } from './answer-message';
+import { requestCycle } from './cycle';
 import { onNotificationButton, onNotificationClicked } from './notifier';
-import { onModelChanged, refreshBadge } from './refresh';
-import { noteWrite } from './watch-state';
 
 browser.runtime.onInstalled.addListener(() => {
   // Alarms are cleared on update; migrate settings, recreate the alarm and take a first look.
@@ -30,7 +20,7 @@ browser.runtime.onStartup.addListener(() => {
 });
 
 browser.alarms.onAlarm.addListener((alarm) => {
-  if (alarm.name === POLL_ALARM) pollAndRender({ force: false }).catch(report('poll'));
+  if (alarm.name === POLL_ALARM) requestCycle({ force: false }).catch(report('check'));
   if (alarm.name === VERIFY_ALARM) onVerifyAlarm().catch(report('re-authorization check'));
 });
 
@@ -41,22 +31,20 @@ browser.tabs.onRemoved.addListener((tabId) => {
 
 browser.runtime.onMessage.addListener(answerMessage as Runtime.OnMessageListenerCallback);
 
+// Whoever wrote it (an options page, another computer through sync, a policy, the popup's snooze), the
+// next cycle reads it; a cycle's own writes end in a cycle that finds nothing more to change.
 browser.storage.onChanged.addListener((changes, area) => {
-  onModelChanged(changes, area);
-  const settings = isSettingsChange(changes, area);
-  const marks = isSnoozeChange(changes, area) || isVerificationChange(changes, area);
-  // Whoever wrote it, what a running poll read before is stale now.
-  if (settings || marks) noteWrite();
-  if (settings) onSettingsChanged().catch(report('settings change'));
-  else if (marks) refreshBadge().catch(report('badge'));
+  if (isSettingsChange(changes, area)) onSettingsChanged().catch(report('settings change'));
+  else if (touches(SNOOZES, changes, area) || touches(VERIFICATIONS, changes, area))
+    requestCycle({ force: false, onlyOverdue: true }).catch(report('check'));
 });
 
 browser.permissions.onAdded.addListener(() => {
-  pollAndRender({ force: true }).catch(report('poll after permission change'));
+  requestCycle({ force: true }).catch(report('check after permission change'));
 });
 
 browser.permissions.onRemoved.addListener(() => {
-  pollAndRender({ force: true }).catch(report('poll after permission change'));
+  requestCycle({ force: true }).catch(report('check after permission change'));
 });
 
 // `notifications` is optional: the namespace exists only once granted (then the worker restarts).
@@ -70,7 +58,7 @@ if (browser.notifications) {
 }
 
 self.addEventListener('online', () => {
-  pollAndRender({ force: true }).catch(report('poll after reconnect'));
+  requestCycle({ force: true }).catch(report('check after reconnect'));
 });
 
 onWake().catch(report('wake'));

@@ -1,34 +1,23 @@
 // Desktop notifications (optional permission): shown for what planNotes() decides, clicks handled here.
+import { NOTIFIED, NOTIFIED_GROUPS } from '../core/stored-items';
 import type { Notifications } from 'webextension-polyfill';
 import browser from '../shared/browser';
-import { isolate } from '../shared/inert-text';
-import { emptyRecord, recordFrom } from '../shared/keyed-record';
-import type { Settings } from '../shared/settings';
-import { integrationKey, setSnooze, snoozeAll } from '../shared/snooze';
-import { stateLabel } from '../shared/format';
-import { plural, t } from '../shared/i18n';
+import { isolate } from '../core/inert-text';
+import type { Settings } from '../core/settings';
+import { integrationKey } from '../core/snooze';
+import { setSnoozes } from './snoozes';
+import { read, write } from '../shared/stored';
+import { stateLabel } from '../core/format';
+import { plural, t } from '../core/i18n';
 import { startReauthorization } from './follow-up';
 import { openPage } from './page-actions';
-import { serially } from './serially';
-import { currentState, type WatchState } from './watch-state';
-import {
-  isSummary,
-  parseNoteId,
-  planNotes,
-  sameMemory,
-  type Note,
-  type NoteMemory,
-  type SummaryNote,
-} from './notify-policy';
+import type { FeedRecord } from '../core/types';
+import type { Snoozes } from '../core/snooze';
+import { isSummary, parseNoteId, planNotes, sameMemory, type Note, type SummaryNote } from '../core/notify-policy';
 
-const MEMORY_KEY = 'notified';
-/** Summary note id → the ids of the integrations it covers, for its Snooze button. */
-const GROUPS_KEY = 'notified-groups';
 const DAY = 86_400_000;
 /** Names a summary lists before "and N more". */
 const NAMES_SHOWN = 3;
-
-type Groups = Record<string, string[]>;
 
 async function canNotify(): Promise<boolean> {
   return browser.permissions.contains({ permissions: ['notifications'] });
@@ -83,45 +72,13 @@ function optionsFor(note: Note, settings: Settings): Notifications.CreateNotific
   return options;
 }
 
-const isRecord = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
-
-/** The stored groups; an entry that is not a list of ids is dropped, and anything else reads as none. */
-export function parseGroups(raw: unknown): Groups {
-  if (!isRecord(raw)) return emptyRecord();
-  return recordFrom(
-    Object.entries(raw).filter(
-      (entry): entry is [string, string[]] => Array.isArray(entry[1]) && entry[1].every((id) => typeof id === 'string'),
-    ),
-  );
-}
-
-/**
- * What was last notified. An entry that cannot be read is dropped: its account then counts as not seen
- * yet, so its next check sets a new baseline silently rather than announcing everything again.
- */
-export function parseMemory(raw: unknown): NoteMemory {
-  const memory: NoteMemory = emptyRecord();
-  if (!isRecord(raw)) return memory;
-  for (const [accountId, seen] of Object.entries(raw)) {
-    if (!isRecord(seen)) continue;
-    const valid = Object.values(seen).every(
-      (r) => isRecord(r) && typeof r.state === 'string' && typeof r.escalated === 'boolean',
-    );
-    if (valid) memory[accountId] = recordFrom(Object.entries(seen) as [string, NoteMemory[string][string]][]);
-  }
-  return memory;
-}
-
-async function loadGroups(): Promise<Groups> {
-  return parseGroups((await browser.storage.local.get(GROUPS_KEY))[GROUPS_KEY]);
-}
+const loadGroups = () => read(NOTIFIED_GROUPS);
 
 /** Remembers what each summary with a Snooze button covers; a summary shown again replaces its list. */
 async function rememberGroups(summaries: readonly SummaryNote[]): Promise<void> {
   const groups = await loadGroups();
   for (const note of summaries) groups[note.id] = note.integrations.map((i) => i.id);
-  await browser.storage.local.set({ [GROUPS_KEY]: groups });
+  await write(NOTIFIED_GROUPS, groups);
 }
 
 /** The integration ids a summary covered, forgotten as they are read (its notification is being cleared). */
@@ -130,7 +87,7 @@ async function takeGroup(id: string): Promise<string[]> {
   const ids = groups[id];
   if (!ids) return [];
   delete groups[id];
-  await browser.storage.local.set({ [GROUPS_KEY]: groups });
+  await write(NOTIFIED_GROUPS, groups);
   return ids;
 }
 
@@ -141,23 +98,18 @@ async function show(notes: readonly Note[], settings: Settings): Promise<void> {
   await Promise.all(notes.map((note) => browser.notifications.create(note.id, optionsFor(note, settings))));
 }
 
-/**
- * Compares stored state with what was last notified, shows what is new, then remembers it. `state`: what
- * the caller already read (after a poll); read here when not given.
- */
-export const notifyChanges = serially(async (now: number = Date.now(), state?: WatchState): Promise<void> => {
-  // The permission is asked alongside the reads rather than after them: one round trip less when a note is due.
-  const [{ settings, records, snoozes }, stored, allowed] = await Promise.all([
-    currentState(state),
-    browser.storage.local.get(MEMORY_KEY),
-    canNotify(),
-  ]);
-  const memory = parseMemory(stored[MEMORY_KEY]);
+/** Compares the state a check left with what was last notified, shows what is new, then remembers it. */
+export async function notifyChanges(
+  { settings, records, snoozes }: { settings: Settings; records: readonly FeedRecord[]; snoozes: Snoozes },
+  now: number,
+): Promise<void> {
+  // The permission is asked alongside the read: one round trip less when a note is due.
+  const [memory, allowed] = await Promise.all([read(NOTIFIED), canNotify()]);
   const plan = planNotes({ settings, records, memory, snoozes, now });
   if (plan.notes.length > 0 && allowed) await show(plan.notes, settings);
   // Most polls change nothing, and rewriting the memory is what a poll of thousands spends its time on.
-  if (!sameMemory(memory, plan.memory)) await browser.storage.local.set({ [MEMORY_KEY]: plan.memory });
-});
+  if (!sameMemory(memory, plan.memory)) await write(NOTIFIED, plan.memory);
+}
 
 /**
  * The Integrations page of an account: a summary stands for several integrations, so no single one opens.
@@ -185,14 +137,14 @@ export async function onNotificationButton(id: string, index: number): Promise<v
     const covered = await takeGroup(id);
     if (index === 0) await openAccount(parsed.accountId);
     if (index === 1)
-      await snoozeAll(
+      await setSnoozes(
         covered.map((integrationId) => integrationKey(parsed.accountId, integrationId)),
         { until: Date.now() + DAY },
       );
   } else if (parsed) {
     if (index === 0) await startReauthorization(parsed.accountId, parsed.integrationId);
     if (index === 1)
-      await setSnooze(integrationKey(parsed.accountId, parsed.integrationId), { until: Date.now() + DAY });
+      await setSnoozes([integrationKey(parsed.accountId, parsed.integrationId)], { until: Date.now() + DAY });
   }
   await browser.notifications.clear(id);
 }

@@ -1,13 +1,16 @@
 // What the popup's buttons ask of the worker besides checks: support cases, pages, snoozes, resume.
-import { openWatchDb, readFeed } from '../shared/db';
-import { ADOBE_STATUS_URL, integrationsPageUrl, signInUrl, SUPPORT_URL } from '../shared/links';
-import type { PageName, SnoozeRequest, SupportAnswer } from '../shared/messages';
-import { openPages } from '../shared/open-pages';
-import { integrationKey, setSnooze } from '../shared/snooze';
+import { VERIFICATIONS } from '../core/stored-items';
+import { openWatchDb, readFeeds, transitionsOfMany } from '../shared/db';
+import { historiesOf } from '../core/history';
+import { ADOBE_STATUS_URL, integrationsPageUrl, signInUrl, SUPPORT_URL } from '../core/links';
+import type { PageName, SnoozeRequest, SupportAnswer } from '../core/messages';
+import { openPages } from './open-pages';
+import { integrationKey } from '../core/snooze';
+import { setSnoozes } from './snoozes';
+import { read } from '../shared/stored';
 import { loadOwnSettings, loadSettings, saveSettings } from '../shared/storage';
-import { supportSummary } from '../shared/support-summary';
-import { loadVerifications } from '../shared/verification';
-import { loadHistories } from './watch-state';
+import { supportSummary } from '../core/support-summary';
+import { findIntegration } from '../core/types';
 
 /** Opens Adobe support and answers with the case summary; the popup puts it on the clipboard. */
 export async function openSupportCase(
@@ -15,16 +18,10 @@ export async function openSupportCase(
   integrationId: string,
   now = Date.now(),
 ): Promise<SupportAnswer> {
-  const [settings, db, verifications, histories] = await Promise.all([
-    loadSettings(),
-    openWatchDb(),
-    loadVerifications(),
-    loadHistories(now, [[accountId, integrationId]]),
-  ]);
+  const [settings, db, verifications] = await Promise.all([loadSettings(), openWatchDb(), read(VERIFICATIONS)]);
+  const histories = historiesOf(await transitionsOfMany(db, [[accountId, integrationId]]), now);
   const account = settings.accounts.find((s) => s.id === accountId);
-  const record = await readFeed(db, accountId, 'connections');
-  const integration =
-    record?.data?.feed === 'connections' ? record.data.integrations.find((i) => i.id === integrationId) : undefined;
+  const integration = findIntegration(await readFeeds(db), accountId, integrationId)?.integration;
   if (!account || !integration) return { ok: false };
   const key = integrationKey(accountId, integrationId);
   const tried = verifications[key]?.startedAt;
@@ -49,7 +46,7 @@ export async function openPage(page: PageName, accountId?: string): Promise<bool
 }
 
 export async function snooze(accountId: string, integrationId: string, request: SnoozeRequest | null): Promise<void> {
-  await setSnooze(integrationKey(accountId, integrationId), request);
+  await setSnoozes([integrationKey(accountId, integrationId)], request);
 }
 
 /**

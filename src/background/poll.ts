@@ -1,58 +1,59 @@
-// The poll engine: one poll at a time per account, each feed fetched, classified, diffed and stored.
+// The poll step of the check cycle: each due source of each account fetched, merged and stored; the
+// records as they now stand are handed back, so nothing reads again what was just written.
 import browser from '../shared/browser';
-import { keyFor } from '../shared/key-binding';
-import { keepAccounts, openWatchDb, pruneLogs, readFeeds, recordPoll, type WatchDb } from '../shared/db';
-import { originPattern, accountOrigins, type Secrets, type Settings, type AccountSettings } from '../shared/settings';
-import { loadSecrets, loadSettings } from '../shared/storage';
-import { feedKey, type FeedError, type FeedName, type FeedRecord, type FeedResult } from '../shared/types';
-import { notBeforeAfter } from './backoff';
-import { clientKey, lastCycleCallOf, noteCycleCall } from './rate-rule';
-import { applySnapshot } from './diff';
-import { fetchConnections } from './sources/mbi-connections';
-import { fetchUpdateCycle, UPDATE_CYCLE_MIN_INTERVAL_MS } from './sources/mbi-update-cycle';
-import { noteWrite } from './watch-state';
+import { keepAccounts, recordPoll, type WatchDb } from '../shared/db';
+import { originPattern, accountOrigins, type AccountSettings, type Secrets, type Settings } from '../core/settings';
+import { feedKey, type FeedError, type FeedRecord, type FeedResult, type Transition } from '../core/types';
+import { notBeforeAfter } from '../core/backoff';
+import { noteCall, ruleGroup, waitBefore } from './rate-rule';
+import { SOURCES } from './sources';
+import type { Source } from './sources/source';
 
-export interface PollOptions {
-  /** A person asked: skip the backoff wait (never Retry-After or Adobe's one-per-minute rule). */
+/** What a cycle was asked to do; requests that arrive during a cycle are merged into the next one. */
+export interface CycleRequest {
+  /** A person asked: skip the backoff wait (never Retry-After or a source's spacing rule). */
   force: boolean;
-  /** Catch-up on wake: poll only feeds whose last attempt is older than the interval. */
+  /** Catch-up on wake, or a change that needs no fetch: poll only what is older than the interval. */
   onlyOverdue?: boolean;
-  now?: () => number;
-  random?: () => number;
+  /** Only these accounts; all when unset. */
+  accountIds?: readonly string[];
+  /** When it was asked for, if it had to wait: what was checked since then counts as done for an automatic check. */
+  at?: number;
 }
 
-const inFlight = new Map<string, { poll: Promise<void>; strength: number }>();
-
-/** A running poll serves any request it is at least as thorough as. */
-function strength(options: PollOptions): number {
-  if (options.force) return 2;
-  return options.onlyOverdue ? 0 : 1;
+export interface Clock {
+  now: () => number;
+  random: () => number;
 }
 
-async function hasHostAccess(account: AccountSettings): Promise<boolean> {
-  return browser.permissions.contains({ origins: accountOrigins(account).map(originPattern) });
+export interface PollInput {
+  settings: Settings;
+  secrets: Secrets;
+  records: readonly FeedRecord[];
 }
 
-function isDue(record: FeedRecord | undefined, options: PollOptions, now: number, intervalMs: number): boolean {
-  if (options.onlyOverdue && record !== undefined && now - record.lastAttemptAt < intervalMs) return false;
+function isDue(record: FeedRecord | undefined, request: CycleRequest, now: number, intervalMs: number): boolean {
+  if (!request.force && request.at !== undefined && record !== undefined && record.lastAttemptAt >= request.at)
+    return false;
+  if (request.onlyOverdue && record !== undefined && now - record.lastAttemptAt < intervalMs) return false;
   if (record?.notBefore === undefined || record.notBefore <= now) return true;
-  return options.force && record.error?.kind !== 'rate-limited';
+  return request.force && record.error?.kind !== 'rate-limited';
 }
 
 function nextRecord(
-  key: { accountId: string; feed: FeedName },
+  base: Pick<FeedRecord, 'key' | 'accountId' | 'feed'>,
   previous: FeedRecord | undefined,
   result: FeedResult,
   settings: Settings,
   now: number,
   random: () => number,
 ): FeedRecord {
-  const base = { key: feedKey(key.accountId, key.feed), accountId: key.accountId, feed: key.feed, lastAttemptAt: now };
-  if (result.ok) return { ...base, lastSuccessAt: now, failures: 0, data: result.data };
-  // Offline and missing access were not attempts at MBI: they must not push the next poll back.
+  const stamp = { ...base, lastAttemptAt: now };
+  if (result.ok) return { ...stamp, lastSuccessAt: now, failures: 0, data: result.data };
+  // Offline and missing access were not attempts at the host: they must not push the next poll back.
   const attempted = result.error.kind !== 'offline' && result.error.kind !== 'permission-missing';
   const failures = (previous?.failures ?? 0) + (attempted ? 1 : 0);
-  const record: FeedRecord = { ...base, failures, error: result.error };
+  const record: FeedRecord = { ...stamp, failures, error: result.error };
   if (previous?.lastSuccessAt !== undefined) record.lastSuccessAt = previous.lastSuccessAt;
   if (previous?.data !== undefined) record.data = previous.data;
   if (!attempted) return record;
@@ -61,146 +62,109 @@ function nextRecord(
   return record;
 }
 
+/** Stores one source's outcome with its transitions and log line, in one transaction; returns the record. */
 async function store(
   db: WatchDb,
-  accountId: string,
-  feed: FeedName,
+  source: Source,
+  account: AccountSettings,
   previous: FeedRecord | undefined,
   result: FeedResult,
   settings: Settings,
   started: number,
-  options: Required<Pick<PollOptions, 'now' | 'random'>>,
-): Promise<void> {
-  const now = options.now();
+  clock: Clock,
+): Promise<FeedRecord> {
+  const now = clock.now();
   let outcome = result;
-  let transitions: Parameters<typeof recordPoll>[2] = [];
-  if (result.ok && result.data.feed === 'connections') {
-    const before = previous?.data?.feed === 'connections' ? previous.data : undefined;
-    const applied = applySnapshot(accountId, before, result.data, now);
-    outcome = { ok: true, data: applied.data };
-    transitions = applied.transitions;
+  let transitions: Transition[] = [];
+  if (result.ok && source.merge) {
+    const merged = source.merge(account.id, previous?.data, result.data, now);
+    outcome = { ok: true, data: merged.data };
+    transitions = merged.transitions;
   }
-  const record = nextRecord({ accountId, feed }, previous, outcome, settings, now, options.random);
+  const base = { key: feedKey(account.id, source.feed), accountId: account.id, feed: source.feed };
+  const record = nextRecord(base, previous, outcome, settings, now, clock.random);
   await recordPoll(db, record, transitions, {
-    accountId,
-    feed,
+    accountId: account.id,
+    feed: source.feed,
     at: now,
     outcome: result.ok ? 'ok' : result.error.kind,
     durationMs: now - started,
   });
-  noteWrite();
+  return record;
 }
 
-function offlineError(): FeedError | undefined {
-  return typeof navigator !== 'undefined' && navigator.onLine === false
-    ? { kind: 'offline', message: 'The browser is offline.' }
-    : undefined;
+async function blockedBy(account: AccountSettings): Promise<FeedError | undefined> {
+  if (!(await browser.permissions.contains({ origins: accountOrigins(account).map(originPattern) })))
+    return { kind: 'permission-missing', message: `No host access to ${accountOrigins(account).join(' and ')}.` };
+  if (typeof navigator !== 'undefined' && navigator.onLine === false)
+    return { kind: 'offline', message: 'The browser is offline.' };
+  return undefined;
 }
 
-/** Adobe's one-call-a-minute rule is per client: accounts sharing a client share the last call. */
-async function lastCycleCall(
-  account: AccountSettings,
-  settings: Settings,
-  all: readonly FeedRecord[],
-): Promise<number> {
-  const sameClient = new Set(settings.accounts.filter((s) => clientKey(s) === clientKey(account)).map((s) => s.id));
-  const stored = all
-    .filter((r) => r.feed === 'update-cycle' && sameClient.has(r.accountId))
-    .map((r) => r.lastAttemptAt);
-  return Math.max(await lastCycleCallOf(account), ...stored);
-}
-
+/** Polls the due sources of one account; `records` (by key) is updated as each is stored. */
 async function pollAccount(
   db: WatchDb,
   account: AccountSettings,
-  settings: Settings,
-  secrets: Secrets,
-  options: PollOptions,
+  input: PollInput,
+  records: Map<string, FeedRecord>,
+  request: CycleRequest,
+  clock: Clock,
 ): Promise<void> {
-  const opts = { now: options.now ?? Date.now, random: options.random ?? Math.random };
-  const all = await readFeeds(db);
-  const records = new Map(all.filter((r) => r.accountId === account.id).map((r) => [r.feed, r]));
-  const started = opts.now();
-  const blocked: FeedError | undefined = (await hasHostAccess(account))
-    ? offlineError()
-    : { kind: 'permission-missing', message: `No host access to ${accountOrigins(account).join(' and ')}.` };
-
-  const connections = records.get('connections');
-  if (blocked || isDue(connections, options, started, settings.pollMinutes * 60_000)) {
-    const result = blocked
-      ? { ok: false as const, error: blocked }
-      : await fetchConnections(account, { now: opts.now });
-    await store(db, account.id, 'connections', connections, result, settings, started, opts);
-  }
-
-  // Only a key entered for this API host and client: settings may have changed since it was stored.
-  const apiKey = keyFor(secrets, account);
-  const cycle = records.get('update-cycle');
-  const lastCall = await lastCycleCall(account, settings, all);
-  if (
-    apiKey &&
-    !blocked &&
-    isDue(cycle, options, started, settings.pollMinutes * 60_000) &&
-    opts.now() - lastCall >= UPDATE_CYCLE_MIN_INTERVAL_MS
-  ) {
-    const cycleStarted = opts.now();
-    await noteCycleCall(account, cycleStarted);
-    await store(
-      db,
-      account.id,
-      'update-cycle',
-      cycle,
-      await fetchUpdateCycle(account, apiKey, { now: opts.now }),
-      settings,
-      cycleStarted,
-      opts,
-    );
+  const { settings, secrets } = input;
+  const interval = settings.pollMinutes * 60_000;
+  const blocked = await blockedBy(account);
+  for (const source of SOURCES) {
+    const credential = source.credential(account, secrets);
+    if (credential === null) continue;
+    const key = feedKey(account.id, source.feed);
+    const previous = records.get(key);
+    const started = clock.now();
+    if (blocked) {
+      // Said once, on the first source: the others would only repeat it.
+      if (source === SOURCES[0])
+        records.set(
+          key,
+          await store(db, source, account, previous, { ok: false, error: blocked }, settings, started, clock),
+        );
+      continue;
+    }
+    if (!isDue(previous, request, started, interval)) continue;
+    if ((await waitBefore(source, account, settings.accounts, [...records.values()], started)) > 0) continue;
+    await noteCall(source, account, started);
+    const result = await source.fetch(account, credential, { now: clock.now });
+    records.set(key, await store(db, source, account, previous, result, settings, started, clock));
   }
 }
 
 /**
- * Polls one account. A call while a poll of the account runs joins it when that poll is as thorough;
- * otherwise (a Check now during a catch-up) it runs right after it. Never two fetches at once.
+ * Polls the due sources of every enabled account (or those asked for), unless paused; drops the records
+ * of removed accounts. Returns every record as it now stands.
  */
-function pollOnce(
+export async function pollDue(
   db: WatchDb,
-  account: AccountSettings,
-  settings: Settings,
-  secrets: Secrets,
-  options: PollOptions,
-): Promise<void> {
-  const running = inFlight.get(account.id);
-  if (running && running.strength >= strength(options)) return running.poll;
-  const start = () => pollAccount(db, account, settings, secrets, options);
-  const poll = (running ? running.poll.catch(() => undefined).then(start) : start()).finally(() => {
-    if (inFlight.get(account.id)?.poll === poll) inFlight.delete(account.id);
-  });
-  inFlight.set(account.id, { poll, strength: strength(options) });
-  return poll;
-}
-
-export function isPolling(): boolean {
-  return inFlight.size > 0;
-}
-
-/** Polls every enabled account (or one), unless paused; drops records of removed accounts. */
-export async function pollAll(options: PollOptions, onlyAccountId?: string): Promise<void> {
-  const [settings, db] = await Promise.all([loadSettings(), openWatchDb()]);
-  const secrets = await loadSecrets(settings);
-  await keepAccounts(db, new Set(settings.accounts.map((s) => s.id)));
-  if (settings.paused) return;
-  const accounts = settings.accounts.filter(
-    (s) => s.enabled && (onlyAccountId === undefined || s.id === onlyAccountId),
-  );
-  // Accounts of the same client run one after another (they share Adobe's rate rule); others in parallel.
-  const byClient = new Map<string, AccountSettings[]>();
-  for (const account of accounts)
-    byClient.set(clientKey(account), [...(byClient.get(clientKey(account)) ?? []), account]);
-  await Promise.all(
-    [...byClient.values()].map(async (group) => {
-      for (const account of group) await pollOnce(db, account, settings, secrets, options);
-    }),
-  );
-  // Retention: an index range delete, cheap when there is nothing to remove.
-  await pruneLogs(db, (options.now ?? Date.now)() - settings.retentionDays * 86_400_000);
+  input: PollInput,
+  request: CycleRequest,
+  clock: Clock = { now: Date.now, random: Math.random },
+): Promise<FeedRecord[]> {
+  const { settings } = input;
+  const ids = new Set(settings.accounts.map((a) => a.id));
+  await keepAccounts(db, ids);
+  // Only records of configured accounts and of sources this version has.
+  const known = (r: FeedRecord) => ids.has(r.accountId) && SOURCES.some((s) => s.feed === r.feed);
+  const records = new Map(input.records.filter(known).map((r) => [r.key, r]));
+  if (!settings.paused) {
+    const accounts = settings.accounts.filter((a) => a.enabled && (request.accountIds?.includes(a.id) ?? true));
+    // Accounts under one spacing rule run one after another (they share its last call); others in parallel.
+    const groups = new Map<string, AccountSettings[]>();
+    for (const account of accounts) {
+      const group = ruleGroup(SOURCES, account);
+      groups.set(group, [...(groups.get(group) ?? []), account]);
+    }
+    await Promise.all(
+      [...groups.values()].map(async (group) => {
+        for (const account of group) await pollAccount(db, account, input, records, request, clock);
+      }),
+    );
+  }
+  return [...records.values()];
 }

@@ -1,6 +1,6 @@
 // The poll alarm, created only when missing or different: re-creating it resets its countdown.
 import browser from '../shared/browser';
-import { POLL_ALARM } from '../shared/messages';
+import { POLL_ALARM } from '../core/messages';
 import { loadSettings } from '../shared/storage';
 
 export async function ensurePollAlarm(): Promise<void> {

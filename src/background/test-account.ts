@@ -1,18 +1,18 @@
 // "Test connection" on the options page: the real adapters, once, for an account being edited.
 import browser from '../shared/browser';
 import { openWatchDb, readFeeds } from '../shared/db';
-import { t, uiLocale } from '../shared/i18n';
-import type { TestOutcome, TestResult } from '../shared/messages';
-import { originPattern, accountOrigins, type AccountSettings } from '../shared/settings';
-import type { FeedResult } from '../shared/types';
-import { PROBLEM_STATES } from '../shared/view';
-import { fetchConnections } from './sources/mbi-connections';
-import { lastCycleCallOf, noteCycleCall } from './rate-rule';
-import { fetchUpdateCycle, UPDATE_CYCLE_MIN_INTERVAL_MS } from './sources/mbi-update-cycle';
+import { t, uiLocale } from '../core/i18n';
+import type { TestOutcome, TestResult } from '../core/messages';
+import { originPattern, accountOrigins, type AccountSettings } from '../core/settings';
+import { isListData, type FeedResult } from '../core/types';
+import { PROBLEM_STATES } from '../core/view';
+import { noteCall, waitBefore } from './rate-rule';
+import { mbiConnections } from './sources/mbi-connections';
+import { mbiUpdateCycle } from './sources/mbi-update-cycle';
 
 function outcome(result: FeedResult): TestOutcome {
   if (!result.ok) return { ok: false, kind: result.error.kind, message: result.error.message };
-  if (result.data.feed === 'connections') {
+  if (isListData(result.data)) {
     const { integrations } = result.data;
     return {
       ok: true,
@@ -20,16 +20,7 @@ function outcome(result: FeedResult): TestOutcome {
       problems: integrations.filter((i) => PROBLEM_STATES.has(i.state)).length,
     };
   }
-  return { ok: true, total: result.data.lastJob ? 1 : 0, problems: 0 };
-}
-
-/** Adobe's one-call-a-minute rule holds for tests too: the last call of this client counts, polls included. */
-async function lastUpdateCall(account: AccountSettings): Promise<number> {
-  const records = await readFeeds(await openWatchDb());
-  const stored = records
-    .filter((r) => r.feed === 'update-cycle' && r.accountId === account.id)
-    .map((r) => r.lastAttemptAt);
-  return Math.max(await lastCycleCallOf(account), ...stored);
+  return { ok: true, total: 'lastJob' in result.data && result.data.lastJob ? 1 : 0, problems: 0 };
 }
 
 export async function testAccount(
@@ -43,15 +34,16 @@ export async function testAccount(
     const missing: TestOutcome = { ok: false, kind: 'permission-missing', message: t('test_no_host_access', hosts) };
     return { connections: missing };
   }
-  const result: TestResult = { connections: outcome(await fetchConnections(account)) };
+  const result: TestResult = { connections: outcome(await mbiConnections.fetch(account, undefined, {})) };
   if (exportApiKey) {
-    const last = await lastUpdateCall(account);
-    if (now - last < UPDATE_CYCLE_MIN_INTERVAL_MS) {
-      const wait = Math.ceil((UPDATE_CYCLE_MIN_INTERVAL_MS - (now - last)) / 1000);
-      result.updateCycle = { ok: 'skipped', message: t('test_update_status_wait', wait) };
+    // Adobe's one-call-a-minute rule holds for tests too: the last call of this account counts, polls included.
+    const records = (await readFeeds(await openWatchDb())).filter((r) => r.accountId === account.id);
+    const wait = await waitBefore(mbiUpdateCycle, account, [account], records, now);
+    if (wait > 0) {
+      result.updateCycle = { ok: 'skipped', message: t('test_update_status_wait', Math.ceil(wait / 1000)) };
     } else {
-      await noteCycleCall(account, now);
-      result.updateCycle = outcome(await fetchUpdateCycle(account, exportApiKey));
+      await noteCall(mbiUpdateCycle, account, now);
+      result.updateCycle = outcome(await mbiUpdateCycle.fetch(account, exportApiKey, {}));
     }
   }
   return result;

@@ -1,13 +1,8 @@
 import { useState } from 'preact/hooks';
-import { t } from '../shared/i18n';
-import { bindKey, keyFor } from '../shared/key-binding';
-import { MBI_API_ORIGIN, MBI_APP_ORIGIN, type Secrets, type Settings, type AccountSettings } from '../shared/settings';
-import {
-  formFromAccount,
-  validateAccount,
-  type AccountFieldErrors,
-  type AccountForm,
-} from '../shared/validate-account';
+import { t } from '../core/i18n';
+import { bindKey, keyFor } from '../core/key-binding';
+import { MBI_API_ORIGIN, MBI_APP_ORIGIN, type Secrets, type Settings, type AccountSettings } from '../core/settings';
+import { formFromAccount, validateAccount, type AccountFieldErrors, type AccountForm } from './validate-account';
 import { Field } from './Field';
 import { SaveNote, saveWithNote, type Note } from './SaveNote';
 import { TestButton } from './TestButton';

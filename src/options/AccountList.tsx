@@ -1,8 +1,8 @@
 import { useState } from 'preact/hooks';
-import { t } from '../shared/i18n';
-import { inertText } from '../shared/inert-text';
-import { keyFor, type DroppedKey } from '../shared/key-binding';
-import type { Secrets, Settings, AccountSettings } from '../shared/settings';
+import { t } from '../core/i18n';
+import { inertText } from '../core/inert-text';
+import { keyFor, type DroppedKey } from '../core/key-binding';
+import type { Secrets, Settings, AccountSettings } from '../core/settings';
 import { dismissDroppedKey } from './save-settings';
 import { DiagnosticButton } from './DiagnosticButton';
 import { SaveNote, saveWithNote, type Note } from './SaveNote';

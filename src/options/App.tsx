@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
-import { t } from '../shared/i18n';
-import type { AccountSettings } from '../shared/settings';
+import { t } from '../core/i18n';
+import type { AccountSettings } from '../core/settings';
 import { BackupSettings } from './BackupSettings';
 import { NotificationSettings } from './NotificationSettings';
 import { PollingSettings } from './PollingSettings';

@@ -1,8 +1,8 @@
 import { useState } from 'preact/hooks';
-import { exportBackup, importChanges, MAX_BACKUP_BYTES, parseBackup, type ImportChange } from '../shared/backup';
-import { plural, t, type MessageKey } from '../shared/i18n';
-import { inertText } from '../shared/inert-text';
-import type { Secrets, Settings } from '../shared/settings';
+import { exportBackup, importChanges, MAX_BACKUP_BYTES, parseBackup, type ImportChange } from './backup';
+import { plural, t, type MessageKey } from '../core/i18n';
+import { inertText } from '../core/inert-text';
+import type { Secrets, Settings } from '../core/settings';
 import { SaveNote, saveWithNote, type Note } from './SaveNote';
 
 interface Props {

@@ -1,14 +1,15 @@
 import { useState } from 'preact/hooks';
-import browser from '../shared/browser';
+import { send } from '../shared/send';
 import { copyText } from '../shared/copy';
-import { t } from '../shared/i18n';
-import { MSG, type Command } from '../shared/messages';
+import { t } from '../core/i18n';
+import { MSG } from '../core/messages';
 
 /** Copies the shape of MBI's last answer for this account, which the worker keeps (no values in it). */
 export function DiagnosticButton({ accountId }: { accountId: string }) {
   const [note, setNote] = useState<string | null>(null);
   const copy = async () => {
-    const sample = await browser.runtime.sendMessage<Command, string | null>({ type: MSG.diagnostic, accountId });
+    const sent = await send({ type: MSG.diagnostic, accountId });
+    const sample = sent.sent ? sent.answer : null;
     if (!sample) return setNote(t('options_diagnostic_none'));
     setNote((await copyText(sample)) ? t('options_diagnostic_copied') : t('popup_copy_failed'));
   };

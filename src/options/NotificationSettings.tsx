@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
-import { t, type MessageKey } from '../shared/i18n';
-import { ESCALATION_HOURS, type NotificationSettings as Notes, type Settings } from '../shared/settings';
+import { t, type MessageKey } from '../core/i18n';
+import { ESCALATION_HOURS, type NotificationSettings as Notes, type Settings } from '../core/settings';
 import { Field } from './Field';
 import { SaveNote, saveWithNote, type Note } from './SaveNote';
 import { useSynced } from './use-synced';

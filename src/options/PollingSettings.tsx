@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
-import { t } from '../shared/i18n';
-import type { Managed } from '../shared/managed';
-import { POLL_MINUTES, STALE_HOURS, type Settings } from '../shared/settings';
+import { t } from '../core/i18n';
+import type { Managed } from '../core/managed';
+import { POLL_MINUTES, STALE_HOURS, type Settings } from '../core/settings';
 import { Field } from './Field';
 import { SaveNote, saveWithNote, type Note } from './SaveNote';
 import { wholeNumberIn } from './numbers';

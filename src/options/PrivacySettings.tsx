@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
-import { t } from '../shared/i18n';
-import type { Settings } from '../shared/settings';
+import { t } from '../core/i18n';
+import type { Settings } from '../core/settings';
 import { SaveNote, saveWithNote, type Note } from './SaveNote';
 
 interface Props {

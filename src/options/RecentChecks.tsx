@@ -1,8 +1,8 @@
-import { absoluteTime, ownTime } from '../shared/format';
-import { formatNumber, t } from '../shared/i18n';
-import { ISSUES } from '../shared/issues';
-import type { AccountSettings } from '../shared/settings';
-import type { PollLogEntry } from '../shared/types';
+import { absoluteTime, ownTime } from '../core/format';
+import { formatNumber, t } from '../core/i18n';
+import { ISSUES } from '../core/issues';
+import type { AccountSettings } from '../core/settings';
+import type { PollLogEntry } from '../core/types';
 import type { OptionsState } from './use-options';
 
 interface Props {

@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
-import { describeTest, testPassed } from '../shared/describe-test';
-import { t } from '../shared/i18n';
-import type { AccountSettings } from '../shared/settings';
+import { describeTest, testPassed } from './describe-test';
+import { t } from '../core/i18n';
+import type { AccountSettings } from '../core/settings';
 import { runTest } from './use-options';
 
 interface Props {

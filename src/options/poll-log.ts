@@ -2,8 +2,8 @@
 // IndexedDB rather than db.ts: sharing db.ts and idb with the page would split them out of the worker's
 // bundle into a shared chunk, which alone costs the worker about 0.3 KB of its size budget.
 import { DB_NAME } from '../shared/db-name';
-import { ISSUES } from '../shared/issues';
-import type { PollLogEntry } from '../shared/types';
+import { ISSUES } from '../core/issues';
+import type { PollLogEntry } from '../core/types';
 
 function isPollLogEntry(value: unknown): value is PollLogEntry {
   const p = value as Partial<PollLogEntry> | null;

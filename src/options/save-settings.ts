@@ -1,49 +1,43 @@
 // The options page's writes: settings and keys saved all or nothing, and the notices of dropped keys.
-import browser from '../shared/browser';
-import { nextDropped, parseDroppedKeys, reconcileKeys, type DroppedKeys } from '../shared/key-binding';
-import { SETTINGS_KEY } from '../shared/messages';
-import { isNewerSettings, parseSecrets, type Secrets, type Settings } from '../shared/settings';
+import { DROPPED_KEYS, SECRETS, SETTINGS } from '../core/stored-items';
+import { nextDropped, parseDroppedKeys, reconcileKeys, type DroppedKeys } from '../core/key-binding';
+import { isNewerSettings, parseSecrets, type Secrets, type Settings } from '../core/settings';
+import { read, readRaw, restoreRaw, write } from '../shared/stored';
 import {
-  DROPPED_KEY,
   loadSettings,
   NewerSettingsError,
   readStored,
   saveSecrets,
   saveSettings,
   sameJson,
-  SECRETS_KEY,
   type Stored,
 } from '../shared/storage';
 
 export async function storedSettingsAreNewer(): Promise<boolean> {
-  return isNewerSettings((await browser.storage.sync.get(SETTINGS_KEY))[SETTINGS_KEY]);
+  return isNewerSettings(await readRaw(SETTINGS));
 }
 
 /** True while any key is kept on disk (storage.local). */
 export async function keysOnDisk(): Promise<boolean> {
-  return Object.keys(parseSecrets((await browser.storage.local.get(SECRETS_KEY))[SECRETS_KEY])).length > 0;
+  return Object.keys(await read(SECRETS, 'local')).length > 0;
 }
 
 export async function loadDroppedKeys(): Promise<DroppedKeys> {
-  return parseDroppedKeys((await browser.storage.local.get(DROPPED_KEY))[DROPPED_KEY]);
+  return read(DROPPED_KEYS);
 }
 
 export async function dismissDroppedKey(accountId: string): Promise<void> {
   const notices = await loadDroppedKeys();
   delete notices[accountId];
-  await browser.storage.local.set({ [DROPPED_KEY]: notices });
-}
-
-function put(area: typeof browser.storage.local, key: string, value: unknown): Promise<void> {
-  return value === undefined ? area.remove(key) : area.set({ [key]: value });
+  await write(DROPPED_KEYS, notices);
 }
 
 async function restore(stored: Stored): Promise<void> {
   await Promise.all([
-    put(browser.storage.sync, SETTINGS_KEY, stored.settings),
-    put(browser.storage.local, SECRETS_KEY, stored.local),
-    put(browser.storage.session, SECRETS_KEY, stored.session),
-    put(browser.storage.local, DROPPED_KEY, stored.dropped),
+    restoreRaw(SETTINGS, stored.settings),
+    restoreRaw(SECRETS, stored.local, 'local'),
+    restoreRaw(SECRETS, stored.session, 'session'),
+    restoreRaw(DROPPED_KEYS, stored.dropped),
   ]);
 }
 
@@ -64,7 +58,7 @@ export async function saveSettingsAndKeys(settings: Settings, keys?: Secrets): P
     await saveSettings(settings);
     await saveSecrets(kept, settings);
     const notices = nextDropped(parseDroppedKeys(stored.dropped), kept, dropped, settings.accounts);
-    if (!sameJson(notices, stored.dropped ?? {})) await browser.storage.local.set({ [DROPPED_KEY]: notices });
+    if (!sameJson(notices, stored.dropped ?? {})) await write(DROPPED_KEYS, notices);
   } catch (error) {
     // The write that failed is what the admin needs to hear about, not a failed restore.
     await restore(stored).catch(() => undefined);

@@ -1,13 +1,14 @@
 // The options page's one link to storage and the worker: loads, saves, follows changes, runs tests.
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import browser from '../shared/browser';
-import { t } from '../shared/i18n';
-import type { DroppedKeys } from '../shared/key-binding';
-import type { Managed } from '../shared/managed';
-import { MSG, type Command, type TestResult } from '../shared/messages';
-import { originPattern, accountOrigins, type Secrets, type Settings, type AccountSettings } from '../shared/settings';
+import { t } from '../core/i18n';
+import type { DroppedKeys } from '../core/key-binding';
+import type { Managed } from '../core/managed';
+import { MSG, type Command, type TestResult } from '../core/messages';
+import { originPattern, accountOrigins, type Secrets, type Settings, type AccountSettings } from '../core/settings';
 import { loadManaged, loadSecrets, loadSettings } from '../shared/storage';
-import type { PollLogEntry } from '../shared/types';
+import { send } from '../shared/send';
+import type { PollLogEntry } from '../core/types';
 import { recentPolls } from './poll-log';
 import { keysOnDisk, loadDroppedKeys, saveSettingsAndKeys, storedSettingsAreNewer } from './save-settings';
 
@@ -96,7 +97,10 @@ export async function runTest(account: AccountSettings, exportApiKey: string): P
   const command: Command = exportApiKey
     ? { type: MSG.testAccount, account, exportApiKey }
     : { type: MSG.testAccount, account };
-  return browser.runtime.sendMessage<Command, TestResult>(command);
+  const sent = await send(command);
+  if (!sent.sent) throw new Error(sent.reason);
+  if (!sent.answer) throw new Error('No answer from the extension.');
+  return sent.answer;
 }
 
 export function useOptions() {

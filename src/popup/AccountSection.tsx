@@ -1,10 +1,11 @@
 import { useLayoutEffect, useRef, useState } from 'preact/hooks';
-import { absoluteTime, ownTime, reportedTime } from '../shared/format';
-import { plural, t } from '../shared/i18n';
-import type { PopupAccount, PopupRow } from '../shared/popup-model';
-import { MSG } from '../shared/messages';
+import { absoluteTime, ownTime, reportedTime } from '../core/format';
+import { plural, t } from '../core/i18n';
+import { isGroup, type PopupAccount, type PopupEntry, type PopupGroup } from '../core/popup-model';
+import { MSG } from '../core/messages';
 import { AnomalyBanner } from './AnomalyBanner';
 import { IssueBanner } from './IssueBanner';
+import { GroupRow } from './GroupRow';
 import { ProblemRow } from './ProblemRow';
 import { Sentence } from './Sentence';
 import { failureNote, failureOf, send } from './use-watch';
@@ -12,8 +13,8 @@ import { StatusNote } from './StatusNote';
 
 interface Props {
   account: PopupAccount;
-  /** Its rows beyond the first ones, once read (see useWatch's showAll). */
-  more: PopupRow[] | undefined;
+  /** All its entries, groups with their rows, once the full list was read (see useWatch's showAll). */
+  all: PopupEntry[] | undefined;
   now: number;
   /** With a single account the heading is left out. */
   single: boolean;
@@ -27,7 +28,7 @@ interface Props {
 
 export function AccountSection({
   account,
-  more,
+  all,
   now,
   single,
   escalationHours,
@@ -35,23 +36,25 @@ export function AccountSection({
   onCheckNow,
   onShowAll,
 }: Props) {
-  const { problems, problemCount } = account;
-  const [all, setAll] = useState(false);
+  const { entries, problemCount } = account;
+  const [showingAll, setShowingAll] = useState(false);
   const [note, setNote] = useState<string | null>(null);
-  const shown = all && more ? [...problems, ...more] : problems;
+  const shown = showingAll && all ? all : entries;
   // Both resolve in every case, with what to show when they did not work.
   const showAll = () =>
-    void onShowAll().then((failed) => (failed === null ? setAll(true) : setNote(failureNote(failed))));
+    void onShowAll().then((failed) => (failed === null ? setShowingAll(true) : setNote(failureNote(failed))));
+  /** A group expands with its rows from the full list, read on the first expand. */
+  const rowsOf = (key: string) => all?.find((e): e is PopupGroup => isGroup(e) && e.key === key)?.rows;
   const openIntegrations = () =>
     void send({ type: MSG.openPage, page: 'integrations', accountId: account.accountId }).then((sent) =>
       setNote(failureOf(sent)),
     );
   const settled = problemCount === 0 && account.lastSuccessAt !== undefined && !account.issue;
   const list = useRef<HTMLUListElement>(null);
-  // The button that had focus is gone: focus moves on to the first row it brought.
+  // The button that had focus is gone: focus moves on to the first entry it brought.
   useLayoutEffect(() => {
-    if (all) list.current?.querySelectorAll<HTMLElement>('li.row')[problems.length]?.focus();
-  }, [all]);
+    if (showingAll) list.current?.querySelectorAll<HTMLElement>(':scope > li')[entries.length]?.focus();
+  }, [showingAll]);
   return (
     <section class="account" aria-label={account.label} data-account={account.accountId}>
       {!single && (
@@ -71,12 +74,24 @@ export function AccountSection({
       )}
       {problemCount > 0 && (
         <ul class="rows" ref={list} aria-label={t('popup_rows_label', account.label)}>
-          {shown.map((row, i) => (
-            <ProblemRow key={row.id} row={row} now={now} first={i === 0} escalationHours={escalationHours} />
-          ))}
+          {shown.map((entry, i) =>
+            isGroup(entry) ? (
+              <GroupRow
+                key={entry.key}
+                group={entry}
+                rows={entry.rows ?? rowsOf(entry.key)}
+                now={now}
+                first={i === 0}
+                escalationHours={escalationHours}
+                onExpand={onShowAll}
+              />
+            ) : (
+              <ProblemRow key={entry.id} row={entry} now={now} first={i === 0} escalationHours={escalationHours} />
+            ),
+          )}
         </ul>
       )}
-      {shown.length < problemCount && (
+      {shown.length < account.entryCount && (
         <button type="button" class="link show-all" onClick={showAll}>
           {t('popup_show_all', problemCount)}
         </button>

@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
 import { copyText } from '../shared/copy';
-import { t } from '../shared/i18n';
-import { MSG } from '../shared/messages';
+import { t } from '../core/i18n';
+import { MSG } from '../core/messages';
 import { failureNote, send } from './use-watch';
 import { StatusNote } from './StatusNote';
 
@@ -10,7 +10,7 @@ export function AnomalyBanner({ anomalies, accountId }: { anomalies: string[]; a
   const [note, setNote] = useState<string | null>(null);
   // send and copyText never reject: every outcome ends in the note.
   const copy = async () => {
-    const sent = await send<string | null>({ type: MSG.diagnostic, accountId });
+    const sent = await send({ type: MSG.diagnostic, accountId });
     if (!sent.sent) return setNote(failureNote(sent.reason));
     if (!sent.answer) return setNote(t('options_diagnostic_none'));
     setNote((await copyText(sent.answer)) ? t('options_diagnostic_copied') : t('popup_diagnostic_failed'));

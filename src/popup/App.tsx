@@ -7,12 +7,12 @@ import { IssueBanner } from './IssueBanner';
 import { moveBetweenRows } from './keyboard';
 import { SnoozedList } from './SnoozedList';
 import { useWatch } from './use-watch';
-import { t } from '../shared/i18n';
-import type { PopupModel } from '../shared/popup-model';
+import { t } from '../core/i18n';
+import type { PopupModel } from '../core/popup-model';
 
 /** `accounts`: the names of the configured accounts, read only when no model was stored yet. */
 export function App({ stored, accounts }: { stored: PopupModel | undefined; accounts: string[] }) {
-  const { model, missing, more, checking, interrupted, checkNow, checkForModel, showAll } = useWatch(stored);
+  const { model, missing, rows, checking, interrupted, checkNow, checkForModel, showAll } = useWatch(stored);
   const main = useRef<HTMLElement>(null);
   const hasRows = (model?.problemCount ?? 0) > 0;
 
@@ -57,7 +57,7 @@ export function App({ stored, accounts }: { stored: PopupModel | undefined; acco
         <AccountSection
           key={account.accountId}
           account={account}
-          more={more?.[account.accountId]}
+          all={rows?.[account.accountId]}
           now={now}
           single={model.accounts.length === 1}
           escalationHours={model.escalationHours}

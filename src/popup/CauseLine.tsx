@@ -1,6 +1,6 @@
-import { absoluteTime, reportedTime } from '../shared/format';
-import { t } from '../shared/i18n';
-import type { PopupRow } from '../shared/popup-model';
+import { absoluteTime, reportedTime } from '../core/format';
+import { t } from '../core/i18n';
+import type { PopupRow } from '../core/popup-model';
 
 export function CauseLine({ cause, now }: { cause: NonNullable<PopupRow['cause']>; now: number }) {
   const at = cause.evidenceAt;

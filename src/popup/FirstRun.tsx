@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
 import browser from '../shared/browser';
-import { t } from '../shared/i18n';
+import { t } from '../core/i18n';
 import { failureNote, reasonOf } from './use-watch';
 import { StatusNote } from './StatusNote';
 

@@ -1,6 +1,6 @@
-import { ownTime } from '../shared/format';
-import { t } from '../shared/i18n';
-import type { PopupModel } from '../shared/popup-model';
+import { ownTime } from '../core/format';
+import { t } from '../core/i18n';
+import type { PopupModel } from '../core/popup-model';
 
 /** Integrations that re-authorization fixed, or that MBI stopped listing: they left the problem list, this says why. */
 export function FixedList({ fixed, now }: { fixed: PopupModel['fixed']; now: number }) {

@@ -1,6 +1,6 @@
-import { ownTime } from '../shared/format';
-import { plural, t } from '../shared/i18n';
-import type { PopupModel } from '../shared/popup-model';
+import { ownTime } from '../core/format';
+import { plural, t } from '../core/i18n';
+import type { PopupModel } from '../core/popup-model';
 
 interface Props {
   model: PopupModel;

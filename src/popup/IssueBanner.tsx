@@ -1,8 +1,8 @@
 import { useState } from 'preact/hooks';
 import browser from '../shared/browser';
-import type { IssueAction } from '../shared/issues';
-import { MSG } from '../shared/messages';
-import type { PopupIssue } from '../shared/popup-model';
+import type { IssueAction } from '../core/issues';
+import { MSG } from '../core/messages';
+import type { PopupIssue } from '../core/popup-model';
 import { failureNote, failureOf, reasonOf, send } from './use-watch';
 import { StatusNote } from './StatusNote';
 

@@ -1,9 +1,9 @@
 import { useState } from 'preact/hooks';
-import { ownTime } from '../shared/format';
-import { t } from '../shared/i18n';
-import { MSG, type SupportAnswer } from '../shared/messages';
+import { ownTime } from '../core/format';
+import { t } from '../core/i18n';
+import { MSG } from '../core/messages';
 import { copyText } from '../shared/copy';
-import type { PopupRow } from '../shared/popup-model';
+import type { PopupRow } from '../core/popup-model';
 import { CauseLine } from './CauseLine';
 import { historyText } from './history-text';
 import { ProviderIcon } from './ProviderIcon';
@@ -37,7 +37,7 @@ export function ProblemRow({ row, now, first, escalationHours }: Props) {
   };
 
   const openSupport = async () => {
-    const sent = await send<SupportAnswer>({ type: MSG.supportCase, ...target });
+    const sent = await send({ type: MSG.supportCase, ...target });
     if (!sent.sent) return setNote(failureNote(sent.reason));
     const summary = sent.answer?.summary;
     const ok = summary !== undefined && (await copyText(summary));

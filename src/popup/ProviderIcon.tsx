@@ -1,4 +1,4 @@
-import type { IntegrationKind } from '../shared/types';
+import type { IntegrationKind } from '../core/types';
 
 /** A monogram in the colour of the integration's kind: small, and no remote image is ever loaded. */
 export function ProviderIcon({ provider, kind }: { provider: string; kind: IntegrationKind }) {

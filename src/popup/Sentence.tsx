@@ -1,5 +1,5 @@
 import type { ComponentChildren } from 'preact';
-import { t, type MessageKey } from '../shared/i18n';
+import { t, type MessageKey } from '../core/i18n';
 
 /**
  * A message whose substitutions are elements, e.g. text from MBI in its own `<bdi>`: the words around

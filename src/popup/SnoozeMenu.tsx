@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
-import { t } from '../shared/i18n';
-import { MSG, type SnoozeRequest } from '../shared/messages';
-import type { PopupRow } from '../shared/popup-model';
+import { t } from '../core/i18n';
+import { MSG, type SnoozeRequest } from '../core/messages';
+import type { PopupRow } from '../core/popup-model';
 import { failureOf, send } from './use-watch';
 
 const HOUR = 3_600_000;

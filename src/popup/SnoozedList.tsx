@@ -1,8 +1,8 @@
 import { useState } from 'preact/hooks';
-import { absoluteTime } from '../shared/format';
-import { t } from '../shared/i18n';
-import { MSG } from '../shared/messages';
-import type { PopupAccount, PopupRow } from '../shared/popup-model';
+import { absoluteTime } from '../core/format';
+import { t } from '../core/i18n';
+import { MSG } from '../core/messages';
+import type { PopupAccount, PopupRow } from '../core/popup-model';
 import { failureOf, send } from './use-watch';
 import { StatusNote } from './StatusNote';
 

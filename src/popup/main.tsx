@@ -1,5 +1,5 @@
 import { render } from 'preact';
-import { t } from '../shared/i18n';
+import { t } from '../core/i18n';
 import { App } from './App';
 import { readAccountLabels, readModel } from './use-watch';
 import './popup.css';

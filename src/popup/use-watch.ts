@@ -1,10 +1,12 @@
 // The popup's one link to the extension: reads the model the worker keeps, follows changes, sends commands.
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import browser from '../shared/browser';
-import { t } from '../shared/i18n';
-import { REQUEST_TIMEOUT_MS } from '../shared/limits';
-import { MSG, POPUP_MODEL_KEY, SETTINGS_KEY, STATE_CHANNEL, type Command, type StateChanged } from '../shared/messages';
-import { isPopupModel, type PopupModel, type PopupMore } from '../shared/popup-model';
+import { t } from '../core/i18n';
+import { REQUEST_TIMEOUT_MS } from '../core/limits';
+import { MSG, STATE_CHANNEL, type StateChanged } from '../core/messages';
+import { reasonOf, send, type Sent } from '../shared/send';
+import { POPUP_MODEL, POPUP_ROWS, SETTINGS_PLACE, type PopupModel, type PopupRows } from '../core/popup-model';
+import { read, readRaw } from '../shared/stored';
 
 /** How long the first paint waits for policy accounts (an answer takes a few ms once Chrome has loaded policy). */
 const MANAGED_WAIT_MS = 50;
@@ -12,21 +14,7 @@ const MANAGED_WAIT_MS = 50;
 /** Longer than any single poll can take (two requests, each with its timeout). */
 const CHECKING_AT_MOST_MS = 2 * REQUEST_TIMEOUT_MS + 5_000;
 
-/** What a command brought: the worker's answer, or why none came (a closed channel, a restarted worker). */
-export type Sent<T> = { sent: true; answer: T | undefined } | { sent: false; reason: string };
-
-/** Never rejects: a command that could not be delivered or answered resolves with the reason, for the caller to show. */
-export async function send<T = { ok?: boolean }>(command: Command): Promise<Sent<T>> {
-  try {
-    return { sent: true, answer: await browser.runtime.sendMessage<Command, T | undefined>(command) };
-  } catch (error) {
-    return { sent: false, reason: reasonOf(error) };
-  }
-}
-
-export function reasonOf(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
-}
+export { send, reasonOf, type Sent } from '../shared/send';
 
 /** "That did not work: …" for a command that failed or was refused. */
 export function failureNote(reason: string): string {
@@ -46,16 +34,15 @@ export function failureOf(sent: Sent<{ ok?: boolean }>): string | null {
  */
 export async function readModel(): Promise<PopupModel | undefined> {
   try {
-    const stored: unknown = (await browser.storage.local.get(POPUP_MODEL_KEY))[POPUP_MODEL_KEY];
-    return isPopupModel(stored) ? stored : undefined;
+    return await read(POPUP_MODEL);
   } catch {
     return undefined;
   }
 }
 
 /**
- * Names of the enabled accounts, own and by policy, read without the settings code (the popup stays
- * small): enough to say, before the worker has written a model, whether it is checking or needs an account.
+ * Names of the enabled accounts, own and by policy: enough to say, before the worker has written a model,
+ * whether it is checking or needs an account.
  */
 export async function readAccountLabels(): Promise<string[]> {
   const labels = (list: unknown): string[] =>
@@ -64,7 +51,7 @@ export async function readAccountLabels(): Promise<string[]> {
     );
   try {
     const [own, managed] = await Promise.all([
-      browser.storage.sync.get(SETTINGS_KEY),
+      readRaw(SETTINGS_PLACE),
       // Absent outside managed browsers: no policy accounts then. On a fresh profile Chrome answers this
       // read only after about two seconds; the first paint does not wait that long for a rare policy.
       Promise.race([
@@ -72,8 +59,9 @@ export async function readAccountLabels(): Promise<string[]> {
         new Promise((resolve) => setTimeout(resolve, MANAGED_WAIT_MS, {})),
       ]),
     ]);
-    const settings = own[SETTINGS_KEY] as { accounts?: unknown } | undefined;
-    return [...labels((managed as { accounts?: unknown }).accounts), ...labels(settings?.accounts)];
+    // Read raw, labels only (the popup carries no settings parser); version 1 called them sources.
+    const [policy, mine] = [managed, own] as { accounts?: unknown; sources?: unknown }[];
+    return [...labels(policy?.accounts ?? policy?.sources), ...labels(mine?.accounts ?? mine?.sources)];
   } catch {
     return [];
   }
@@ -82,20 +70,15 @@ export async function readAccountLabels(): Promise<string[]> {
 const newer = (next: PopupModel) => (current: PopupModel | null) =>
   !current || next.builtAt > current.builtAt ? next : current;
 
-/** Asks the worker for the rows beyond each account's first ones; the reason when it cannot answer. */
-async function askMoreRows(): Promise<PopupMore | string> {
-  const sent = await send<PopupMore>({ type: MSG.moreRows });
-  return sent.sent ? (sent.answer ?? {}) : sent.reason;
-}
-
 /**
  * `stored` is the model read before the first render, so the popup's first frame already shows it. The
- * rows beyond each account's first ones (`more`) are asked for on `showAll`, and again whenever the
- * model says they changed.
+ * full list of every account's entries (`rows`) is read on `showAll`, and followed from then on.
  */
 export function useWatch(stored: PopupModel | undefined) {
   const [model, setModel] = useState<PopupModel | null>(stored ?? null);
-  const [more, setMore] = useState<PopupMore | null>(null);
+  const [rows, setRows] = useState<PopupRows | null>(null);
+  /** Set once the full list was asked for: its changes are followed from then on. */
+  const following = useRef(false);
   const [checking, setChecking] = useState(false);
   /** A check that cannot have finished: the worker stopped while it ran, or it outlasted every request's limit. */
   const [interrupted, setInterrupted] = useState(false);
@@ -104,17 +87,15 @@ export function useWatch(stored: PopupModel | undefined) {
   const stuck = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   /** Why there is no model to show, once a check has not brought one. */
   const [missing, setMissing] = useState<string | null>(null);
-  /** The model version whose extra rows were last asked for; unset until "Show all". */
-  const moreAsked = useRef<string | undefined>(undefined);
-  const asks = useRef(0);
-  /** Asks for the extra rows; of answers that cross, only the last asked for is shown. Resolves with the reason when it failed. */
-  const fetchMore = useCallback(async (version: string): Promise<string | null> => {
-    moreAsked.current = version;
-    const ask = ++asks.current;
-    const rows = await askMoreRows();
-    if (typeof rows === 'string') return rows;
-    if (ask === asks.current) setMore(rows);
-    return null;
+  /** Reads the full list and follows it; resolves with the reason when it could not be read, else null. */
+  const showAll = useCallback(async (): Promise<string | null> => {
+    following.current = true;
+    try {
+      setRows(await read(POPUP_ROWS));
+      return null;
+    } catch (error) {
+      return reasonOf(error);
+    }
   }, []);
 
   const noteInterrupted = useCallback((lastCheckedAt: number | undefined) => {
@@ -142,15 +123,17 @@ export function useWatch(stored: PopupModel | undefined) {
   shown.current = model;
 
   useEffect(() => {
-    // checkForModel, readModel and fetchMore resolve in every case, failures included: nothing to catch.
+    // checkForModel and readModel resolve in every case, failures included: nothing to catch.
     if (!stored) void checkForModel();
     const onStorage = (changes: Record<string, { newValue?: unknown }>, area: string) => {
-      const next = area === 'local' ? changes[POPUP_MODEL_KEY]?.newValue : undefined;
-      if (!isPopupModel(next)) return;
+      if (area !== 'local') return;
+      const full = changes[POPUP_ROWS.key];
+      if (following.current && full) setRows(POPUP_ROWS.parse(full.newValue));
+      const next = POPUP_MODEL.parse(changes[POPUP_MODEL.key]?.newValue);
+      if (!next) return;
       setModel(next);
       // A check recorded since the interruption: the note has served.
       if (next.lastCheckedAt !== checkedBefore.current) setInterrupted(false);
-      if (moreAsked.current !== undefined && moreAsked.current !== next.moreVersion) void fetchMore(next.moreVersion);
     };
     browser.storage.onChanged.addListener(onStorage);
     // A change written between the first read and this listener would be missed: read once more.
@@ -170,8 +153,6 @@ export function useWatch(stored: PopupModel | undefined) {
     };
   }, []);
 
-  const showAll = useCallback(() => fetchMore(model?.moreVersion ?? ''), [model, fetchMore]);
-
   /** Resolves in every case: a check the worker could not finish shows as interrupted, with the last result. */
   const checkNow = useCallback(async () => {
     setChecking(true);
@@ -185,5 +166,5 @@ export function useWatch(stored: PopupModel | undefined) {
     }
   }, []);
 
-  return { model, missing, more, checking, interrupted, checkNow, checkForModel, showAll };
+  return { model, missing, rows, checking, interrupted, checkNow, checkForModel, showAll };
 }

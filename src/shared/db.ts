@@ -1,8 +1,8 @@
 // The IndexedDB store: last snapshot per feed, the transition log and the poll log. Domain functions only.
 import { openDB, type DBSchema, type IDBPDatabase, type IDBPTransaction } from 'idb';
 import { DB_NAME } from './db-name';
-import { parseFeedRecord } from './feed-record';
-import { feedKey, type FeedName, type FeedRecord, type PollLogEntry, type Transition } from './types';
+import { parseFeedRecord } from '../core/feed-record';
+import { feedKey, type FeedName, type FeedRecord, type PollLogEntry, type Transition } from '../core/types';
 
 export { DB_NAME };
 export const DB_VERSION = 2;

@@ -1,16 +1,13 @@
 // Settings and secrets in extension storage. Preferences sync; secrets stay on this computer
 // (storage.local, or storage.session when the admin prefers them gone when the browser closes).
+import { DROPPED_KEYS, SECRETS, SETTINGS } from '../core/stored-items';
 import browser from './browser';
-import { SETTINGS_KEY } from './messages';
-import { t } from './i18n';
-import { bindLegacyKeys, nextDropped, parseDroppedKeys, reconcileKeys } from './key-binding';
-import { applyManaged, ownPart, parseManaged, type Managed } from './managed';
-import { migrate } from './migrations';
-import { isNewerSettings, parseSecrets, parseSettings, type Secrets, type Settings } from './settings';
-
-export const SECRETS_KEY = 'secrets';
-/** Notices of keys removed because their account changed host or client (storage.local). */
-export const DROPPED_KEY = 'droppedKeys';
+import { read, readRaw, remove, touches, write } from './stored';
+import { t } from '../core/i18n';
+import { bindLegacyKeys, nextDropped, parseDroppedKeys, reconcileKeys } from '../core/key-binding';
+import { applyManaged, ownPart, parseManaged, type Managed } from '../core/managed';
+import { migrate } from '../core/migrations';
+import { isNewerSettings, parseSecrets, parseSettings, type Secrets, type Settings } from '../core/settings';
 
 /** Refusal to overwrite settings that a newer version of the extension wrote. */
 export class NewerSettingsError extends Error {
@@ -28,8 +25,7 @@ export async function loadManaged(): Promise<Managed> {
 
 /** What can be read of the stored settings; those of a newer version are read as far as this one can. */
 export async function loadOwnSettings(): Promise<Settings> {
-  const stored = await browser.storage.sync.get(SETTINGS_KEY);
-  return parseSettings(migrate(stored[SETTINGS_KEY]));
+  return read(SETTINGS);
 }
 
 export async function loadSettings(): Promise<Settings> {
@@ -42,22 +38,22 @@ export async function loadSettings(): Promise<Settings> {
  * a newer version are never overwritten (that would trim what this version cannot read).
  */
 export async function saveSettings(settings: Settings): Promise<void> {
-  const [stored, managed] = await Promise.all([browser.storage.sync.get(SETTINGS_KEY), loadManaged()]);
-  if (isNewerSettings(stored[SETTINGS_KEY])) throw new NewerSettingsError();
-  const own = parseSettings(migrate(stored[SETTINGS_KEY]));
+  const [stored, managed] = await Promise.all([readRaw(SETTINGS), loadManaged()]);
+  if (isNewerSettings(stored)) throw new NewerSettingsError();
+  const own = parseSettings(migrate(stored));
   const kept = Object.fromEntries(
     Object.keys(managed.fields).map((field) => [field, own[field as keyof typeof managed.fields]]),
   );
-  await browser.storage.sync.set({ [SETTINGS_KEY]: parseSettings({ ...ownPart(settings), ...kept }) });
+  await write(SETTINGS, parseSettings({ ...ownPart(settings), ...kept }));
 }
 
 /** Runs on install and update: migrates and normalizes stored settings, writing only on a change. */
 export async function migrateStoredSettings(): Promise<boolean> {
-  const stored = (await browser.storage.sync.get(SETTINGS_KEY))[SETTINGS_KEY];
+  const stored = await readRaw(SETTINGS);
   if (stored === undefined || isNewerSettings(stored)) return false;
   const next = parseSettings(migrate(stored));
   if (sameJson(next, stored)) return false;
-  await browser.storage.sync.set({ [SETTINGS_KEY]: next });
+  await write(SETTINGS, next);
   return true;
 }
 
@@ -76,21 +72,18 @@ export function sameJson(a: unknown, b: unknown): boolean {
   return JSON.stringify(canonical(a)) === JSON.stringify(canonical(b));
 }
 
-function secretsArea(inSession: boolean) {
-  return inSession ? browser.storage.session : browser.storage.local;
-}
+const secretsArea = (inSession: boolean) => (inSession ? 'session' : 'local');
 
 export async function loadSecrets(settings?: Pick<Settings, 'secretsInSession'>): Promise<Secrets> {
   const inSession = (settings ?? (await loadOwnSettings())).secretsInSession;
-  const stored = await secretsArea(inSession).get(SECRETS_KEY);
-  return parseSecrets(stored[SECRETS_KEY]);
+  return read(SECRETS, secretsArea(inSession));
 }
 
 export async function saveSecrets(secrets: Secrets, settings?: Pick<Settings, 'secretsInSession'>): Promise<void> {
   const inSession = (settings ?? (await loadOwnSettings())).secretsInSession;
-  await secretsArea(inSession).set({ [SECRETS_KEY]: parseSecrets(secrets) });
+  await write(SECRETS, parseSecrets(secrets), secretsArea(inSession));
   // A key lives in one place only.
-  await secretsArea(!inSession).remove(SECRETS_KEY);
+  await remove(SECRETS, secretsArea(!inSession));
 }
 
 export interface Stored {
@@ -102,17 +95,13 @@ export interface Stored {
 
 /** Settings, keys in both areas and the notices of dropped keys, as stored. */
 export async function readStored(): Promise<Stored> {
-  const [sync, local, session] = await Promise.all([
-    browser.storage.sync.get(SETTINGS_KEY),
-    browser.storage.local.get([SECRETS_KEY, DROPPED_KEY]),
-    browser.storage.session.get(SECRETS_KEY),
+  const [settings, local, session, dropped] = await Promise.all([
+    readRaw(SETTINGS),
+    readRaw(SECRETS, 'local'),
+    readRaw(SECRETS, 'session'),
+    readRaw(DROPPED_KEYS),
   ]);
-  return {
-    settings: sync[SETTINGS_KEY],
-    local: local[SECRETS_KEY],
-    session: session[SECRETS_KEY],
-    dropped: local[DROPPED_KEY],
-  };
+  return { settings, local, session, dropped };
 }
 
 /**
@@ -131,26 +120,24 @@ export async function reconcileStoredKeys(): Promise<void> {
   if (!sameJson(kept, here ?? {}) || there !== undefined) await saveSecrets(kept, settings);
   if (newer) return;
   const notices = nextDropped(parseDroppedKeys(stored.dropped), kept, dropped, settings.accounts);
-  if (!sameJson(notices, stored.dropped ?? {})) await browser.storage.local.set({ [DROPPED_KEY]: notices });
+  if (!sameJson(notices, stored.dropped ?? {})) await write(DROPPED_KEYS, notices);
 }
 
 /** On install and update, before settings are migrated: binds keys stored before keys were bound. */
 export async function bindLegacyStoredKeys(): Promise<void> {
   const [stored, settings] = await Promise.all([readStored(), loadSettings()]);
   for (const [area, raw] of [
-    [browser.storage.local, stored.local],
-    [browser.storage.session, stored.session],
+    ['local', stored.local],
+    ['session', stored.session],
   ] as const) {
     const bound = bindLegacyKeys(raw, settings.accounts);
-    if (raw !== undefined && !sameJson(bound, raw)) await area.set({ [SECRETS_KEY]: bound });
+    if (raw !== undefined && !sameJson(bound, raw)) await write(SECRETS, bound, area);
   }
 }
 
 /** True when a storage change touches settings or secrets, which both decide what gets polled. */
 export function isSettingsChange(changes: Record<string, unknown>, area: string): boolean {
   return (
-    (area === 'sync' && SETTINGS_KEY in changes) ||
-    ((area === 'local' || area === 'session') && SECRETS_KEY in changes) ||
-    area === 'managed'
+    touches(SETTINGS, changes, area) || touches(SECRETS, changes, area, ['local', 'session']) || area === 'managed'
   );
 }

@@ -3,7 +3,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Page } from 'playwright-core';
-import type { FeedName, FeedRecord, PollLogEntry } from '../../src/shared/types';
+import type { FeedName, FeedRecord, PollLogEntry } from '../../src/core/types';
 import { SIM_TIMING } from '../../scripts/sim-timing';
 import {
   applyToConnections,

@@ -4,7 +4,7 @@ import { readFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
 import { SIM_TIMING } from '../../scripts/sim-timing';
-import type { PollLogEntry } from '../../src/shared/types';
+import type { PollLogEntry } from '../../src/core/types';
 import {
   badgeTitle,
   checkNow,

@@ -4,7 +4,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import type { PollLogEntry, Transition } from '../../src/shared/types';
+import type { PollLogEntry, Transition } from '../../src/core/types';
 import {
   badgeTitle,
   CLIENT,
@@ -104,7 +104,13 @@ describe('worker restarts', () => {
     const crm = 1105;
     watch.sim.setFault('connections', { mode: 'slow', delayMs: 3_000 });
     const button = popup.locator('header').getByRole('button');
-    await expect.poll(() => button.textContent(), { timeout: 10_000, interval: 50 }).toBe('Checking…');
+    // A check that began before the fault may still be finishing: wait for one that stays busy, the held one.
+    await expect
+      .poll(
+        async () => (await button.textContent()) === 'Checking…' && (await sleep(600), await button.textContent()),
+        { timeout: 10_000, interval: 50 },
+      )
+      .toBe('Checking…');
     // The simulator holds the answer for three seconds; it will carry the break.
     watch.sim.setConnection(CLIENT.id, crm, { status: '2' });
     await sleep(1_000);

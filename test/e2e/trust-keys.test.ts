@@ -5,8 +5,8 @@ import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
 import { SIM_TIMING } from '../../scripts/sim-timing';
-import type { AccountSettings } from '../../src/shared/settings';
-import type { FeedRecord } from '../../src/shared/types';
+import type { AccountSettings } from '../../src/core/settings';
+import type { FeedRecord } from '../../src/core/types';
 import { checkNow, CLIENT, launchSignedIn, openPopup, readStore, type Watch } from './harness';
 
 /** A host that records the headers of every request it gets: where a tampered file points the API host. */
@@ -186,7 +186,7 @@ describe('keys and settings the admin can trust', () => {
   }, 120_000);
 
   it('shows settings of a newer version without changing them, its save buttons disabled', async () => {
-    const newer = { ...(await syncSettings()), version: 2, pollMinutes: 9, futureOption: { kept: true } };
+    const newer = { ...(await syncSettings()), version: 3, pollMinutes: 9, futureOption: { kept: true } };
     await writeSync(newer);
     await expect
       .poll(() => textOf(options.getByRole('alert').filter({ hasText: 'saved by a newer version' })))

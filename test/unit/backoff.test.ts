@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { MAX_BACKOFF_MS, notBeforeAfter } from '../../src/background/backoff';
-import type { FeedError } from '../../src/shared/types';
+import { MAX_BACKOFF_MS, notBeforeAfter } from '../../src/core/backoff';
+import type { FeedError } from '../../src/core/types';
 
 const NOW = Date.parse('2026-01-15T12:00:00Z');
 const MINUTE = 60_000;

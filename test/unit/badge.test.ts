@@ -1,8 +1,8 @@
 import { fakeBrowser } from '@webext-core/fake-browser';
 import { describe, expect, it } from 'vitest';
 import { badgeFor, renderBadge } from '../../src/background/badge';
-import { ISSUES, PROBLEM_COLOR } from '../../src/shared/issues';
-import { parseSettings, type Settings } from '../../src/shared/settings';
+import { ISSUES, PROBLEM_COLOR } from '../../src/core/issues';
+import { parseSettings, type Settings } from '../../src/core/settings';
 import {
   feedKey,
   type FeedError,
@@ -10,9 +10,9 @@ import {
   type FeedRecord,
   type Integration,
   type IntegrationState,
-  type UpdateCycleData,
-} from '../../src/shared/types';
-import { deriveView } from '../../src/shared/view';
+  type FactsData,
+} from '../../src/core/types';
+import { deriveView } from '../../src/core/view';
 
 const NOW = Date.parse('2026-01-15T12:00:00Z');
 const MINUTE = 60_000;
@@ -58,7 +58,7 @@ function failed(accountId: string, kind: FeedErrorKind, states: IntegrationState
   return connections(accountId, states, { error, failures: 1 });
 }
 
-function cycle(accountId: string, lastJob: UpdateCycleData['lastJob'], error?: FeedError): FeedRecord {
+function cycle(accountId: string, lastJob: FactsData['lastJob'], error?: FeedError): FeedRecord {
   const record: FeedRecord = {
     key: feedKey(accountId, 'update-cycle'),
     accountId,
@@ -72,7 +72,7 @@ function cycle(accountId: string, lastJob: UpdateCycleData['lastJob'], error?: F
   return record;
 }
 
-function job(endedAt: number, statusId = 4): NonNullable<UpdateCycleData['lastJob']> {
+function job(endedAt: number, statusId = 4): NonNullable<FactsData['lastJob']> {
   return {
     id: 13554,
     typeName: 'Full Update',

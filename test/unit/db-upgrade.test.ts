@@ -13,7 +13,7 @@ import {
   transitionsOf,
   type WatchDb,
 } from '../../src/shared/db';
-import type { FeedRecord, PollLogEntry, Transition } from '../../src/shared/types';
+import type { FeedRecord, PollLogEntry, Transition } from '../../src/core/types';
 
 const T0 = Date.parse('2026-01-15T12:00:00Z');
 const MINUTE = 60_000;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { applySnapshot } from '../../src/background/diff';
-import type { ConnectionsData, Integration, IntegrationState } from '../../src/shared/types';
+import { applySnapshot } from '../../src/core/diff';
+import type { ListData, Integration, IntegrationState } from '../../src/core/types';
 
 const T0 = Date.parse('2026-01-15T12:00:00Z');
 const T1 = T0 + 5 * 60_000;
@@ -18,7 +18,7 @@ function item(id: string, state: IntegrationState, extra: Partial<Integration> =
   };
 }
 
-function snapshot(...integrations: Integration[]): ConnectionsData {
+function snapshot(...integrations: Integration[]): ListData {
   return { feed: 'connections', integrations };
 }
 

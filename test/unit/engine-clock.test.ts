@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 // jsdom gives the engine a `navigator` with `onLine`, as the service worker has; Node 20 has none.
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { pollAll } from '../../src/background/poll';
+import { requestCycle } from '../../src/background/cycle';
 import { openWatchDb, transitionsOf } from '../../src/shared/db';
 import {
   callsTo,
@@ -38,10 +38,10 @@ const now = () => clock;
 // The top of the jitter range, so that each backoff wait is exactly the doubled interval.
 const random = () => 1;
 
-/** One poll at `at` on the injected clock: an alarm (`force: false`) or "Check now" (`force: true`). */
+/** One check cycle at `at` on the injected clock: an alarm (`force: false`) or "Check now" (`force: true`). */
 async function pollAt(at: number, force = false): Promise<void> {
   clock = at;
-  await pollAll({ force, now, random });
+  await requestCycle({ force }, { now, random });
 }
 
 /** `answer`, noting the clock each time it is asked. */
@@ -232,26 +232,69 @@ describe('single flight', () => {
     expect(await db.count('transitions')).toBe(1);
   }
 
-  it('lets an alarm poll join a running "Check now": one request per endpoint, one logged change', async () => {
-    const { fetchSpy, slow } = await breakBetweenPolls();
-    const checkNow = pollAll({ force: true, now, random });
-    const alarm = pollAll({ force: false, now, random });
+  it('runs an alarm that arrives during a "Check now" after it, never beside it, and fetches nothing the check just fetched', async () => {
+    const { fetchSpy, slow, maxAtOnce } = await breakBetweenPolls();
+    const checkNow = requestCycle({ force: true }, { now, random });
+    const alarm = requestCycle({ force: false }, { now, random });
     await vi.waitFor(() => expect(callsTo(fetchSpy, CONNECTIONS)).toBe(2));
-    // Give the alarm poll time to reach the account; were it not joined, it would fetch meanwhile.
+    // Give the alarm's request time to reach the account; were it run beside the check, it would fetch meanwhile.
     await settle();
+    expect(callsTo(fetchSpy, CONNECTIONS)).toBe(2);
     slow.release();
     await Promise.all([checkNow, alarm]);
 
+    expect(maxAtOnce()).toBe(1);
+    // The alarm's cycle runs after the check, and what the check fetched after the alarm asked counts as done.
     expect(callsTo(fetchSpy, CONNECTIONS)).toBe(2);
     expect(callsTo(fetchSpy, UPDATE_CYCLE)).toBe(2);
     await expectOneLoggedChange();
     expect(await (await openWatchDb()).count('polls')).toBe(4);
   });
 
+  it('merges every request made during a running cycle into one more cycle, forced when any of them was', async () => {
+    const { fetchSpy, slow, maxAtOnce } = await breakBetweenPolls();
+    const first = requestCycle({ force: false }, { now, random });
+    await vi.waitFor(() => expect(callsTo(fetchSpy, CONNECTIONS)).toBe(2));
+    const waiting = [
+      requestCycle({ force: false, onlyOverdue: true }, { now, random }),
+      requestCycle({ force: true }, { now, random }),
+      requestCycle({ force: false }, { now, random }),
+    ];
+    await settle();
+    expect(callsTo(fetchSpy, CONNECTIONS)).toBe(2);
+    slow.release();
+    await Promise.all([first, ...waiting]);
+
+    expect(maxAtOnce()).toBe(1);
+    // Three requests, one more cycle, forced by the one that was: the list is asked once more, not three times.
+    expect(callsTo(fetchSpy, CONNECTIONS)).toBe(3);
+    expect(callsTo(fetchSpy, UPDATE_CYCLE)).toBe(2);
+    await expectOneLoggedChange();
+  });
+
+  it('makes the merged cycle skip a backoff wait when one of the requests was "Check now"', async () => {
+    let connections: Answer = serverError;
+    const fetchSpy = serve({ [CONNECTIONS]: () => connections(), [UPDATE_CYCLE]: CYCLE });
+    await pollAt(T0);
+    const slow = held(serverError);
+    connections = slow.answer;
+    clock = T0 + INTERVAL;
+    const first = requestCycle({ force: false }, { now, random });
+    await vi.waitFor(() => expect(callsTo(fetchSpy, CONNECTIONS)).toBe(2));
+    // The failure being answered puts the next automatic poll 10 minutes off.
+    const alarm = requestCycle({ force: false }, { now, random });
+    const checkNow = requestCycle({ force: true }, { now, random });
+    slow.release();
+    await Promise.all([first, alarm, checkNow]);
+
+    expect(callsTo(fetchSpy, CONNECTIONS)).toBe(3);
+    expect(await stored('connections')).toMatchObject({ failures: 3 });
+  });
+
   it('runs a "Check now" that arrives during an alarm poll after it, never beside it, and logs the change once', async () => {
     const { fetchSpy, slow, maxAtOnce } = await breakBetweenPolls();
-    const alarm = pollAll({ force: false, now, random });
-    const checkNow = pollAll({ force: true, now, random });
+    const alarm = requestCycle({ force: false }, { now, random });
+    const checkNow = requestCycle({ force: true }, { now, random });
     await vi.waitFor(() => expect(callsTo(fetchSpy, CONNECTIONS)).toBe(2));
     await settle();
     expect(callsTo(fetchSpy, CONNECTIONS)).toBe(2);
@@ -277,7 +320,7 @@ describe('catching up', () => {
 
     connections = SAMPLE;
     clock = T0 + 8 * HOUR;
-    await pollAll({ force: false, onlyOverdue: true, now, random });
+    await requestCycle({ force: false, onlyOverdue: true }, { now, random });
     expect(callsTo(fetchSpy, CONNECTIONS)).toBe(asked.connections + 1);
     expect(callsTo(fetchSpy, UPDATE_CYCLE)).toBe(asked.cycle + 1);
     expect(await stored('connections')).toMatchObject({ failures: 0, lastSuccessAt: T0 + 8 * HOUR });
@@ -287,7 +330,7 @@ describe('catching up', () => {
     const fetchSpy = serve({ [CONNECTIONS]: SAMPLE, [UPDATE_CYCLE]: CYCLE });
     await pollAt(T0);
     clock = T0 + INTERVAL - 1;
-    await pollAll({ force: false, onlyOverdue: true, now, random });
+    await requestCycle({ force: false, onlyOverdue: true }, { now, random });
     expect(callsTo(fetchSpy, CONNECTIONS)).toBe(1);
 
     await pollAt(T0 + INTERVAL - 1);
@@ -303,7 +346,7 @@ describe('catching up', () => {
     for (const at of [0, 5, 15]) await pollAt(T0 + at * MINUTE);
     // The last attempt is older than the interval, but the backoff runs until T0 + 35 min.
     clock = T0 + 25 * MINUTE;
-    await pollAll({ force: false, onlyOverdue: true, now, random });
+    await requestCycle({ force: false, onlyOverdue: true }, { now, random });
     expect(callsTo(fetchSpy, CONNECTIONS)).toBe(3);
   });
 

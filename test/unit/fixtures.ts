@@ -3,8 +3,12 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fakeBrowser } from '@webext-core/fake-browser';
 import { vi, type MockInstance } from 'vitest';
+import { notifyChanges } from '../../src/background/notifier';
+import { SNOOZES } from '../../src/core/stored-items';
 import { openWatchDb, readFeeds } from '../../src/shared/db';
-import type { ConnectionsData, FeedRecord, Integration } from '../../src/shared/types';
+import { loadSettings } from '../../src/shared/storage';
+import { read } from '../../src/shared/stored';
+import type { ListData, FeedRecord, Integration } from '../../src/core/types';
 
 /** Reads a JSON fixture the way the adapters receive a body: parsed, of unknown shape. */
 export function fixture(name: string): unknown {
@@ -101,7 +105,7 @@ export function connectionsRecord(
   integrations: Integration[],
   at: number,
   accountId = 's',
-  extra: Pick<ConnectionsData, 'anomalies'> = {},
+  extra: Pick<ListData, 'anomalies'> = {},
 ): FeedRecord {
   return {
     key: `${accountId}:connections`,
@@ -112,4 +116,14 @@ export function connectionsRecord(
     failures: 0,
     data: { feed: 'connections', integrations, ...extra },
   };
+}
+
+/** Notifies as the check cycle does, from the settings, records and snoozes in storage. */
+export async function notifyFromStorage(now: number): Promise<void> {
+  const [settings, records, snoozes] = await Promise.all([
+    loadSettings(),
+    openWatchDb().then(readFeeds),
+    read(SNOOZES),
+  ]);
+  await notifyChanges({ settings, records, snoozes }, now);
 }

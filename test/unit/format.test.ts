@@ -1,7 +1,7 @@
 import { fakeBrowser } from '@webext-core/fake-browser';
 import { describe, expect, it, vi } from 'vitest';
-import { absoluteTime, relativeTime } from '../../src/shared/format';
-import { plural, t, uiLocale } from '../../src/shared/i18n';
+import { absoluteTime, relativeTime } from '../../src/core/format';
+import { plural, t, uiLocale } from '../../src/core/i18n';
 
 const NOW = Date.UTC(2026, 10, 27, 12, 0);
 const MINUTE = 60_000;

@@ -2,11 +2,12 @@
 // "in 3 hours": MBI's own are shown as it wrote them with a note, ours as a date and time.
 import { fakeBrowser } from '@webext-core/fake-browser';
 import { describe, expect, it, vi } from 'vitest';
-import { buildPopupModel } from '../../src/background/popup-model';
-import { absoluteTime, ownTime, pastTime, reportedTime } from '../../src/shared/format';
-import { parseSettings } from '../../src/shared/settings';
-import { COMPLETED_STATUS_ID, type FeedRecord } from '../../src/shared/types';
-import { deriveView } from '../../src/shared/view';
+import { buildPopupModel } from '../../src/core/popup-build';
+import { isGroup } from '../../src/core/popup-model';
+import { absoluteTime, ownTime, pastTime, reportedTime } from '../../src/core/format';
+import { parseSettings } from '../../src/core/settings';
+import { COMPLETED_STATUS_ID, type FeedRecord } from '../../src/core/types';
+import { deriveView } from '../../src/core/view';
 import { connectionsRecord } from './fixtures';
 
 const NOW = Date.UTC(2026, 10, 27, 12);
@@ -115,7 +116,9 @@ describe('an update end time ahead of the clock', () => {
       },
     };
     const view = deriveView(settings, [broken, all[1]!], NOW);
-    const cause = buildPopupModel(view, settings, {}, {}, NOW).model.accounts[0]?.problems[0]?.cause;
+    const [row] = buildPopupModel(view, settings, {}, {}, NOW).model.accounts[0]?.entries ?? [];
+    expect(row && isGroup(row)).toBe(false);
+    const cause = row && !isGroup(row) ? row.cause : undefined;
     expect(cause).toMatchObject({ evidenceAt: NOW + 3 * HOUR, evidenceRaw: WRITTEN });
   });
 });

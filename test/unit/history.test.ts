@@ -2,19 +2,19 @@
 // on its popup row and in its support summary, and the poll log's last checks for the options page.
 import { fakeBrowser } from '@webext-core/fake-browser';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { buildPopupModel } from '../../src/background/popup-model';
+import { buildPopupModel } from '../../src/core/popup-build';
+import { isGroup, POPUP_MODEL, POPUP_ROWS, type PopupEntry, type PopupRow } from '../../src/core/popup-model';
 import { historyText } from '../../src/popup/history-text';
 import { recentPolls } from '../../src/options/poll-log';
 import { openWatchDb, recordPoll } from '../../src/shared/db';
-import { historiesOf, type History } from '../../src/shared/history';
-import { POPUP_MODEL_KEY } from '../../src/shared/messages';
-import type { PopupModel } from '../../src/shared/popup-model';
-import { parseSettings } from '../../src/shared/settings';
+import { historiesOf, type History } from '../../src/core/history';
+import { parseSettings } from '../../src/core/settings';
 import { saveSettings } from '../../src/shared/storage';
-import { supportSummary } from '../../src/shared/support-summary';
-import { feedKey, type FeedRecord, type Integration, type PollLogEntry, type Transition } from '../../src/shared/types';
-import { deriveView } from '../../src/shared/view';
-import { connectionsRecord } from './fixtures';
+import { supportSummary } from '../../src/core/support-summary';
+import { feedKey, type FeedRecord, type Integration, type PollLogEntry, type Transition } from '../../src/core/types';
+import { deriveView } from '../../src/core/view';
+import { read } from '../../src/shared/stored';
+import { CONNECTIONS, connectionsRecord, grantHostAccess, json, serve } from './fixtures';
 
 const NOW = Date.parse('2026-11-30T12:00:00Z');
 const DAY = 86_400_000;
@@ -116,12 +116,15 @@ function failing(id: string): Integration {
   };
 }
 
+/** Every row of the entries, those folded into a group too. */
+function rowsIn(entries: readonly PopupEntry[] | undefined): PopupRow[] {
+  return (entries ?? []).flatMap((e) => (isGroup(e) ? (e.rows ?? []) : [e]));
+}
+
+/** The rows of the full list: the three alike failures are folded into one group there. */
 function rowsWith(histories: Map<string, History>) {
   const records: FeedRecord[] = [connectionsRecord([failing('1'), failing('2'), failing('3')], NOW)];
-  return (
-    buildPopupModel(deriveView(settings, records, NOW, {}), settings, {}, {}, NOW, histories).model.accounts[0]
-      ?.problems ?? []
-  );
+  return rowsIn(buildPopupModel(deriveView(settings, records, NOW, {}), settings, {}, {}, NOW, histories).rows.s);
 }
 
 describe('a problem row', () => {
@@ -256,11 +259,18 @@ describe('the worker', () => {
   });
 
   it('puts the history from the transition log on the stored popup row', async () => {
+    // A check cycle whose poll finds integration 1 failing still, as stored: nothing new in the log.
+    grantHostAccess('https://app.example.test/*', 'https://api.rjmetrics.com/*');
+    serve({
+      [CONNECTIONS]: json(JSON.stringify([{ id: 1, name: 'Name 1', type: 'mysql', properties: { status: '3' } }])),
+    });
     vi.resetModules();
-    const { refreshBadge } = await import('../../src/background/refresh');
-    await refreshBadge(NOW);
-    const model = (await fakeBrowser.storage.local.get(POPUP_MODEL_KEY))[POPUP_MODEL_KEY] as PopupModel;
-    expect(model.accounts[0]?.problems[0]?.history).toEqual({ breaks: 2, lastFixedAt: NOW - 10 * DAY });
+    const { requestCycle } = await import('../../src/background/cycle');
+    await requestCycle({ force: true }, { now: () => NOW, random: Math.random });
+    const history = { breaks: 2, lastFixedAt: NOW - 10 * DAY };
+    const model = await read(POPUP_MODEL);
+    expect(rowsIn(model?.accounts[0]?.entries).map((r) => [r.id, r.history])).toEqual([['1', history]]);
+    expect(rowsIn((await read(POPUP_ROWS)).s).map((r) => [r.id, r.history])).toEqual([['1', history]]);
   });
 
   it('puts it in the support summary it answers with', async () => {

@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { fakeBrowser } from '@webext-core/fake-browser';
 import { describe, expect, it, vi } from 'vitest';
-import { plural, t, uiLocale, type MessageKey } from '../../src/shared/i18n';
-import { ISSUES } from '../../src/shared/issues';
+import { plural, t, uiLocale, type MessageKey } from '../../src/core/i18n';
+import { ISSUES } from '../../src/core/issues';
 
 type Messages = Record<string, { message: string; placeholders?: Record<string, unknown> }>;
 

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { hasControls, inertText } from '../../src/shared/inert-text';
+import { hasControls, inertText } from '../../src/core/inert-text';
 
 // eslint-disable-next-line no-control-regex -- the characters under test
 const CONTROLS = /[\u0000-\u001F\u007F-\u009F\u2028\u2029\u202A-\u202E\u2066-\u2069]/;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseConnections } from '../../src/background/sources/mbi-connections';
-import type { Integration } from '../../src/shared/types';
+import type { Integration } from '../../src/core/types';
 import { fixture } from './fixtures';
 
 /** One connection in the shape of the 2018 sample, with `overrides` on top and `props` under properties. */

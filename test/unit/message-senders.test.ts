@@ -2,7 +2,7 @@
 import { fakeBrowser } from '@webext-core/fake-browser';
 import { describe, expect, it, vi } from 'vitest';
 import { answerMessage } from '../../src/background/answer-message';
-import { isOwnPage } from '../../src/background/parse-command';
+import { isOwnPage } from '../../src/core/parse-command';
 
 const ID = fakeBrowser.runtime.id;
 const ORIGIN = `chrome-extension://${ID}/`;

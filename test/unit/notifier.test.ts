@@ -1,15 +1,12 @@
 import { fakeBrowser } from '@webext-core/fake-browser';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import {
-  notifyChanges,
-  onNotificationButton,
-  onNotificationClicked,
-  parseGroups,
-  parseMemory,
-} from '../../src/background/notifier';
+import { onNotificationButton, onNotificationClicked } from '../../src/background/notifier';
+import { parseGroups, parseMemory } from '../../src/core/notify-policy';
+import { SNOOZES } from '../../src/core/stored-items';
 import { openWatchDb } from '../../src/shared/db';
-import { loadSnoozes } from '../../src/shared/snooze';
-import { feedKey, type Integration, type IntegrationState } from '../../src/shared/types';
+import { read } from '../../src/shared/stored';
+import { feedKey, type Integration, type IntegrationState } from '../../src/core/types';
+import { notifyFromStorage } from './fixtures';
 
 const NOON = new Date(2026, 10, 27, 12, 0).getTime();
 const SUMMARY = 'new-problem|s1|*';
@@ -65,9 +62,9 @@ beforeEach(async () => {
 describe('notifyChanges', () => {
   it('shows one summary titled for the account when five integrations break in one poll', async () => {
     await polled(12, 0);
-    await notifyChanges(NOON);
+    await notifyFromStorage(NOON);
     await polled(12, 5);
-    await notifyChanges(NOON);
+    await notifyFromStorage(NOON);
     expect(shown()).toEqual({
       [SUMMARY]: expect.objectContaining({
         title: `5 integrations of ${isolated('Vandelay Industries')} need re-authorization`,
@@ -78,20 +75,20 @@ describe('notifyChanges', () => {
 
   it('says "need attention" when the integrations broke in different ways', async () => {
     await polled(12, 0);
-    await notifyChanges(NOON);
+    await notifyFromStorage(NOON);
     await polled(12, 4, 'failing');
-    await notifyChanges(NOON);
+    await notifyFromStorage(NOON);
     expect(shown()[SUMMARY]?.title).toBe(`4 integrations of ${isolated('Vandelay Industries')} need attention`);
   });
 
   it('writes nothing to storage when a poll changes nothing', async () => {
     await polled(12, 3);
-    await notifyChanges(NOON);
+    await notifyFromStorage(NOON);
     const set = vi.spyOn(fakeBrowser.storage.local, 'set');
-    await notifyChanges(NOON);
+    await notifyFromStorage(NOON);
     expect(set).not.toHaveBeenCalled();
     await polled(12, 4);
-    await notifyChanges(NOON);
+    await notifyFromStorage(NOON);
     expect(set).toHaveBeenCalledTimes(1);
   });
 
@@ -100,7 +97,7 @@ describe('notifyChanges', () => {
     async (memory) => {
       await polled(12, 3);
       await fakeBrowser.storage.local.set({ notified: memory });
-      await notifyChanges(NOON);
+      await notifyFromStorage(NOON);
       expect(shown()).toEqual({});
       const { notified } = await fakeBrowser.storage.local.get('notified');
       expect(Object.keys((notified as Record<string, object>).s1 ?? {})).toEqual(['1', '2', '3']);
@@ -114,7 +111,7 @@ describe('notifyChanges', () => {
 
   it('remembers only the integrations that are not ok', async () => {
     await polled(12, 2);
-    await notifyChanges(NOON);
+    await notifyFromStorage(NOON);
     const { notified } = await fakeBrowser.storage.local.get('notified');
     expect(notified).toEqual({
       s1: { '1': { state: 'needs-reauth', escalated: false }, '2': { state: 'needs-reauth', escalated: false } },
@@ -130,12 +127,12 @@ describe('the stored lists of summaries', () => {
 
   it('still snoozes and clears after the stored lists were garbled', async () => {
     await polled(12, 0);
-    await notifyChanges(NOON);
+    await notifyFromStorage(NOON);
     await fakeBrowser.storage.local.set({ 'notified-groups': 7 });
     await polled(12, 5);
-    await notifyChanges(NOON);
+    await notifyFromStorage(NOON);
     await onNotificationButton(SUMMARY, 1);
-    expect(Object.keys(await loadSnoozes())).toHaveLength(5);
+    expect(Object.keys(await read(SNOOZES))).toHaveLength(5);
     expect(shown()).toEqual({});
   });
 });
@@ -143,9 +140,9 @@ describe('the stored lists of summaries', () => {
 describe('a summary notification', () => {
   beforeEach(async () => {
     await polled(12, 0);
-    await notifyChanges(NOON);
+    await notifyFromStorage(NOON);
     await polled(12, 5);
-    await notifyChanges(NOON);
+    await notifyFromStorage(NOON);
   });
 
   it.each([
@@ -159,7 +156,7 @@ describe('a summary notification', () => {
 
   it('snoozes every integration it stands for on "Snooze 1 day"', async () => {
     await onNotificationButton(SUMMARY, 1);
-    expect(Object.keys(await loadSnoozes()).sort()).toEqual(['s1/1', 's1/2', 's1/3', 's1/4', 's1/5']);
+    expect(Object.keys(await read(SNOOZES)).sort()).toEqual(['s1/1', 's1/2', 's1/3', 's1/4', 's1/5']);
     expect(shown()).toEqual({});
     expect(await tabUrls()).toEqual([]);
   });

@@ -9,9 +9,9 @@ import {
   summaryNoteId,
   type Note,
   type NoteMemory,
-} from '../../src/background/notify-policy';
-import { parseSettings, type Settings } from '../../src/shared/settings';
-import type { FeedRecord, Integration, IntegrationState } from '../../src/shared/types';
+} from '../../src/core/notify-policy';
+import { parseSettings, type Settings } from '../../src/core/settings';
+import type { FeedRecord, Integration, IntegrationState } from '../../src/core/types';
 
 const HOUR = 3_600_000;
 const NOON = new Date(2026, 10, 27, 12, 0).getTime();

@@ -1,6 +1,6 @@
 import { fakeBrowser } from '@webext-core/fake-browser';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { pollAll } from '../../src/background/poll';
+import { requestCycle } from '../../src/background/cycle';
 import { openWatchDb, readFeeds, transitionsOf } from '../../src/shared/db';
 import {
   callsTo,
@@ -29,10 +29,10 @@ afterEach(() => {
   vi.useRealTimers();
 });
 
-describe('pollAll', () => {
+describe('the check cycle', () => {
   it('stores the integrations and the last update after a successful check', async () => {
     serve({ [CONNECTIONS]: SAMPLE, [UPDATE_CYCLE]: CYCLE });
-    await pollAll({ force: false, now: () => T0 });
+    await requestCycle({ force: false }, { now: () => T0, random: Math.random });
 
     expect(await stored('connections')).toMatchObject({
       lastAttemptAt: T0,
@@ -49,15 +49,45 @@ describe('pollAll', () => {
     });
   });
 
+  it('drops history older than the retention after a check, and keeps the rest', async () => {
+    const db = await openWatchDb();
+    const DAY = 86_400_000;
+    const line = (at: number) => ({
+      accountId: 'main',
+      feed: 'connections',
+      at,
+      outcome: 'ok' as const,
+      durationMs: 1,
+    });
+    const change = (at: number) => ({
+      accountId: 'main',
+      integrationId: '5',
+      name: 'vandelay',
+      from: 'ok' as const,
+      to: 'failing' as const,
+      at,
+    });
+    await db.add('polls', line(T0 - 91 * DAY));
+    await db.add('polls', line(T0 - 89 * DAY));
+    await db.add('transitions', change(T0 - 91 * DAY));
+    await db.add('transitions', change(T0 - 89 * DAY));
+    serve({ [CONNECTIONS]: SAMPLE, [UPDATE_CYCLE]: CYCLE });
+    await requestCycle({ force: false }, { now: () => T0, random: Math.random });
+
+    // The default keeps 90 days: the line of 91 days ago goes, the one of 89 stays, with this check's own.
+    expect((await db.getAll('polls')).map((p) => p.at).filter((at) => at < T0)).toEqual([T0 - 89 * DAY]);
+    expect((await db.getAll('transitions')).map((t) => t.at)).toEqual([T0 - 89 * DAY]);
+  });
+
   it('logs an integration that breaks between two checks', async () => {
     const broken = JSON.stringify([
       { id: 5, name: 'vandelay', type: 'mysql', properties: { status: '3', error: 'Access denied' } },
     ]);
     let body = SAMPLE;
     serve({ [CONNECTIONS]: () => body(), [UPDATE_CYCLE]: CYCLE });
-    await pollAll({ force: false, now: () => T0 });
+    await requestCycle({ force: false }, { now: () => T0, random: Math.random });
     body = json(broken);
-    await pollAll({ force: false, now: () => T0 + 5 * MINUTE });
+    await requestCycle({ force: false }, { now: () => T0 + 5 * MINUTE, random: Math.random });
 
     expect(await transitionsOf(await openWatchDb(), 'main', '5')).toEqual([
       {
@@ -75,10 +105,10 @@ describe('pollAll', () => {
   it('keeps the last good list and records the error when a later check fails', async () => {
     let connections = SAMPLE;
     serve({ [CONNECTIONS]: () => connections(), [UPDATE_CYCLE]: CYCLE });
-    await pollAll({ force: false, now: () => T0 });
+    await requestCycle({ force: false }, { now: () => T0, random: Math.random });
     connections = () =>
       new Response('<html><body>Bad gateway</body></html>', { status: 502, headers: { 'content-type': 'text/html' } });
-    await pollAll({ force: false, now: () => T0 + 5 * MINUTE });
+    await requestCycle({ force: false }, { now: () => T0 + 5 * MINUTE, random: Math.random });
 
     const record = await stored('connections');
     expect(record).toMatchObject({
@@ -93,16 +123,18 @@ describe('pollAll', () => {
   it('records "permission-missing" without any request when host access is not granted', async () => {
     grantHostAccess();
     const fetchSpy = serve({ [CONNECTIONS]: SAMPLE, [UPDATE_CYCLE]: CYCLE });
-    await pollAll({ force: true, now: () => T0 });
+    await requestCycle({ force: true }, { now: () => T0, random: Math.random });
 
     expect((await stored('connections'))?.error?.kind).toBe('permission-missing');
+    // Said once, on the first source: the update status has nothing of its own to add.
+    expect(await stored('update-cycle')).toBeUndefined();
     expect(fetchSpy).toHaveBeenCalledTimes(0);
   });
 
   it('names the API host when only the app host was granted', async () => {
     grantHostAccess('https://dashboard.rjmetrics.com/*');
     serve({ [CONNECTIONS]: SAMPLE, [UPDATE_CYCLE]: CYCLE });
-    await pollAll({ force: true, now: () => T0 });
+    await requestCycle({ force: true }, { now: () => T0, random: Math.random });
 
     expect((await stored('connections'))?.error).toMatchObject({
       kind: 'permission-missing',
@@ -110,38 +142,76 @@ describe('pollAll', () => {
     });
   });
 
-  it('joins a check that is already running instead of starting a second one', async () => {
+  it('runs a check asked for while one is running once after it, never beside it', async () => {
     const slow = held(SAMPLE);
-    const fetchSpy = serve({ [CONNECTIONS]: slow.answer, [UPDATE_CYCLE]: CYCLE });
+    let active = 0;
+    let maxAtOnce = 0;
+    const fetchSpy = serve({
+      [CONNECTIONS]: async () => {
+        maxAtOnce = Math.max(maxAtOnce, ++active);
+        try {
+          return await slow.answer();
+        } finally {
+          active--;
+        }
+      },
+      [UPDATE_CYCLE]: CYCLE,
+    });
 
-    const first = pollAll({ force: true, now: () => T0 });
-    const second = pollAll({ force: true, now: () => T0 });
+    const first = requestCycle({ force: true }, { now: () => T0, random: Math.random });
+    let secondDone = false;
+    const second = requestCycle({ force: true }, { now: () => T0, random: Math.random }).then(() => {
+      secondDone = true;
+    });
     await vi.waitFor(() => expect(callsTo(fetchSpy, CONNECTIONS)).toBe(1));
-    // Give the second call time to reach the account; were it not joined, it would fetch again meanwhile.
+    // Give the second request time to reach the account; were it run beside the first, it would fetch meanwhile.
     await settle();
+    expect(callsTo(fetchSpy, CONNECTIONS)).toBe(1);
+    expect(secondDone).toBe(false);
     slow.release();
     await Promise.all([first, second]);
 
-    expect(callsTo(fetchSpy, CONNECTIONS)).toBe(1);
+    expect(maxAtOnce).toBe(1);
+    // The second cycle checks the list again; the update status API, asked a moment ago, waits its minute.
+    expect(callsTo(fetchSpy, CONNECTIONS)).toBe(2);
     expect(callsTo(fetchSpy, UPDATE_CYCLE)).toBe(1);
+  });
+
+  it('polls only the accounts a request names', async () => {
+    await fakeBrowser.storage.sync.set({
+      settings: {
+        version: 2,
+        pollMinutes: 5,
+        accounts: [
+          { id: 'main', label: 'Main store', clientId: '194' },
+          { id: 'other', label: 'Other store', clientId: '195' },
+        ],
+      },
+    });
+    const fetchSpy = serve({ [CONNECTIONS]: SAMPLE, [UPDATE_CYCLE]: CYCLE });
+    await requestCycle({ force: true, accountIds: ['main'] }, { now: () => T0, random: Math.random });
+
+    expect(callsTo(fetchSpy, CONNECTIONS)).toBe(1);
+    expect(fetchSpy).toHaveBeenCalledTimes(2);
+    expect((await readFeeds(await openWatchDb())).map((r) => r.accountId)).toEqual(['main', 'main']);
   });
 
   it('asks the update status API at most once a minute, even when checks are forced', async () => {
     const fetchSpy = serve({ [CONNECTIONS]: SAMPLE, [UPDATE_CYCLE]: CYCLE });
-    await pollAll({ force: true, now: () => T0 });
-    await pollAll({ force: true, now: () => T0 + 30_000 });
-    await pollAll({ force: true, now: () => T0 + 59_999 });
+    await requestCycle({ force: true }, { now: () => T0, random: Math.random });
+    await requestCycle({ force: true }, { now: () => T0 + 30_000, random: Math.random });
+    await requestCycle({ force: true }, { now: () => T0 + 59_999, random: Math.random });
     expect(callsTo(fetchSpy, CONNECTIONS)).toBe(3);
     expect(callsTo(fetchSpy, UPDATE_CYCLE)).toBe(1);
 
-    await pollAll({ force: true, now: () => T0 + MINUTE });
+    await requestCycle({ force: true }, { now: () => T0 + MINUTE, random: Math.random });
     expect(callsTo(fetchSpy, UPDATE_CYCLE)).toBe(2);
   });
 
   it('does not call the update status API when no Export API key is saved', async () => {
     await fakeBrowser.storage.local.set({ secrets: {} });
     const fetchSpy = serve({ [CONNECTIONS]: SAMPLE, [UPDATE_CYCLE]: CYCLE });
-    await pollAll({ force: true, now: () => T0 });
+    await requestCycle({ force: true }, { now: () => T0, random: Math.random });
     expect(callsTo(fetchSpy, UPDATE_CYCLE)).toBe(0);
     expect(await stored('update-cycle')).toBeUndefined();
   });
@@ -151,9 +221,9 @@ describe('pollAll', () => {
     vi.useFakeTimers({ toFake: ['Date'], now: T0 });
     let connections: Answer = () => new Response('', { status: 429, headers: { 'retry-after': '600' } });
     const fetchSpy = serve({ [CONNECTIONS]: () => connections(), [UPDATE_CYCLE]: CYCLE });
-    await pollAll({ force: true, now: () => T0 });
+    await requestCycle({ force: true }, { now: () => T0, random: Math.random });
     connections = SAMPLE;
-    await pollAll({ force: true, now: () => T0 + 5 * MINUTE });
+    await requestCycle({ force: true }, { now: () => T0 + 5 * MINUTE, random: Math.random });
 
     expect(callsTo(fetchSpy, CONNECTIONS)).toBe(1);
     expect(await stored('connections')).toMatchObject({ error: { kind: 'rate-limited' }, notBefore: T0 + 10 * MINUTE });
@@ -161,9 +231,9 @@ describe('pollAll', () => {
 
   it('drops the stored state of an account that was removed', async () => {
     serve({ [CONNECTIONS]: SAMPLE, [UPDATE_CYCLE]: CYCLE });
-    await pollAll({ force: true, now: () => T0 });
+    await requestCycle({ force: true }, { now: () => T0, random: Math.random });
     await fakeBrowser.storage.sync.set({ settings: { accounts: [] } });
-    await pollAll({ force: true, now: () => T0 + MINUTE });
+    await requestCycle({ force: true }, { now: () => T0 + MINUTE, random: Math.random });
     expect(await readFeeds(await openWatchDb())).toEqual([]);
   });
 });

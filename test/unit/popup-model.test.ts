@@ -1,11 +1,19 @@
 import { describe, expect, it } from 'vitest';
-import { parseCommand } from '../../src/background/parse-command';
-import { buildPopupModel } from '../../src/background/popup-model';
-import { isPopupModel } from '../../src/shared/popup-model';
-import { parseSettings } from '../../src/shared/settings';
-import type { FeedRecord, Integration } from '../../src/shared/types';
-import type { Verifications } from '../../src/shared/verification';
-import { deriveView } from '../../src/shared/view';
+import { parseCommand } from '../../src/core/parse-command';
+import { buildPopupModel, entriesOf } from '../../src/core/popup-build';
+import {
+  GROUP_FROM,
+  isGroup,
+  isPopupModel,
+  parseRows,
+  type PopupEntry,
+  type PopupGroup,
+  type PopupRow,
+} from '../../src/core/popup-model';
+import { parseSettings } from '../../src/core/settings';
+import type { FeedRecord, Integration } from '../../src/core/types';
+import type { Verifications } from '../../src/core/verification';
+import { deriveView } from '../../src/core/view';
 import { connectionsRecord } from './fixtures';
 
 const NOW = Date.UTC(2026, 10, 27, 12);
@@ -26,6 +34,26 @@ function integration(id: string, extra: Partial<Integration> = {}): Integration 
   };
 }
 
+/** The entries as rows: the tests that use this build problems unlike enough to stay single rows. */
+function rowsOf(entries: readonly PopupEntry[] | undefined): PopupRow[] {
+  const all = entries ?? [];
+  expect(all.filter(isGroup)).toEqual([]);
+  return all.filter((e): e is PopupRow => !isGroup(e));
+}
+
+/** The entry as a group. */
+function groupOf(entry: PopupEntry | undefined): PopupGroup {
+  if (entry === undefined || !isGroup(entry)) throw new Error(`not a group: ${JSON.stringify(entry)}`);
+  return entry;
+}
+
+/** Integrations 1…count, most recently broken first, each with its own error: none alike. */
+function unlike(count: number): Integration[] {
+  return Array.from({ length: count }, (_, n) =>
+    integration(String(n + 1), { since: NOW - (n + 1) * HOUR, detail: `Error ${n + 1}` }),
+  );
+}
+
 function model(
   integrations: Integration[],
   extra: {
@@ -40,9 +68,12 @@ function model(
   return buildPopupModel(view, s, extra.verifications ?? {}, extra.snoozes ?? {}, NOW).model;
 }
 
+/** '1', '2', … 'n'. */
+const ids = (n: number) => Array.from({ length: n }, (_, i) => String(i + 1));
+
 describe('the popup model', () => {
   it('carries each problem with its words, action, hint and likely cause', () => {
-    const [row] = model([integration('1'), integration('2', { state: 'ok' })]).accounts[0]!.problems;
+    const [row] = rowsOf(model([integration('1'), integration('2', { state: 'ok' })]).accounts[0]?.entries);
     expect(row).toMatchObject({
       id: '1',
       stateLabel: 'Needs re-authorization',
@@ -74,7 +105,7 @@ describe('the popup model', () => {
     },
     { what: 'still failing after a re-authorization', item: integration('1'), verifications: stillFailing },
   ])('puts the support case first when $what', ({ item, verifications }) => {
-    expect(model([item], { verifications }).accounts[0]?.problems[0]?.supportFirst).toBe(true);
+    expect(rowsOf(model([item], { verifications }).accounts[0]?.entries)[0]?.supportFirst).toBe(true);
   });
 
   it('lists snoozed problems apart, with their wake-up time, and fixed ones below', () => {
@@ -97,16 +128,18 @@ describe('the popup model', () => {
     expect(m.fixed).toEqual([{ key: 's/3', name: 'Fixed one', checkedAt: NOW }]);
   });
 
-  it('carries the first rows of an account and keeps the rest apart, in the same order', () => {
-    const many = Array.from({ length: 13 }, (_, n) => integration(String(n + 1), { since: NOW - (n + 1) * HOUR }));
-    const records: FeedRecord[] = [connectionsRecord(many, NOW)];
-    const { model: m, more } = buildPopupModel(deriveView(settings, records, NOW, {}), settings, {}, {}, NOW);
+  it('carries the first 10 entries of a single account, and every entry in the full list, in the same order', () => {
+    const records: FeedRecord[] = [connectionsRecord(unlike(13), NOW)];
+    const { model: m, rows } = buildPopupModel(deriveView(settings, records, NOW, {}), settings, {}, {}, NOW);
     expect(m.accounts[0]?.problemCount).toBe(13);
-    expect(m.accounts[0]?.problems.map((r) => r.id)).toEqual(['1', '2', '3', '4', '5', '6', '7', '8', '9', '10']);
-    expect(more.s?.map((r) => r.id)).toEqual(['11', '12', '13']);
+    expect(m.accounts[0]?.entryCount).toBe(13);
+    expect(rowsOf(m.accounts[0]?.entries).map((r) => r.id)).toEqual(ids(10));
+    expect(rowsOf(rows.s).map((r) => r.id)).toEqual(ids(13));
+    // The model's entries are the full list's first ones, not copies built apart.
+    expect(rows.s?.slice(0, 10)).toEqual(m.accounts[0]?.entries);
   });
 
-  it('carries three rows per account when there are several, and nothing apart for an account within them', () => {
+  it('carries three entries per account when there are several, and every account in the full list', () => {
     const two = parseSettings({
       accounts: [
         { id: 'a', label: 'A', clientId: '1' },
@@ -120,32 +153,148 @@ describe('the popup model', () => {
       lastAttemptAt: NOW,
       lastSuccessAt: NOW,
       failures: 0,
-      data: { feed: 'connections', integrations: Array.from({ length: count }, (_, n) => integration(String(n + 1))) },
+      data: { feed: 'connections', integrations: unlike(count) },
     });
-    const { model: m, more } = buildPopupModel(
+    const { model: m, rows } = buildPopupModel(
       deriveView(two, [feed('a', 7), feed('b', 3)], NOW, {}),
       two,
       {},
       {},
       NOW,
     );
-    expect(m.accounts.map((a) => [a.problems.length, a.problemCount])).toEqual([
-      [3, 7],
-      [3, 3],
+    expect(m.accounts.map((a) => [a.entries.length, a.entryCount, a.problemCount])).toEqual([
+      [3, 7, 7],
+      [3, 3, 3],
     ]);
-    expect(Object.keys(more)).toEqual(['a']);
-    expect(more.a?.map((r) => r.id)).toEqual(['4', '5', '6', '7']);
+    expect(Object.keys(rows)).toEqual(['a', 'b']);
+    expect(rowsOf(rows.a).map((r) => r.id)).toEqual(['1', '2', '3', '4', '5', '6', '7']);
+    expect(rowsOf(rows.b).map((r) => r.id)).toEqual(['1', '2', '3']);
+  });
+
+  it(`folds ${GROUP_FROM} or more problems alike in provider, state and error into one group at the place of the latest`, () => {
+    const alike = (id: string, hours: number) =>
+      integration(id, {
+        provider: 'MySQL',
+        kind: 'database',
+        state: 'failing',
+        detail: 'Access denied',
+        since: NOW - hours * HOUR,
+      });
+    const records: FeedRecord[] = [
+      connectionsRecord(
+        [
+          integration('fb', { since: NOW - HOUR }),
+          alike('m1', 2),
+          alike('m2', 3),
+          alike('m3', 4),
+          integration('fb2', { since: NOW - 5 * HOUR, detail: 'Other' }),
+        ],
+        NOW,
+      ),
+    ];
+    const { model: m, rows } = buildPopupModel(deriveView(settings, records, NOW, {}), settings, {}, {}, NOW);
+    const account = m.accounts[0];
+    expect(account?.problemCount).toBe(5);
+    expect(account?.entryCount).toBe(3);
+    expect(account?.entries.map((e) => (isGroup(e) ? `group of ${e.count}` : e.id))).toEqual([
+      'fb',
+      'group of 3',
+      'fb2',
+    ]);
+
+    const group = groupOf(account?.entries[1]);
+    expect(group).toMatchObject({
+      group: true,
+      provider: 'MySQL',
+      kind: 'database',
+      state: 'failing',
+      stateLabel: 'Failing',
+      detail: 'Access denied',
+      count: 3,
+      since: NOW - 2 * HOUR,
+    });
+    // The model carries the group without its rows; the full list has them, latest first.
+    expect(group.rows).toBeUndefined();
+    const full = groupOf(rows.s?.[1]);
+    expect(full.key).toBe(group.key);
+    expect(full.rows?.map((r) => r.id)).toEqual(['m1', 'm2', 'm3']);
+  });
+
+  it(`keeps fewer than ${GROUP_FROM} alike problems, and problems alike but in their error, as rows`, () => {
+    const mysql = (id: string, detail: string, hours: number) =>
+      integration(id, { provider: 'MySQL', kind: 'database', state: 'failing', detail, since: NOW - hours * HOUR });
+    const entries = model([
+      mysql('1', 'Access denied', 1),
+      mysql('2', 'Access denied', 2),
+      mysql('3', 'Unknown host', 3),
+      mysql('4', 'Timed out', 4),
+    ]).accounts[0]?.entries;
+    expect(rowsOf(entries).map((r) => r.id)).toEqual(['1', '2', '3', '4']);
+  });
+
+  it('counts a group as one entry of the first ones', () => {
+    const many = Array.from({ length: 12 }, (_, n) =>
+      integration(`a${n + 1}`, { state: 'failing', detail: 'Access denied', since: NOW - (n + 1) * HOUR }),
+    );
+    const account = model([...many, ...unlike(10).map((i) => ({ ...i, since: NOW - 100 * HOUR - Number(i.id) }))])
+      .accounts[0];
+    expect(account?.problemCount).toBe(22);
+    expect(account?.entryCount).toBe(11);
+    expect(account?.entries).toHaveLength(10);
+    expect(groupOf(account?.entries[0]).count).toBe(12);
+  });
+
+  it('keeps a group stable while its members stay alike, and the same entries for the same rows', () => {
+    const row = (id: string, since: number): PopupRow => ({
+      accountId: 's',
+      id,
+      name: id,
+      provider: 'MySQL',
+      kind: 'database',
+      state: 'failing',
+      stateLabel: 'Failing',
+      detail: 'Access denied',
+      since,
+      actionLabel: 'Re-authorize',
+      hint: '',
+      escalated: false,
+      supportFirst: false,
+    });
+    const before = groupOf(entriesOf([row('1', 3), row('2', 2), row('3', 1)])[0]);
+    const after = groupOf(entriesOf([row('4', 4), row('1', 3), row('2', 2), row('3', 1)])[0]);
+    expect(after.key).toBe(before.key);
+    expect(after.count).toBe(4);
+    expect(entriesOf([])).toEqual([]);
   });
 
   it('tells a stored model of this shape from one of an earlier version or from garbage', () => {
-    const current = { ...model([integration('1')]), moreVersion: 'abc' };
+    const current = model([integration('1')]);
     expect(isPopupModel(current)).toBe(true);
-    expect(isPopupModel({ ...current, moreVersion: undefined })).toBe(false);
+    // An earlier version's model: problems and no entries.
+    expect(
+      isPopupModel({
+        ...current,
+        accounts: current.accounts.map(({ entries, entryCount: _count, ...rest }) => ({ ...rest, problems: entries })),
+      }),
+    ).toBe(false);
     expect(
       isPopupModel({ ...current, accounts: current.accounts.map(({ problemCount: _count, ...rest }) => rest) }),
     ).toBe(false);
     for (const garbage of [null, undefined, 'model', 42, [], {}, { ...current, accounts: 'x' }])
       expect(isPopupModel(garbage)).toBe(false);
+  });
+
+  it('reads the stored full list as lists of entries by account, and anything else as none', () => {
+    const { rows } = buildPopupModel(
+      deriveView(settings, [connectionsRecord(unlike(2), NOW)], NOW, {}),
+      settings,
+      {},
+      {},
+      NOW,
+    );
+    expect(parseRows(JSON.parse(JSON.stringify(rows)))).toEqual(rows);
+    expect(parseRows({ a: [], b: 'x', c: null, d: {} })).toEqual({ a: [] });
+    for (const garbage of [null, undefined, 'rows', 42, [[]]]) expect(parseRows(garbage)).toEqual({});
   });
 
   it('shows a paused extension above every account', () => {
@@ -168,7 +317,8 @@ describe('parseCommand', () => {
     { raw: { type: 'snooze', accountId: 's', integrationId: '1', snooze: { whileState: 'broken' } }, ok: false },
     { raw: { type: 'reauthorize', accountId: 's' }, ok: false },
     { raw: { type: 'resume' }, ok: true },
-    { raw: { type: 'more-rows' }, ok: true },
+    // Gone: the popup reads the full list from storage.
+    { raw: { type: 'more-rows' }, ok: false },
     { raw: { type: 'nothing' }, ok: false },
   ])('$raw → accepted: $ok', ({ raw, ok }) => {
     expect(parseCommand(raw) !== null).toBe(ok);

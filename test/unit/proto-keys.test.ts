@@ -2,13 +2,16 @@
 // like any other in what is notified, snoozed and verified, after a trip through storage as well.
 import { fakeBrowser } from '@webext-core/fake-browser';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { notifyChanges } from '../../src/background/notifier';
+import { pruneSnoozes, setSnoozes } from '../../src/background/snoozes';
 import { openWatchDb } from '../../src/shared/db';
-import { parseSettings } from '../../src/shared/settings';
-import { integrationKey, loadSnoozes, pruneSnoozes, setSnooze } from '../../src/shared/snooze';
-import { feedKey, type FeedRecord, type Integration, type IntegrationState } from '../../src/shared/types';
-import { judge, loadVerifications, saveVerifications } from '../../src/shared/verification';
-import { deriveView } from '../../src/shared/view';
+import { read, write } from '../../src/shared/stored';
+import { parseSettings } from '../../src/core/settings';
+import { integrationKey } from '../../src/core/snooze';
+import { notifyFromStorage } from './fixtures';
+import { SNOOZES, VERIFICATIONS } from '../../src/core/stored-items';
+import { feedKey, type FeedRecord, type Integration, type IntegrationState } from '../../src/core/types';
+import { judge } from '../../src/core/verification';
+import { deriveView } from '../../src/core/view';
 
 const NOON = new Date(2026, 10, 27, 12, 0).getTime();
 const IDS = ['__proto__', 'constructor', 'toString', 'hasOwnProperty'].map((id) => ({ id }));
@@ -61,31 +64,33 @@ beforeEach(async () => {
 describe.each(IDS)('an integration with the id "$id"', ({ id }) => {
   it('is announced once when it breaks, not again on the next poll, and once when it recovers', async () => {
     await polled(id, 'ok');
-    await notifyChanges(NOON);
+    await notifyFromStorage(NOON);
     await polled(id, 'failing');
-    await notifyChanges(NOON);
+    await notifyFromStorage(NOON);
     expect(await titlesShown()).toEqual([`\u2068Shop ${id}\u2069: Failing`]);
-    await notifyChanges(NOON + 60_000);
+    await notifyFromStorage(NOON + 60_000);
     expect(await titlesShown()).toEqual([]);
     await polled(id, 'ok');
-    await notifyChanges(NOON + 120_000);
+    await notifyFromStorage(NOON + 120_000);
     expect(await titlesShown()).toEqual([`\u2068Shop ${id}\u2069 is working again`]);
-    await notifyChanges(NOON + 180_000);
+    await notifyFromStorage(NOON + 180_000);
     expect(await titlesShown()).toEqual([]);
   });
 
   it('is snoozed while its state lasts, and the snooze is dropped once the state changes', async () => {
     const settings = parseSettings({ accounts: [{ id: 's1', label: 'Main', clientId: '194' }] });
-    await setSnooze(integrationKey('s1', id), { whileState: 'failing' });
-    const snoozed = deriveView(settings, [record(id, 'failing')], NOON, await loadSnoozes()).accounts[0];
+    await setSnoozes([integrationKey('s1', id)], { whileState: 'failing' });
+    const snoozed = deriveView(settings, [record(id, 'failing')], NOON, await read(SNOOZES)).accounts[0];
     expect(snoozed?.snoozed.map((i) => i.id)).toEqual([id]);
     expect(snoozed?.problems).toEqual([]);
-    await pruneSnoozes([record(id, 'failing')], NOON);
-    expect(Object.keys(await loadSnoozes())).toEqual([integrationKey('s1', id)]);
-    await pruneSnoozes([record(id, 'needs-reauth')], NOON);
-    expect(Object.keys(await loadSnoozes())).toEqual([]);
+    expect(Object.keys(await pruneSnoozes([record(id, 'failing')], NOON, await read(SNOOZES)))).toEqual([
+      integrationKey('s1', id),
+    ]);
+    expect(Object.keys(await read(SNOOZES))).toEqual([integrationKey('s1', id)]);
+    expect(await pruneSnoozes([record(id, 'needs-reauth')], NOON, await read(SNOOZES))).toEqual({});
+    expect(Object.keys(await read(SNOOZES))).toEqual([]);
     expect(
-      deriveView(settings, [record(id, 'needs-reauth')], NOON, await loadSnoozes()).accounts[0]?.problems.map(
+      deriveView(settings, [record(id, 'needs-reauth')], NOON, await read(SNOOZES)).accounts[0]?.problems.map(
         (i) => i.id,
       ),
     ).toEqual([id]);
@@ -96,10 +101,10 @@ describe.each(IDS)('an integration with the id "$id"', ({ id }) => {
     { state: 'failing' as const, result: 'still-failing' },
   ])('is judged $result after a re-authorization when the next check finds it $state', async ({ state, result }) => {
     const key = integrationKey('s1', id);
-    await saveVerifications({
+    await write(VERIFICATIONS, {
       [key]: { accountId: 's1', integrationId: id, name: `Shop ${id}`, startedAt: NOON - 120_000, tabIds: [] },
     });
-    const judged = judge(await loadVerifications(), [record(id, state)], NOON);
+    const judged = judge(await read(VERIFICATIONS), [record(id, state)], NOON);
     expect(Object.entries(judged).map(([k, v]) => [k, v.result])).toEqual([[key, result]]);
   });
 });

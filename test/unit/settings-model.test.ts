@@ -3,9 +3,9 @@
 import { fakeBrowser } from '@webext-core/fake-browser';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { resume } from '../../src/background/page-actions';
-import { BACKUP_FORMAT, exportBackup, parseBackup } from '../../src/shared/backup';
-import { applyManaged, ownPart, parseManaged } from '../../src/shared/managed';
-import { migrate } from '../../src/shared/migrations';
+import { BACKUP_FORMAT, exportBackup, parseBackup } from '../../src/options/backup';
+import { applyManaged, ownPart, parseManaged } from '../../src/core/managed';
+import { migrate } from '../../src/core/migrations';
 import {
   DEFAULT_SETTINGS,
   MBI_API_ORIGIN,
@@ -14,7 +14,7 @@ import {
   type Secrets,
   type Settings,
   type AccountSettings,
-} from '../../src/shared/settings';
+} from '../../src/core/settings';
 import {
   loadOwnSettings,
   loadSecrets,

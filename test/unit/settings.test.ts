@@ -6,7 +6,7 @@ import {
   parseClientId,
   parseOrigin,
   parseSettings,
-} from '../../src/shared/settings';
+} from '../../src/core/settings';
 
 describe('parseSettings', () => {
   it.each([{ stored: undefined }, { stored: null }, { stored: 'garbage' }, { stored: [] }, { stored: {} }])(

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { describeShape } from '../../src/shared/shape';
+import { describeShape } from '../../src/core/shape';
 
 const sample = JSON.parse(readFileSync('test/unit/fixtures/connections-2018-sample.json', 'utf8')) as unknown;
 

@@ -3,8 +3,8 @@
 import { describe, expect, it } from 'vitest';
 import { SIM_TIMING, timingDefines } from '../../scripts/sim-timing';
 import { UPDATE_CYCLE_MIN_INTERVAL_MS } from '../../src/background/sources/mbi-update-cycle';
-import { REQUEST_TIMEOUT_MS } from '../../src/shared/limits';
-import { POLL_MINUTES } from '../../src/shared/settings';
+import { REQUEST_TIMEOUT_MS } from '../../src/core/limits';
+import { POLL_MINUTES } from '../../src/core/settings';
 
 describe('waits of the shipped build', () => {
   it('calls the update status at most once a minute, gives a request 15 s and polls at most once a minute', () => {

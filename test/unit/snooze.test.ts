@@ -1,10 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { inQuietHours } from '../../src/shared/settings';
+import { inQuietHours } from '../../src/core/settings';
 import { fakeBrowser } from '@webext-core/fake-browser';
-import { isSnoozed, liveSnoozes, loadSnoozes, parseSnoozes, pruneSnoozes } from '../../src/shared/snooze';
-import { deriveView } from '../../src/shared/view';
-import { parseSettings } from '../../src/shared/settings';
-import type { FeedRecord } from '../../src/shared/types';
+import { pruneSnoozes } from '../../src/background/snoozes';
+import { isSnoozed, liveSnoozes, parseSnoozes } from '../../src/core/snooze';
+import { SNOOZES } from '../../src/core/stored-items';
+import { read } from '../../src/shared/stored';
+import { deriveView } from '../../src/core/view';
+import { parseSettings } from '../../src/core/settings';
+import type { FeedRecord } from '../../src/core/types';
 import { connectionsRecord } from './fixtures';
 
 const NOW = Date.UTC(2026, 10, 27, 12);
@@ -74,8 +77,8 @@ describe('snoozes', () => {
     await fakeBrowser.storage.local.set({
       snoozes: { 's/1': { whileState: 'failing' }, 's/2': { until: NOW + 1 }, 's/3': { until: NOW - 1 } },
     });
-    await pruneSnoozes(records, NOW);
-    expect(await loadSnoozes()).toEqual({ 's/1': { whileState: 'failing' } });
+    expect(await pruneSnoozes(records, NOW, await read(SNOOZES))).toEqual({ 's/1': { whileState: 'failing' } });
+    expect(await read(SNOOZES)).toEqual({ 's/1': { whileState: 'failing' } });
   });
 
   it('keeps a snooze set while a check was cleaning up the ones it had read', async () => {
@@ -99,11 +102,11 @@ describe('snoozes', () => {
       },
     ];
     await fakeBrowser.storage.local.set({ snoozes: { 's/1': { until: NOW - 1 } } });
-    const read = await loadSnoozes();
+    const before = await read(SNOOZES);
     // The admin snoozes integration 2 from the popup after the check read the snoozes.
-    await fakeBrowser.storage.local.set({ snoozes: { ...read, 's/2': { whileState: 'failing' } } });
-    expect(await pruneSnoozes(records, NOW, read)).toEqual({ 's/2': { whileState: 'failing' } });
-    expect(await loadSnoozes()).toEqual({ 's/2': { whileState: 'failing' } });
+    await fakeBrowser.storage.local.set({ snoozes: { ...before, 's/2': { whileState: 'failing' } } });
+    expect(await pruneSnoozes(records, NOW, before)).toEqual({ 's/2': { whileState: 'failing' } });
+    expect(await read(SNOOZES)).toEqual({ 's/2': { whileState: 'failing' } });
   });
 
   it('leaves a snoozed integration out of the problem count and lists it apart', () => {

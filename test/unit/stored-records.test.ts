@@ -2,9 +2,9 @@
 // store throws, the next poll rewrites it, and it is logged once.
 import { fakeBrowser } from '@webext-core/fake-browser';
 import { afterEach, beforeEach, describe, expect, it, vi, type MockInstance } from 'vitest';
-import { parseFeedRecord } from '../../src/shared/feed-record';
+import { parseFeedRecord } from '../../src/core/feed-record';
 import { openWatchDb } from '../../src/shared/db';
-import { feedKey, type FeedRecord } from '../../src/shared/types';
+import { feedKey, type FeedRecord } from '../../src/core/types';
 import { callsTo, CONNECTIONS, CYCLE, json, serve, stored, UPDATE_CYCLE, watchMainStore } from './fixtures';
 
 // Hours after the update-cycle fixture's last job ended, so the account is not stale.
@@ -44,18 +44,19 @@ async function storeRaw(record: object): Promise<void> {
   await db.put('feeds', record);
 }
 
+/** The clock of a check cycle at `at`. */
+const clockAt = (at: number) => ({ now: () => at, random: Math.random });
+
 /** A fresh copy of the worker's modules, as a restarted worker loads them. */
 async function freshWorker() {
   vi.resetModules();
-  const [refresh, notifier, followUp, pageActions, diagnostic, poll] = await Promise.all([
-    import('../../src/background/refresh'),
-    import('../../src/background/notifier'),
+  const [cycle, followUp, pageActions, diagnostic] = await Promise.all([
+    import('../../src/background/cycle'),
     import('../../src/background/follow-up'),
     import('../../src/background/page-actions'),
     import('../../src/background/diagnostic'),
-    import('../../src/background/poll'),
   ]);
-  return { ...refresh, ...notifier, ...followUp, ...pageActions, ...diagnostic, ...poll };
+  return { ...cycle, ...followUp, ...pageActions, ...diagnostic };
 }
 
 describe('parseFeedRecord', () => {
@@ -166,28 +167,27 @@ describe('a damaged stored record', () => {
   ])('with $what breaks no badge refresh, notification, re-authorization, support case or poll', async ({ record }) => {
     await storeRaw(record);
     const worker = await freshWorker();
-    await worker.refreshBadge(NOW);
-    await worker.notifyChanges(NOW);
+    // A cycle that polls no account: the badge and the notifications read the damaged record as it is.
+    await worker.requestCycle({ force: false, accountIds: [] }, clockAt(NOW));
     expect(await worker.startReauthorization('main', '5', NOW)).toBe(false);
     expect(await worker.openSupportCase('main', '5', NOW)).toEqual({ ok: false });
     expect(await worker.diagnosticOf('main')).toBeNull();
     expect(await fakeBrowser.action.getBadgeText({})).toBe('');
 
     serve({ [CONNECTIONS]: BROKEN, [UPDATE_CYCLE]: CYCLE });
-    await worker.pollAll({ force: false, now: () => NOW + 60_000 });
+    await worker.requestCycle({ force: false }, clockAt(NOW + 60_000));
     expect((await stored('connections'))?.data).toMatchObject({
       feed: 'connections',
       integrations: [{ id: '5', state: 'failing' }],
     });
-    await worker.refreshBadge(NOW + 60_000);
     expect(await fakeBrowser.action.getBadgeText({})).toBe('1');
   });
 
   it('is logged once however often it is read, and without its values', async () => {
     await storeRaw({ ...GOOD, data: { feed: 'connections', integrations: 'secret-looking text' } });
     const worker = await freshWorker();
-    await worker.refreshBadge(NOW);
-    await worker.refreshBadge(NOW + 1);
+    await worker.requestCycle({ force: false, accountIds: [] }, clockAt(NOW));
+    await worker.requestCycle({ force: false, accountIds: [] }, clockAt(NOW + 1));
     await worker.openSupportCase('main', '5', NOW);
     const lines = warn.mock.calls.map((args) => args.join(' '));
     expect(lines.filter((line) => line.includes(KEY))).toHaveLength(1);
@@ -204,9 +204,9 @@ describe('a damaged stored record', () => {
     });
     const fetchSpy = serve({ [CONNECTIONS]: BROKEN, [UPDATE_CYCLE]: CYCLE });
     const worker = await freshWorker();
-    await worker.pollAll({ force: false, now: () => NOW + 60_000 });
+    await worker.requestCycle({ force: false }, clockAt(NOW + 60_000));
     expect(callsTo(fetchSpy, CONNECTIONS)).toBe(0);
-    await worker.refreshBadge(NOW + 60_000);
+    // The same cycle draws the badge: it says why nothing was asked.
     expect(await fakeBrowser.action.getTitle({})).toContain('Rate limited');
   });
 });

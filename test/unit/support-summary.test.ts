@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { parseSecrets, parseSettings } from '../../src/shared/settings';
-import { supportSummary } from '../../src/shared/support-summary';
-import type { Integration } from '../../src/shared/types';
+import { parseSecrets, parseSettings } from '../../src/core/settings';
+import { supportSummary } from '../../src/core/support-summary';
+import type { Integration } from '../../src/core/types';
 
 const NOW = Date.parse('2026-01-15T12:00:00Z');
 const SINCE = Date.parse('2026-01-14T08:30:00Z');

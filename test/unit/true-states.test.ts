@@ -2,12 +2,12 @@
 // is "removed" (not "Fixed"), and an account with no integrations says so instead of "all healthy".
 import { describe, expect, it } from 'vitest';
 import { badgeFor } from '../../src/background/badge';
-import { buildPopupModel } from '../../src/background/popup-model';
+import { buildPopupModel } from '../../src/core/popup-build';
 import { parseConnections } from '../../src/background/sources/mbi-connections';
-import { parseSettings } from '../../src/shared/settings';
-import type { FeedRecord, Integration } from '../../src/shared/types';
-import { judge, type Verifications } from '../../src/shared/verification';
-import { deriveView } from '../../src/shared/view';
+import { parseSettings } from '../../src/core/settings';
+import type { FeedRecord, Integration } from '../../src/core/types';
+import { judge, type Verifications } from '../../src/core/verification';
+import { deriveView } from '../../src/core/view';
 import { connectionsRecord } from './fixtures';
 
 const NOW = Date.UTC(2026, 10, 27, 12);
@@ -88,7 +88,7 @@ describe('one bad element does not blind the account', () => {
     const view = deriveView(settings, [stored(data.integrations, data.anomalies)], NOW);
     expect(badgeFor(view).text).toBe('4');
     const { model } = buildPopupModel(view, settings, {}, {}, NOW);
-    expect(model.accounts[0]?.problems.map((r) => r.stateLabel)).toContain('Unknown status "(unreadable)"');
+    expect(model.accounts[0]?.entries.map((e) => e.stateLabel)).toContain('Unknown status "(unreadable)"');
     expect(model.accounts[0]?.anomalies).toEqual(data.anomalies);
   });
 });

@@ -3,11 +3,11 @@
 import { fakeBrowser } from '@webext-core/fake-browser';
 import fc from 'fast-check';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { pollAll } from '../../src/background/poll';
+import { requestCycle } from '../../src/background/cycle';
 import { resume } from '../../src/background/page-actions';
-import { exportBackup, importChanges, parseBackup, BACKUP_FORMAT } from '../../src/shared/backup';
-import { bindKey, keyFor, nextDropped, reconcileKeys } from '../../src/shared/key-binding';
-import { applyManaged, parseManaged } from '../../src/shared/managed';
+import { exportBackup, importChanges, parseBackup, BACKUP_FORMAT } from '../../src/options/backup';
+import { bindKey, keyFor, nextDropped, reconcileKeys } from '../../src/core/key-binding';
+import { applyManaged, parseManaged } from '../../src/core/managed';
 import {
   originPattern,
   parseOrigin,
@@ -15,7 +15,7 @@ import {
   type Secrets,
   type Settings,
   type AccountSettings,
-} from '../../src/shared/settings';
+} from '../../src/core/settings';
 import { keysOnDisk, loadDroppedKeys, saveSettingsAndKeys } from '../../src/options/save-settings';
 import {
   bindLegacyStoredKeys,
@@ -102,7 +102,7 @@ describe('a key goes only to the API host and client it was entered for', () => 
       [CONNECTIONS.replace(MAIN.apiOrigin, ATTACKER)]: SAMPLE,
       [`${ATTACKER}/0.1/client/194/fullupdatestatus`]: CYCLE,
     });
-    await pollAll({ force: true });
+    await requestCycle({ force: true });
     expect(fetchSpy.mock.calls.length).toBeGreaterThan(0);
     expect(JSON.stringify(fetchSpy.mock.calls)).not.toContain(KEY);
   });

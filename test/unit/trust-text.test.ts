@@ -8,11 +8,12 @@ import { badgeFor } from '../../src/background/badge';
 import { notifyChanges } from '../../src/background/notifier';
 import { parseConnections } from '../../src/background/sources/mbi-connections';
 import { parseUpdateCycle } from '../../src/background/sources/mbi-update-cycle';
-import { openWatchDb } from '../../src/shared/db';
-import { parseSettings } from '../../src/shared/settings';
-import { supportSummary } from '../../src/shared/support-summary';
-import { feedKey, type Integration, type IntegrationState } from '../../src/shared/types';
-import { deriveView } from '../../src/shared/view';
+import { loadSettings } from '../../src/shared/storage';
+import { parseSettings } from '../../src/core/settings';
+import { supportSummary } from '../../src/core/support-summary';
+import { feedKey, type Integration, type IntegrationState } from '../../src/core/types';
+import { deriveView } from '../../src/core/view';
+import { connectionsRecord } from './fixtures';
 
 /** Every character that may not reach the screen or the clipboard from outside. */
 // eslint-disable-next-line no-control-regex -- control characters are what this test looks for
@@ -229,18 +230,8 @@ describe('plain-text places', () => {
       detail: 'خطأ 42',
     });
     const poll = async (state: IntegrationState) => {
-      await (
-        await openWatchDb()
-      ).put('feeds', {
-        key: feedKey('s1', 'connections'),
-        accountId: 's1',
-        feed: 'connections',
-        lastAttemptAt: NOON,
-        lastSuccessAt: NOON,
-        failures: 0,
-        data: { feed: 'connections', integrations: [shop(state)] },
-      });
-      await notifyChanges(NOON);
+      const records = [connectionsRecord([shop(state)], NOON, 's1')];
+      await notifyChanges({ settings: await loadSettings(), records, snoozes: {} }, NOON);
     };
     await poll('ok');
     await poll('failing');

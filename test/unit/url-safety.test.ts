@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { keyPageFor, PROVIDERS } from '../../src/shared/providers';
-import { safeUrl } from '../../src/shared/url-safety';
+import { keyPageFor, PROVIDERS } from '../../src/core/providers';
+import { safeUrl } from '../../src/core/url-safety';
 
 const SIM = 'http://127.0.0.1:8127';
 

@@ -2,12 +2,13 @@
 // integration leads with the support case, says why, and Re-authorize no longer sends the admin to make one.
 import { fakeBrowser } from '@webext-core/fake-browser';
 import { describe, expect, it, vi } from 'vitest';
-import { buildPopupModel } from '../../src/background/popup-model';
-import { reauthPages } from '../../src/shared/links';
-import { parseSettings } from '../../src/shared/settings';
-import { supportSummary } from '../../src/shared/support-summary';
-import type { FeedRecord, Integration } from '../../src/shared/types';
-import { deriveView } from '../../src/shared/view';
+import { buildPopupModel } from '../../src/core/popup-build';
+import { isGroup, type PopupRow } from '../../src/core/popup-model';
+import { reauthPages } from '../../src/core/links';
+import { parseSettings } from '../../src/core/settings';
+import { supportSummary } from '../../src/core/support-summary';
+import type { FeedRecord, Integration } from '../../src/core/types';
+import { deriveView } from '../../src/core/view';
 import { connectionsRecord } from './fixtures';
 
 const NOW = Date.UTC(2026, 10, 30, 12);
@@ -39,9 +40,12 @@ const mixpanel: Integration = {
   detail: 'Unauthorized',
 };
 
-function rowOf(integration: Integration) {
+function rowOf(integration: Integration): PopupRow | undefined {
   const records: FeedRecord[] = [connectionsRecord([integration], NOW)];
-  return buildPopupModel(deriveView(settings, records, NOW), settings, {}, {}, NOW).model.accounts[0]?.problems[0];
+  const [entry] =
+    buildPopupModel(deriveView(settings, records, NOW), settings, {}, {}, NOW).model.accounts[0]?.entries ?? [];
+  expect(entry && isGroup(entry)).toBe(false);
+  return entry && !isGroup(entry) ? entry : undefined;
 }
 
 describe('a broken Zendesk integration', () => {

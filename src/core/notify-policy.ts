@@ -1,0 +1,205 @@
+// Pure: which desktop notifications a new state calls for. Driven by a remembered state per integration
+// (not by the poll's transitions), so a worker restart never shows one twice and never loses one.
+import { emptyRecord, isRecord, recordFrom } from './keyed-record';
+import { inQuietHours, type Settings } from './settings';
+import { integrationKey, isSnoozed, type Snoozes } from './snooze';
+import { integrationsOf, isListData, type FeedRecord, type Integration, type IntegrationState } from './types';
+import { isOverdue, PROBLEM_STATES } from './view';
+
+export type NoteKind = 'new-problem' | 'recovered' | 'escalation';
+
+/** More notes than this of one kind for one account in one poll are shown as one summary instead. */
+export const GROUP_ABOVE = 3;
+
+interface NoteBase {
+  /** Stable per kind and integration (or account, for a summary): showing it again replaces it. */
+  id: string;
+  kind: NoteKind;
+  accountId: string;
+}
+
+export interface SingleNote extends NoteBase {
+  integration: Integration;
+}
+
+/** Stands for several integrations of one account that changed the same way in one poll. */
+export interface SummaryNote extends NoteBase {
+  integrations: Integration[];
+}
+
+export type Note = SingleNote | SummaryNote;
+
+interface Remembered {
+  state: IntegrationState;
+  escalated: boolean;
+}
+
+/**
+ * Per account, the integrations that are not ok, by id: an integration without an entry is ok. An account
+ * without an entry has not been seen yet (a seen account with everything ok is `{}`).
+ */
+export type NoteMemory = Record<string, Record<string, Remembered>>;
+
+const KINDS: readonly NoteKind[] = ['new-problem', 'escalation', 'recovered'];
+
+const SETTING: Readonly<Record<NoteKind, keyof Settings['notifications']>> = {
+  'new-problem': 'newProblem',
+  recovered: 'recovered',
+  escalation: 'escalation',
+};
+
+/** Marks a summary's id in place of an integration id (which noteId() always escapes). */
+const SUMMARY = '*';
+
+function encodePart(part: string): string {
+  return encodeURIComponent(part).replace(/\*/g, '%2A');
+}
+
+export function noteId(kind: NoteKind, accountId: string, integrationId: string): string {
+  return [kind, accountId, integrationId].map(encodePart).join('|');
+}
+
+export function summaryNoteId(kind: NoteKind, accountId: string): string {
+  return [kind, encodePart(accountId), SUMMARY].join('|');
+}
+
+/** The kind, account and integration of a note id; `integrationId` is null for an account's summary. */
+export function parseNoteId(id: string): { kind: NoteKind; accountId: string; integrationId: string | null } | null {
+  const raw = id.split('|');
+  let parts: string[];
+  try {
+    parts = raw.map(decodeURIComponent);
+  } catch {
+    return null;
+  }
+  const [kind, accountId, integrationId] = parts;
+  if (
+    parts.length !== 3 ||
+    !accountId ||
+    !integrationId ||
+    !(kind === 'new-problem' || kind === 'recovered' || kind === 'escalation')
+  )
+    return null;
+  return { kind, accountId, integrationId: raw[2] === SUMMARY ? null : integrationId };
+}
+
+export function isSummary(note: Note): note is SummaryNote {
+  return 'integrations' in note;
+}
+
+export interface PlanInput {
+  settings: Settings;
+  records: readonly FeedRecord[];
+  memory: NoteMemory;
+  snoozes: Snoozes;
+  now: number;
+}
+
+function decide(
+  prev: Remembered | undefined,
+  item: Integration,
+  settings: Settings,
+  now: number,
+  muted: boolean,
+): { kinds: NoteKind[]; escalated: boolean } {
+  const problem = PROBLEM_STATES.has(item.state);
+  const kinds: NoteKind[] = [];
+  const before = prev?.state ?? 'ok';
+  if (before !== item.state) {
+    if (problem) kinds.push('new-problem');
+    else if (item.state === 'ok' && PROBLEM_STATES.has(before)) kinds.push('recovered');
+  }
+  let escalated = before === item.state && prev !== undefined && prev.escalated;
+  const overdue = problem && isOverdue(item, settings.escalationHours, now);
+  // While muted (quiet hours, snoozed) an escalation waits, so it still arrives afterwards.
+  if (overdue && !escalated && !muted) {
+    kinds.push('escalation');
+    escalated = true;
+  }
+  return { kinds, escalated };
+}
+
+/** One note per integration, or one summary when there are more than GROUP_ABOVE. */
+function notesFor(kind: NoteKind, accountId: string, items: Integration[]): Note[] {
+  if (items.length > GROUP_ABOVE) return [{ id: summaryNoteId(kind, accountId), kind, accountId, integrations: items }];
+  return items.map((integration) => ({ id: noteId(kind, accountId, integration.id), kind, accountId, integration }));
+}
+
+export function planNotes({ settings, records, memory, snoozes, now }: PlanInput): {
+  notes: Note[];
+  memory: NoteMemory;
+} {
+  const quiet = inQuietHours(settings.notifications, new Date(now));
+  const notes: Note[] = [];
+  const next: NoteMemory = emptyRecord();
+  for (const account of settings.accounts.filter((s) => s.enabled)) {
+    const integrations = integrationsOf(records.find((r) => r.accountId === account.id && isListData(r.data)));
+    if (!integrations) {
+      if (memory[account.id]) next[account.id] = memory[account.id]!;
+      continue;
+    }
+    const seen = memory[account.id];
+    // Keyed by MBI's ids: an id "__proto__" must be an entry, not this object's prototype.
+    const remembered = emptyRecord<Remembered>();
+    const due: Record<NoteKind, Integration[]> = { 'new-problem': [], recovered: [], escalation: [] };
+    for (const item of integrations) {
+      const muted = quiet || isSnoozed(snoozes[integrationKey(account.id, item.id)], item, now);
+      const { kinds, escalated } = decide(seen?.[item.id], item, settings, now, muted);
+      if (item.state !== 'ok') remembered[item.id] = { state: item.state, escalated };
+      // The first look at an account sets the baseline silently; the badge shows what is already broken.
+      if (!seen || muted) continue;
+      for (const kind of kinds) {
+        if (settings.notifications[SETTING[kind]]) due[kind].push(item);
+      }
+    }
+    next[account.id] = remembered;
+    for (const kind of KINDS) notes.push(...notesFor(kind, account.id, due[kind]));
+  }
+  return { notes, memory: next };
+}
+
+/** Whether two memories hold the same entries: a few comparisons per integration that is not ok. */
+export function sameMemory(a: NoteMemory, b: NoteMemory): boolean {
+  const accounts = Object.keys(a);
+  if (accounts.length !== Object.keys(b).length) return false;
+  return accounts.every((accountId) => {
+    const x = a[accountId];
+    const y = b[accountId];
+    if (!x || !y) return false;
+    const ids = Object.keys(x);
+    return (
+      ids.length === Object.keys(y).length &&
+      ids.every((id) => x[id]?.state === y[id]?.state && x[id]?.escalated === y[id]?.escalated)
+    );
+  });
+}
+
+/** Summary note id → the ids of the integrations it covers, for its Snooze button. */
+export type Groups = Record<string, string[]>;
+
+/** The stored groups; an entry that is not a list of ids is dropped, and anything else reads as none. */
+export function parseGroups(raw: unknown): Groups {
+  if (!isRecord(raw)) return emptyRecord();
+  return recordFrom(
+    Object.entries(raw).filter(
+      (entry): entry is [string, string[]] => Array.isArray(entry[1]) && entry[1].every((id) => typeof id === 'string'),
+    ),
+  );
+}
+
+/**
+ * What was last notified. An entry that cannot be read is dropped: its account then counts as not seen
+ * yet, so its next check sets a new baseline silently rather than announcing everything again.
+ */
+export function parseMemory(raw: unknown): NoteMemory {
+  const memory: NoteMemory = emptyRecord();
+  if (!isRecord(raw)) return memory;
+  for (const [accountId, seen] of Object.entries(raw)) {
+    if (!isRecord(seen)) continue;
+    const valid = Object.values(seen).every(
+      (r) => isRecord(r) && typeof r.state === 'string' && typeof r.escalated === 'boolean',
+    );
+    if (valid) memory[accountId] = recordFrom(Object.entries(seen) as [string, NoteMemory[string][string]][]);
+  }
+  return memory;
+}

@@ -1,0 +1,217 @@
+// Pure: the derived view, with verifications and snoozes, turned into the popup's model.
+import { likelyCause, type Cause, type CauseFinding } from './causes';
+import { stateLabel } from './format';
+import type { History } from './history';
+import { t, type MessageKey } from './i18n';
+import { ISSUES } from './issues';
+import { reauthHint } from './links';
+import {
+  firstRows,
+  GROUP_FROM,
+  type PopupAccount,
+  type PopupEntry,
+  type PopupIssue,
+  type PopupModel,
+  type PopupRow,
+  type PopupRows,
+} from './popup-model';
+import type { Settings } from './settings';
+import { integrationKey, type Snoozes } from './snooze';
+import type { Integration } from './types';
+import type { Verifications } from './verification';
+import { isOverdue, type AccountIssue, type AccountView, type WatchView } from './view';
+import { primaryAction } from './primary-action';
+
+const CAUSES: Readonly<Record<Cause, MessageKey>> = {
+  provider: 'popup_cause_provider',
+  token: 'popup_cause_token',
+  account: 'popup_cause_account',
+  internal: 'popup_cause_internal',
+};
+
+function cause(finding: CauseFinding): PopupRow['cause'] {
+  const text = t('popup_cause', t(CAUSES[finding.cause]));
+  const e = finding.evidence;
+  switch (e.kind) {
+    case 'lapse':
+      return { text, kind: finding.cause, evidence: e.text };
+    case 'error':
+      return { text, kind: finding.cause, evidence: t('popup_evidence_error', e.text) };
+    case 'many':
+      return { text, kind: finding.cause, evidence: t('popup_evidence_many', e.count) };
+    case 'update':
+      // The popup words this one itself: it says how long ago, counted from when it opens.
+      return { text, kind: finding.cause, evidenceAt: e.at, evidenceRaw: e.raw };
+  }
+}
+
+export function popupIssue(issue: AccountIssue): PopupIssue {
+  const info = ISSUES[issue.kind];
+  const out: PopupIssue = {
+    kind: issue.kind,
+    title: info.title,
+    advice: info.advice,
+    action: info.action,
+    actionLabel: info.actionLabel,
+  };
+  if (issue.message !== info.advice) out.message = issue.message;
+  return out;
+}
+
+/** Histories by integrationKey, from the transition log. */
+export type Histories = ReadonlyMap<string, History>;
+
+function row(
+  integration: Integration,
+  account: AccountView,
+  settings: Settings,
+  verifications: Verifications,
+  histories: Histories,
+  now: number,
+): PopupRow {
+  const key = integrationKey(account.account.id, integration.id);
+  const verification = verifications[key];
+  const action = primaryAction(integration);
+  const escalated = isOverdue(integration, settings.escalationHours, now);
+  const out: PopupRow = {
+    accountId: account.account.id,
+    id: integration.id,
+    name: integration.name,
+    provider: integration.provider,
+    kind: integration.kind,
+    state: integration.state,
+    stateLabel: stateLabel(integration),
+    actionLabel: action.label,
+    hint: action.hint ?? reauthHint(integration) ?? '',
+    escalated,
+    supportFirst: escalated || verification?.result === 'still-failing' || action.supportFirst === true,
+  };
+  if (integration.since !== undefined) out.since = integration.since;
+  if (integration.firstSeen) out.firstSeen = true;
+  if (integration.detail !== undefined) out.detail = integration.detail;
+  const history = histories.get(key);
+  if (history?.breaks) out.history = history;
+  const finding = likelyCause(integration, account);
+  if (finding) out.cause = cause(finding);
+  // A re-authorization judged "removed" belongs to the list below the rows, not to a row listed again.
+  if (verification && verification.result !== 'removed') {
+    out.verification = {};
+    if (verification.result) out.verification.result = verification.result;
+    if (verification.checkedAt !== undefined) out.verification.checkedAt = verification.checkedAt;
+  }
+  return out;
+}
+
+/**
+ * The rows of an account's problems, most recent first, with problems alike in provider, state and error
+ * folded into one group (from GROUP_FROM on) at the place of the latest of them.
+ */
+export function entriesOf(rows: readonly PopupRow[]): PopupEntry[] {
+  const alike = new Map<string, PopupRow[]>();
+  for (const r of rows) {
+    const key = JSON.stringify([r.provider, r.state, r.detail ?? '']);
+    alike.set(key, [...(alike.get(key) ?? []), r]);
+  }
+  const placed = new Set<string>();
+  const entries: PopupEntry[] = [];
+  for (const r of rows) {
+    const key = JSON.stringify([r.provider, r.state, r.detail ?? '']);
+    const members = alike.get(key) ?? [];
+    if (members.length < GROUP_FROM) {
+      entries.push(r);
+    } else if (!placed.has(key)) {
+      placed.add(key);
+      entries.push({
+        group: true,
+        key,
+        provider: r.provider,
+        kind: r.kind,
+        state: r.state,
+        stateLabel: r.stateLabel,
+        ...(r.detail === undefined ? {} : { detail: r.detail }),
+        hint: r.hint,
+        count: members.length,
+        ...(r.since === undefined ? {} : { since: r.since }),
+        rows: members,
+      });
+    }
+  }
+  return entries;
+}
+
+/** An entry as the model carries it: a group without its rows (they are in the full list). */
+const brief = (entry: PopupEntry): PopupEntry => ('group' in entry ? { ...entry, rows: undefined } : entry);
+
+function account(
+  view: AccountView,
+  settings: Settings,
+  verifications: Verifications,
+  snoozes: Snoozes,
+  entries: readonly PopupEntry[],
+  histories: Histories,
+  now: number,
+  first: number,
+): PopupAccount {
+  const out: PopupAccount = {
+    accountId: view.account.id,
+    label: view.account.label,
+    total: view.total,
+    problemCount: view.problems.length,
+    entries: entries.slice(0, first).map(brief),
+    entryCount: entries.length,
+    snoozed: view.snoozed.map((i) => {
+      const r = row(i, view, settings, verifications, histories, now);
+      const until = snoozes[integrationKey(view.account.id, i.id)]?.until;
+      return until === undefined ? r : { ...r, wakeAt: until };
+    }),
+    showingLastGood: view.showingLastGood,
+  };
+  if (view.issue) out.issue = popupIssue(view.issue);
+  if (view.lastSuccessAt !== undefined) out.lastSuccessAt = view.lastSuccessAt;
+  if (view.lastJob)
+    out.lastJob = {
+      statusName: view.lastJob.statusName,
+      endedAt: view.lastJob.endedAt,
+      endedRaw: view.lastJob.endedRaw,
+    };
+  if (view.anomalies) out.anomalies = view.anomalies;
+  if (view.total === 0 && view.lastSuccessAt !== undefined) out.listsNone = true;
+  return out;
+}
+
+/**
+ * The popup's model, carrying each account's first entries, and the full list of every account's entries
+ * (groups with their rows), which the popup reads on "Show all" or when a group expands.
+ */
+export function buildPopupModel(
+  view: WatchView,
+  settings: Settings,
+  verifications: Verifications,
+  snoozes: Snoozes,
+  now: number,
+  histories: Histories = new Map(),
+): { model: PopupModel; rows: PopupRows } {
+  const first = firstRows(view.accounts.length);
+  const rows: PopupRows = {};
+  for (const a of view.accounts)
+    rows[a.account.id] = entriesOf(a.problems.map((i) => row(i, a, settings, verifications, histories, now)));
+  const model: PopupModel = {
+    builtAt: now,
+    problemCount: view.problemCount,
+    escalationHours: settings.escalationHours,
+    accounts: view.accounts.map((a) =>
+      account(a, settings, verifications, snoozes, rows[a.account.id] ?? [], histories, now, first),
+    ),
+    fixed: Object.entries(verifications).flatMap(([key, v]) => {
+      if (v.result !== 'fixed' && v.result !== 'removed') return [];
+      const entry: PopupModel['fixed'][number] = { key, name: v.name };
+      if (v.checkedAt !== undefined) entry.checkedAt = v.checkedAt;
+      if (v.result === 'removed') entry.removed = true;
+      return [entry];
+    }),
+  };
+  if (view.lastCheckedAt !== undefined) model.lastCheckedAt = view.lastCheckedAt;
+  if (view.issue && (view.issue.kind === 'paused' || view.issue.kind === 'not-configured'))
+    model.globalIssue = popupIssue(view.issue);
+  return { model, rows };
+}

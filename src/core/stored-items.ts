@@ -1,0 +1,51 @@
+// Every item the extension keeps in extension storage: its key, its area, and the parser that reads it
+// (migrating what an older version wrote and falling back to a default for anything unreadable). Every
+// read and write goes through this table (shared/stored.ts); IndexedDB's history is in shared/db.ts.
+import { parseDroppedKeys, type DroppedKeys } from './key-binding';
+import { isRecord } from './keyed-record';
+import { migrate } from './migrations';
+import { parseGroups, parseMemory, type Groups, type NoteMemory } from './notify-policy';
+import { parseSecrets, parseSettings, type Secrets, type Settings } from './settings';
+import { parseSnoozes, type Snoozes } from './snooze';
+import { parseVerifications, type Verifications } from './verification';
+
+import { item, POPUP_MODEL, POPUP_ROWS, SETTINGS_PLACE } from './popup-model';
+
+export type { Area, StoredItem } from './popup-model';
+export { POPUP_MODEL, POPUP_ROWS };
+
+/** Numbers by string key, as the spacing rules keep their last calls. */
+function parseTimes(raw: unknown): Record<string, number> {
+  return isRecord(raw)
+    ? Object.fromEntries(Object.entries(raw).filter((e): e is [string, number] => typeof e[1] === 'number'))
+    : {};
+}
+
+/** The admin's own settings; policy values are merged over them when read for use (storage.ts). */
+export const SETTINGS = { ...SETTINGS_PLACE, parse: (raw: unknown): Settings => parseSettings(migrate(raw)) };
+/** Export API keys, bound to their host and client: in `local`, or `session` when the admin chose so. */
+export const SECRETS = /* @__PURE__ */ item<Secrets>('secrets', 'local', parseSecrets);
+/** Notices of keys removed because their account changed host or client. */
+export const DROPPED_KEYS = /* @__PURE__ */ item<DroppedKeys>('droppedKeys', 'local', parseDroppedKeys);
+export const SNOOZES = /* @__PURE__ */ item<Snoozes>('snoozes', 'local', parseSnoozes);
+export const VERIFICATIONS = /* @__PURE__ */ item<Verifications>('verifications', 'local', parseVerifications);
+/** What was last notified, per account and integration. */
+export const NOTIFIED = /* @__PURE__ */ item<NoteMemory>('notified', 'local', parseMemory);
+/** Summary notification id → the integrations it covers. */
+export const NOTIFIED_GROUPS = /* @__PURE__ */ item<Groups>('notified-groups', 'local', parseGroups);
+/** The last call per source and spacing group, shared by polls and "Test connection". */
+export const RATE_CALLS = /* @__PURE__ */ item<Record<string, number>>('rateCalls', 'session', parseTimes);
+
+/** The whole table, for what looks at every item (tests, the README's list). */
+export const STORED_ITEMS = [
+  SETTINGS,
+  SECRETS,
+  DROPPED_KEYS,
+  SNOOZES,
+  VERIFICATIONS,
+  NOTIFIED,
+  NOTIFIED_GROUPS,
+  POPUP_MODEL,
+  POPUP_ROWS,
+  RATE_CALLS,
+] as const;
