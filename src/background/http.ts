@@ -40,6 +40,9 @@ async function readCapped(response: Response, maxBytes: number): Promise<string 
     return null;
   }
   if (!response.body) return '';
+  // Declared small enough and not compressed (a compressed body may grow past its declared length): read whole.
+  const encoding = response.headers.get('content-encoding') ?? 'identity';
+  if (declared <= maxBytes && encoding === 'identity') return response.text();
   const reader = response.body.getReader();
   const chunks: Uint8Array[] = [];
   let total = 0;

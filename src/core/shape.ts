@@ -22,6 +22,7 @@ function safeKey(key: string): string {
 }
 
 function merge(a: Shape, b: Shape): Shape {
+  if (typeof a === 'string' && typeof b === 'string') return a === b ? a : `${a}|${b}`;
   if (typeof a === 'string' || typeof b === 'string' || Array.isArray(a) || Array.isArray(b)) {
     const x = JSON.stringify(a);
     const y = JSON.stringify(b);

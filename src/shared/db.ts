@@ -2,20 +2,39 @@
 import { openDB, type DBSchema, type IDBPDatabase, type IDBPTransaction } from 'idb';
 import { DB_NAME } from './db-name';
 import { parseFeedRecord } from '../core/feed-record';
+import { integrationKey } from '../core/snooze';
 import { feedKey, type FeedName, type FeedRecord, type PollLogEntry, type Transition } from '../core/types';
 
 export { DB_NAME };
-export const DB_VERSION = 2;
+export const DB_VERSION = 3;
 export const RETENTION_DAYS = 90;
 
 export interface WatchSchema extends DBSchema {
   // Unknown until parsed: the store keeps whatever an older version or a damaged profile left there.
   feeds: { key: string; value: unknown; indexes: { 'by-account': string } };
-  transitions: { key: number; value: Transition; indexes: { 'by-at': number; 'by-integration': [string, string] } };
+  transitions: { key: number; value: TransitionBatch; indexes: { 'by-at': number; 'by-integration': string } };
   polls: { key: number; value: PollLogEntry; indexes: { 'by-at': number } };
 }
 
 export type WatchDb = IDBPDatabase<WatchSchema>;
+
+/**
+ * One check's changes of one account, as one row: a check that sees 500 changes writes one row, not 500.
+ * `keys` (integrationKey of each) is a multi-entry index, so one integration's history is still one lookup.
+ */
+export interface TransitionBatch {
+  accountId: string;
+  at: number;
+  keys: string[];
+  items: Transition[];
+}
+
+const batchOf = (accountId: string, at: number, items: Transition[]): TransitionBatch => ({
+  accountId,
+  at,
+  keys: [...new Set(items.map((t) => integrationKey(t.accountId, t.integrationId)))],
+  items,
+});
 
 let opening: Promise<WatchDb> | undefined;
 
@@ -40,7 +59,23 @@ async function renameAccountField(tx: IDBPTransaction<WatchV1, StoreName[], 'ver
     }
   }
   (feeds as unknown as IDBObjectStore).createIndex('by-account', 'accountId');
-  (transitions as unknown as IDBObjectStore).createIndex('by-integration', ['accountId', 'integrationId']);
+}
+
+/** Version 2 → 3: each logged transition becomes a batch of one, indexed by its integration's key. */
+async function batchTransitions(tx: IDBPTransaction<WatchV1, StoreName[], 'versionchange'>): Promise<void> {
+  const transitions = tx.objectStore('transitions');
+  if (transitions.indexNames.contains('by-integration')) transitions.deleteIndex('by-integration');
+  for (let cursor = await transitions.openCursor(); cursor; cursor = await cursor.continue()) {
+    const t = cursor.value as unknown as Transition;
+    await cursor.update(batchOf(t.accountId, t.at, [t]) as unknown as Record<string, unknown>);
+  }
+  (transitions as unknown as IDBObjectStore).createIndex('by-integration', 'keys', { multiEntry: true });
+}
+
+/** Lifts a database of an earlier version, step by step, within the upgrade's transaction. */
+async function upgradeFrom(oldVersion: number, tx: IDBPTransaction<WatchV1, StoreName[], 'versionchange'>) {
+  if (oldVersion < 2) await renameAccountField(tx);
+  if (oldVersion < 3) await batchTransitions(tx);
 }
 
 export function openWatchDb(): Promise<WatchDb> {
@@ -51,10 +86,10 @@ export function openWatchDb(): Promise<WatchDb> {
         db.createObjectStore('feeds', { keyPath: 'key' }).createIndex('by-account', 'accountId');
         const transitions = db.createObjectStore('transitions', { autoIncrement: true });
         transitions.createIndex('by-at', 'at');
-        transitions.createIndex('by-integration', ['accountId', 'integrationId']);
+        transitions.createIndex('by-integration', 'keys', { multiEntry: true });
         db.createObjectStore('polls', { autoIncrement: true }).createIndex('by-at', 'at');
-      } else if (oldVersion < 2) {
-        void renameAccountField(tx as unknown as IDBPTransaction<WatchV1, StoreName[], 'versionchange'>);
+      } else {
+        void upgradeFrom(oldVersion, tx as unknown as IDBPTransaction<WatchV1, StoreName[], 'versionchange'>);
       }
     },
     blocking() {
@@ -104,15 +139,20 @@ export async function recordPoll(
   poll: PollLogEntry,
 ): Promise<void> {
   const tx = db.transaction(['feeds', 'transitions', 'polls'], 'readwrite');
-  const writes: Promise<unknown>[] = [tx.objectStore('feeds').put(record)];
-  const log = tx.objectStore('transitions');
-  for (const t of transitions) writes.push(log.add(t));
-  writes.push(tx.objectStore('polls').add(poll));
+  const writes: Promise<unknown>[] = [tx.objectStore('feeds').put(record), tx.objectStore('polls').add(poll)];
+  if (transitions.length > 0)
+    writes.push(tx.objectStore('transitions').add(batchOf(record.accountId, poll.at, transitions)));
   await Promise.all([...writes, tx.done]);
 }
 
+/** The items of `batches` that belong to the integration, in the order they were logged. */
+function itemsOf(batches: readonly TransitionBatch[], accountId: string, integrationId: string): Transition[] {
+  return batches.flatMap((b) => b.items.filter((t) => t.accountId === accountId && t.integrationId === integrationId));
+}
+
 export async function transitionsOf(db: WatchDb, accountId: string, integrationId: string): Promise<Transition[]> {
-  return db.getAllFromIndex('transitions', 'by-integration', [accountId, integrationId]);
+  const batches = await db.getAllFromIndex('transitions', 'by-integration', integrationKey(accountId, integrationId));
+  return itemsOf(batches, accountId, integrationId);
 }
 
 /**
@@ -125,17 +165,17 @@ export async function transitionsOfMany(
 ): Promise<Transition[]> {
   if (ids.length === 0) return [];
   const index = db.transaction('transitions').store.index('by-integration');
-  const lists = await Promise.all(ids.map((id) => index.getAll(IDBKeyRange.only([...id]))));
+  const lists = await Promise.all(
+    ids.map(([a, i]) => index.getAll(integrationKey(a, i)).then((b) => itemsOf(b, a, i))),
+  );
   return lists.flat();
 }
 
-/** Drops the feeds of accounts that are no longer configured. */
+/** Drops the feeds of accounts that are no longer configured, by their index: no record is read. */
 export async function keepAccounts(db: WatchDb, accountIds: ReadonlySet<string>): Promise<void> {
   const tx = db.transaction('feeds', 'readwrite');
-  for await (const cursor of tx.store) {
-    const { accountId } = cursor.value as { accountId?: unknown };
-    if (typeof accountId !== 'string' || !accountIds.has(accountId)) await cursor.delete();
-  }
+  for (let cursor = await tx.store.index('by-account').openKeyCursor(); cursor; cursor = await cursor.continue())
+    if (!accountIds.has(cursor.key)) await tx.store.delete(cursor.primaryKey);
   await tx.done;
 }
 

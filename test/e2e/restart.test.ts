@@ -34,7 +34,8 @@ describe('worker restarts', () => {
   }
 
   async function transitionsOf(connectionId: number): Promise<string[]> {
-    const all = await readStore<Transition>(watch, 'transitions');
+    // One row per check, holding that check's changes.
+    const all = (await readStore<{ items: Transition[] }>(watch, 'transitions')).flatMap((b) => b.items);
     return all.filter((t) => t.integrationId === String(connectionId)).map((t) => `${t.from} → ${t.to}`);
   }
 

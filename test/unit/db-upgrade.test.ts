@@ -11,6 +11,7 @@ import {
   readFeeds,
   recordPoll,
   transitionsOf,
+  type TransitionBatch,
   type WatchDb,
 } from '../../src/shared/db';
 import type { FeedRecord, PollLogEntry, Transition } from '../../src/core/types';
@@ -187,7 +188,7 @@ async function writeVersion1(rows: Rows): Promise<void> {
   db.close();
 }
 
-/** Schema version 2 as db.ts creates it. */
+/** Schema version 2 as db.ts created it: one row per transition. */
 async function writeVersion2(rows: Rows): Promise<void> {
   const request = indexedDB.open(DB_NAME, 2);
   request.onupgradeneeded = () => {
@@ -209,9 +210,39 @@ async function writeVersion2(rows: Rows): Promise<void> {
 }
 
 /** One writer per schema version up to the current one. */
+/** Schema version 3 as db.ts creates it: one row per check's changes (here, each its own check). */
+async function writeVersion3(rows: Rows): Promise<void> {
+  const request = indexedDB.open(DB_NAME, 3);
+  request.onupgradeneeded = () => {
+    const db = request.result;
+    db.createObjectStore('feeds', { keyPath: 'key' }).createIndex('by-account', 'accountId');
+    const transitions = db.createObjectStore('transitions', { autoIncrement: true });
+    transitions.createIndex('by-at', 'at');
+    transitions.createIndex('by-integration', 'keys', { multiEntry: true });
+    db.createObjectStore('polls', { autoIncrement: true }).createIndex('by-at', 'at');
+  };
+  await done(request);
+  const db = request.result;
+  const tx = db.transaction(['feeds', 'transitions', 'polls'], 'readwrite');
+  for (const feed of rows.feeds) tx.objectStore('feeds').put(feed);
+  for (const transition of rows.transitions) tx.objectStore('transitions').add(batch(transition));
+  for (const poll of rows.polls) tx.objectStore('polls').add(poll);
+  await committed(tx);
+  db.close();
+}
+
+/** A transition logged alone, as version 3 keeps it. */
+const batch = (t: Transition): TransitionBatch => ({
+  accountId: t.accountId,
+  at: t.at,
+  keys: [`${t.accountId}/${t.integrationId}`],
+  items: [t],
+});
+
 const WRITERS = [
   { version: 1, write: writeVersion1 },
   { version: 2, write: writeVersion2 },
+  { version: 3, write: writeVersion3 },
 ];
 
 const byKey = (a: FeedRecord, b: FeedRecord) => a.key.localeCompare(b.key);
@@ -278,7 +309,7 @@ describe.each(WRITERS)('opening a database written by schema version $version', 
 async function filledDb(): Promise<WatchDb> {
   const db = await openWatchDb();
   for (const feed of FEEDS) await db.put('feeds', feed);
-  for (const transition of TRANSITIONS) await db.add('transitions', transition);
+  for (const transition of TRANSITIONS) await db.add('transitions', batch(transition));
   for (const poll of POLLS) await db.add('polls', poll);
   return db;
 }
@@ -289,7 +320,7 @@ describe('pruneLogs', () => {
     const before = T0 - 2 * DAY;
 
     expect(await pruneLogs(db, before)).toBe(4);
-    expect(await db.getAll('transitions')).toEqual(TRANSITIONS.filter((t) => t.at >= before));
+    expect((await db.getAll('transitions')).flatMap((b) => b.items)).toEqual(TRANSITIONS.filter((t) => t.at >= before));
     expect(await db.getAll('polls')).toEqual(POLLS.filter((p) => p.at >= before));
     expect((await readFeeds(db)).sort(byKey)).toEqual([...FEEDS].sort(byKey));
   });

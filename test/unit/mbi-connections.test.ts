@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { parseConnections } from '../../src/background/sources/mbi-connections';
+import { fetchConnections, parseConnections } from '../../src/background/sources/mbi-connections';
 import type { Integration } from '../../src/core/types';
-import { fixture } from './fixtures';
+import { CONNECTIONS, fixture, json, SAMPLE, serve } from './fixtures';
 
 /** One connection in the shape of the 2018 sample, with `overrides` on top and `props` under properties. */
 function connection(
@@ -163,5 +163,27 @@ describe('parseConnections', () => {
   it('says which connection could not be read', () => {
     const result = parseConnections([connection(), connection({ id: 8 }), { id: 9 }]);
     expect(result.ok ? result.data.anomalies?.join(' ') : '').toContain('#3');
+  });
+});
+
+describe('the shape kept for the diagnostic sample', () => {
+  const account = {
+    id: 'main',
+    label: 'Main store',
+    clientId: '194',
+    appOrigin: 'https://dashboard.rjmetrics.com',
+    apiOrigin: 'https://api.rjmetrics.com',
+    enabled: true,
+  };
+
+  it('is described only for an answer not wholly read: walking thousands of connections costs every check', async () => {
+    serve({ [CONNECTIONS]: SAMPLE });
+    const clean = await fetchConnections(account);
+    expect(clean.ok && clean.data.shape).toBeUndefined();
+
+    serve({ [CONNECTIONS]: json(JSON.stringify([{ id: 5, name: 'vandelay', type: 'mysql', properties: {} }, 7])) });
+    const odd = await fetchConnections(account);
+    expect(odd.ok && odd.data.anomalies?.length).toBeGreaterThan(0);
+    expect(odd.ok && odd.data.shape).toContain('(2 items)');
   });
 });

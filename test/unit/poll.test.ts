@@ -59,14 +59,17 @@ describe('the check cycle', () => {
       outcome: 'ok' as const,
       durationMs: 1,
     });
-    const change = (at: number) => ({
-      accountId: 'main',
-      integrationId: '5',
-      name: 'vandelay',
-      from: 'ok' as const,
-      to: 'failing' as const,
-      at,
-    });
+    const change = (at: number) => {
+      const t = {
+        accountId: 'main',
+        integrationId: '5',
+        name: 'vandelay',
+        from: 'ok' as const,
+        to: 'failing' as const,
+        at,
+      };
+      return { accountId: 'main', at, keys: ['main/5'], items: [t] };
+    };
     await db.add('polls', line(T0 - 91 * DAY));
     await db.add('polls', line(T0 - 89 * DAY));
     await db.add('transitions', change(T0 - 91 * DAY));
