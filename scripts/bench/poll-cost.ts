@@ -11,14 +11,10 @@ export const RUNS = 11;
 /** Every 20th integration changes state before each run: 5 % of the list, broken and fixed in turn. */
 const FLIP_EVERY = 20;
 
-/** Medians of the poll (body received → Check now answered) and of its floor, in ms. */
+/** Medians of the poll (body received → badge text set) and of its floor, in ms. */
 export type PollResult = { notifications: boolean; integrations: number; poll: number; floor: number };
 
-type Probe = {
-  __benchProbe?: true;
-  __benchEnd?: number;
-  __benchBadge?: number;
-  __benchBody?: string;
+type Probe = { __benchProbe?: true; __benchEnd?: number; __benchBadge?: number; __benchBody?: string } & {
   fetch: typeof fetch;
 };
 
@@ -35,8 +31,8 @@ async function timedPoll(browser: BenchBrowser): Promise<{ poll: number; floor: 
       const url = input instanceof Request ? input.url : String(input);
       if (!url.includes('/input-connections') || response.status !== 200) return response;
       const body = await response.arrayBuffer();
-      g.__benchEnd = performance.timeOrigin + performance.now();
       g.__benchBody = new TextDecoder().decode(body);
+      g.__benchEnd = performance.timeOrigin + performance.now();
       return new Response(body, response);
     };
     // The badge's text is set once per change (the bench changes the count on every poll).
@@ -47,11 +43,10 @@ async function timedPoll(browser: BenchBrowser): Promise<{ poll: number; floor: 
     };
   }, undefined);
   await browser.checkNow();
-  const measured = await browser.inWorker(async (key) => {
+  return browser.inWorker(async (key) => {
     const g = globalThis as unknown as Probe;
     const { __benchEnd: end, __benchBody: body, __benchBadge: badge } = g;
-    delete g.__benchEnd;
-    delete g.__benchBadge;
+    [g.__benchEnd, g.__benchBadge] = [undefined, undefined];
     const done = (r: IDBRequest | IDBTransaction) =>
       new Promise((resolve, reject) => {
         if (r instanceof IDBTransaction) r.oncomplete = resolve;
@@ -80,7 +75,6 @@ async function timedPoll(browser: BenchBrowser): Promise<{ poll: number; floor: 
     db.close();
     return timed;
   }, `bench-${CLIENT}-1:connections`);
-  return measured;
 }
 
 /** Polls of each size, notifications off, then on ("on": permitted, every kind enabled). */

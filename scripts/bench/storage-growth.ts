@@ -5,7 +5,7 @@ import 'fake-indexeddb/auto'; // its globals, before the store module opens Inde
 import { serialize } from 'node:v8';
 import { applySnapshot } from '../../src/core/diff';
 import { parseConnections } from '../../src/background/sources/mbi-connections';
-import { openWatchDb, pruneLogs, recordPoll, RETENTION_DAYS, type WatchDb } from '../../src/shared/db';
+import { openWatchDb, pruneLogs, recordPoll, RETENTION_DAYS, type WatchDb } from '../../src/background/db';
 import type { ListData, FeedData, FeedName, Integration, Transition } from '../../src/core/types';
 import { generateConnections } from '../../test/simulator/data';
 

@@ -4,7 +4,7 @@
 // once; send the notifications it calls for. A request made while a cycle runs is merged into one more
 // cycle after it.
 import { POPUP_MODEL, POPUP_ROWS, SNOOZES, VERIFICATIONS } from '../core/stored-items';
-import { openWatchDb, pruneLogs, readFeeds, transitionsOfMany, type WatchDb } from '../shared/db';
+import { openWatchDb, pruneLogs, readFeeds, transitionsOfMany, type WatchDb } from './db';
 import { historiesOf } from '../core/history';
 import { STATE_CHANNEL, type StateChanged } from '../core/messages';
 import { loadSecrets, loadSettings } from '../shared/storage';
@@ -13,7 +13,8 @@ import type { Settings } from '../core/settings';
 import type { Snoozes } from '../core/snooze';
 import type { FeedRecord } from '../core/types';
 import type { Verifications } from '../core/verification';
-import { badgeFor, renderBadge } from './badge';
+import { badgeFor } from '../core/badge';
+import { renderBadge } from './badge';
 import { updateVerifications } from './follow-up';
 import { notifyChanges } from './notifier';
 import { pruneSnoozes } from './snoozes';

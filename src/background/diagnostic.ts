@@ -1,5 +1,5 @@
 // The sample an admin can send when MBI answers in a way this version does not read: shapes, no values.
-import { openWatchDb, readFeed } from '../shared/db';
+import { openWatchDb, readFeed } from './db';
 import browser from '../shared/browser';
 import { isListData, type FeedRecord } from '../core/types';
 

@@ -2,7 +2,7 @@
 // minute later, and record "fixed" or "still failing".
 import { VERIFICATIONS } from '../core/stored-items';
 import browser from '../shared/browser';
-import { openWatchDb, readFeeds } from '../shared/db';
+import { openWatchDb, readFeeds } from './db';
 import { VERIFY_ALARM } from '../core/messages';
 import { openPages } from './open-pages';
 import { integrationKey } from '../core/snooze';

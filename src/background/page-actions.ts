@@ -1,6 +1,6 @@
 // What the popup's buttons ask of the worker besides checks: support cases, pages, snoozes, resume.
 import { VERIFICATIONS } from '../core/stored-items';
-import { openWatchDb, readFeeds, transitionsOfMany } from '../shared/db';
+import { openWatchDb, readFeeds, transitionsOfMany } from './db';
 import { historiesOf } from '../core/history';
 import { ADOBE_STATUS_URL, integrationsPageUrl, signInUrl, SUPPORT_URL } from '../core/links';
 import type { PageName, SnoozeRequest, SupportAnswer } from '../core/messages';

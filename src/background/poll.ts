@@ -1,7 +1,7 @@
 // The poll step of the check cycle: each due source of each account fetched, merged and stored; the
 // records as they now stand are handed back, so nothing reads again what was just written.
 import browser from '../shared/browser';
-import { keepAccounts, recordPoll, type WatchDb } from '../shared/db';
+import { keepAccounts, recordPoll, type WatchDb } from './db';
 import { originPattern, accountOrigins, type AccountSettings, type Secrets, type Settings } from '../core/settings';
 import { feedKey, type FeedError, type FeedRecord, type FeedResult, type Transition } from '../core/types';
 import { notBeforeAfter } from '../core/backoff';

@@ -1,6 +1,6 @@
 // "Test connection" on the options page: the real adapters, once, for an account being edited.
 import browser from '../shared/browser';
-import { openWatchDb, readFeeds } from '../shared/db';
+import { openWatchDb, readFeeds } from './db';
 import { t, uiLocale } from '../core/i18n';
 import type { TestOutcome, TestResult } from '../core/messages';
 import { originPattern, accountOrigins, type AccountSettings } from '../core/settings';

@@ -6,9 +6,13 @@
 // eslint-disable-next-line no-control-regex -- matching control characters is the point
 const LINE_LIKE = /[\u0000-\u001F\u007F-\u009F\u2028\u2029]+/g;
 const BIDI_CONTROLS = /[\u202A-\u202E\u2066-\u2069]/g;
+/** Anything the replacements below would change: most text has none, and is returned as it came. */
+// eslint-disable-next-line no-control-regex -- as above
+const ANY_CHANGE = /[\u0000-\u001F\u007F-\u009F\u2028\u2029\u202A-\u202E\u2066-\u2069]| {2}/;
 
 /** `text` without control or bidi-control characters; a control that separated words leaves a space. */
 export function inertText(text: string): string {
+  if (!ANY_CHANGE.test(text)) return text;
   return text.replace(BIDI_CONTROLS, '').replace(LINE_LIKE, ' ').replace(/ {2,}/g, ' ');
 }
 

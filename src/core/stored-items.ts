@@ -1,6 +1,6 @@
 // Every item the extension keeps in extension storage: its key, its area, and the parser that reads it
 // (migrating what an older version wrote and falling back to a default for anything unreadable). Every
-// read and write goes through this table (shared/stored.ts); IndexedDB's history is in shared/db.ts.
+// read and write goes through this table (shared/stored.ts); IndexedDB's records and history are in background/db.ts.
 import { parseDroppedKeys, type DroppedKeys } from './key-binding';
 import { isRecord } from './keyed-record';
 import { migrate } from './migrations';

@@ -1,6 +1,7 @@
 import { fakeBrowser } from '@webext-core/fake-browser';
 import { describe, expect, it } from 'vitest';
-import { badgeFor, renderBadge } from '../../src/background/badge';
+import { badgeFor } from '../../src/core/badge';
+import { renderBadge } from '../../src/background/badge';
 import { ISSUES, PROBLEM_COLOR } from '../../src/core/issues';
 import { parseSettings, type Settings } from '../../src/core/settings';
 import {

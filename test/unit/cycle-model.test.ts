@@ -2,7 +2,7 @@
 // every entry in the full list, in one write, and only when something the popup shows changed.
 import { fakeBrowser } from '@webext-core/fake-browser';
 import { beforeEach, describe, expect, it, vi, type MockInstance } from 'vitest';
-import { openWatchDb } from '../../src/shared/db';
+import { openWatchDb } from '../../src/background/db';
 import { isGroup, type PopupEntry, type PopupGroup, type PopupRow } from '../../src/core/popup-model';
 import { parseSettings } from '../../src/core/settings';
 import { POPUP_MODEL, POPUP_ROWS, SNOOZES, VERIFICATIONS } from '../../src/core/stored-items';

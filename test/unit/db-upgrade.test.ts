@@ -13,7 +13,7 @@ import {
   transitionsOf,
   type TransitionBatch,
   type WatchDb,
-} from '../../src/shared/db';
+} from '../../src/background/db';
 import type { FeedRecord, PollLogEntry, Transition } from '../../src/core/types';
 
 const T0 = Date.parse('2026-01-15T12:00:00Z');

@@ -2,7 +2,7 @@
 // jsdom gives the engine a `navigator` with `onLine`, as the service worker has; Node 20 has none.
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { requestCycle } from '../../src/background/cycle';
-import { openWatchDb, transitionsOf } from '../../src/shared/db';
+import { openWatchDb, transitionsOf } from '../../src/background/db';
 import {
   callsTo,
   CONNECTIONS,

@@ -5,7 +5,7 @@ import { fakeBrowser } from '@webext-core/fake-browser';
 import { vi, type MockInstance } from 'vitest';
 import { notifyChanges } from '../../src/background/notifier';
 import { SNOOZES } from '../../src/core/stored-items';
-import { openWatchDb, readFeeds } from '../../src/shared/db';
+import { openWatchDb, readFeeds } from '../../src/background/db';
 import { loadSettings } from '../../src/shared/storage';
 import { read } from '../../src/shared/stored';
 import type { ListData, FeedRecord, Integration } from '../../src/core/types';

@@ -6,7 +6,7 @@ import { buildPopupModel } from '../../src/core/popup-build';
 import { isGroup, POPUP_MODEL, POPUP_ROWS, type PopupEntry, type PopupRow } from '../../src/core/popup-model';
 import { historyText } from '../../src/popup/history-text';
 import { recentPolls } from '../../src/options/poll-log';
-import { openWatchDb, recordPoll } from '../../src/shared/db';
+import { openWatchDb, recordPoll } from '../../src/background/db';
 import { historiesOf, type History } from '../../src/core/history';
 import { parseSettings } from '../../src/core/settings';
 import { saveSettings } from '../../src/shared/storage';

@@ -3,7 +3,7 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { onNotificationButton, onNotificationClicked } from '../../src/background/notifier';
 import { parseGroups, parseMemory } from '../../src/core/notify-policy';
 import { SNOOZES } from '../../src/core/stored-items';
-import { openWatchDb } from '../../src/shared/db';
+import { openWatchDb } from '../../src/background/db';
 import { read } from '../../src/shared/stored';
 import { feedKey, type Integration, type IntegrationState } from '../../src/core/types';
 import { notifyFromStorage } from './fixtures';

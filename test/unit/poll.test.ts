@@ -1,7 +1,7 @@
 import { fakeBrowser } from '@webext-core/fake-browser';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { requestCycle } from '../../src/background/cycle';
-import { openWatchDb, readFeeds, transitionsOf } from '../../src/shared/db';
+import { openWatchDb, readFeeds, transitionsOf } from '../../src/background/db';
 import {
   callsTo,
   CONNECTIONS,

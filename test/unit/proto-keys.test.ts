@@ -3,7 +3,7 @@
 import { fakeBrowser } from '@webext-core/fake-browser';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { pruneSnoozes, setSnoozes } from '../../src/background/snoozes';
-import { openWatchDb } from '../../src/shared/db';
+import { openWatchDb } from '../../src/background/db';
 import { read, write } from '../../src/shared/stored';
 import { parseSettings } from '../../src/core/settings';
 import { integrationKey } from '../../src/core/snooze';

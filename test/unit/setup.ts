@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { fakeBrowser } from '@webext-core/fake-browser';
 import { beforeEach, vi } from 'vitest';
-import { DB_NAME } from '../../src/shared/db';
+import { DB_NAME } from '../../src/background/db';
 
 // Every module reaches the extension API through src/shared/browser.ts.
 vi.mock('../../src/shared/browser', async () => ({ default: (await import('@webext-core/fake-browser')).fakeBrowser }));

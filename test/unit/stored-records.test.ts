@@ -3,7 +3,7 @@
 import { fakeBrowser } from '@webext-core/fake-browser';
 import { afterEach, beforeEach, describe, expect, it, vi, type MockInstance } from 'vitest';
 import { parseFeedRecord } from '../../src/core/feed-record';
-import { openWatchDb } from '../../src/shared/db';
+import { openWatchDb } from '../../src/background/db';
 import { feedKey, type FeedRecord } from '../../src/core/types';
 import { callsTo, CONNECTIONS, CYCLE, json, serve, stored, UPDATE_CYCLE, watchMainStore } from './fixtures';
 

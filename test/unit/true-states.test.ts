@@ -1,7 +1,7 @@
 // States that say what is true: one bad element does not blind an account, an integration MBI stops listing
 // is "removed" (not "Fixed"), and an account with no integrations says so instead of "all healthy".
 import { describe, expect, it } from 'vitest';
-import { badgeFor } from '../../src/background/badge';
+import { badgeFor } from '../../src/core/badge';
 import { buildPopupModel } from '../../src/core/popup-build';
 import { parseConnections } from '../../src/background/sources/mbi-connections';
 import { parseSettings } from '../../src/core/settings';

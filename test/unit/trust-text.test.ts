@@ -4,7 +4,7 @@
 import { fakeBrowser } from '@webext-core/fake-browser';
 import fc from 'fast-check';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { badgeFor } from '../../src/background/badge';
+import { badgeFor } from '../../src/core/badge';
 import { notifyChanges } from '../../src/background/notifier';
 import { parseConnections } from '../../src/background/sources/mbi-connections';
 import { parseUpdateCycle } from '../../src/background/sources/mbi-update-cycle';

@@ -1,6 +1,6 @@
 // The IndexedDB store: last snapshot per feed, the transition log and the poll log. Domain functions only.
 import { openDB, type DBSchema, type IDBPDatabase, type IDBPTransaction } from 'idb';
-import { DB_NAME } from './db-name';
+import { DB_NAME } from '../shared/db-name';
 import { parseFeedRecord } from '../core/feed-record';
 import { integrationKey } from '../core/snooze';
 import { feedKey, type FeedName, type FeedRecord, type PollLogEntry, type Transition } from '../core/types';

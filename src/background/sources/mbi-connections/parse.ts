@@ -1,0 +1,131 @@
+// Pure: MBI's connections list, as received, parsed into integrations (the core's lint rules hold here).
+import { isRecord } from '../../../core/keyed-record';
+import { inertText } from '../../../core/inert-text';
+import { providerFor } from '../../../core/providers';
+import { type ListData, type FeedResult, type Integration, type IntegrationKind } from '../../../core/types';
+import { stateForStatus } from './status';
+
+const MAX_NAME = 200;
+const MAX_DETAIL = 500;
+
+type Obj = Record<string, unknown>;
+
+/** A string from MBI, inert (no control or bidi-control character), trimmed and capped; blank → undefined. */
+function text(value: unknown, max: number): string | undefined {
+  if (typeof value !== 'string') return undefined;
+  let cut = inertText(value).trim();
+  // Never leave half of a surrogate pair, nor a trailing blank, where the cut fell.
+  if (cut.length > max) {
+    cut = cut.slice(0, max);
+    if (/[\uD800-\uDBFF]$/.test(cut)) cut = cut.slice(0, -1);
+    cut = cut.trimEnd();
+  }
+  return cut === '' ? undefined : cut;
+}
+
+function kindOf(known: IntegrationKind | undefined, integrationType: Obj): IntegrationKind {
+  if (known) return known;
+  return integrationType.replication_type === 'db' ? 'database' : 'unknown';
+}
+
+function idOf(raw: Obj): string | undefined {
+  return typeof raw.id === 'number' && Number.isFinite(raw.id) ? String(raw.id) : text(raw.id, 64);
+}
+
+/** One list element → an Integration, or null when it lacks what every connection must have. */
+function normalizeConnection(raw: unknown): Integration | null {
+  if (!isRecord(raw)) return null;
+  const id = idOf(raw);
+  const name = text(raw.display_name, MAX_NAME) ?? text(raw.name, MAX_NAME);
+  const type = text(raw.type, 64);
+  if (id === undefined || name === undefined || type === undefined || !isRecord(raw.properties)) return null;
+  const integrationType = isRecord(raw.integration_type) ? raw.integration_type : {};
+  const props = raw.properties;
+  const { state, rawStatus } = stateForStatus(props.status);
+  const known = providerFor(type);
+  const integration: Integration = {
+    id,
+    name,
+    type,
+    provider: known?.name ?? text(integrationType.display_name, 80) ?? type,
+    kind: kindOf(known?.kind, integrationType),
+    state,
+    rawStatus,
+  };
+  const detail = text(props.error, MAX_DETAIL);
+  if (detail !== undefined) integration.detail = detail;
+  const subdomain = text(props.subdomain, 63);
+  if (subdomain !== undefined) integration.subdomain = subdomain;
+  return integration;
+}
+
+/** The raw status an element that could not be read is shown with; it counts as a problem, never as healthy. */
+export const UNREADABLE_STATUS = '(unreadable)';
+/** Anomalies kept word for word; beyond them, one line says how many more. */
+const MAX_ANOMALIES = 5;
+
+/** An element that cannot be read, kept as an integration in state unknown so that it counts on the badge. */
+function unreadableConnection(raw: unknown, position: number): Integration {
+  const type = isRecord(raw) ? text(raw.type, 64) : undefined;
+  return {
+    id: (isRecord(raw) ? idOf(raw) : undefined) ?? `#${position}`,
+    name: `Connection #${position} (could not be read)`,
+    type: type ?? 'unknown',
+    provider: type ?? 'unknown',
+    kind: 'unknown',
+    state: 'unknown',
+    rawStatus: UNREADABLE_STATUS,
+  };
+}
+
+function capped(anomalies: readonly string[]): string[] {
+  const more = anomalies.length - MAX_ANOMALIES;
+  return more > 0 ? [...anomalies.slice(0, MAX_ANOMALIES), `…and ${more} more.`] : [...anomalies];
+}
+
+/**
+ * Pure: a parsed JSON body → integrations, or `format-changed` naming what was off. One bad element does
+ * not blind the account: of a repeated id the first is watched, an element that cannot be read counts as
+ * unknown, and both are reported as anomalies. Only a body that is not a list, or a list of which not
+ * one element can be read, is a changed format.
+ */
+export function parseConnections(body: unknown): FeedResult<ListData> {
+  if (!Array.isArray(body)) {
+    return {
+      ok: false,
+      error: {
+        kind: 'format-changed',
+        message: `Expected a list of connections, got ${isRecord(body) ? 'an object' : typeof body}.`,
+      },
+    };
+  }
+  const integrations: Integration[] = [];
+  const anomalies: string[] = [];
+  const ids = new Set<string>();
+  let readable = 0;
+  for (const [index, item] of body.entries()) {
+    const read = normalizeConnection(item);
+    const integration = read ?? unreadableConnection(item, index + 1);
+    // Ids identify integrations across polls: a later element with the same id is not watched.
+    if (ids.has(integration.id)) {
+      anomalies.push(`Two connections share the id "${integration.id}"; the first is watched.`);
+      continue;
+    }
+    if (read) readable++;
+    else anomalies.push(`Connection #${index + 1} lacks an id, name, type or properties; it counts as unknown.`);
+    ids.add(integration.id);
+    integrations.push(integration);
+  }
+  if (body.length > 0 && readable === 0) {
+    return {
+      ok: false,
+      error: {
+        kind: 'format-changed',
+        message: `None of the ${body.length} connections could be read; connection #1 lacks an id, name, type or properties.`,
+      },
+    };
+  }
+  const data: ListData = { feed: 'connections', integrations };
+  if (anomalies.length > 0) data.anomalies = capped(anomalies);
+  return { ok: true, data };
+}
