@@ -3,11 +3,12 @@
 // re-authorizations and drop spent snoozes; derive the view; draw the badge; write the popup's model
 // once; send the notifications it calls for. A request made while a cycle runs is merged into one more
 // cycle after it.
-import { POPUP_MODEL, POPUP_ROWS, SNOOZES, VERIFICATIONS } from '../core/stored-items';
+import { POPUP_MODEL, POPUP_ROWS, REAUTHORIZED, SNOOZES, VERIFICATIONS } from '../core/stored-items';
 import { openWatchDb, pruneLogs, readFeeds, transitionsOfMany, type WatchDb } from './db';
 import { historiesOf } from '../core/history';
 import { STATE_CHANNEL, type StateChanged } from '../core/messages';
 import { loadSecrets, loadSettings } from '../shared/storage';
+import { noteReauthorized } from '../core/deadlines';
 import { deriveView, type WatchView } from '../core/view';
 import type { Settings } from '../core/settings';
 import type { Snoozes } from '../core/snooze';
@@ -18,7 +19,7 @@ import { renderBadge } from './badge';
 import { updateVerifications } from './follow-up';
 import { notifyChanges } from './notifier';
 import { pruneSnoozes } from './snoozes';
-import { read, writeAll } from '../shared/stored';
+import { read, write, writeAll } from '../shared/stored';
 import { pollDue, type Clock, type CycleRequest } from './poll';
 import { buildPopupModel } from '../core/popup-build';
 
@@ -50,14 +51,15 @@ interface CycleState {
   records: FeedRecord[];
   snoozes: Snoozes;
   verifications: Verifications;
+  reauthorized: Readonly<Record<string, number>>;
 }
 
 /** Derives the view, draws the badge and writes the popup's model (only when it changed). */
 async function render(state: CycleState, now: number): Promise<void> {
-  const { settings, db, records, snoozes, verifications } = state;
-  const view = deriveView(settings, records, now, snoozes);
+  const { settings, db, records, snoozes, verifications, reauthorized } = state;
+  const view = deriveView(settings, records, now, snoozes, reauthorized);
   // The badge first: building every row of the popup's model takes longer than the badge's own calls.
-  const drawing = renderBadge(badgeFor(view));
+  const drawing = renderBadge(badgeFor(view, now));
   drawing.catch(() => undefined);
   try {
     const histories = historiesOf(await transitionsOfMany(db, problemIds(view)), now);
@@ -82,13 +84,14 @@ async function runCycle(request: CycleRequest, clock: Clock): Promise<void> {
   announce(true);
   try {
     const [settings, db] = await Promise.all([loadSettings(), openWatchDb()]);
-    const [secrets, records, snoozes, verifications] = await Promise.all([
+    const [secrets, records, snoozes, verifications, reauthorized] = await Promise.all([
       loadSecrets(settings),
       readFeeds(db),
       read(SNOOZES),
       read(VERIFICATIONS),
+      read(REAUTHORIZED),
     ]);
-    const state: CycleState = { settings, db, records, snoozes, verifications };
+    const state: CycleState = { settings, db, records, snoozes, verifications, reauthorized };
     // Shown before the poll when the poll may take a while to say anything new: a worker's first cycle
     // (the badge after a restart), or an account not checked yet ("checking for the first time").
     const unseen = settings.accounts.some((a) => a.enabled && !records.some((r) => r.accountId === a.id));
@@ -107,6 +110,12 @@ async function runCycle(request: CycleRequest, clock: Clock): Promise<void> {
           return snoozes;
         }),
       ]);
+      // A re-authorization that turned the integration healthy restarts its credential's clock.
+      const noted = noteReauthorized(reauthorized, verifications, state.verifications);
+      if (noted !== reauthorized) {
+        state.reauthorized = noted;
+        await write(REAUTHORIZED, { ...noted }).catch(report('re-authorization record'));
+      }
       await render(state, now);
       // After the badge and the model, so they do not hold up what the admin sees.
       await notifyChanges(state, now).catch(report('notifications'));

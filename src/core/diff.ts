@@ -9,9 +9,12 @@ export interface Applied {
 export function applySnapshot(accountId: string, previous: ListData | undefined, next: ListData, now: number): Applied {
   const before = new Map(previous?.integrations.map((i) => [i.id, i]));
   const transitions: Transition[] = [];
-  const integrations = next.integrations.map((item): Integration => {
-    const old = before.get(item.id);
-    before.delete(item.id);
+  const integrations = next.integrations.map((seen): Integration => {
+    const old = before.get(seen.id);
+    before.delete(seen.id);
+    // First seen healthy: kept from the last snapshot, else now if it is healthy now.
+    const okAt = old?.firstSeenOkAt ?? (seen.state === 'ok' ? now : undefined);
+    const item = okAt === undefined ? seen : { ...seen, firstSeenOkAt: okAt };
     if (old && old.state === item.state)
       return { ...item, since: old.since ?? now, ...(old.firstSeen ? { firstSeen: true } : {}) };
     // The first snapshot records only what is already wrong, not every healthy integration.

@@ -59,7 +59,9 @@ function isIntegration(v: unknown): v is Integration {
     optional(v.detail, isString) &&
     optional(v.subdomain, isString) &&
     optional(v.since, isNumber) &&
-    optional(v.firstSeen, (f) => typeof f === 'boolean')
+    optional(v.firstSeen, (f) => typeof f === 'boolean') &&
+    optional(v.authorizedAt, isNumber) &&
+    optional(v.firstSeenOkAt, isNumber)
   );
 }
 

@@ -1,5 +1,5 @@
 // Words and times as the popup and options show them.
-import { perLocale, t, uiLocale, type MessageKey } from './i18n';
+import { perLocale, plural, t, uiLocale, type MessageKey } from './i18n';
 import type { Integration, IntegrationState } from './types';
 
 const STATE_LABELS: Readonly<Record<Exclude<IntegrationState, 'unknown'>, MessageKey>> = {
@@ -57,4 +57,34 @@ export function reportedTime(at: number, written: string, now: number): string {
 /** A time this computer took: how long ago, or the date and time when the clock has since gone back. */
 export function ownTime(at: number, now: number): string {
   return pastTime(at, now) ?? absoluteTime(at);
+}
+
+const DAY_MS = 86_400_000;
+const dayFormat = perLocale((locale) => new Intl.DateTimeFormat(locale, { month: 'short', day: 'numeric' }));
+const dayYearFormat = perLocale((locale) => new Intl.DateTimeFormat(locale, { dateStyle: 'medium' }));
+const utcDayYearFormat = perLocale(
+  (locale) => new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' }),
+);
+
+/** Calendar days from `now` to `at` on this computer's clock (a DST day counts as one day). */
+export function daysUntil(at: number, now: number): number {
+  const midnight = (t: number) => {
+    const d = new Date(t);
+    return new Date(d.getFullYear(), d.getMonth(), d.getDate()).getTime();
+  };
+  return Math.round((midnight(at) - midnight(now)) / DAY_MS);
+}
+
+/**
+ * "in 4 days, Dec 4", "today, Dec 4", or past due. A vendor's deadline is a calendar date (UTC), shown as
+ * that date in every zone; an interval's due date is a moment, shown on this computer's calendar.
+ */
+export function dueText(due: number, now: number, fixed: boolean, locale = uiLocale()): string {
+  const sameYear = new Date(due).getFullYear() === new Date(now).getFullYear();
+  const day = fixed ? utcDayYearFormat(locale).format(due) : (sameYear ? dayFormat : dayYearFormat)(locale).format(due);
+  // A deadline's day begins at its UTC midnight wherever the admin is: counted from there.
+  const days = fixed ? Math.ceil((due - now) / DAY_MS) : daysUntil(due, now);
+  if (due <= now && (fixed || days < 0)) return t('popup_due_past', day);
+  if (days <= 0) return t('popup_due_today', day);
+  return plural('popup_due_in', days, day);
 }

@@ -9,13 +9,15 @@ import {
   firstRows,
   GROUP_FROM,
   type PopupAccount,
+  type PopupComingUp,
   type PopupEntry,
   type PopupIssue,
   type PopupModel,
   type PopupRow,
   type PopupRows,
 } from './popup-model';
-import type { Settings } from './settings';
+import type { AccountSettings, Settings } from './settings';
+import type { Confidence, Prediction } from './deadlines';
 import { integrationKey, type Snoozes } from './snooze';
 import type { Integration } from './types';
 import type { Verifications } from './verification';
@@ -179,6 +181,44 @@ function account(
   return out;
 }
 
+const CONFIDENCE: Readonly<Record<Confidence, MessageKey>> = {
+  fixed: 'confidence_fixed',
+  observed: 'confidence_observed',
+  policy: 'confidence_policy',
+  heuristic: 'confidence_heuristic',
+};
+
+/** The words for a rule: Salesforce's names the admin's policy. */
+export function ruleWhat(prediction: Prediction, account: AccountSettings): string {
+  const { rule } = prediction;
+  return rule.kind === 'policy' ? t(rule.what, account.salesforceDays ?? 0) : t(rule.what);
+}
+
+function comingUpRows(view: WatchView): PopupComingUp[] {
+  const rows = view.accounts.flatMap((a) =>
+    a.comingUp.map(({ integration: i, prediction: p, dueSoon }): PopupComingUp => {
+      const row: PopupComingUp = {
+        accountId: a.account.id,
+        accountLabel: a.account.label,
+        id: i.id,
+        name: i.name,
+        provider: i.provider,
+        kind: i.kind,
+        fixed: p.rule.kind === 'fixed',
+        dueSoon,
+        what: ruleWhat(p, a.account),
+        confidence: t(CONFIDENCE[p.confidence]),
+        todo: t(p.rule.todo),
+        action: p.rule.action,
+        source: p.rule.source,
+      };
+      if (p.due !== undefined) row.due = p.due;
+      return row;
+    }),
+  );
+  return rows.sort((x, y) => (x.due ?? Infinity) - (y.due ?? Infinity));
+}
+
 /**
  * The popup's model, carrying each account's first entries, and the full list of every account's entries
  * (groups with their rows), which the popup reads on "Show all" or when a group expands.
@@ -202,6 +242,8 @@ export function buildPopupModel(
     accounts: view.accounts.map((a) =>
       account(a, settings, verifications, snoozes, rows[a.account.id] ?? [], histories, now, first),
     ),
+    comingUp: comingUpRows(view),
+    dueSoonCount: view.dueSoonCount,
     fixed: Object.entries(verifications).flatMap(([key, v]) => {
       if (v.result !== 'fixed' && v.result !== 'removed') return [];
       const entry: PopupModel['fixed'][number] = { key, name: v.name };

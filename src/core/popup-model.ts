@@ -127,9 +127,31 @@ export function isPopupModel(value: unknown): value is PopupModel {
   const m = value as Partial<PopupModel>;
   return (
     typeof m.builtAt === 'number' &&
+    Array.isArray(m.comingUp) &&
     Array.isArray(m.accounts) &&
     m.accounts.every((a) => typeof a.problemCount === 'number' && Array.isArray(a.entries))
   );
+}
+
+/** A healthy integration a rule expects to stop: the "Coming up" section. */
+export interface PopupComingUp {
+  accountId: string;
+  accountLabel: string;
+  id: string;
+  name: string;
+  provider: string;
+  kind: IntegrationKind;
+  /** Undefined while the event it counts from has not been seen. */
+  due?: number;
+  /** A vendor's calendar deadline (shown as that date everywhere), not an interval. */
+  fixed: boolean;
+  dueSoon: boolean;
+  /** The rule and the confidence, in words; what to do now. */
+  what: string;
+  confidence: string;
+  todo: string;
+  action: 'reauthorize' | 'support';
+  source: string;
 }
 
 export interface PopupModel {
@@ -142,6 +164,9 @@ export interface PopupModel {
   accounts: PopupAccount[];
   /** Re-authorized integrations that were fixed, or that MBI no longer lists (`removed`). */
   fixed: { key: string; name: string; checkedAt?: number; removed?: true }[];
+  /** Due soon (or not dated yet) over every account, soonest first. */
+  comingUp: PopupComingUp[];
+  dueSoonCount: number;
 }
 
 /** The stored full list as far as it has this version's shape: lists of entries by account id. */

@@ -15,6 +15,18 @@ export interface AccountSettings {
   enabled: boolean;
   /** Set by organization policy (storage.managed): shown locked, never written to sync. */
   managed?: boolean;
+  /** Salesforce: the org's "expire refresh token after N days" policy, when the admin entered one. */
+  salesforceDays?: number;
+}
+
+/** Warnings before an integration is expected to stop (core/deadlines.ts). */
+export interface DeadlineSettings {
+  /** Days before a re-authorization is due. */
+  intervalDays: number;
+  /** Days before a vendor's fixed deadline. */
+  fixedDays: number;
+  /** Rule ids switched off. */
+  off: string[];
 }
 
 export interface NotificationSettings {
@@ -45,6 +57,7 @@ export const DEFAULT_SETTINGS = {
     quietStart: 0,
     quietEnd: 0,
   } as NotificationSettings,
+  deadlines: { intervalDays: 7, fixedDays: 30, off: [] } as DeadlineSettings,
   accounts: [] as AccountSettings[],
 };
 
@@ -55,6 +68,9 @@ export const POLL_MINUTES = { min: Number(import.meta.env.VITE_MIN_POLL_MINUTES 
 export const STALE_HOURS = { min: 1, max: 24 * 14 } as const;
 export const ESCALATION_HOURS = { min: 1, max: 24 * 30 } as const;
 export const RETENTION_DAYS = { min: 7, max: 365 } as const;
+export const WARN_INTERVAL_DAYS = { min: 1, max: 60 } as const;
+export const WARN_FIXED_DAYS = { min: 1, max: 365 } as const;
+export const SALESFORCE_DAYS = { min: 1, max: 3650 } as const;
 const MINUTE_OF_DAY = { min: 0, max: 24 * 60 - 1 } as const;
 
 /** An Export API key with the API host and client it was entered for: it is never sent anywhere else. */
@@ -137,15 +153,15 @@ export function isSafeId(id: string): boolean {
 }
 
 function parseAccount(raw: unknown, index: number): AccountSettings | null {
-  if (typeof raw !== 'object' || raw === null) return null;
-  const r = raw as Record<string, unknown>;
+  if (!isRecord(raw)) return null;
+  const r = raw;
   const clientId = parseClientId(str(r.clientId, ''));
   if (!clientId.ok) return null;
   // A host that is there but invalid drops the account: never silently point it at MBI's own hosts.
   const app = parseOrigin(str(r.appOrigin, MBI_APP_ORIGIN));
   const api = parseOrigin(str(r.apiOrigin, MBI_API_ORIGIN));
   if (!app.ok || !api.ok) return null;
-  return {
+  const account: AccountSettings = {
     id: isSafeId(str(r.id, '')) ? str(r.id, '') : `mbi-${clientId.value}-${index}`,
     label: str(r.label, '').trim().slice(0, 80).trim() || `MBI ${clientId.value}`,
     clientId: clientId.value,
@@ -153,6 +169,9 @@ function parseAccount(raw: unknown, index: number): AccountSettings | null {
     apiOrigin: api.value,
     enabled: r.enabled !== false,
   };
+  if (typeof r.salesforceDays === 'number' && Number.isFinite(r.salesforceDays))
+    account.salesforceDays = Math.round(clamp(r.salesforceDays, SALESFORCE_DAYS, 1));
+  return account;
 }
 
 /**
@@ -194,7 +213,19 @@ export function parseSettings(raw: unknown): Settings {
     paused: r.paused === true,
     secretsInSession: r.secretsInSession === true,
     notifications: parseNotifications(r.notifications),
+    deadlines: parseDeadlines(r.deadlines),
     accounts,
+  };
+}
+
+function parseDeadlines(raw: unknown): DeadlineSettings {
+  const r = isRecord(raw) ? raw : {};
+  const d = DEFAULT_SETTINGS.deadlines;
+  const off = Array.isArray(r.off) ? r.off.filter((id): id is string => typeof id === 'string' && isSafeId(id)) : [];
+  return {
+    intervalDays: Math.round(clamp(r.intervalDays, WARN_INTERVAL_DAYS, d.intervalDays)),
+    fixedDays: Math.round(clamp(r.fixedDays, WARN_FIXED_DAYS, d.fixedDays)),
+    off: [...new Set(off)].slice(0, 50),
   };
 }
 
@@ -222,8 +253,8 @@ export function inQuietHours(n: Pick<NotificationSettings, 'quietStart' | 'quiet
 /** Keeps each key with its API host and client id; a key without them is dropped (see key-binding.ts). */
 export function parseSecrets(raw: unknown): Secrets {
   const out: Secrets = {};
-  if (typeof raw !== 'object' || raw === null) return out;
-  for (const [id, value] of Object.entries(raw as Record<string, unknown>)) {
+  if (!isRecord(raw)) return out;
+  for (const [id, value] of Object.entries(raw)) {
     const key = parseStoredKey(value);
     if (isSafeId(id) && key) out[id] = key;
   }

@@ -33,6 +33,8 @@ export const VERIFICATIONS = /* @__PURE__ */ item<Verifications>('verifications'
 export const NOTIFIED = /* @__PURE__ */ item<NoteMemory>('notified', 'local', parseMemory);
 /** Summary notification id → the integrations it covers. */
 export const NOTIFIED_GROUPS = /* @__PURE__ */ item<Groups>('notified-groups', 'local', parseGroups);
+/** When each integration (integrationKey) was last re-authorized through the extension and turned healthy. */
+export const REAUTHORIZED = /* @__PURE__ */ item<Record<string, number>>('reauthorized', 'local', parseTimes);
 /** The last call per source and spacing group, shared by polls and "Test connection". */
 export const RATE_CALLS = /* @__PURE__ */ item<Record<string, number>>('rateCalls', 'session', parseTimes);
 
@@ -47,5 +49,6 @@ export const STORED_ITEMS = [
   NOTIFIED_GROUPS,
   POPUP_MODEL,
   POPUP_ROWS,
+  REAUTHORIZED,
   RATE_CALLS,
 ] as const;

@@ -23,6 +23,10 @@ export interface Integration {
   since?: number;
   /** True when `since` is only when the extension first saw the integration, not a change it saw. */
   firstSeen?: boolean;
+  /** When MBI says the connection was last established (its `established`, read as UTC). */
+  authorizedAt?: number;
+  /** When the extension first saw it healthy: what an interval counts from when nothing newer is known. */
+  firstSeenOkAt?: number;
 }
 
 /** Names a source (background/sources): one record is kept per account and source. */

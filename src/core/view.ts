@@ -1,4 +1,5 @@
 // Pure: settings + stored feed records → what the badge, the popup and the tooltip show.
+import { isDueSoon, predict, type Events, type Prediction } from './deadlines';
 import { ISSUES, type IssueKind } from './issues';
 import type { Settings, AccountSettings } from './settings';
 import { integrationKey, isSnoozed, type Snoozes } from './snooze';
@@ -40,11 +41,22 @@ export interface AccountView {
   showingLastGood: boolean;
   /** What was off in the list shown, though it was read (a repeated id, an element that could not be read). */
   anomalies?: string[];
+  /** Healthy integrations a rule expects to stop soon (or whose date is not known yet), soonest first. */
+  comingUp: ComingUp[];
+}
+
+export interface ComingUp {
+  integration: Integration;
+  prediction: Prediction;
+  /** Within its warning window or past due: counted on the badge's amber mark. */
+  dueSoon: boolean;
 }
 
 export interface WatchView {
   accounts: AccountView[];
   problemCount: number;
+  /** Healthy integrations due soon, over every account. */
+  dueSoonCount: number;
   /** The most urgent account-wide issue, if any. */
   issue?: AccountIssue & { label: string };
   lastCheckedAt?: number;
@@ -106,6 +118,7 @@ export function accountView(
   records: readonly FeedRecord[],
   now: number,
   snoozes: Snoozes = {},
+  reauthorized: Readonly<Record<string, number>> = {},
 ): AccountView {
   const lists = records.filter((r) => isListData(r.data));
   const list = lists[0];
@@ -124,6 +137,7 @@ export function accountView(
     snoozed: problems.filter(snoozed),
     total: integrations.length,
     showingLastGood: lists.some((r) => r.error !== undefined),
+    comingUp: comingUp(settings, account, integrations, now, snoozes, reauthorized),
   };
   if (issues[0]) view.issue = issues[0];
   if (records.length > 0) view.lastCheckedAt = Math.max(...records.map((r) => r.lastAttemptAt));
@@ -134,18 +148,50 @@ export function accountView(
   return view;
 }
 
+/** The healthy integrations of an account that a rule (not switched off) expects to stop, soonest first. */
+function comingUp(
+  settings: Settings,
+  account: AccountSettings,
+  integrations: readonly Integration[],
+  now: number,
+  snoozes: Snoozes,
+  reauthorized: Readonly<Record<string, number>>,
+): ComingUp[] {
+  const out: ComingUp[] = [];
+  const policy = account.salesforceDays === undefined ? {} : { salesforceDays: account.salesforceDays };
+  for (const integration of integrations) {
+    if (integration.state !== 'ok') continue;
+    const key = integrationKey(account.id, integration.id);
+    const events: Events = {};
+    if (integration.authorizedAt !== undefined) events.authorizedAt = integration.authorizedAt;
+    if (integration.firstSeenOkAt !== undefined) events.firstSeenOkAt = integration.firstSeenOkAt;
+    if (reauthorized[key] !== undefined) events.reauthorizedAt = reauthorized[key];
+    const prediction = predict(integration, events, policy);
+    if (!prediction || settings.deadlines.off.includes(prediction.rule.id)) continue;
+    if (isSnoozed(snoozes[key], integration, now)) continue;
+    const dueSoon = isDueSoon(prediction, settings.deadlines, now);
+    if (dueSoon || prediction.due === undefined) out.push({ integration, prediction, dueSoon });
+  }
+  return out.sort((a, b) => (a.prediction.due ?? Infinity) - (b.prediction.due ?? Infinity));
+}
+
 export function deriveView(
   settings: Settings,
   records: readonly FeedRecord[],
   now: number,
   snoozes: Snoozes = {},
+  reauthorized: Readonly<Record<string, number>> = {},
 ): WatchView {
   const byAccount = new Map<string, FeedRecord[]>();
   for (const r of records) byAccount.set(r.accountId, [...(byAccount.get(r.accountId) ?? []), r]);
   const accounts = settings.accounts
     .filter((s) => s.enabled)
-    .map((s) => accountView(settings, s, byAccount.get(s.id) ?? [], now, snoozes));
-  const view: WatchView = { accounts, problemCount: accounts.reduce((n, a) => n + a.problems.length, 0) };
+    .map((s) => accountView(settings, s, byAccount.get(s.id) ?? [], now, snoozes, reauthorized));
+  const view: WatchView = {
+    accounts,
+    problemCount: accounts.reduce((n, a) => n + a.problems.length, 0),
+    dueSoonCount: accounts.reduce((n, a) => n + a.comingUp.filter((c) => c.dueSoon).length, 0),
+  };
   const checked = accounts.map((a) => a.lastCheckedAt).filter((t): t is number => t !== undefined);
   if (checked.length > 0) view.lastCheckedAt = Math.max(...checked);
   if (settings.paused) {

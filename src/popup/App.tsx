@@ -1,5 +1,6 @@
 import { useEffect, useRef } from 'preact/hooks';
 import { AccountSection } from './AccountSection';
+import { ComingUp } from './ComingUp';
 import { FirstRun } from './FirstRun';
 import { FixedList } from './FixedList';
 import { Header } from './Header';
@@ -66,6 +67,7 @@ export function App({ stored, accounts }: { stored: PopupModel | undefined; acco
           onShowAll={showAll}
         />
       ))}
+      <ComingUp rows={model.comingUp} now={now} />
       <FixedList fixed={model.fixed} now={now} />
       <SnoozedList accounts={model.accounts} />
     </main>

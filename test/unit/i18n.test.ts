@@ -31,6 +31,8 @@ const PREFIXES = [
   'backup',
   'options',
   'popup',
+  'rule',
+  'confidence',
 ];
 
 /** $1–$9 and $name$ placeholders a message uses, sorted. */

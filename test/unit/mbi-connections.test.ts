@@ -42,6 +42,8 @@ describe('parseConnections', () => {
             kind: 'database',
             state: 'ok',
             rawStatus: '1',
+            // "established": "2018-04-10 10:03:20", read as UTC.
+            authorizedAt: Date.UTC(2018, 3, 10, 10, 3, 20),
           },
         ],
       },

@@ -115,7 +115,23 @@ function expectFeedError(
 }
 
 function expectIntegration(integration: Integration): void {
-  onlyKeys(integration, ['id', 'name', 'type', 'provider', 'kind', 'state', 'rawStatus', 'detail', 'subdomain']);
+  onlyKeys(integration, [
+    'id',
+    'name',
+    'type',
+    'provider',
+    'kind',
+    'state',
+    'rawStatus',
+    'detail',
+    'subdomain',
+    'authorizedAt',
+  ]);
+  check(
+    integration.authorizedAt === undefined || Number.isFinite(integration.authorizedAt),
+    'authorizedAt not a time',
+    integration,
+  );
   text(integration.id, 64, 'id');
   text(integration.name, 200, 'name');
   text(integration.type, 64, 'type');

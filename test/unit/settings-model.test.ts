@@ -95,6 +95,7 @@ describe('defaults', () => {
       paused: false,
       secretsInSession: false,
       notifications: { newProblem: true, recovered: true, escalation: true, quietStart: 0, quietEnd: 0 },
+      deadlines: { intervalDays: 7, fixedDays: 30, off: [] },
       accounts: [],
     });
   });

@@ -32,6 +32,20 @@ function idOf(raw: Obj): string | undefined {
   return typeof raw.id === 'number' && Number.isFinite(raw.id) ? String(raw.id) : text(raw.id, 64);
 }
 
+/**
+ * MBI's "YYYY-MM-DD HH:MM:SS" (no zone; read as UTC, as the 2018 sample and the simulator write it), or
+ * undefined for anything else, a day that does not exist included.
+ */
+export function parseMbiTime(value: unknown): number | undefined {
+  if (typeof value !== 'string') return undefined;
+  const m = /^(\d{4})-(\d{2})-(\d{2}) (\d{2}):(\d{2}):(\d{2})$/.exec(value.trim());
+  if (!m) return undefined;
+  const [y, mo, d, h, mi, s] = m.slice(1).map(Number) as [number, number, number, number, number, number];
+  const at = Date.UTC(y, mo - 1, d, h, mi, s);
+  const back = new Date(at);
+  return back.getUTCMonth() === mo - 1 && back.getUTCDate() === d && h < 24 && mi < 60 && s < 60 ? at : undefined;
+}
+
 /** One list element → an Integration, or null when it lacks what every connection must have. */
 function normalizeConnection(raw: unknown): Integration | null {
   if (!isRecord(raw)) return null;
@@ -56,6 +70,8 @@ function normalizeConnection(raw: unknown): Integration | null {
   if (detail !== undefined) integration.detail = detail;
   const subdomain = text(props.subdomain, 63);
   if (subdomain !== undefined) integration.subdomain = subdomain;
+  const authorizedAt = parseMbiTime(props.established);
+  if (authorizedAt !== undefined) integration.authorizedAt = authorizedAt;
   return integration;
 }
 
