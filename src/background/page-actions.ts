@@ -1,5 +1,5 @@
 // What the popup's buttons ask of the worker besides checks: support cases, pages, snoozes, resume.
-import { VERIFICATIONS } from '../core/stored-items';
+import { REAUTHORIZED, VERIFICATIONS } from '../core/stored-items';
 import { openWatchDb, readFeeds, transitionsOfMany } from './db';
 import { historiesOf } from '../core/history';
 import { ADOBE_STATUS_URL, integrationsPageUrl, signInUrl, SUPPORT_URL } from '../core/links';
@@ -9,7 +9,8 @@ import { integrationKey } from '../core/snooze';
 import { setSnoozes } from './snoozes';
 import { read } from '../shared/stored';
 import { loadOwnSettings, loadSettings, saveSettings } from '../shared/storage';
-import { supportSummary } from '../core/support-summary';
+import { supportSummary, type SummaryInput } from '../core/support-summary';
+import { predictFor } from '../core/view';
 import { findIntegration } from '../core/types';
 
 /** Opens Adobe support and answers with the case summary; the popup puts it on the clipboard. */
@@ -18,7 +19,12 @@ export async function openSupportCase(
   integrationId: string,
   now = Date.now(),
 ): Promise<SupportAnswer> {
-  const [settings, db, verifications] = await Promise.all([loadSettings(), openWatchDb(), read(VERIFICATIONS)]);
+  const [settings, db, verifications, reauthorized] = await Promise.all([
+    loadSettings(),
+    openWatchDb(),
+    read(VERIFICATIONS),
+    read(REAUTHORIZED),
+  ]);
   const histories = historiesOf(await transitionsOfMany(db, [[accountId, integrationId]]), now);
   const account = settings.accounts.find((s) => s.id === accountId);
   const integration = findIntegration(await readFeeds(db), accountId, integrationId)?.integration;
@@ -26,11 +32,11 @@ export async function openSupportCase(
   const key = integrationKey(accountId, integrationId);
   const tried = verifications[key]?.startedAt;
   const history = histories.get(key) ?? { breaks: 0 };
-  const summary = supportSummary(
-    tried === undefined
-      ? { account, integration, history, now }
-      : { account, integration, history, now, reauthorizedAt: tried },
-  );
+  const input: SummaryInput = { account, integration, history, now };
+  if (tried !== undefined) input.reauthorizedAt = tried;
+  const deadline = predictFor(settings, account, integration, reauthorized[key]);
+  if (deadline) input.deadline = deadline;
+  const summary = supportSummary(input);
   const opened = await openPages([SUPPORT_URL], settings);
   return { ok: opened !== null, summary };
 }

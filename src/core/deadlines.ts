@@ -24,6 +24,8 @@ export interface Rule {
   from?: readonly EventName[];
   /** What resets the clock: a re-authorization, or (fixed dates) a support case about moving off the credential. */
   action: 'reauthorize' | 'support';
+  /** The rule in English, for the support summary (Adobe support reads English). */
+  english: string;
   /** Words for the rule and for what to do, in the UI language. */
   what: MessageKey;
   todo: MessageKey;
@@ -35,6 +37,7 @@ const DAY = 86_400_000;
 export const RULES: readonly Rule[] = [
   {
     id: 'zendesk-api-tokens',
+    english: 'Zendesk deactivates all API tokens on 2027-04-30 and issues no new ones since 2026-10-27',
     types: ['zendesk'],
     kind: 'fixed',
     date: '2027-04-30',
@@ -45,6 +48,7 @@ export const RULES: readonly Rule[] = [
   },
   {
     id: 'mixpanel-project-secret',
+    english: 'Mixpanel retires Project Secret authentication on 2027-03-03',
     types: ['mixpanel'],
     kind: 'fixed',
     date: '2027-03-03',
@@ -55,6 +59,7 @@ export const RULES: readonly Rule[] = [
   },
   {
     id: 'adobe-analytics-two-weeks',
+    english: 'Adobe Analytics must be re-authorized every 14 days',
     types: ['adobe_analytics'],
     kind: 'interval',
     days: 14,
@@ -63,10 +68,11 @@ export const RULES: readonly Rule[] = [
     what: 'rule_adobe_analytics_what',
     todo: 'rule_reauthorize_todo',
     source:
-      'https://experienceleague.adobe.com/docs/commerce-business-intelligence/mbi/data-analyst/importing-data/integrations/adobe-analytics.html',
+      'https://github.com/AdobeDocs/commerce-business-intelligence.en/blob/main/help/mbi/data-analyst/importing-data/integrations/adobe-analytics.md',
   },
   {
     id: 'quickbooks-five-years',
+    english: 'QuickBooks refresh tokens end 5 years after the connection was made',
     types: ['quickbooks'],
     kind: 'interval',
     years: 5,
@@ -78,6 +84,7 @@ export const RULES: readonly Rule[] = [
   },
   {
     id: 'salesforce-org-policy',
+    english: "the org's Salesforce policy expires refresh tokens after a set number of days",
     types: ['salesforce'],
     kind: 'policy',
     from: ['reauthorizedAt', 'authorizedAt'],
@@ -88,6 +95,7 @@ export const RULES: readonly Rule[] = [
   },
   {
     id: 'facebook-sixty-days',
+    english: 'Facebook access tokens last about 60 days',
     types: ['facebook_ads'],
     kind: 'heuristic',
     days: 60,

@@ -4,6 +4,7 @@
 import { HISTORY_DAYS, type History } from './history';
 import { inertText } from './inert-text';
 import { providerFor } from './providers';
+import type { Prediction } from './deadlines';
 import type { AccountSettings } from './settings';
 import type { Integration } from './types';
 
@@ -14,6 +15,8 @@ export interface SummaryInput {
   history?: History;
   /** When the admin last tried to re-authorize it, if known. */
   reauthorizedAt?: number;
+  /** The dated rule it falls under, if any. */
+  deadline?: Prediction;
   now: number;
 }
 
@@ -43,6 +46,7 @@ export const SUMMARY_LABELS = [
   'History',
   'Last error',
   'Note',
+  'Deadline',
   'Already tried',
   'Summary prepared',
 ] as const;
@@ -65,7 +69,12 @@ function historyLine({ breaks, lastFixedAt }: History): string {
   return `broken ${breaks} ${breaks === 1 ? 'time' : 'times'} in the last ${HISTORY_DAYS} days${fixed}`;
 }
 
-export function supportSummary({ account, integration, history, reauthorizedAt, now }: SummaryInput): string {
+function deadlineLine({ rule, due, confidence }: Prediction): string {
+  const when = due === undefined ? 'not dated yet (the event it counts from was not seen)' : `due ${iso(due)}`;
+  return `${rule.english}; ${when} (${confidence}); source: ${rule.source}`;
+}
+
+export function supportSummary({ account, integration, history, reauthorizedAt, deadline, now }: SummaryInput): string {
   const state =
     integration.state === 'unknown'
       ? `${STATE_WORDS.unknown} "${integration.rawStatus}"`
@@ -82,6 +91,7 @@ export function supportSummary({ account, integration, history, reauthorizedAt, 
     History: history && historyLine(history),
     'Last error': integration.detail === undefined ? 'none reported' : redact(integration.detail),
     Note: retiredTokensNote(integration.type),
+    Deadline: deadline && deadlineLine(deadline),
     'Already tried': tried,
     'Summary prepared': iso(now),
   };

@@ -148,6 +148,22 @@ export function accountView(
   return view;
 }
 
+/** The rule's prediction for an integration, unless the rule is switched off. */
+export function predictFor(
+  settings: Settings,
+  account: AccountSettings,
+  integration: Integration,
+  reauthorizedAt: number | undefined,
+): Prediction | undefined {
+  const events: Events = {};
+  if (integration.authorizedAt !== undefined) events.authorizedAt = integration.authorizedAt;
+  if (integration.firstSeenOkAt !== undefined) events.firstSeenOkAt = integration.firstSeenOkAt;
+  if (reauthorizedAt !== undefined) events.reauthorizedAt = reauthorizedAt;
+  const policy = account.salesforceDays === undefined ? {} : { salesforceDays: account.salesforceDays };
+  const prediction = predict(integration, events, policy);
+  return prediction && !settings.deadlines.off.includes(prediction.rule.id) ? prediction : undefined;
+}
+
 /** The healthy integrations of an account that a rule (not switched off) expects to stop, soonest first. */
 function comingUp(
   settings: Settings,
@@ -158,16 +174,11 @@ function comingUp(
   reauthorized: Readonly<Record<string, number>>,
 ): ComingUp[] {
   const out: ComingUp[] = [];
-  const policy = account.salesforceDays === undefined ? {} : { salesforceDays: account.salesforceDays };
   for (const integration of integrations) {
     if (integration.state !== 'ok') continue;
     const key = integrationKey(account.id, integration.id);
-    const events: Events = {};
-    if (integration.authorizedAt !== undefined) events.authorizedAt = integration.authorizedAt;
-    if (integration.firstSeenOkAt !== undefined) events.firstSeenOkAt = integration.firstSeenOkAt;
-    if (reauthorized[key] !== undefined) events.reauthorizedAt = reauthorized[key];
-    const prediction = predict(integration, events, policy);
-    if (!prediction || settings.deadlines.off.includes(prediction.rule.id)) continue;
+    const prediction = predictFor(settings, account, integration, reauthorized[key]);
+    if (!prediction) continue;
     if (isSnoozed(snoozes[key], integration, now)) continue;
     const dueSoon = isDueSoon(prediction, settings.deadlines, now);
     if (dueSoon || prediction.due === undefined) out.push({ integration, prediction, dueSoon });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseSecrets, parseSettings } from '../../src/core/settings';
 import { supportSummary } from '../../src/core/support-summary';
+import { predict } from '../../src/core/deadlines';
 import type { Integration } from '../../src/core/types';
 
 const NOW = Date.parse('2026-01-15T12:00:00Z');
@@ -72,5 +73,39 @@ describe('supportSummary', () => {
 
   it('says no error was reported when there is none', () => {
     expect(summaryOf({ ...zendesk, state: 'failing', detail: undefined })).toContain('Last error: none reported');
+  });
+});
+
+describe('the Deadline line', () => {
+  const adobe: Integration = {
+    id: '77',
+    name: 'Vandelay Analytics',
+    type: 'adobe_analytics',
+    provider: 'Adobe Analytics',
+    kind: 'oauth',
+    state: 'ok',
+    rawStatus: '1',
+  };
+
+  it('names the rule, the due date, the confidence and the source', () => {
+    const deadline = predict(adobe, { authorizedAt: NOW - 12 * 86_400_000 }, {});
+    const text = supportSummary({ account: account!, integration: adobe, deadline, now: NOW });
+    expect(text).toContain(
+      'Deadline: Adobe Analytics must be re-authorized every 14 days; due 2026-01-17T12:00:00Z (observed); source: https://github.com/AdobeDocs/commerce-business-intelligence.en/',
+    );
+  });
+
+  it('says when it is not dated yet, and names Zendesk’s fixed date', () => {
+    const undated = supportSummary({
+      account: account!,
+      integration: adobe,
+      deadline: predict(adobe, {}, {}),
+      now: NOW,
+    });
+    expect(undated).toContain('not dated yet');
+    const zendeskDeadline = predict(zendesk, {}, {});
+    expect(supportSummary({ account: account!, integration: zendesk, deadline: zendeskDeadline, now: NOW })).toContain(
+      'due 2027-04-30T00:00:00Z (fixed); source: https://developer.zendesk.com/',
+    );
   });
 });
