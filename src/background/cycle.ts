@@ -9,6 +9,7 @@ import { historiesOf } from '../core/history';
 import { STATE_CHANNEL, type StateChanged } from '../core/messages';
 import { loadSecrets, loadSettings } from '../shared/storage';
 import { noteReauthorized } from '../core/deadlines';
+import type { DueItem } from '../core/notify-policy';
 import { deriveView, type WatchView } from '../core/view';
 import type { Settings } from '../core/settings';
 import type { Snoozes } from '../core/snooze';
@@ -54,8 +55,8 @@ interface CycleState {
   reauthorized: Readonly<Record<string, number>>;
 }
 
-/** Derives the view, draws the badge and writes the popup's model (only when it changed). */
-async function render(state: CycleState, now: number): Promise<void> {
+/** Derives the view, draws the badge and writes the popup's model (only when it changed); returns the view. */
+async function render(state: CycleState, now: number): Promise<WatchView> {
   const { settings, db, records, snoozes, verifications, reauthorized } = state;
   const view = deriveView(settings, records, now, snoozes, reauthorized);
   // The badge first: building every row of the popup's model takes longer than the badge's own calls.
@@ -65,7 +66,7 @@ async function render(state: CycleState, now: number): Promise<void> {
     const histories = historiesOf(await transitionsOfMany(db, problemIds(view)), now);
     const { model, rows } = buildPopupModel(view, settings, verifications, snoozes, now, histories);
     const next = JSON.stringify([{ ...model, builtAt: 0 }, rows]);
-    if (next === written) return;
+    if (next === written) return view;
     written = undefined;
     await writeAll(
       [
@@ -75,9 +76,19 @@ async function render(state: CycleState, now: number): Promise<void> {
       'local',
     );
     written = next;
+    return view;
   } finally {
     await drawing;
   }
+}
+
+/** The integrations due soon and dated, for their notifications. */
+function dueItems(view: WatchView): DueItem[] {
+  return view.accounts.flatMap((a) =>
+    a.comingUp.flatMap(({ integration, prediction, dueSoon }) =>
+      dueSoon && prediction.due !== undefined ? [{ accountId: a.account.id, integration, due: prediction.due }] : [],
+    ),
+  );
 }
 
 async function runCycle(request: CycleRequest, clock: Clock): Promise<void> {
@@ -116,9 +127,9 @@ async function runCycle(request: CycleRequest, clock: Clock): Promise<void> {
         state.reauthorized = noted;
         await write(REAUTHORIZED, { ...noted }).catch(report('re-authorization record'));
       }
-      await render(state, now);
+      const view = await render(state, now);
       // After the badge and the model, so they do not hold up what the admin sees.
-      await notifyChanges(state, now).catch(report('notifications'));
+      await notifyChanges(state, now, dueItems(view)).catch(report('notifications'));
       // Retention: an index range delete, cheap when there is nothing to remove.
       await pruneLogs(db, now - settings.retentionDays * 86_400_000).catch(report('history clean-up'));
     }

@@ -1,5 +1,5 @@
 // Desktop notifications (optional permission): shown for what planNotes() decides, clicks handled here.
-import { NOTIFIED, NOTIFIED_GROUPS } from '../core/stored-items';
+import { NOTIFIED, NOTIFIED_DUE, NOTIFIED_GROUPS } from '../core/stored-items';
 import type { Notifications } from 'webextension-polyfill';
 import browser from '../shared/browser';
 import { isolate } from '../core/inert-text';
@@ -7,13 +7,26 @@ import type { Settings } from '../core/settings';
 import { integrationKey } from '../core/snooze';
 import { setSnoozes } from './snoozes';
 import { read, write } from '../shared/stored';
-import { stateLabel } from '../core/format';
+import { dueText, stateLabel } from '../core/format';
+import { ruleFor } from '../core/deadlines';
+import { findIntegration } from '../core/types';
+import { openWatchDb, readFeeds } from './db';
 import { plural, t } from '../core/i18n';
 import { startReauthorization } from './follow-up';
 import { openPage } from './page-actions';
 import type { FeedRecord } from '../core/types';
 import type { Snoozes } from '../core/snooze';
-import { isSummary, parseNoteId, planNotes, sameMemory, type Note, type SummaryNote } from '../core/notify-policy';
+import {
+  isSummary,
+  parseNoteId,
+  planDueNotes,
+  planNotes,
+  sameMemory,
+  type DueItem,
+  type DueNote,
+  type Note,
+  type SummaryNote,
+} from '../core/notify-policy';
 
 const DAY = 86_400_000;
 /** Names a summary lists before "and N more". */
@@ -42,6 +55,8 @@ function summaryNames(note: SummaryNote): string {
 }
 
 /** Plain text, so every name and error is isolated: a right-to-left one cannot reorder the words around it. */
+const isDue = (note: Note): note is DueNote => note.kind === 'due-soon' || note.kind === 'due-today';
+
 function textOf(note: Note, label: string, settings: Settings): { title: string; message: string } {
   const account = isolate(label);
   if (isSummary(note)) return { title: summaryTitle(note, account, settings), message: summaryNames(note) };
@@ -49,6 +64,14 @@ function textOf(note: Note, label: string, settings: Settings): { title: string;
   const name = isolate(integration.name);
   if (note.kind === 'escalation')
     return { title: t('notify_escalation', name, settings.escalationHours), message: t('notify_escalation_advice') };
+  if (isDue(note)) {
+    const fixed = ruleFor(integration.type)?.kind === 'fixed';
+    const title =
+      note.kind === 'due-today'
+        ? t('notify_due_today', name)
+        : t('notify_due_soon', name, dueText(note.due, Date.now(), fixed));
+    return { title, message: `${isolate(integration.provider)} · ${account}` };
+  }
   const message = [
     integration.detail === undefined ? '' : isolate(integration.detail),
     `${isolate(integration.provider)} · ${account}`,
@@ -66,8 +89,8 @@ function optionsFor(note: Note, settings: Settings): Notifications.CreateNotific
     iconUrl: browser.runtime.getURL('icons/icon-128.png'),
     ...textOf(note, account, settings),
   };
-  // Chrome-only field (at most two buttons); recoveries need no action.
-  if (note.kind !== 'recovered')
+  // Chrome-only field (at most two buttons); recoveries need no action, a deadline's action is on its click.
+  if (note.kind !== 'recovered' && !isDue(note))
     Object.assign(options, { buttons: [{ title: t('notify_reauthorize') }, { title: t('notify_snooze_day') }] });
   return options;
 }
@@ -98,17 +121,24 @@ async function show(notes: readonly Note[], settings: Settings): Promise<void> {
   await Promise.all(notes.map((note) => browser.notifications.create(note.id, optionsFor(note, settings))));
 }
 
-/** Compares the state a check left with what was last notified, shows what is new, then remembers it. */
+/**
+ * Compares the state a check left with what was last notified, shows what is new, then remembers it;
+ * likewise for the integrations due soon (`dueItems`).
+ */
 export async function notifyChanges(
   { settings, records, snoozes }: { settings: Settings; records: readonly FeedRecord[]; snoozes: Snoozes },
   now: number,
+  dueItems: readonly DueItem[] = [],
 ): Promise<void> {
-  // The permission is asked alongside the read: one round trip less when a note is due.
-  const [memory, allowed] = await Promise.all([read(NOTIFIED), canNotify()]);
+  // The permission is asked alongside the reads: one round trip less when a note is due.
+  const [memory, dueMemory, allowed] = await Promise.all([read(NOTIFIED), read(NOTIFIED_DUE), canNotify()]);
   const plan = planNotes({ settings, records, memory, snoozes, now });
-  if (plan.notes.length > 0 && allowed) await show(plan.notes, settings);
+  const duePlan = planDueNotes(dueItems, dueMemory, settings, now);
+  const notes = [...plan.notes, ...duePlan.notes];
+  if (notes.length > 0 && allowed) await show(notes, settings);
   // Most polls change nothing, and rewriting the memory is what a poll of thousands spends its time on.
   if (!sameMemory(memory, plan.memory)) await write(NOTIFIED, plan.memory);
+  if (JSON.stringify(dueMemory) !== JSON.stringify(duePlan.memory)) await write(NOTIFIED_DUE, duePlan.memory);
 }
 
 /**
@@ -125,6 +155,12 @@ export async function onNotificationClicked(id: string): Promise<void> {
   if (parsed?.integrationId === null) {
     await takeGroup(id);
     await openAccount(parsed.accountId);
+  } else if (parsed && (parsed.kind === 'due-soon' || parsed.kind === 'due-today')) {
+    // What resets the clock: a re-authorization, or (a vendor's deadline) the account's page, for the support case.
+    const records = await readFeeds(await openWatchDb());
+    const type = findIntegration(records, parsed.accountId, parsed.integrationId)?.integration.type ?? '';
+    if (ruleFor(type)?.action === 'support') await openAccount(parsed.accountId);
+    else await startReauthorization(parsed.accountId, parsed.integrationId);
   } else if (parsed) {
     await startReauthorization(parsed.accountId, parsed.integrationId);
   }

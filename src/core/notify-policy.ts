@@ -1,12 +1,16 @@
 // Pure: which desktop notifications a new state calls for. Driven by a remembered state per integration
 // (not by the poll's transitions), so a worker restart never shows one twice and never loses one.
+import { daysUntil } from './format';
 import { emptyRecord, isRecord, recordFrom } from './keyed-record';
 import { inQuietHours, type Settings } from './settings';
 import { integrationKey, isSnoozed, type Snoozes } from './snooze';
 import { integrationsOf, isListData, type FeedRecord, type Integration, type IntegrationState } from './types';
 import { isOverdue, PROBLEM_STATES } from './view';
 
-export type NoteKind = 'new-problem' | 'recovered' | 'escalation';
+export type NoteKind = ProblemKind | DueKind;
+type ProblemKind = 'new-problem' | 'recovered' | 'escalation';
+/** A healthy integration entering its warning window, and its due day. */
+export type DueKind = 'due-soon' | 'due-today';
 
 /** More notes than this of one kind for one account in one poll are shown as one summary instead. */
 export const GROUP_ABOVE = 3;
@@ -40,9 +44,10 @@ interface Remembered {
  */
 export type NoteMemory = Record<string, Record<string, Remembered>>;
 
-const KINDS: readonly NoteKind[] = ['new-problem', 'escalation', 'recovered'];
+const KINDS: readonly ProblemKind[] = ['new-problem', 'escalation', 'recovered'];
+const ALL_KINDS: readonly NoteKind[] = [...KINDS, 'due-soon', 'due-today'];
 
-const SETTING: Readonly<Record<NoteKind, keyof Settings['notifications']>> = {
+const SETTING: Readonly<Record<ProblemKind, keyof Settings['notifications']>> = {
   'new-problem': 'newProblem',
   recovered: 'recovered',
   escalation: 'escalation',
@@ -72,14 +77,9 @@ export function parseNoteId(id: string): { kind: NoteKind; accountId: string; in
   } catch {
     return null;
   }
-  const [kind, accountId, integrationId] = parts;
-  if (
-    parts.length !== 3 ||
-    !accountId ||
-    !integrationId ||
-    !(kind === 'new-problem' || kind === 'recovered' || kind === 'escalation')
-  )
-    return null;
+  const [name, accountId, integrationId] = parts;
+  const kind = ALL_KINDS.find((k) => k === name);
+  if (parts.length !== 3 || !accountId || !integrationId || !kind) return null;
   return { kind, accountId, integrationId: raw[2] === SUMMARY ? null : integrationId };
 }
 
@@ -101,9 +101,9 @@ function decide(
   settings: Settings,
   now: number,
   muted: boolean,
-): { kinds: NoteKind[]; escalated: boolean } {
+): { kinds: ProblemKind[]; escalated: boolean } {
   const problem = PROBLEM_STATES.has(item.state);
-  const kinds: NoteKind[] = [];
+  const kinds: ProblemKind[] = [];
   const before = prev?.state ?? 'ok';
   if (before !== item.state) {
     if (problem) kinds.push('new-problem');
@@ -141,7 +141,7 @@ export function planNotes({ settings, records, memory, snoozes, now }: PlanInput
     const seen = memory[account.id];
     // Keyed by MBI's ids: an id "__proto__" must be an entry, not this object's prototype.
     const remembered = emptyRecord<Remembered>();
-    const due: Record<NoteKind, Integration[]> = { 'new-problem': [], recovered: [], escalation: [] };
+    const due: Record<ProblemKind, Integration[]> = { 'new-problem': [], recovered: [], escalation: [] };
     for (const item of integrations) {
       const muted = quiet || isSnoozed(snoozes[integrationKey(account.id, item.id)], item, now);
       const { kinds, escalated } = decide(seen?.[item.id], item, settings, now, muted);
@@ -202,4 +202,55 @@ export function parseMemory(raw: unknown): NoteMemory {
     if (valid) memory[accountId] = recordFrom(Object.entries(seen) as [string, NoteMemory[string][string]][]);
   }
   return memory;
+}
+
+/** A healthy integration due soon, as the view found it. */
+export interface DueItem {
+  accountId: string;
+  integration: Integration;
+  due: number;
+}
+
+export interface DueNote extends SingleNote {
+  kind: DueKind;
+  due: number;
+}
+
+/** What was announced of each due-soon integration (by integrationKey): its window, then its due day. */
+export type DueMemory = Record<string, 'window' | 'day'>;
+
+export function parseDueMemory(raw: unknown): DueMemory {
+  return recordFrom(
+    Object.entries(isRecord(raw) ? raw : {}).filter(
+      (e): e is [string, 'window' | 'day'] => e[1] === 'window' || e[1] === 'day',
+    ),
+  );
+}
+
+/**
+ * One note when an integration enters its warning window and one on its due day (on this computer's
+ * calendar), outside quiet hours: a note held back by them comes once they end. An integration that leaves
+ * the window (re-authorized, snoozed, rule switched off) is forgotten, so its next window is announced again.
+ */
+export function planDueNotes(
+  items: readonly DueItem[],
+  memory: DueMemory,
+  settings: Settings,
+  now: number,
+): { notes: DueNote[]; memory: DueMemory } {
+  const quiet = inQuietHours(settings.notifications, new Date(now));
+  const next = emptyRecord<'window' | 'day'>();
+  const notes: DueNote[] = [];
+  for (const { accountId, integration, due } of items) {
+    const key = integrationKey(accountId, integration.id);
+    const stage = daysUntil(due, now) <= 0 ? 'day' : 'window';
+    const told = memory[key];
+    const owed = stage === 'day' ? told !== 'day' : told === undefined;
+    if (owed && !quiet) {
+      const kind: DueKind = stage === 'day' ? 'due-today' : 'due-soon';
+      notes.push({ id: noteId(kind, accountId, integration.id), kind, accountId, integration, due });
+      next[key] = stage;
+    } else if (told) next[key] = told;
+  }
+  return { notes, memory: next };
 }

@@ -4,7 +4,14 @@
 import { parseDroppedKeys, type DroppedKeys } from './key-binding';
 import { isRecord } from './keyed-record';
 import { migrate } from './migrations';
-import { parseGroups, parseMemory, type Groups, type NoteMemory } from './notify-policy';
+import {
+  parseDueMemory,
+  parseGroups,
+  parseMemory,
+  type DueMemory,
+  type Groups,
+  type NoteMemory,
+} from './notify-policy';
 import { parseSecrets, parseSettings, type Secrets, type Settings } from './settings';
 import { parseSnoozes, type Snoozes } from './snooze';
 import { parseVerifications, type Verifications } from './verification';
@@ -31,6 +38,8 @@ export const SNOOZES = /* @__PURE__ */ item<Snoozes>('snoozes', 'local', parseSn
 export const VERIFICATIONS = /* @__PURE__ */ item<Verifications>('verifications', 'local', parseVerifications);
 /** What was last notified, per account and integration. */
 export const NOTIFIED = /* @__PURE__ */ item<NoteMemory>('notified', 'local', parseMemory);
+/** What was announced of each integration due soon: its window, then its due day. */
+export const NOTIFIED_DUE = /* @__PURE__ */ item<DueMemory>('notified-due', 'local', parseDueMemory);
 /** Summary notification id → the integrations it covers. */
 export const NOTIFIED_GROUPS = /* @__PURE__ */ item<Groups>('notified-groups', 'local', parseGroups);
 /** When each integration (integrationKey) was last re-authorized through the extension and turned healthy. */
@@ -47,6 +56,7 @@ export const STORED_ITEMS = [
   VERIFICATIONS,
   NOTIFIED,
   NOTIFIED_GROUPS,
+  NOTIFIED_DUE,
   POPUP_MODEL,
   POPUP_ROWS,
   REAUTHORIZED,

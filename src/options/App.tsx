@@ -3,6 +3,7 @@ import { t } from '../core/i18n';
 import type { AccountSettings } from '../core/settings';
 import { BackupSettings } from './BackupSettings';
 import { NotificationSettings } from './NotificationSettings';
+import { DeadlineSettings } from './DeadlineSettings';
 import { PollingSettings } from './PollingSettings';
 import { PrivacySettings } from './PrivacySettings';
 import { RecentChecks } from './RecentChecks';
@@ -62,6 +63,7 @@ export function App() {
       </section>
       <PollingSettings settings={settings} managed={state.managed} onSave={(next) => save(next)} readOnly={newer} />
       <NotificationSettings state={state} onSave={(next) => save(next)} readOnly={newer} />
+      <DeadlineSettings settings={settings} onSave={(next) => save(next)} readOnly={newer} />
       <PrivacySettings
         settings={settings}
         keysOnDisk={state.keysOnDisk}

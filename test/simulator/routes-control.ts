@@ -22,6 +22,12 @@ export async function handleControl(ctx: Ctx): Promise<boolean> {
   if (path === '/__sim/reset') {
     state.reset();
     sendJson(res, 200, { ok: true });
+  } else if (path === '/__sim/clock') {
+    const { advanceMs } = body;
+    if (typeof advanceMs !== 'number' || !Number.isFinite(advanceMs))
+      throw new SimError(400, 'advanceMs must be a number');
+    state.advanceClock(advanceMs);
+    sendJson(res, 200, { ok: true });
   } else if (path === '/__sim/sessions/expire') {
     sendJson(res, 200, { expired: state.expireSessions() });
   } else if (path === '/__sim/session') {
@@ -56,7 +62,12 @@ function isNonNegative(value: unknown): value is number {
 
 function connectionPatch(body: Record<string, unknown>): ConnectionPatch {
   const patch: ConnectionPatch = {};
-  const { status, error, name } = body;
+  const { status, error, name, authorizedDaysAgo } = body;
+  if (authorizedDaysAgo !== undefined) {
+    if (typeof authorizedDaysAgo !== 'number' || !Number.isFinite(authorizedDaysAgo))
+      throw new SimError(400, 'authorizedDaysAgo must be a number');
+    patch.authorizedDaysAgo = authorizedDaysAgo;
+  }
   if (status !== undefined) {
     if (typeof status !== 'string') throw new SimError(400, 'status must be a string, e.g. "2"');
     patch.status = status;

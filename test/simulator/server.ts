@@ -30,6 +30,8 @@ export interface Simulator {
   setUpdateCycle(clientId: number | string, patch: UpdateCyclePatch): void;
   generate(clientId: number | string, count: number, brokenRatio?: number): { count: number; broken: number };
   setFault(endpoint: FaultEndpoint, fault: FaultMode | FaultSetting): void;
+  /** Moves the clock forward for what the simulator wrote: every established time reads `ms` older. */
+  advanceClock(ms: number): void;
 }
 
 export interface SimulatorOptions {
@@ -95,6 +97,7 @@ export async function startSimulator(opts: SimulatorOptions = {}): Promise<Simul
     setUpdateCycle: (clientId, patch) => state.setUpdateCycle(clientId, patch),
     generate: (clientId, count, brokenRatio) => state.generate(clientId, count, brokenRatio),
     setFault: (endpoint, fault) => state.setFault(endpoint, fault),
+    advanceClock: (ms) => state.advanceClock(ms),
   };
 }
 

@@ -188,6 +188,19 @@ describe('control API', () => {
     expect(Math.abs(Date.now() - established)).toBeLessThan(5000);
   });
 
+  it('sets when a connection was last authorized, and moves the clock forward for what it wrote', async () => {
+    const established = async () => {
+      const row = (await getConnections(sim, await sessionCookie(sim))).find((r) => r.id === 1111);
+      return Date.parse(`${row?.properties.established?.replace(' ', 'T')}Z`);
+    };
+    expect((await control(sim, 'clients/194/connections/1111', { authorizedDaysAgo: 12 })).status).toBe(200);
+    expect(Math.abs(Date.now() - 12 * 86_400_000 - (await established()))).toBeLessThan(5000);
+    expect((await control(sim, 'clock', { advanceMs: 3 * 86_400_000 })).status).toBe(200);
+    expect(Math.abs(Date.now() - 15 * 86_400_000 - (await established()))).toBeLessThan(5000);
+    expect((await control(sim, 'clock', { advanceMs: 'soon' })).status).toBe(400);
+    expect((await control(sim, 'clients/194/connections/1111', { authorizedDaysAgo: '12' })).status).toBe(400);
+  });
+
   it('rejects bad control requests with 400/404', async () => {
     expect((await control(sim, 'clients/194/connections/1103', { status: 2 })).status).toBe(400);
     expect((await control(sim, 'clients/194/connections/424242', { status: '1' })).status).toBe(404);

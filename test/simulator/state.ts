@@ -27,6 +27,8 @@ export interface ConnectionPatch {
   /** A string sets `properties.error`, null removes it. */
   error?: string | null;
   name?: string;
+  /** When it was last authorized (`properties.established`), in days before the simulator's clock. */
+  authorizedDaysAgo?: number;
 }
 
 export interface UpdateCyclePatch {
@@ -59,6 +61,19 @@ export class SimState {
 
   constructor(private readonly now: () => number = Date.now) {
     this.reset();
+  }
+
+  /**
+   * Moves the clock forward for what the simulator has written: every connection's established and created
+   * time reads `ms` older, as if that much time had passed since (the browser's own clock cannot move).
+   */
+  advanceClock(ms: number): void {
+    for (const client of this.clients)
+      for (const c of client.connections)
+        for (const field of ['established', 'created'] as const) {
+          const at = c.properties[field];
+          if (typeof at === 'string') c.properties[field] = formatUtc(Date.parse(`${at.replace(' ', 'T')}Z`) - ms);
+        }
   }
 
   /** Back to seed: data, update cycles, faults. Sessions survive so a signed-in browser stays signed in. */
@@ -101,6 +116,8 @@ export class SimState {
     if (patch.error === null) delete props.error;
     else if (patch.error !== undefined) props.error = patch.error;
     if (patch.name !== undefined) c.name = patch.name;
+    if (patch.authorizedDaysAgo !== undefined)
+      props.established = formatUtc(now - patch.authorizedDaysAgo * 86_400_000);
     c.updated_at = `${formatUtc(now)}.0`;
     return structuredClone(c);
   }

@@ -12,6 +12,7 @@ import {
   type Events,
 } from '../../src/core/deadlines';
 import { daysUntil, dueText } from '../../src/core/format';
+import { parseDueMemory, planDueNotes } from '../../src/core/notify-policy';
 import { parseSettings } from '../../src/core/settings';
 import type { Integration } from '../../src/core/types';
 import { deriveView } from '../../src/core/view';
@@ -198,5 +199,45 @@ describe('in the view and on the badge', () => {
     expect(noteReauthorized(same, { 's/1': { result: 'fixed' } }, { 's/1': { result: 'fixed', startedAt: 1 } })).toBe(
       same,
     );
+  });
+});
+
+describe('notes for what is due', () => {
+  const adobe: Integration = {
+    id: '1',
+    name: 'Vandelay Analytics',
+    type: 'adobe_analytics',
+    provider: 'Adobe Analytics',
+    kind: 'oauth',
+    state: 'ok',
+    rawStatus: '1',
+  };
+  const settings = parseSettings({ accounts: [{ id: 's', label: 'Main', clientId: '194' }] });
+
+  it('announces the window once and the due day once, then nothing more', () => {
+    process.env.TZ = 'UTC';
+    const items = [{ accountId: 's', integration: adobe, due: NOW + 2 * DAY }];
+    const first = planDueNotes(items, {}, settings, NOW);
+    expect(first.notes.map((n) => n.kind)).toEqual(['due-soon']);
+    expect(planDueNotes(items, first.memory, settings, NOW + DAY).notes).toEqual([]);
+    const day = planDueNotes(items, first.memory, settings, NOW + 2 * DAY);
+    expect(day.notes.map((n) => n.kind)).toEqual(['due-today']);
+    expect(planDueNotes(items, day.memory, settings, NOW + 2 * DAY + 3_600_000).notes).toEqual([]);
+  });
+
+  it('holds a note back through quiet hours and shows it after them', () => {
+    process.env.TZ = 'UTC';
+    const quiet = parseSettings({ ...settings, notifications: { quietStart: 11 * 60, quietEnd: 13 * 60 } });
+    const items = [{ accountId: 's', integration: adobe, due: NOW + 2 * DAY }];
+    const held = planDueNotes(items, {}, quiet, NOW);
+    expect(held).toEqual({ notes: [], memory: {} });
+    expect(planDueNotes(items, held.memory, quiet, NOW + 2 * 3_600_000).notes).toHaveLength(1);
+  });
+
+  it('forgets an integration that left the window, so its next window is announced again', () => {
+    const items = [{ accountId: 's', integration: adobe, due: NOW + 2 * DAY }];
+    const told = planDueNotes(items, {}, settings, NOW).memory;
+    expect(planDueNotes([], told, settings, NOW).memory).toEqual({});
+    expect(parseDueMemory({ 's/1': 'window', 's/2': 'soon', 's/3': 'day' })).toEqual({ 's/1': 'window', 's/3': 'day' });
   });
 });
