@@ -145,13 +145,20 @@ export function addYears(at: number, years: number): number {
   return date.getTime();
 }
 
+/**
+ * The event a credential's clock counts from: the latest authorization (the extension's re-authorization or
+ * MBI's established time), since each restarts it; only when none is known, the first healthy sight.
+ */
 function latest(events: Events, names: readonly EventName[]): { event: EventName; at: number } | undefined {
-  // The most recent event restarts the credential's clock; equal times prefer the earlier-listed event.
   let best: { event: EventName; at: number } | undefined;
   for (const event of names) {
     const at = events[event];
-    if (at !== undefined && Number.isFinite(at) && (best === undefined || at > best.at)) best = { event, at };
+    if (event === 'firstSeenOkAt' || at === undefined || !Number.isFinite(at)) continue;
+    if (best === undefined || at > best.at) best = { event, at };
   }
+  const first = events.firstSeenOkAt;
+  if (!best && names.includes('firstSeenOkAt') && first !== undefined && Number.isFinite(first))
+    return { event: 'firstSeenOkAt', at: first };
   return best;
 }
 

@@ -48,6 +48,12 @@ describe('predict, rule by rule', () => {
     expect(predict({ type: 'adobe_analytics' }, reauthorized, {})?.due).toBe(NOW + 13 * DAY);
   });
 
+  it('counts from MBI’s established time, not from the later moment the extension first saw it healthy', () => {
+    const p = predict({ type: 'adobe_analytics' }, { authorizedAt: NOW - 12 * DAY, firstSeenOkAt: NOW }, {});
+    expect(p?.due).toBe(NOW + 2 * DAY);
+    expect(predict({ type: 'adobe_analytics' }, { firstSeenOkAt: NOW - DAY }, {})?.due).toBe(NOW + 13 * DAY);
+  });
+
   it('says "not seen yet" (no date) when the event an interval counts from was never seen', () => {
     const p = predict({ type: 'adobe_analytics' }, {}, {});
     expect(p).toMatchObject({ confidence: 'observed' });
@@ -94,9 +100,11 @@ describe('predict, rule by rule', () => {
       fc.property(types, events, fc.integer({ min: 1, max: 3650 }), (type, seen, days) => {
         const p = predict({ type }, seen, { salesforceDays: days });
         if (!p?.from || p.due === undefined) return;
-        const observed = Object.values(seen as Record<EventName, number>);
         expect(p.due).toBeGreaterThan(p.from.at);
-        expect(p.from.at).toBe(Math.max(...observed.filter((at) => p.rule.from?.some((e) => seen[e] === at))));
+        // The latest authorization it counts from, or else the first healthy sight.
+        const authorizations = (p.rule.from ?? []).filter((e): e is EventName => e !== 'firstSeenOkAt');
+        const times = authorizations.map((e) => seen[e]).filter((at): at is number => at !== undefined);
+        expect(p.from.at).toBe(times.length > 0 ? Math.max(...times) : seen.firstSeenOkAt);
       }),
       { numRuns: 10_000 },
     );
