@@ -12,9 +12,14 @@ export function applySnapshot(accountId: string, previous: ListData | undefined,
   const integrations = next.integrations.map((seen): Integration => {
     const old = before.get(seen.id);
     before.delete(seen.id);
-    // First seen healthy: kept from the last snapshot, else now if it is healthy now.
-    const okAt = old?.firstSeenOkAt ?? (seen.state === 'ok' ? now : undefined);
-    const item = okAt === undefined ? seen : { ...seen, firstSeenOkAt: okAt };
+    // The events deadlines count from: first seen, first and last seen healthy, carried from snapshot to snapshot.
+    const ok = seen.state === 'ok';
+    const firstAt = old?.firstSeenAt ?? (old?.firstSeen ? old.since : undefined) ?? now;
+    const item: Integration = { ...seen, firstSeenAt: firstAt };
+    const okAt = old?.firstSeenOkAt ?? (ok ? now : undefined);
+    if (okAt !== undefined) item.firstSeenOkAt = okAt;
+    const lastOk = ok ? now : old?.lastOkAt;
+    if (lastOk !== undefined) item.lastOkAt = lastOk;
     if (old && old.state === item.state)
       return { ...item, since: old.since ?? now, ...(old.firstSeen ? { firstSeen: true } : {}) };
     // The first snapshot records only what is already wrong, not every healthy integration.

@@ -61,7 +61,9 @@ function isIntegration(v: unknown): v is Integration {
     optional(v.since, isNumber) &&
     optional(v.firstSeen, (f) => typeof f === 'boolean') &&
     optional(v.authorizedAt, isNumber) &&
-    optional(v.firstSeenOkAt, isNumber)
+    optional(v.firstSeenOkAt, isNumber) &&
+    optional(v.firstSeenAt, isNumber) &&
+    optional(v.lastOkAt, isNumber)
   );
 }
 

@@ -27,6 +27,9 @@ export interface Integration {
   authorizedAt?: number;
   /** When the extension first saw it healthy: what an interval counts from when nothing newer is known. */
   firstSeenOkAt?: number;
+  /** When the extension first saw it, and last saw it healthy. */
+  firstSeenAt?: number;
+  lastOkAt?: number;
 }
 
 /** Names a source (background/sources): one record is kept per account and source. */

@@ -134,6 +134,21 @@ describe('coming up: deadlines before the dashboards go stale', () => {
     expect(snoozes).toEqual({ 'sim-194/1109': { until: Date.parse('2027-03-03T00:00:00Z') } });
   });
 
+  it('counts a Salesforce integration from the policy entered for its account', async () => {
+    // Authorized three days before (the clock moved): five days of policy leave two.
+    expect(await dueRow(popup, 'Vandelay CRM').count()).toBe(0);
+    await saveDeadlineField(
+      watch,
+      `${CLIENT.label}: Salesforce refresh-token policy: expire after (days; empty: no policy)`,
+      '5',
+    );
+    await checkNow(popup);
+    const crm = dueRow(popup, 'Vandelay CRM');
+    await expect.poll(() => crm.locator('.when').textContent()).toBe(`in 2 days, ${await day(popup, 2)}`);
+    expect(await crm.textContent()).toContain('Your Salesforce policy expires refresh tokens after 5 days');
+    expect(await crm.textContent()).toContain('from your policy');
+  });
+
   it('leaves a rule out once it is switched off in options', async () => {
     const options = await watch.context.newPage();
     await options.goto(watch.url('options'));

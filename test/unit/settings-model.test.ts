@@ -100,6 +100,23 @@ describe('defaults', () => {
     });
   });
 
+  it('clamps the warning windows, keeps only plain rule ids, and a Salesforce policy of whole days', () => {
+    const parsed = parseSettings({
+      deadlines: {
+        intervalDays: 0,
+        fixedDays: 9999,
+        off: ['zendesk-api-tokens', '__proto__', 7, 'zendesk-api-tokens'],
+      },
+      accounts: [
+        { id: 'a', clientId: '1', salesforceDays: 30.4 },
+        { id: 'b', clientId: '2', salesforceDays: 'soon' },
+        { id: 'c', clientId: '3', salesforceDays: -5 },
+      ],
+    });
+    expect(parsed.deadlines).toEqual({ intervalDays: 1, fixedDays: 365, off: ['zendesk-api-tokens'] });
+    expect(parsed.accounts.map((a) => a.salesforceDays)).toEqual([30, undefined, 1]);
+  });
+
   it('gives each read its own copy, so changing one never changes the defaults', () => {
     const first = parseSettings({});
     first.accounts.push(VANDELAY);
