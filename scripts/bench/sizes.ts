@@ -20,11 +20,15 @@ export const SIZE_BUDGETS = {
   popupGzip: 15 * 1024,
   /**
    * The worker's loader and its chunks, likewise. Issue 11's target is 20 KB; the trust fixes took it to 21.7 KB,
-   * and the check cycle with its source registry and stored-items table to 22.5 KB (see the README).
+   * the check cycle with its source registry and stored-items table to 22.9 KB, and deadlines (rule table,
+   * predictions, their notifications and the Coming up rows) to 25.9 KB (see the README).
    */
-  workerGzip: 23 * 1024,
-  /** Every file of dist/, uncompressed: 150 KB before the trust fixes added 24 KB of code and messages. */
-  distRaw: 175 * 1024,
+  workerGzip: 26 * 1024,
+  /**
+   * Every file of dist/, uncompressed: 150 KB before the trust fixes added 24 KB of code and messages; issue 11
+   * set 175 KB; deadlines add 17 KB (code, options form, messages in two languages).
+   */
+  distRaw: 185 * 1024,
 } as const;
 
 const IMPORT = /\b(?:import|export)\s*(?:[\w$*{}\s,]*?\bfrom\s*|\(\s*)?["'](\.{0,2}\/[^"']+\.js)["']/g;

@@ -107,7 +107,7 @@ export function DeadlineSettings({ settings, onSave, readOnly }: Props) {
         <Field
           key={a.id}
           id={`salesforce-${a.id}`}
-          label={`${a.label}: ${t('options_salesforce_days')}`}
+          label={t('options_salesforce_days', a.label)}
           value={salesforce[a.id] ?? ''}
           error={errors[a.id]}
           onValue={(value) => setSalesforce({ ...salesforce, [a.id]: value })}

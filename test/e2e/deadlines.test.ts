@@ -139,7 +139,7 @@ describe('coming up: deadlines before the dashboards go stale', () => {
     expect(await dueRow(popup, 'Vandelay CRM').count()).toBe(0);
     await saveDeadlineField(
       watch,
-      `${CLIENT.label}: Salesforce refresh-token policy: expire after (days; empty: no policy)`,
+      `Salesforce refresh tokens of ${CLIENT.label} expire after (days, empty for no policy)`,
       '5',
     );
     await checkNow(popup);
