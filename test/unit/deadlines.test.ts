@@ -14,9 +14,8 @@ import {
 import { daysUntil, dueText } from '../../src/core/format';
 import { parseDueMemory, planDueNotes } from '../../src/core/notify-policy';
 import { parseSettings } from '../../src/core/settings';
-import type { Integration } from '../../src/core/types';
 import { deriveView } from '../../src/core/view';
-import { connectionsRecord } from './fixtures';
+import { adobeAnalytics, connectionsRecord } from './fixtures';
 
 const DAY = 86_400_000;
 const NOW = Date.parse('2026-11-30T12:00:00Z');
@@ -150,16 +149,7 @@ describe('how a due date reads', () => {
 });
 
 describe('in the view and on the badge', () => {
-  const integration = (over: Partial<Integration>): Integration => ({
-    id: '1',
-    name: 'Vandelay Analytics',
-    type: 'adobe_analytics',
-    provider: 'Adobe Analytics',
-    kind: 'oauth',
-    state: 'ok',
-    rawStatus: '1',
-    ...over,
-  });
+  const integration = adobeAnalytics;
   const settings = parseSettings({ accounts: [{ id: 's', label: 'Main', clientId: '194' }] });
 
   it('shows an amber mark when only due-soon integrations exist, naming them in the tooltip', () => {
@@ -211,15 +201,7 @@ describe('in the view and on the badge', () => {
 });
 
 describe('notes for what is due', () => {
-  const adobe: Integration = {
-    id: '1',
-    name: 'Vandelay Analytics',
-    type: 'adobe_analytics',
-    provider: 'Adobe Analytics',
-    kind: 'oauth',
-    state: 'ok',
-    rawStatus: '1',
-  };
+  const adobe = adobeAnalytics();
   const settings = parseSettings({ accounts: [{ id: 's', label: 'Main', clientId: '194' }] });
 
   it('announces the window once and the due day once, then nothing more', () => {

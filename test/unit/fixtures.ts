@@ -127,3 +127,17 @@ export async function notifyFromStorage(now: number): Promise<void> {
   ]);
   await notifyChanges({ settings, records, snoozes }, now);
 }
+
+/** A healthy Adobe Analytics integration: the rule of two weeks applies to it. */
+export function adobeAnalytics(over: Partial<Integration> = {}): Integration {
+  return {
+    id: '1',
+    name: 'Vandelay Analytics',
+    type: 'adobe_analytics',
+    provider: 'Adobe Analytics',
+    kind: 'oauth',
+    state: 'ok',
+    rawStatus: '1',
+    ...over,
+  };
+}

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { parseSecrets, parseSettings } from '../../src/core/settings';
 import { supportSummary } from '../../src/core/support-summary';
 import { predict } from '../../src/core/deadlines';
+import { adobeAnalytics } from './fixtures';
 import type { Integration } from '../../src/core/types';
 
 const NOW = Date.parse('2026-01-15T12:00:00Z');
@@ -77,15 +78,7 @@ describe('supportSummary', () => {
 });
 
 describe('the Deadline line', () => {
-  const adobe: Integration = {
-    id: '77',
-    name: 'Vandelay Analytics',
-    type: 'adobe_analytics',
-    provider: 'Adobe Analytics',
-    kind: 'oauth',
-    state: 'ok',
-    rawStatus: '1',
-  };
+  const adobe = adobeAnalytics({ id: '77' });
 
   it('names the rule, the due date, the confidence and the source', () => {
     const deadline = predict(adobe, { authorizedAt: NOW - 12 * 86_400_000 }, {});
