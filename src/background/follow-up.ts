@@ -11,6 +11,7 @@ import { findIntegration, type FeedRecord } from '../core/types';
 import { sourceFor } from './sources';
 import { FOLLOW_MS, judge, RECHECK_MS, type Verifications } from '../core/verification';
 import { read, write } from '../shared/stored';
+import { noteOwnWrite } from './own-writes';
 
 const loadVerifications = () => read(VERIFICATIONS);
 const saveVerifications = (verifications: Verifications) => write(VERIFICATIONS, verifications);
@@ -70,6 +71,7 @@ export async function updateVerifications(
   if (JSON.stringify(judged) === JSON.stringify(verifications)) return verifications;
   // Judged again from a fresh read: a re-authorization started while the check ran must not be lost.
   const latest = judge(await loadVerifications(), records, now);
+  noteOwnWrite(VERIFICATIONS.key, latest);
   await saveVerifications(latest);
   return latest;
 }

@@ -9,6 +9,7 @@ import { onInstalled, onSettingsChanged, onStartup, onTabRemoved, onVerifyAlarm,
 import { answerMessage } from './answer-message';
 import { requestCycle } from './cycle';
 import { onNotificationButton, onNotificationClicked } from './notifier';
+import { isOwnWrite } from './own-writes';
 
 browser.runtime.onInstalled.addListener(() => {
   // Alarms are cleared on update; migrate settings, recreate the alarm and take a first look.
@@ -32,11 +33,13 @@ browser.tabs.onRemoved.addListener((tabId) => {
 browser.runtime.onMessage.addListener(answerMessage as Runtime.OnMessageListenerCallback);
 
 // Whoever wrote it (an options page, another computer through sync, a policy, the popup's snooze), the
-// next cycle reads it; a cycle's own writes end in a cycle that finds nothing more to change.
+// next cycle reads it; what a cycle wrote itself asks for no other.
 browser.storage.onChanged.addListener((changes, area) => {
+  const marks = [SNOOZES, VERIFICATIONS].filter(
+    (item) => touches(item, changes, area) && !isOwnWrite(item.key, changes[item.key]?.newValue),
+  );
   if (isSettingsChange(changes, area)) onSettingsChanged().catch(report('settings change'));
-  else if (touches(SNOOZES, changes, area) || touches(VERIFICATIONS, changes, area))
-    requestCycle({ force: false, onlyOverdue: true }).catch(report('check'));
+  else if (marks.length > 0) requestCycle({ force: false, onlyOverdue: true }).catch(report('check'));
 });
 
 browser.permissions.onAdded.addListener(() => {

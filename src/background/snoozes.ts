@@ -3,6 +3,7 @@ import { SNOOZES } from '../core/stored-items';
 import { integrationKey, liveSnoozes, type Snooze, type Snoozes } from '../core/snooze';
 import { integrationsOf, type FeedRecord } from '../core/types';
 import { read, write } from '../shared/stored';
+import { noteOwnWrite } from './own-writes';
 
 /** Snoozes several integrations alike in one write (null wakes them), so the badge is redrawn once. */
 export async function setSnoozes(keys: readonly string[], snooze: Snooze | null): Promise<void> {
@@ -27,6 +28,7 @@ export async function pruneSnoozes(records: readonly FeedRecord[], now: number, 
   if (Object.keys(liveSnoozes(snoozes, current, now)).length === Object.keys(snoozes).length) return snoozes;
   // Read again just before writing: a snooze set while the check ran must outlive the clean-up.
   const live = liveSnoozes(await read(SNOOZES), current, now);
+  noteOwnWrite(SNOOZES.key, live);
   await write(SNOOZES, live);
   return live;
 }
