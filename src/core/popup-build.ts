@@ -216,8 +216,12 @@ function comingUpRows(view: WatchView): PopupComingUp[] {
       return row;
     }),
   );
-  return rows.sort((x, y) => (x.due ?? Infinity) - (y.due ?? Infinity));
+  // Soonest first, and only as many as a popup can show: the rest are counted.
+  return rows.sort((x, y) => (x.due ?? Infinity) - (y.due ?? Infinity)).slice(0, COMING_UP_SHOWN);
 }
+
+/** Coming-up rows the model carries; beyond them the popup says how many more there are. */
+export const COMING_UP_SHOWN = 20;
 
 /**
  * The popup's model, carrying each account's first entries, and the full list of every account's entries
@@ -243,6 +247,7 @@ export function buildPopupModel(
       account(a, settings, verifications, snoozes, rows[a.account.id] ?? [], histories, now, first),
     ),
     comingUp: comingUpRows(view),
+    comingUpCount: view.accounts.reduce((n, a) => n + a.comingUp.length, 0),
     dueSoonCount: view.dueSoonCount,
     fixed: Object.entries(verifications).flatMap(([key, v]) => {
       if (v.result !== 'fixed' && v.result !== 'removed') return [];

@@ -164,8 +164,10 @@ export interface PopupModel {
   accounts: PopupAccount[];
   /** Re-authorized integrations that were fixed, or that MBI no longer lists (`removed`). */
   fixed: { key: string; name: string; checkedAt?: number; removed?: true }[];
-  /** Due soon (or not dated yet) over every account, soonest first. */
+  /** Due soon (or not dated yet) over every account, soonest first: the first of them. */
   comingUp: PopupComingUp[];
+  /** How many there are in all. */
+  comingUpCount: number;
   dueSoonCount: number;
 }
 

@@ -67,7 +67,7 @@ export function App({ stored, accounts }: { stored: PopupModel | undefined; acco
           onShowAll={showAll}
         />
       ))}
-      <ComingUp rows={model.comingUp} now={now} />
+      <ComingUp rows={model.comingUp} count={model.comingUpCount} now={now} />
       <FixedList fixed={model.fixed} now={now} />
       <SnoozedList accounts={model.accounts} />
     </main>

@@ -55,7 +55,7 @@ function ComingUpRow({ row, now }: { row: PopupComingUp; now: number }) {
 }
 
 /** "Coming up": below the problems, the healthy integrations a dated rule expects to stop. */
-export function ComingUp({ rows, now }: { rows: PopupComingUp[]; now: number }) {
+export function ComingUp({ rows, count, now }: { rows: PopupComingUp[]; count: number; now: number }) {
   if (rows.length === 0) return null;
   return (
     <section class="coming-up" aria-label={t('popup_coming_up')}>
@@ -65,6 +65,7 @@ export function ComingUp({ rows, now }: { rows: PopupComingUp[]; now: number }) 
           <ComingUpRow key={`${row.accountId}/${row.id}`} row={row} now={now} />
         ))}
       </ul>
+      {count > rows.length && <p class="muted">{t('popup_coming_up_more', count - rows.length)}</p>}
     </section>
   );
 }

@@ -2,6 +2,7 @@
 import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
 import { badgeFor } from '../../src/core/badge';
+import { buildPopupModel } from '../../src/core/popup-build';
 import {
   addYears,
   isDueSoon,
@@ -229,5 +230,20 @@ describe('notes for what is due', () => {
     const told = planDueNotes(items, {}, settings, NOW).memory;
     expect(planDueNotes([], told, settings, NOW).memory).toEqual({});
     expect(parseDueMemory({ 's/1': 'window', 's/2': 'soon', 's/3': 'day' })).toEqual({ 's/1': 'window', 's/3': 'day' });
+  });
+});
+
+describe('the Coming up rows in the popup’s model', () => {
+  it('carries the 20 soonest and counts the rest', () => {
+    const settings = parseSettings({ accounts: [{ id: 's', label: 'Main', clientId: '194' }] });
+    const integrations = Array.from({ length: 25 }, (_, i) =>
+      adobeAnalytics({ id: String(i + 1), name: `Analytics ${i + 1}`, authorizedAt: NOW - (13 - i / 10) * DAY }),
+    );
+    const view = deriveView(settings, [connectionsRecord(integrations, NOW)], NOW);
+    const { model } = buildPopupModel(view, settings, {}, {}, NOW);
+    expect(model.comingUpCount).toBe(25);
+    expect(model.comingUp).toHaveLength(20);
+    expect(model.comingUp[0]).toMatchObject({ name: 'Analytics 1', action: 'reauthorize', dueSoon: true });
+    expect(model.comingUp.map((r) => r.due)).toEqual([...model.comingUp.map((r) => r.due)].sort((a, b) => a! - b!));
   });
 });
