@@ -37,7 +37,7 @@ const DAY = 86_400_000;
 export const RULES: readonly Rule[] = [
   {
     id: 'zendesk-api-tokens',
-    english: 'Zendesk deactivates all API tokens on 2027-04-30 and issues no new ones since 2026-10-27',
+    english: 'Zendesk deactivates all API tokens on 2027-04-30',
     types: ['zendesk'],
     kind: 'fixed',
     date: '2027-04-30',
@@ -72,7 +72,7 @@ export const RULES: readonly Rule[] = [
   },
   {
     id: 'quickbooks-five-years',
-    english: 'QuickBooks refresh tokens end 5 years after the connection was made',
+    english: 'QuickBooks refresh tokens end 5 years after connecting',
     types: ['quickbooks'],
     kind: 'interval',
     years: 5,
@@ -84,7 +84,7 @@ export const RULES: readonly Rule[] = [
   },
   {
     id: 'salesforce-org-policy',
-    english: "the org's Salesforce policy expires refresh tokens after a set number of days",
+    english: "the org's Salesforce refresh-token policy",
     types: ['salesforce'],
     kind: 'policy',
     from: ['reauthorizedAt', 'authorizedAt'],
