@@ -3,26 +3,17 @@ import { dueText } from '../core/format';
 import { t } from '../core/i18n';
 import { MSG } from '../core/messages';
 import type { PopupComingUp } from '../core/popup-model';
-import { copyText } from '../shared/copy';
 import { ProviderIcon } from './ProviderIcon';
 import { StatusNote } from './StatusNote';
-import { failureNote, failureOf, send } from './use-watch';
+import { failureOf, reauthorize, send, supportCase } from './use-watch';
 
 /** One integration a rule expects to stop: when, how sure, and what resets the clock or must be done. */
 function ComingUpRow({ row, now }: { row: PopupComingUp; now: number }) {
   const [note, setNote] = useState<string | null>(null);
   const target = { accountId: row.accountId, integrationId: row.id };
   // Every action resolves in every case (send and copyText never reject) and shows its failure.
-  const act = async () => {
-    if (row.action === 'reauthorize') {
-      const sent = await send({ type: MSG.reauthorize, ...target });
-      return setNote(sent.sent && !sent.answer?.ok ? t('popup_not_allowed') : failureOf(sent));
-    }
-    const sent = await send({ type: MSG.supportCase, ...target });
-    if (!sent.sent) return setNote(failureNote(sent.reason));
-    const summary = sent.answer?.summary;
-    setNote(summary !== undefined && (await copyText(summary)) ? t('popup_copied') : t('popup_copy_failed'));
-  };
+  const act = async () =>
+    setNote(row.action === 'reauthorize' ? await reauthorize(target) : (await supportCase(target)).note);
   const snooze = async () =>
     row.due !== undefined &&
     setNote(failureOf(await send({ type: MSG.snooze, ...target, snooze: { until: row.due } })));

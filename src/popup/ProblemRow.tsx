@@ -2,13 +2,12 @@ import { useState } from 'preact/hooks';
 import { ownTime } from '../core/format';
 import { t } from '../core/i18n';
 import { MSG } from '../core/messages';
-import { copyText } from '../shared/copy';
 import type { PopupRow } from '../core/popup-model';
 import { CauseLine } from './CauseLine';
 import { historyText } from './history-text';
 import { ProviderIcon } from './ProviderIcon';
 import { SnoozeMenu } from './SnoozeMenu';
-import { failureNote, failureOf, send } from './use-watch';
+import { failureOf, reauthorize, send, supportCase } from './use-watch';
 import { StatusNote } from './StatusNote';
 
 interface Props {
@@ -31,18 +30,12 @@ export function ProblemRow({ row, now, first, escalationHours }: Props) {
   const target = { accountId: row.accountId, integrationId: row.id };
 
   // Every action below resolves in every case (send and copyText never reject) and shows its failure.
-  const reauthorize = async () => {
-    const sent = await send({ type: MSG.reauthorize, ...target });
-    setNote(sent.sent && !sent.answer?.ok ? t('popup_not_allowed') : failureOf(sent));
-  };
+  const reauthorizeIt = async () => setNote(await reauthorize(target));
 
   const openSupport = async () => {
-    const sent = await send({ type: MSG.supportCase, ...target });
-    if (!sent.sent) return setNote(failureNote(sent.reason));
-    const summary = sent.answer?.summary;
-    const ok = summary !== undefined && (await copyText(summary));
-    setCopied(ok ? summary : null);
-    setNote(ok ? t('popup_copied') : t('popup_copy_failed'));
+    const { note: said, copied: text } = await supportCase(target);
+    setCopied(text);
+    setNote(said);
   };
 
   const openStatus = async () => setNote(failureOf(await send({ type: MSG.openPage, page: 'adobe-status' })));
@@ -52,7 +45,7 @@ export function ProblemRow({ row, now, first, escalationHours }: Props) {
       type="button"
       class={row.supportFirst ? 'secondary' : ''}
       data-primary={row.supportFirst ? undefined : true}
-      onClick={() => void reauthorize()}
+      onClick={() => void reauthorizeIt()}
     >
       {row.actionLabel}
     </button>

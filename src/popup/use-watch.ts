@@ -4,6 +4,7 @@ import browser from '../shared/browser';
 import { t } from '../core/i18n';
 import { REQUEST_TIMEOUT_MS } from '../core/limits';
 import { MSG, STATE_CHANNEL, type StateChanged } from '../core/messages';
+import { copyText } from '../shared/copy';
 import { reasonOf, send, type Sent } from '../shared/send';
 import { POPUP_MODEL, POPUP_ROWS, SETTINGS_PLACE, type PopupModel, type PopupRows } from '../core/popup-model';
 import { read, readRaw } from '../shared/stored';
@@ -15,6 +16,23 @@ const MANAGED_WAIT_MS = 50;
 const CHECKING_AT_MOST_MS = 2 * REQUEST_TIMEOUT_MS + 5_000;
 
 export { send, reasonOf, type Sent } from '../shared/send';
+
+type Target = { accountId: string; integrationId: string };
+
+/** Re-authorize from a row: the note to show, null when the pages opened. Never rejects. */
+export async function reauthorize(target: Target): Promise<string | null> {
+  const sent = await send({ type: MSG.reauthorize, ...target });
+  return sent.sent && !sent.answer?.ok ? t('popup_not_allowed') : failureOf(sent);
+}
+
+/** Opens a support case and copies its summary: the note to show, and what was copied. Never rejects. */
+export async function supportCase(target: Target): Promise<{ note: string; copied: string | null }> {
+  const sent = await send({ type: MSG.supportCase, ...target });
+  if (!sent.sent) return { note: failureNote(sent.reason), copied: null };
+  const summary = sent.answer?.summary;
+  const ok = summary !== undefined && (await copyText(summary));
+  return ok ? { note: t('popup_copied'), copied: summary } : { note: t('popup_copy_failed'), copied: null };
+}
 
 /** "That did not work: …" for a command that failed or was refused. */
 export function failureNote(reason: string): string {
