@@ -248,7 +248,6 @@ export function buildPopupModel(
     ),
     comingUp: comingUpRows(view),
     comingUpCount: view.accounts.reduce((n, a) => n + a.comingUp.length, 0),
-    dueSoonCount: view.dueSoonCount,
     fixed: Object.entries(verifications).flatMap(([key, v]) => {
       if (v.result !== 'fixed' && v.result !== 'removed') return [];
       const entry: PopupModel['fixed'][number] = { key, name: v.name };

@@ -168,7 +168,6 @@ export interface PopupModel {
   comingUp: PopupComingUp[];
   /** How many there are in all. */
   comingUpCount: number;
-  dueSoonCount: number;
 }
 
 /** The stored full list as far as it has this version's shape: lists of entries by account id. */

@@ -7,10 +7,21 @@ import { SNOOZES } from '../../src/core/stored-items';
 import { read } from '../../src/shared/stored';
 import { deriveView } from '../../src/core/view';
 import { parseSettings } from '../../src/core/settings';
-import type { FeedRecord } from '../../src/core/types';
+import type { FeedRecord, Integration } from '../../src/core/types';
 import { connectionsRecord } from './fixtures';
 
 const NOW = Date.UTC(2026, 10, 27, 12);
+
+/** A broken Stripe integration with this id. */
+const stripe = (id: string): Integration => ({
+  id,
+  name: id,
+  type: 'stripe',
+  provider: 'Stripe',
+  kind: 'oauth',
+  state: 'failing',
+  rawStatus: '3',
+});
 
 describe('snoozes', () => {
   it.each([
@@ -53,27 +64,8 @@ describe('snoozes', () => {
   });
 
   it('forgets, after a check, the snoozes that no longer hide anything, and keeps the others', async () => {
-    const integrations = [
-      {
-        id: '1',
-        name: '1',
-        type: 'stripe',
-        provider: 'Stripe',
-        kind: 'oauth' as const,
-        state: 'failing' as const,
-        rawStatus: '3',
-      },
-    ];
-    const records: FeedRecord[] = [
-      {
-        key: 's:connections',
-        accountId: 's',
-        feed: 'connections',
-        lastAttemptAt: NOW,
-        failures: 0,
-        data: { feed: 'connections', integrations },
-      },
-    ];
+    const integrations = [stripe('1')];
+    const records = [connectionsRecord(integrations, NOW)];
     await fakeBrowser.storage.local.set({
       snoozes: { 's/1': { whileState: 'failing' }, 's/2': { until: NOW + 1 }, 's/3': { until: NOW - 1 } },
     });
@@ -82,25 +74,8 @@ describe('snoozes', () => {
   });
 
   it('keeps a snooze set while a check was cleaning up the ones it had read', async () => {
-    const integrations = ['1', '2'].map((id) => ({
-      id,
-      name: id,
-      type: 'stripe',
-      provider: 'Stripe',
-      kind: 'oauth' as const,
-      state: 'failing' as const,
-      rawStatus: '3',
-    }));
-    const records: FeedRecord[] = [
-      {
-        key: 's:connections',
-        accountId: 's',
-        feed: 'connections',
-        lastAttemptAt: NOW,
-        failures: 0,
-        data: { feed: 'connections', integrations },
-      },
-    ];
+    const integrations = ['1', '2'].map(stripe);
+    const records = [connectionsRecord(integrations, NOW)];
     await fakeBrowser.storage.local.set({ snoozes: { 's/1': { until: NOW - 1 } } });
     const before = await read(SNOOZES);
     // The admin snoozes integration 2 from the popup after the check read the snoozes.
@@ -111,15 +86,7 @@ describe('snoozes', () => {
 
   it('leaves a snoozed integration out of the problem count and lists it apart', () => {
     const settings = parseSettings({ accounts: [{ id: 's', label: 'Main', clientId: '1' }] });
-    const integrations = ['1', '2'].map((id) => ({
-      id,
-      name: id,
-      type: 'stripe',
-      provider: 'Stripe',
-      kind: 'oauth' as const,
-      state: 'failing' as const,
-      rawStatus: '3',
-    }));
+    const integrations = ['1', '2'].map(stripe);
     const records: FeedRecord[] = [connectionsRecord(integrations, NOW)];
     const view = deriveView(settings, records, NOW, { 's/2': { until: NOW + 60_000 } });
     expect(view.problemCount).toBe(1);
