@@ -21,7 +21,12 @@ export default tseslint.config(
   {
     // The core is pure: rules and parsers that need no browser, and so are each source's parser and status
     // table. Browser I/O lives in thin modules around them.
-    files: ['src/core/**', 'src/background/sources/*/parse.ts', 'src/background/sources/*/status.ts'],
+    files: [
+      'src/core/**',
+      'src/background/sources/*/parse.ts',
+      'src/background/sources/*/status.ts',
+      'src/background/status/formats/**',
+    ],
     rules: {
       'no-restricted-imports': [
         'error',

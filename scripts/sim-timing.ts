@@ -17,5 +17,7 @@ export function timingDefines(sim: boolean): Record<string, string> {
     'import.meta.env.VITE_MIN_POLL_MINUTES': value(SIM_TIMING.minPollMinutes),
     'import.meta.env.VITE_UPDATE_CYCLE_MIN_MS': value(SIM_TIMING.updateCycleMinIntervalMs),
     'import.meta.env.VITE_REQUEST_TIMEOUT_MS': value(SIM_TIMING.requestTimeoutMs),
+    // Status pages are read from the simulator (its /__status/<host>/… routes), not from the vendors' hosts.
+    'import.meta.env.VITE_STATUS_VIA_SIMULATOR': sim ? JSON.stringify('true') : 'undefined',
   };
 }

@@ -5,7 +5,9 @@ import { bindLegacyStoredKeys, migrateStoredSettings, reconcileStoredKeys } from
 import { report, requestCycle } from './cycle';
 import { diagnosticOf } from './diagnostic';
 import { onTabClosed, accountsToRecheck, startReauthorization } from './follow-up';
-import { openPage, openSupportCase, resume, snooze } from './page-actions';
+import { openIncident, openPage, openSupportCase, resume, snooze } from './page-actions';
+import { STATUS_DECLINED } from '../core/stored-items';
+import { write } from '../shared/stored';
 import { ensurePollAlarm } from './scheduler';
 import { testAccount } from './test-account';
 
@@ -32,6 +34,13 @@ const HANDLERS: Handlers = {
   },
   [MSG.reauthorize]: async (c) => ({ ok: await startReauthorization(c.accountId, c.integrationId) }),
   [MSG.testAccount]: (c) => testAccount(c.account, c.exportApiKey),
+  [MSG.openIncident]: async (c) => ({ ok: await openIncident(c.accountId, c.integrationId) }),
+  [MSG.declineStatus]: async () => {
+    await write(STATUS_DECLINED, true);
+    // The popup's model drops the offer.
+    await requestCycle({ force: false, onlyOverdue: true });
+    return { ok: true };
+  },
 };
 
 export function onCommand<C extends Command>(command: C): Promise<AnswerTo<C>> {

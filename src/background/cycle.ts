@@ -3,7 +3,17 @@
 // re-authorizations and drop spent snoozes; derive the view; draw the badge; write the popup's model
 // once; send the notifications it calls for. A request made while a cycle runs is merged into one more
 // cycle after it.
-import { POPUP_MODEL, POPUP_ROWS, REAUTHORIZED, SNOOZES, VERIFICATIONS } from '../core/stored-items';
+import {
+  POPUP_MODEL,
+  POPUP_ROWS,
+  REAUTHORIZED,
+  SNOOZES,
+  STATUS_DECLINED,
+  STATUS_RECORDS,
+  VERIFICATIONS,
+} from '../core/stored-items';
+import { checkStatuses, missingHosts, readingsOf, type StatusCheck } from './status/check';
+import { statusAccess } from './status/access';
 import { openWatchDb, pruneLogs, readFeeds, transitionsOfMany, type WatchDb } from './db';
 import { historiesOf } from '../core/history';
 import { STATE_CHANNEL, type StateChanged } from '../core/messages';
@@ -53,18 +63,29 @@ interface CycleState {
   snoozes: Snoozes;
   verifications: Verifications;
   reauthorized: Readonly<Record<string, number>>;
+  /** What the status pages said. */
+  status: Pick<StatusCheck, 'records' | 'readings'>;
+  statusDeclined: boolean;
 }
 
 /** Derives the view, draws the badge and writes the popup's model (only when it changed); returns the view. */
 async function render(state: CycleState, now: number): Promise<WatchView> {
-  const { settings, db, records, snoozes, verifications, reauthorized } = state;
+  const { settings, db, records, snoozes, verifications, reauthorized, status } = state;
   const view = deriveView(settings, records, now, snoozes, reauthorized);
   // The badge first: building every row of the popup's model takes longer than the badge's own calls.
   const drawing = renderBadge(badgeFor(view, now));
   drawing.catch(() => undefined);
   try {
-    const histories = historiesOf(await transitionsOfMany(db, problemIds(view)), now);
-    const { model, rows } = buildPopupModel(view, settings, verifications, snoozes, now, histories);
+    const [transitions, missing] = await Promise.all([
+      transitionsOfMany(db, problemIds(view)),
+      state.statusDeclined ? [] : missingHosts(view, settings),
+    ]);
+    const histories = historiesOf(transitions, now);
+    const access = statusAccess(view, missing);
+    const { model, rows } = buildPopupModel(view, settings, verifications, snoozes, now, histories, {
+      readings: status.readings,
+      ...(access ? { access } : {}),
+    });
     const next = JSON.stringify([{ ...model, builtAt: 0 }, rows]);
     if (next === written) return view;
     written = undefined;
@@ -95,14 +116,17 @@ async function runCycle(request: CycleRequest, clock: Clock): Promise<void> {
   announce(true);
   try {
     const [settings, db] = await Promise.all([loadSettings(), openWatchDb()]);
-    const [secrets, records, snoozes, verifications, reauthorized] = await Promise.all([
+    const [secrets, records, snoozes, verifications, reauthorized, statusRecords, statusDeclined] = await Promise.all([
       loadSecrets(settings),
       readFeeds(db),
       read(SNOOZES),
       read(VERIFICATIONS),
       read(REAUTHORIZED),
+      read(STATUS_RECORDS),
+      read(STATUS_DECLINED),
     ]);
-    const state: CycleState = { settings, db, records, snoozes, verifications, reauthorized };
+    const status = { records: statusRecords, readings: readingsOf(statusRecords) };
+    const state: CycleState = { settings, db, records, snoozes, verifications, reauthorized, status, statusDeclined };
     // Shown before the poll when the poll may take a while to say anything new: a worker's first cycle
     // (the badge after a restart), or an account not checked yet ("checking for the first time").
     const unseen = settings.accounts.some((a) => a.enabled && !records.some((r) => r.accountId === a.id));
@@ -127,9 +151,17 @@ async function runCycle(request: CycleRequest, clock: Clock): Promise<void> {
         state.reauthorized = noted;
         await write(REAUTHORIZED, { ...noted }).catch(report('re-authorization record'));
       }
-      const view = await render(state, now);
-      // After the badge and the model, so they do not hold up what the admin sees.
-      await notifyChanges(state, now, dueItems(view)).catch(report('notifications'));
+      let view = await render(state, now);
+      // Status pages after the badge and the model: a slow one must not hold up what the admin sees.
+      const checked = await checkStatuses(view, settings, state.status.records, now).catch((error: unknown) => {
+        report('status pages')(error);
+        return undefined;
+      });
+      if (checked?.changed) {
+        state.status = checked;
+        view = await render(state, now);
+      }
+      await notifyChanges(state, now, dueItems(view), view).catch(report('notifications'));
       // Retention: an index range delete, cheap when there is nothing to remove.
       await pruneLogs(db, now - settings.retentionDays * 86_400_000).catch(report('history clean-up'));
     }

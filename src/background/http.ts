@@ -19,6 +19,8 @@ export interface RequestLimits {
   timeoutMs?: number;
   maxBytes?: number;
   now?: () => number;
+  /** Turns the body's bytes into text, for a body that may not be UTF-8 (AWS's is UTF-16). */
+  decode?: (bytes: Uint8Array) => string;
 }
 
 function fail(kind: FeedError['kind'], message: string, httpStatus?: number): { ok: false; error: FeedError } {
@@ -33,7 +35,12 @@ export function parseRetryAfter(value: string | null, now: number): number | und
   return Number.isNaN(date) ? undefined : Math.max(now, date);
 }
 
-async function readCapped(response: Response, maxBytes: number): Promise<string | null> {
+async function readCapped(
+  response: Response,
+  maxBytes: number,
+  decode: (bytes: Uint8Array) => string = (bytes) => new TextDecoder().decode(bytes),
+  whole = true,
+): Promise<string | null> {
   const declared = Number(response.headers.get('content-length') ?? NaN);
   if (declared > maxBytes) {
     await response.body?.cancel();
@@ -42,7 +49,7 @@ async function readCapped(response: Response, maxBytes: number): Promise<string 
   if (!response.body) return '';
   // Declared small enough and not compressed (a compressed body may grow past its declared length): read whole.
   const encoding = response.headers.get('content-encoding') ?? 'identity';
-  if (declared <= maxBytes && encoding === 'identity') return response.text();
+  if (whole && declared <= maxBytes && encoding === 'identity') return response.text();
   const reader = response.body.getReader();
   const chunks: Uint8Array[] = [];
   let total = 0;
@@ -62,7 +69,7 @@ async function readCapped(response: Response, maxBytes: number): Promise<string 
     bytes.set(chunk, offset);
     offset += chunk.byteLength;
   }
-  return new TextDecoder().decode(bytes);
+  return decode(bytes);
 }
 
 function isTimeout(error: unknown): boolean {
@@ -70,14 +77,14 @@ function isTimeout(error: unknown): boolean {
 }
 
 export async function request(url: string, init: RequestInit, limits: RequestLimits = {}): Promise<HttpOutcome> {
-  const { timeoutMs = REQUEST_TIMEOUT_MS, maxBytes = MAX_BODY_BYTES, now = Date.now } = limits;
+  const { timeoutMs = REQUEST_TIMEOUT_MS, maxBytes = MAX_BODY_BYTES, now = Date.now, decode } = limits;
   const signal = AbortSignal.timeout(timeoutMs);
   try {
     const response = await fetch(url, { ...init, redirect: 'manual', cache: 'no-store', signal });
     if (response.type === 'opaqueredirect' || (response.status >= 300 && response.status < 400)) {
       return fail('signed-out', 'MBI redirected the request (to its sign-in page).', response.status || undefined);
     }
-    const body = await readCapped(response, maxBytes);
+    const body = await readCapped(response, maxBytes, decode, decode === undefined);
     if (body === null)
       return fail('too-large', `The response is larger than ${maxBytes / 1024 / 1024} MB.`, response.status);
     const retryAt = parseRetryAfter(response.headers.get('retry-after'), now());

@@ -1,5 +1,8 @@
 // Desktop notifications (optional permission): shown for what planNotes() decides, clicks handled here.
-import { NOTIFIED, NOTIFIED_DUE, NOTIFIED_GROUPS } from '../core/stored-items';
+import { NOTIFIED, NOTIFIED_DUE, NOTIFIED_GROUPS, NOTIFIED_HELD } from '../core/stored-items';
+import { heldNow, planReleased, type Readings } from '../core/outage';
+import type { WatchView } from '../core/view';
+import { inQuietHours } from '../core/settings';
 import type { Notifications } from 'webextension-polyfill';
 import browser from '../shared/browser';
 import { isolate } from '../core/inert-text';
@@ -18,6 +21,7 @@ import type { FeedRecord } from '../core/types';
 import type { Snoozes } from '../core/snooze';
 import {
   isSummary,
+  outageOverNotes,
   parseNoteId,
   planDueNotes,
   planNotes,
@@ -38,6 +42,8 @@ async function canNotify(): Promise<boolean> {
 
 function summaryTitle(note: SummaryNote, account: string, settings: Settings): string {
   const count = note.integrations.length;
+  if (note.kind === 'outage-over' && 'source' in note)
+    return plural('notify_group_outage_over', count, isolate(String(note.source)), account);
   if (note.kind === 'recovered') return plural('notify_group_recovered', count, account);
   if (note.kind === 'escalation') return plural('notify_group_escalation', count, account, settings.escalationHours);
   return note.integrations.every((i) => i.state === 'needs-reauth')
@@ -64,6 +70,11 @@ function textOf(note: Note, label: string, settings: Settings): { title: string;
   const name = isolate(integration.name);
   if (note.kind === 'escalation')
     return { title: t('notify_escalation', name, settings.escalationHours), message: t('notify_escalation_advice') };
+  if (note.kind === 'outage-over' && 'source' in note)
+    return {
+      title: t('notify_outage_over', isolate(String(note.source)), name),
+      message: `${t('notify_outage_over_advice')}\n${isolate(integration.provider)} · ${account}`,
+    };
   if (isDue(note)) {
     const fixed = ruleFor(integration.type)?.kind === 'fixed';
     const title =
@@ -126,19 +137,38 @@ async function show(notes: readonly Note[], settings: Settings): Promise<void> {
  * likewise for the integrations due soon (`dueItems`).
  */
 export async function notifyChanges(
-  { settings, records, snoozes }: { settings: Settings; records: readonly FeedRecord[]; snoozes: Snoozes },
+  {
+    settings,
+    records,
+    snoozes,
+    status,
+  }: { settings: Settings; records: readonly FeedRecord[]; snoozes: Snoozes; status?: { readings: Readings } },
   now: number,
   dueItems: readonly DueItem[] = [],
+  view?: WatchView,
 ): Promise<void> {
   // The permission is asked alongside the reads: one round trip less when a note is due.
-  const [memory, dueMemory, allowed] = await Promise.all([read(NOTIFIED), read(NOTIFIED_DUE), canNotify()]);
-  const plan = planNotes({ settings, records, memory, snoozes, now });
+  const [memory, dueMemory, heldMemory, allowed] = await Promise.all([
+    read(NOTIFIED),
+    read(NOTIFIED_DUE),
+    read(NOTIFIED_HELD),
+    canNotify(),
+  ]);
+  const readings = status?.readings ?? new Map();
+  const quiet = inQuietHours(settings.notifications, new Date(now));
+  const released = view ? planReleased(heldMemory, view, readings, quiet) : { released: [], memory: heldMemory };
+  // Held by an outage, or released by one just now (that note says what to do): other notes for it wait.
+  const held = new Set(view ? heldNow(view, readings).keys() : []);
+  for (const r of released.released) held.add(integrationKey(r.accountId, r.integration.id));
+  const plan = planNotes({ settings, records, memory, snoozes, now, held });
   const duePlan = planDueNotes(dueItems, dueMemory, settings, now);
-  const notes = [...plan.notes, ...duePlan.notes];
+  const over = settings.notifications.newProblem ? outageOverNotes(released.released) : [];
+  const notes = [...plan.notes, ...over, ...duePlan.notes];
   if (notes.length > 0 && allowed) await show(notes, settings);
   // Most polls change nothing, and rewriting the memory is what a poll of thousands spends its time on.
   if (!sameMemory(memory, plan.memory)) await write(NOTIFIED, plan.memory);
   if (JSON.stringify(dueMemory) !== JSON.stringify(duePlan.memory)) await write(NOTIFIED_DUE, duePlan.memory);
+  if (JSON.stringify(heldMemory) !== JSON.stringify(released.memory)) await write(NOTIFIED_HELD, released.memory);
 }
 
 /**

@@ -1,5 +1,8 @@
 // What the popup's buttons ask of the worker besides checks: support cases, pages, snoozes, resume.
-import { REAUTHORIZED, VERIFICATIONS } from '../core/stored-items';
+import { REAUTHORIZED, STATUS_RECORDS, VERIFICATIONS } from '../core/stored-items';
+import { outageFor } from '../core/outage';
+import { readingsOf } from '../core/status';
+import { statusLines } from '../core/support-summary';
 import { openWatchDb, readFeeds, transitionsOfMany } from './db';
 import { historiesOf } from '../core/history';
 import { ADOBE_STATUS_URL, integrationsPageUrl, signInUrl, SUPPORT_URL } from '../core/links';
@@ -19,11 +22,12 @@ export async function openSupportCase(
   integrationId: string,
   now = Date.now(),
 ): Promise<SupportAnswer> {
-  const [settings, db, verifications, reauthorized] = await Promise.all([
+  const [settings, db, verifications, reauthorized, status] = await Promise.all([
     loadSettings(),
     openWatchDb(),
     read(VERIFICATIONS),
     read(REAUTHORIZED),
+    read(STATUS_RECORDS),
   ]);
   const histories = historiesOf(await transitionsOfMany(db, [[accountId, integrationId]]), now);
   const account = settings.accounts.find((s) => s.id === accountId);
@@ -36,9 +40,19 @@ export async function openSupportCase(
   if (tried !== undefined) input.reauthorizedAt = tried;
   const deadline = predictFor(settings, account, integration, reauthorized[key]);
   if (deadline) input.deadline = deadline;
+  input.status = statusLines(integration, account, status);
   const summary = supportSummary(input);
   const opened = await openPages([SUPPORT_URL], settings);
   return { ok: opened !== null, summary };
+}
+
+/** Opens the status page of the outage that a broken integration's row reports. */
+export async function openIncident(accountId: string, integrationId: string): Promise<boolean> {
+  const [settings, db, status] = await Promise.all([loadSettings(), openWatchDb(), read(STATUS_RECORDS)]);
+  const account = settings.accounts.find((s) => s.id === accountId);
+  const integration = findIntegration(await readFeeds(db), accountId, integrationId)?.integration;
+  const url = account && integration && outageFor(integration, account, readingsOf(status))?.event.url;
+  return url !== undefined && (await openPages([url], settings)) !== null;
 }
 
 export async function openPage(page: PageName, accountId?: string): Promise<boolean> {

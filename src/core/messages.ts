@@ -13,6 +13,8 @@ export const MSG = {
   snooze: 'snooze',
   resume: 'resume',
   diagnostic: 'diagnostic',
+  openIncident: 'open-incident',
+  declineStatus: 'decline-status',
 } as const;
 
 /** Pages the popup asks the worker to open, for an account where one is named. */
@@ -33,6 +35,10 @@ export type Command =
   /** A snooze for one integration; null wakes it. */
   | { type: typeof MSG.snooze; accountId: string; integrationId: string; snooze: SnoozeRequest | null }
   | { type: typeof MSG.resume }
+  /** Opens the status page of the outage a broken integration's row reports. */
+  | { type: typeof MSG.openIncident; accountId: string; integrationId: string }
+  /** "Not now" to reading status pages: the popup stops asking. */
+  | { type: typeof MSG.declineStatus }
   /** Answers with the diagnostic sample of an account's last connections answer (string or null). */
   | { type: typeof MSG.diagnostic; accountId: string }
   /** Runs the adapters once for an account being edited; stores nothing. */
@@ -65,6 +71,8 @@ export interface Answers {
   [MSG.snooze]: { ok: boolean };
   [MSG.resume]: { ok: boolean };
   [MSG.diagnostic]: string | null;
+  [MSG.openIncident]: { ok: boolean };
+  [MSG.declineStatus]: { ok: boolean };
 }
 
 export type AnswerTo<C extends Command> = Answers[C['type']];

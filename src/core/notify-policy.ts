@@ -7,7 +7,7 @@ import { integrationKey, isSnoozed, type Snoozes } from './snooze';
 import { integrationsOf, isListData, type FeedRecord, type Integration, type IntegrationState } from './types';
 import { isOverdue, PROBLEM_STATES } from './view';
 
-export type NoteKind = ProblemKind | DueKind;
+export type NoteKind = ProblemKind | DueKind | 'outage-over';
 type ProblemKind = 'new-problem' | 'recovered' | 'escalation';
 /** A healthy integration entering its warning window, and its due day. */
 export type DueKind = 'due-soon' | 'due-today';
@@ -45,7 +45,7 @@ interface Remembered {
 export type NoteMemory = Record<string, Record<string, Remembered>>;
 
 const KINDS: readonly ProblemKind[] = ['new-problem', 'escalation', 'recovered'];
-const ALL_KINDS: readonly NoteKind[] = [...KINDS, 'due-soon', 'due-today'];
+const ALL_KINDS: readonly NoteKind[] = [...KINDS, 'due-soon', 'due-today', 'outage-over'];
 
 const SETTING: Readonly<Record<ProblemKind, keyof Settings['notifications']>> = {
   'new-problem': 'newProblem',
@@ -93,6 +93,8 @@ export interface PlanInput {
   memory: NoteMemory;
   snoozes: Snoozes;
   now: number;
+  /** Integrations (integrationKey) an outage holds: their re-authorize and escalation notes wait. */
+  held?: ReadonlySet<string>;
 }
 
 function decide(
@@ -125,7 +127,7 @@ function notesFor(kind: NoteKind, accountId: string, items: Integration[]): Note
   return items.map((integration) => ({ id: noteId(kind, accountId, integration.id), kind, accountId, integration }));
 }
 
-export function planNotes({ settings, records, memory, snoozes, now }: PlanInput): {
+export function planNotes({ settings, records, memory, snoozes, now, held }: PlanInput): {
   notes: Note[];
   memory: NoteMemory;
 } {
@@ -143,7 +145,8 @@ export function planNotes({ settings, records, memory, snoozes, now }: PlanInput
     const remembered = emptyRecord<Remembered>();
     const due: Record<ProblemKind, Integration[]> = { 'new-problem': [], recovered: [], escalation: [] };
     for (const item of integrations) {
-      const muted = quiet || isSnoozed(snoozes[integrationKey(account.id, item.id)], item, now);
+      const key = integrationKey(account.id, item.id);
+      const muted = quiet || held?.has(key) === true || isSnoozed(snoozes[key], item, now);
       const { kinds, escalated } = decide(seen?.[item.id], item, settings, now, muted);
       if (item.state !== 'ok') remembered[item.id] = { state: item.state, escalated };
       // The first look at an account sets the baseline silently; the badge shows what is already broken.
@@ -202,6 +205,33 @@ export function parseMemory(raw: unknown): NoteMemory {
     if (valid) memory[accountId] = recordFrom(Object.entries(seen) as [string, NoteMemory[string][string]][]);
   }
   return memory;
+}
+
+/** "<Source>'s incident is resolved; <integration> is still broken": once per integration it held. */
+export interface OutageOverNote extends SingleNote {
+  kind: 'outage-over';
+  source: string;
+}
+
+export interface OutageOverSummary extends SummaryNote {
+  kind: 'outage-over';
+  source: string;
+}
+
+/** One note per released integration, or one per account and source when there are more than GROUP_ABOVE. */
+export function outageOverNotes(
+  released: readonly { accountId: string; integration: Integration; by: { source: string } }[],
+): (OutageOverNote | OutageOverSummary)[] {
+  const groups = new Map<string, { accountId: string; source: string; items: Integration[] }>();
+  for (const r of released) {
+    const key = JSON.stringify([r.accountId, r.by.source]);
+    const group = groups.get(key) ?? { accountId: r.accountId, source: r.by.source, items: [] };
+    group.items.push(r.integration);
+    groups.set(key, group);
+  }
+  return [...groups.values()].flatMap(({ accountId, source, items }) =>
+    notesFor('outage-over', accountId, items).map((note) => ({ ...note, kind: 'outage-over' as const, source })),
+  );
 }
 
 /** A healthy integration due soon, as the view found it. */

@@ -50,6 +50,10 @@ export function parseCommand(raw: unknown): Command | null {
     }
     case MSG.resume:
       return { type: MSG.resume };
+    case MSG.openIncident:
+      return target && { type: MSG.openIncident, ...target };
+    case MSG.declineStatus:
+      return { type: MSG.declineStatus };
     case MSG.diagnostic:
       return str(r.accountId) ? { type: MSG.diagnostic, accountId: r.accountId } : null;
     case MSG.testAccount: {

@@ -23,6 +23,25 @@ import type { Integration } from './types';
 import type { Verifications } from './verification';
 import { isOverdue, type AccountIssue, type AccountView, type WatchView } from './view';
 import { primaryAction } from './primary-action';
+import { incidentAhead, outageFor, type Outage, type Readings } from './outage';
+import type { PopupOutage } from './popup-model';
+
+/** What the status pages said, for the rows; and the access the popup may ask for. */
+export interface StatusInput {
+  readings: Readings;
+  access?: PopupModel['statusAccess'];
+}
+
+const NO_STATUS: StatusInput = { readings: new Map() };
+
+function popupOutage(outage: Outage, internal: boolean): PopupOutage {
+  const out: PopupOutage = { source: outage.source, kind: outage.event.kind, title: outage.event.title };
+  if (outage.event.since !== undefined) out.since = outage.event.since;
+  if (outage.mbi) out.mbi = true;
+  if (outage.holds) out.holds = true;
+  if (internal) out.internal = true;
+  return out;
+}
 
 const CAUSES: Readonly<Record<Cause, MessageKey>> = {
   provider: 'popup_cause_provider',
@@ -70,6 +89,7 @@ function row(
   verifications: Verifications,
   histories: Histories,
   now: number,
+  readings: Readings,
 ): PopupRow {
   const key = integrationKey(account.account.id, integration.id);
   const verification = verifications[key];
@@ -94,7 +114,15 @@ function row(
   const history = histories.get(key);
   if (history?.breaks) out.history = history;
   const finding = likelyCause(integration, account);
-  if (finding) out.cause = cause(finding);
+  const outage = outageFor(integration, account.account, readings);
+  if (outage) {
+    // An incident explains the failure: it takes the cause line's place (MBI's own, with several broken at once,
+    // is the seed's fourth cause, said with it). Support also waits: nothing to tell Adobe yet.
+    const internal = outage.mbi && outage.holds && finding?.cause === 'internal';
+    out.outage = popupOutage(outage, internal);
+    if (outage.holds) out.supportFirst = false;
+    if (finding && !outage.holds) out.cause = cause(finding);
+  } else if (finding) out.cause = cause(finding);
   // A re-authorization judged "removed" belongs to the list below the rows, not to a row listed again.
   if (verification && verification.result !== 'removed') {
     out.verification = {};
@@ -134,6 +162,8 @@ export function entriesOf(rows: readonly PopupRow[]): PopupEntry[] {
         hint: r.hint,
         count: members.length,
         ...(r.since === undefined ? {} : { since: r.since }),
+        // One provider's incident is every member's.
+        ...(r.outage && members.every((m) => m.outage?.title === r.outage?.title) ? { outage: r.outage } : {}),
         rows: members,
       });
     }
@@ -153,6 +183,7 @@ function account(
   histories: Histories,
   now: number,
   first: number,
+  readings: Readings,
 ): PopupAccount {
   const out: PopupAccount = {
     accountId: view.account.id,
@@ -162,7 +193,7 @@ function account(
     entries: entries.slice(0, first).map(brief),
     entryCount: entries.length,
     snoozed: view.snoozed.map((i) => {
-      const r = row(i, view, settings, verifications, histories, now);
+      const r = row(i, view, settings, verifications, histories, now, readings);
       const until = snoozes[integrationKey(view.account.id, i.id)]?.until;
       return until === undefined ? r : { ...r, wakeAt: until };
     }),
@@ -194,7 +225,7 @@ export function ruleWhat(prediction: Prediction, account: AccountSettings): stri
   return rule.kind === 'policy' ? t(rule.what, account.salesforceDays ?? 0) : t(rule.what);
 }
 
-function comingUpRows(view: WatchView): PopupComingUp[] {
+function comingUpRows(view: WatchView, readings: Readings): PopupComingUp[] {
   const rows = view.accounts.flatMap((a) =>
     a.comingUp.map(({ integration: i, prediction: p, dueSoon }): PopupComingUp => {
       const row: PopupComingUp = {
@@ -213,6 +244,8 @@ function comingUpRows(view: WatchView): PopupComingUp[] {
         source: p.rule.source,
       };
       if (p.due !== undefined) row.due = p.due;
+      const outage = dueSoon ? incidentAhead(i, a.account, readings) : undefined;
+      if (outage) row.outage = popupOutage(outage, false);
       return row;
     }),
   );
@@ -234,19 +267,21 @@ export function buildPopupModel(
   snoozes: Snoozes,
   now: number,
   histories: Histories = new Map(),
+  status: StatusInput = NO_STATUS,
 ): { model: PopupModel; rows: PopupRows } {
   const first = firstRows(view.accounts.length);
+  const { readings } = status;
   const rows: PopupRows = {};
   for (const a of view.accounts)
-    rows[a.account.id] = entriesOf(a.problems.map((i) => row(i, a, settings, verifications, histories, now)));
+    rows[a.account.id] = entriesOf(a.problems.map((i) => row(i, a, settings, verifications, histories, now, readings)));
   const model: PopupModel = {
     builtAt: now,
     problemCount: view.problemCount,
     escalationHours: settings.escalationHours,
     accounts: view.accounts.map((a) =>
-      account(a, settings, verifications, snoozes, rows[a.account.id] ?? [], histories, now, first),
+      account(a, settings, verifications, snoozes, rows[a.account.id] ?? [], histories, now, first, readings),
     ),
-    comingUp: comingUpRows(view),
+    comingUp: comingUpRows(view, readings),
     comingUpCount: view.accounts.reduce((n, a) => n + a.comingUp.length, 0),
     fixed: Object.entries(verifications).flatMap(([key, v]) => {
       if (v.result !== 'fixed' && v.result !== 'removed') return [];
@@ -257,6 +292,7 @@ export function buildPopupModel(
     }),
   };
   if (view.lastCheckedAt !== undefined) model.lastCheckedAt = view.lastCheckedAt;
+  if (status.access) model.statusAccess = status.access;
   if (view.issue && (view.issue.kind === 'paused' || view.issue.kind === 'not-configured'))
     model.globalIssue = popupIssue(view.issue);
   return { model, rows };

@@ -33,6 +33,12 @@ export interface PopupRow {
   detail?: string;
   /** How often it broke in the last 30 days and when it was last fixed, when it broke within them. */
   history?: { breaks: number; lastFixedAt?: number };
+  /**
+   * What the provider's status page (or Adobe's, for MBI itself) reports while it is broken. `holds`: an
+   * incident, so re-authorizing will not help until it is resolved; `internal`: MBI's own incident while
+   * several broke at once, the likely cause.
+   */
+  outage?: PopupOutage;
   /** "Likely cause: …" and its evidence, when something points to a cause. */
   cause?: { text: string; kind: string; evidence?: string; evidenceAt?: number; evidenceRaw?: string };
   actionLabel: string;
@@ -43,6 +49,19 @@ export interface PopupRow {
   verification?: { result?: 'fixed' | 'still-failing'; checkedAt?: number };
   /** For snoozed rows: until when, or until the state changes. */
   wakeAt?: number;
+}
+
+export interface PopupOutage {
+  /** Who reports it ("Zendesk"). */
+  source: string;
+  kind: 'incident' | 'component' | 'maintenance';
+  /** As the status page wrote it. */
+  title: string;
+  since?: number;
+  /** Reported on MBI itself (Adobe's page). */
+  mbi?: true;
+  holds?: true;
+  internal?: true;
 }
 
 export interface PopupIssue {
@@ -94,6 +113,8 @@ export interface PopupGroup {
   count: number;
   /** When the latest of them broke. */
   since?: number;
+  /** The incident all of them are held by, if one is. */
+  outage?: PopupOutage;
   /** Its rows: in the full list (STORED.popupRows) only, read when it expands. */
   rows?: PopupRow[];
 }
@@ -152,6 +173,8 @@ export interface PopupComingUp {
   todo: string;
   action: 'reauthorize' | 'support';
   source: string;
+  /** The provider's incident now: re-authorizing during it may fail. */
+  outage?: PopupOutage;
 }
 
 export interface PopupModel {
@@ -168,6 +191,11 @@ export interface PopupModel {
   comingUp: PopupComingUp[];
   /** How many there are in all. */
   comingUpCount: number;
+  /**
+   * Status pages a broken integration's provider has that the extension may not read, and the admin has not
+   * said "Not now": who they are, and the host patterns to ask for (all status hosts, asked once).
+   */
+  statusAccess?: { sources: string[]; hosts: string[]; origins: string[] };
 }
 
 /** The stored full list as far as it has this version's shape: lists of entries by account id. */

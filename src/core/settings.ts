@@ -1,6 +1,7 @@
 // One typed settings model: defaults, the type derived from them, and a parser that never trusts storage.
 import { isRecord } from './keyed-record';
 import { t } from './i18n';
+import { isPart } from './status';
 
 export const MBI_APP_ORIGIN = 'https://dashboard.rjmetrics.com';
 export const MBI_API_ORIGIN = 'https://api.rjmetrics.com';
@@ -17,6 +18,10 @@ export interface AccountSettings {
   managed?: boolean;
   /** Salesforce: the org's "expire refresh token after N days" policy, when the admin entered one. */
   salesforceDays?: number;
+  /** Salesforce: the org's instance ("NA45"), for its status on Salesforce Trust. */
+  salesforceInstance?: string;
+  /** Amazon RDS: the database's AWS region ("us-east-1"), for its status on AWS Health. */
+  awsRegion?: string;
 }
 
 /** Warnings before an integration is expected to stop (core/deadlines.ts). */
@@ -171,6 +176,11 @@ function parseAccount(raw: unknown, index: number): AccountSettings | null {
   };
   if (typeof r.salesforceDays === 'number' && Number.isFinite(r.salesforceDays))
     account.salesforceDays = Math.round(clamp(r.salesforceDays, SALESFORCE_DAYS, 1));
+  // What cannot be an instance or a region is left out: the status page is then not read, never read wrong.
+  for (const part of ['salesforceInstance', 'awsRegion'] as const) {
+    const value = r[part];
+    if (typeof value === 'string' && isPart(part, value.trim())) account[part] = value.trim();
+  }
   return account;
 }
 

@@ -14,6 +14,8 @@ import {
 } from './notify-policy';
 import { parseSecrets, parseSettings, type Secrets, type Settings } from './settings';
 import { parseSnoozes, type Snoozes } from './snooze';
+import { parseStatusRecords, type StatusRecords } from './status';
+import { parseHeld, type HeldMemory } from './outage';
 import { parseVerifications, type Verifications } from './verification';
 
 import { item, POPUP_MODEL, POPUP_ROWS, SETTINGS_PLACE } from './popup-model';
@@ -47,6 +49,13 @@ export const REAUTHORIZED = /* @__PURE__ */ item<Record<string, number>>('reauth
 /** The last call per source and spacing group, shared by polls and "Test connection". */
 export const RATE_CALLS = /* @__PURE__ */ item<Record<string, number>>('rateCalls', 'session', parseTimes);
 
+/** What each status page said when last read, by page target. */
+export const STATUS_RECORDS = /* @__PURE__ */ item<StatusRecords>('statusPages', 'local', parseStatusRecords);
+/** Broken integrations an outage held at the last check, to announce once when it ends. */
+export const NOTIFIED_HELD = /* @__PURE__ */ item<HeldMemory>('notified-held', 'local', parseHeld);
+/** The admin said "Not now" to reading status pages: the popup stops offering it (options still does). */
+export const STATUS_DECLINED = /* @__PURE__ */ item<boolean>('statusDeclined', 'local', (raw) => raw === true);
+
 /** The whole table, for what looks at every item (tests, the README's list). */
 export const STORED_ITEMS = [
   SETTINGS,
@@ -61,4 +70,7 @@ export const STORED_ITEMS = [
   POPUP_ROWS,
   REAUTHORIZED,
   RATE_CALLS,
+  STATUS_RECORDS,
+  NOTIFIED_HELD,
+  STATUS_DECLINED,
 ] as const;

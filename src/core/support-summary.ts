@@ -7,6 +7,7 @@ import { providerFor } from './providers';
 import type { Prediction } from './deadlines';
 import type { AccountSettings } from './settings';
 import type { Integration } from './types';
+import { currentReading, MBI_TARGET, targetFor, type PageTarget, type StatusRecords } from './status';
 
 export interface SummaryInput {
   account: Pick<AccountSettings, 'label' | 'clientId'>;
@@ -17,6 +18,8 @@ export interface SummaryInput {
   reauthorizedAt?: number;
   /** The dated rule it falls under, if any. */
   deadline?: Prediction;
+  /** What its provider's status page and Adobe's said when last read (statusLines). */
+  status?: { provider?: string; adobe?: string };
   now: number;
 }
 
@@ -45,6 +48,8 @@ export const SUMMARY_LABELS = [
   'State',
   'History',
   'Last error',
+  'Provider status',
+  'Adobe status',
   'Note',
   'Deadline',
   'Already tried',
@@ -74,7 +79,43 @@ function deadlineLine({ rule, due, confidence }: Prediction): string {
   return `${rule.english}; ${when} (${confidence}); source: ${rule.source}`;
 }
 
-export function supportSummary({ account, integration, history, reauthorizedAt, deadline, now }: SummaryInput): string {
+/** One page's last reading in a line: who, where, when read, and what it said, with the incident's link. */
+function statusLine(target: PageTarget, records: StatusRecords): string | undefined {
+  const record = records[target.target];
+  if (!record || record.checkedAt === 0) return undefined;
+  const reading = currentReading(record);
+  const where = `${target.page.name} (${new URL(target.human).hostname}), read ${iso(record.checkedAt)}`;
+  if (reading.level === 'unknown') return `${where}: unknown (${reading.reason ?? 'unreadable'})`;
+  const event = reading.events[0];
+  if (!event) return `${where}: operational`;
+  const since = event.since === undefined ? '' : ` since ${iso(event.since)}`;
+  return `${where}: ${event.kind} "${event.title}" (${event.level})${since}${event.url ? `; ${event.url}` : ''}`;
+}
+
+/** The status lines of an integration's support summary, from the stored status records. */
+export function statusLines(
+  integration: Pick<Integration, 'type' | 'subdomain'>,
+  account: AccountSettings,
+  records: StatusRecords,
+): { provider?: string; adobe?: string } {
+  const out: { provider?: string; adobe?: string } = {};
+  const target = targetFor(integration, account);
+  const provider = target && target.page.key !== MBI_TARGET.page.key ? statusLine(target, records) : undefined;
+  const adobe = statusLine(MBI_TARGET, records);
+  if (provider) out.provider = provider;
+  if (adobe) out.adobe = adobe;
+  return out;
+}
+
+export function supportSummary({
+  account,
+  integration,
+  history,
+  reauthorizedAt,
+  deadline,
+  status,
+  now,
+}: SummaryInput): string {
   const state =
     integration.state === 'unknown'
       ? `${STATE_WORDS.unknown} "${integration.rawStatus}"`
@@ -90,6 +131,8 @@ export function supportSummary({ account, integration, history, reauthorizedAt, 
     State: `${state}${integration.since !== undefined ? ` since ${iso(integration.since)}` : ''}`,
     History: history && historyLine(history),
     'Last error': integration.detail === undefined ? 'none reported' : redact(integration.detail),
+    'Provider status': status?.provider,
+    'Adobe status': status?.adobe,
     Note: retiredTokensNote(integration.type),
     Deadline: deadline && deadlineLine(deadline),
     'Already tried': tried,

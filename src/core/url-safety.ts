@@ -1,5 +1,6 @@
 // The one gate every URL passes before the extension opens it.
 import { PROVIDERS } from './providers';
+import { humanHosts } from './status-pages';
 
 export const SUPPORT_URL = 'https://experienceleague.adobe.com/home#support';
 export const ADOBE_STATUS_URL = 'https://status.adobe.com';
@@ -8,6 +9,8 @@ const FIXED_HOSTS = new Set([
   'dashboard.rjmetrics.com',
   'experienceleague.adobe.com',
   'status.adobe.com',
+  // The providers' status pages, where an incident's link leads.
+  ...humanHosts(),
   ...Object.values(PROVIDERS).flatMap((p) =>
     p.keyPage && !p.keyPage.includes('{subdomain}') ? [new URL(p.keyPage).hostname] : [],
   ),

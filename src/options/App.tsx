@@ -4,6 +4,7 @@ import type { AccountSettings } from '../core/settings';
 import { BackupSettings } from './BackupSettings';
 import { NotificationSettings } from './NotificationSettings';
 import { DeadlineSettings } from './DeadlineSettings';
+import { StatusSettings } from './StatusSettings';
 import { PollingSettings } from './PollingSettings';
 import { PrivacySettings } from './PrivacySettings';
 import { RecentChecks } from './RecentChecks';
@@ -64,6 +65,7 @@ export function App() {
       <PollingSettings settings={settings} managed={state.managed} onSave={(next) => save(next)} readOnly={newer} />
       <NotificationSettings state={state} onSave={(next) => save(next)} readOnly={newer} />
       <DeadlineSettings settings={settings} onSave={(next) => save(next)} readOnly={newer} />
+      <StatusSettings settings={settings} onSave={(next) => save(next)} readOnly={newer} />
       <PrivacySettings
         settings={settings}
         keysOnDisk={state.keysOnDisk}

@@ -7,6 +7,7 @@ import { Header } from './Header';
 import { IssueBanner } from './IssueBanner';
 import { moveBetweenRows } from './keyboard';
 import { SnoozedList } from './SnoozedList';
+import { StatusAccess } from './StatusAccess';
 import { useWatch } from './use-watch';
 import { t } from '../core/i18n';
 import type { PopupModel } from '../core/popup-model';
@@ -54,6 +55,7 @@ export function App({ stored, accounts }: { stored: PopupModel | undefined; acco
         </p>
       )}
       {model.globalIssue && <IssueBanner issue={model.globalIssue} onCheckNow={onCheckNow} />}
+      {model.statusAccess && <StatusAccess access={model.statusAccess} />}
       {model.accounts.map((account) => (
         <AccountSection
           key={account.accountId}

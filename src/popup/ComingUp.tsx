@@ -3,6 +3,7 @@ import { dueText } from '../core/format';
 import { t } from '../core/i18n';
 import { MSG } from '../core/messages';
 import type { PopupComingUp } from '../core/popup-model';
+import { OutageLine } from './OutageLine';
 import { ProviderIcon } from './ProviderIcon';
 import { StatusNote } from './StatusNote';
 import { failureOf, reauthorize, send, supportCase } from './use-watch';
@@ -29,6 +30,7 @@ function ComingUpRow({ row, now }: { row: PopupComingUp; now: number }) {
         <strong class="when">{when}</strong> <span class="muted">· {row.confidence}</span>
       </p>
       <p class="muted hint">{row.what}</p>
+      {row.outage && <OutageLine outage={row.outage} now={now} ahead />}
       <div class="row-actions">
         <button type="button" data-primary onClick={() => void act()}>
           {row.action === 'reauthorize' ? t('popup_reauthorize_now') : t('popup_support')}

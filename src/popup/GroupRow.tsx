@@ -3,6 +3,7 @@ import { ownTime } from '../core/format';
 import { t } from '../core/i18n';
 import type { PopupGroup, PopupRow } from '../core/popup-model';
 import { ProblemRow } from './ProblemRow';
+import { OutageLine } from './OutageLine';
 import { ProviderIcon } from './ProviderIcon';
 import { StatusNote } from './StatusNote';
 import { failureNote } from './use-watch';
@@ -40,7 +41,8 @@ export function GroupRow({ group, rows, now, first, escalationHours, onExpand }:
           <bdi>{group.detail}</bdi>
         </p>
       )}
-      {group.hint && <p class="muted hint">{group.hint}</p>}
+      {group.outage && <OutageLine outage={group.outage} now={now} />}
+      {group.hint && !group.outage?.holds && <p class="muted hint">{group.hint}</p>}
       <div class="row-actions">
         <button type="button" class="secondary" aria-expanded={open} onClick={toggle}>
           {t(open ? 'popup_group_hide' : 'popup_group_show', group.count)}

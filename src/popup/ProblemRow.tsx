@@ -4,6 +4,7 @@ import { t } from '../core/i18n';
 import { MSG } from '../core/messages';
 import type { PopupRow } from '../core/popup-model';
 import { CauseLine } from './CauseLine';
+import { OutageLine } from './OutageLine';
 import { historyText } from './history-text';
 import { ProviderIcon } from './ProviderIcon';
 import { SnoozeMenu } from './SnoozeMenu';
@@ -39,12 +40,16 @@ export function ProblemRow({ row, now, first, escalationHours }: Props) {
   };
 
   const openStatus = async () => setNote(failureOf(await send({ type: MSG.openPage, page: 'adobe-status' })));
+  const openIncident = async () => setNote(failureOf(await send({ type: MSG.openIncident, ...target })));
+  // Held by an incident: checking again once it is resolved comes first; re-authorizing steps back.
+  const held = row.outage?.holds === true;
+  const checkAgain = async () => setNote(failureOf(await send({ type: MSG.checkNow, accountId: row.accountId })));
 
   const reauthButton = (
     <button
       type="button"
-      class={row.supportFirst ? 'secondary' : ''}
-      data-primary={row.supportFirst ? undefined : true}
+      class={row.supportFirst || held ? 'secondary' : ''}
+      data-primary={row.supportFirst || held ? undefined : true}
       onClick={() => void reauthorizeIt()}
     >
       {row.actionLabel}
@@ -87,6 +92,7 @@ export function ProblemRow({ row, now, first, escalationHours }: Props) {
           <bdi>{row.detail}</bdi>
         </p>
       )}
+      {row.outage && <OutageLine outage={row.outage} now={now} onOpen={() => void openIncident()} />}
       {row.cause && <CauseLine cause={row.cause} now={now} />}
       {row.verification && (
         <p class={`verify verify-${row.verification.result ?? 'pending'}`} role="status">
@@ -96,6 +102,11 @@ export function ProblemRow({ row, now, first, escalationHours }: Props) {
       {row.escalated && <p class="escalated">{t('popup_escalated', escalationHours)}</p>}
       {row.hint && <p class="muted hint">{row.hint}</p>}
       <div class="row-actions">
+        {held && (
+          <button type="button" data-primary onClick={() => void checkAgain()}>
+            {t('popup_check_when_resolved')}
+          </button>
+        )}
         {row.supportFirst ? [supportButton, reauthButton] : [reauthButton, supportButton]}
         <button type="button" class="link" onClick={() => void openStatus()}>
           {t('popup_adobe_status')}

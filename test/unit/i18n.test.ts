@@ -33,6 +33,7 @@ const PREFIXES = [
   'popup',
   'rule',
   'confidence',
+  'status',
 ];
 
 /** $1–$9 and $name$ placeholders a message uses, sorted. */

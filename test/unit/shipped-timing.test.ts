@@ -13,9 +13,9 @@ describe('waits of the shipped build', () => {
     expect(POLL_MINUTES.min).toBe(1);
   });
 
-  it('builds in no shortened wait, whatever the environment says', () => {
+  it('builds in no shortened wait and reads status pages from their own hosts, whatever the environment says', () => {
     const shipped = timingDefines(false);
-    expect(Object.values(shipped)).toEqual(['undefined', 'undefined', 'undefined']);
+    expect(Object.values(shipped)).toEqual(['undefined', 'undefined', 'undefined', 'undefined']);
   });
 });
 
@@ -25,6 +25,7 @@ describe('waits of the simulator build', () => {
       'import.meta.env.VITE_MIN_POLL_MINUTES': '"0.02"',
       'import.meta.env.VITE_UPDATE_CYCLE_MIN_MS': `"${SIM_TIMING.updateCycleMinIntervalMs}"`,
       'import.meta.env.VITE_REQUEST_TIMEOUT_MS': `"${SIM_TIMING.requestTimeoutMs}"`,
+      'import.meta.env.VITE_STATUS_VIA_SIMULATOR': '"true"',
     });
   });
 });
