@@ -68,9 +68,10 @@ export const STATUS_PAGES = {
     name: 'Zendesk',
     format: 'zendesk',
     // `?subdomain=` narrows the history to the pod the integration's Zendesk account lives on.
-    urls: ['https://status.zendesk.com/api/ssp/incidents.json'],
+    urls: ['https://status.zendesk.com/api/ssp/services.json', 'https://status.zendesk.com/api/ssp/incidents.json'],
     human: 'https://status.zendesk.com',
-    // MBI reads tickets and users through the Support API; incidents name their services.
+    // MBI reads tickets and users through the Support API; the services list shows it is still there, and
+    // incidents name the services they touch.
     watch: [{ group: null, name: 'Support' }],
     scope: 'subdomain',
   },

@@ -1,5 +1,5 @@
 // Pure: what a status page said, kept per page; when it counts as unknown; and which pages a check needs.
-import { isRecord } from './keyed-record';
+import { emptyRecord, isRecord } from './keyed-record';
 import { pageOf, STATUS_PAGES, MBI_PAGE, type PagePart, type StatusPage, type Watched } from './status-pages';
 import type { AccountSettings } from './settings';
 import type { Integration } from './types';
@@ -47,8 +47,8 @@ export interface StatusRecord {
 
 export type StatusRecords = Record<string, StatusRecord>;
 
-/** How often one status host is read at most, whatever asks. */
-export const STATUS_INTERVAL_MS = 5 * 60_000;
+/** How often one status host is read at most, whatever asks (the simulator build: a few seconds). */
+export const STATUS_INTERVAL_MS = Number(import.meta.env.VITE_STATUS_INTERVAL_MS ?? 5 * 60_000);
 /** A page that failed this many times in a row is unknown; before that its last reading stands. */
 export const FAILURES_UNKNOWN = 3;
 
@@ -60,13 +60,13 @@ const LEVEL_RANK: Readonly<Record<StatusLevel, number>> = {
   operational: 4,
 };
 
-const KIND_RANK: Readonly<Record<StatusEvent['kind'], number>> = { incident: 0, component: 1, maintenance: 2 };
+const KIND_RANK: Readonly<Record<StatusEvent['kind'], number>> = { incident: 0, maintenance: 1, component: 2 };
 
 export const worse = (a: StatusLevel, b: StatusLevel): StatusLevel => (LEVEL_RANK[a] <= LEVEL_RANK[b] ? a : b);
 
 /** The reading of a set of events: the worst of them, operational when there are none. */
 export function readingOf(events: StatusEvent[]): StatusReading {
-  // Worst first; of one level, an incident (it has a title and a link) before a component or a maintenance.
+  // Worst first; of one level, an incident or a maintenance (they have a title and a link) before a component.
   const sorted = [...events].sort(
     (a, b) => LEVEL_RANK[a.level] - LEVEL_RANK[b.level] || KIND_RANK[a.kind] - KIND_RANK[b.kind],
   );
@@ -165,7 +165,7 @@ function parseEvent(raw: unknown): StatusEvent | undefined {
 
 /** The stored records as far as they can be read; anything else is dropped (the page is read again). */
 export function parseStatusRecords(raw: unknown): StatusRecords {
-  const out: StatusRecords = {};
+  const out = emptyRecord<StatusRecord>();
   if (!isRecord(raw)) return out;
   for (const [target, r] of Object.entries(raw)) {
     if (!isRecord(r) || typeof r.checkedAt !== 'number' || typeof r.failures !== 'number') continue;
@@ -178,7 +178,7 @@ export function parseStatusRecords(raw: unknown): StatusRecords {
       };
       if (typeof reading.reason === 'string') record.reading.reason = reading.reason as UnknownReason;
     }
-    Object.defineProperty(out, target, { value: record, enumerable: true, writable: true, configurable: true });
+    out[target] = record;
   }
   return out;
 }

@@ -5,6 +5,7 @@ import type { ClientState } from './data.js';
 import { FAULT_ENDPOINTS, FAULT_MODES } from './faults.js';
 import { connectionUrl, esc, integrationsUrl, layout } from './pages.js';
 import type { SimSnapshot } from './state.js';
+import { STATUS_SCENARIOS, type StatusSnapshot } from './status.js';
 
 const MAX_ROWS = 200;
 
@@ -52,6 +53,20 @@ function faultForm(snapshot: SimSnapshot): string {
 <button type="submit">Apply fault</button></form></section>`;
 }
 
+function statusSection(status: StatusSnapshot): string {
+  const rows = Object.entries(status.scenarios).map(([host, scenario]) => {
+    const options = STATUS_SCENARIOS.map((s) => `<option${s === scenario ? ' selected' : ''}>${esc(s)}</option>`).join(
+      '',
+    );
+    return `<tr><td><code>${esc(host)}</code></td><td><select data-status-host="${esc(host)}" aria-label="Scenario of ${esc(host)}">${options}</select></td>
+<td>${esc(status.requests[host] ?? 0)}</td></tr>`;
+  });
+  return `<section><h2>Status pages</h2>
+<p>What the simulator build reads at <code>/__status/&lt;host&gt;/…</code> · ${action('Reset status pages', '/__sim/status/reset')}</p>
+<table><thead><tr><th>Host</th><th>Scenario</th><th>Requests</th></tr></thead>
+<tbody>${rows.join('\n')}</tbody></table></section>`;
+}
+
 const SCRIPT = `
 async function post(path, body) {
   const res = await fetch(path, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
@@ -61,6 +76,10 @@ document.addEventListener('click', (event) => {
   const button = event.target.closest('button[data-post]');
   if (button) post(button.dataset.post, JSON.parse(button.dataset.body));
 });
+document.addEventListener('change', (event) => {
+  const select = event.target.closest('select[data-status-host]');
+  if (select) post('/__sim/status', { host: select.dataset.statusHost, scenario: select.value });
+});
 document.getElementById('fault').addEventListener('submit', (event) => {
   event.preventDefault();
   const form = new FormData(event.target);
@@ -69,7 +88,7 @@ document.getElementById('fault').addEventListener('submit', (event) => {
   post('/__sim/fault', body);
 });`;
 
-export function controlPage(snapshot: SimSnapshot): string {
+export function controlPage(snapshot: SimSnapshot, status?: StatusSnapshot): string {
   return layout(
     'MBI simulator — control',
     `<h1>MBI simulator — control</h1>
@@ -78,6 +97,7 @@ ${action('Expire sessions', '/__sim/sessions/expire')}${action('Reset to seed', 
 <a href="/v2/session/create">Sign in</a> · <a href="/support">Support stand-in</a> · <a href="/status">Status stand-in</a> ·
 <a href="/__sim/state">State (JSON)</a></p>
 ${faultForm(snapshot)}
+${status ? statusSection(status) : ''}
 ${snapshot.clients.map(clientSection).join('\n')}
 <script>${SCRIPT}</script>`,
     'MBI simulator',

@@ -2,12 +2,15 @@
 
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { SESSION_COOKIE, SimError, type SimState } from './state.js';
+import type { StatusState } from './status.js';
 
 export interface Ctx {
   req: IncomingMessage;
   res: ServerResponse;
   url: URL;
   state: SimState;
+  /** The status pages' scenarios and request counts (status.ts). */
+  status: StatusState;
   /** Resolves true after `ms`, or false at once when the simulator closes meanwhile. */
   sleep(ms: number): Promise<boolean>;
 }

@@ -4,16 +4,18 @@ import { controlPage } from './control-page.js';
 import { isFaultEndpoint, isFaultMode } from './faults.js';
 import { match, readJsonObject, redirect, sendHtml, sendJson, type Ctx } from './http.js';
 import { SESSION_COOKIE, SimError, type ConnectionPatch, type UpdateCyclePatch } from './state.js';
+import type { StatusExtra } from './status.js';
 
 export async function handleControl(ctx: Ctx): Promise<boolean> {
-  const { req, res, url, state } = ctx;
+  const { req, res, url, state, status } = ctx;
   const path = url.pathname;
   if (!path.startsWith('/__sim')) return false;
   let p: Record<string, string> | null;
   if (req.method === 'GET') {
     if (path === '/__sim') redirect(res, 302, '/__sim/');
-    else if (path === '/__sim/') sendHtml(res, 200, controlPage(state.snapshot()));
+    else if (path === '/__sim/') sendHtml(res, 200, controlPage(state.snapshot(), status.snapshot()));
     else if (path === '/__sim/state') sendJson(res, 200, state.snapshot());
+    else if (path === '/__sim/status') sendJson(res, 200, status.snapshot());
     else return false;
     return true;
   }
@@ -21,6 +23,13 @@ export async function handleControl(ctx: Ctx): Promise<boolean> {
   const body = await readJsonObject(req);
   if (path === '/__sim/reset') {
     state.reset();
+    status.reset();
+    sendJson(res, 200, { ok: true });
+  } else if (path === '/__sim/status') {
+    status.set(body.host, body.scenario, statusExtra(body));
+    sendJson(res, 200, status.snapshot());
+  } else if (path === '/__sim/status/reset') {
+    status.reset();
     sendJson(res, 200, { ok: true });
   } else if (path === '/__sim/clock') {
     const { advanceMs } = body;
@@ -58,6 +67,22 @@ export async function handleControl(ctx: Ctx): Promise<boolean> {
 
 function isNonNegative(value: unknown): value is number {
   return typeof value === 'number' && Number.isFinite(value) && value >= 0;
+}
+
+/** The optional fields of a status scenario, by type; status.ts checks what they may be. */
+function statusExtra(body: Record<string, unknown>): StatusExtra {
+  const extra: StatusExtra = {};
+  const { title, startedAt, region, instance, product } = body;
+  for (const [name, value] of Object.entries({ title, region, instance, product }))
+    if (value !== undefined && typeof value !== 'string') throw new SimError(400, `${name} must be a string`);
+  if (startedAt !== undefined && (typeof startedAt !== 'number' || !Number.isFinite(startedAt)))
+    throw new SimError(400, 'startedAt must be a number (ms since epoch)');
+  if (typeof title === 'string') extra.title = title;
+  if (typeof startedAt === 'number') extra.startedAt = startedAt;
+  if (typeof region === 'string') extra.region = region;
+  if (typeof instance === 'string') extra.instance = instance;
+  if (typeof product === 'string') extra.product = product;
+  return extra;
 }
 
 function connectionPatch(body: Record<string, unknown>): ConnectionPatch {

@@ -1,5 +1,6 @@
-// A local stand-in for MBI (app and API on one origin), Adobe's support/status pages and the providers'
-// key pages, listening on 127.0.0.1 only. Tests, `npm start` and benchmarks start it with startSimulator().
+// A local stand-in for MBI (app and API on one origin), Adobe's support/status pages, the providers' key
+// pages and the vendors' status feeds (status.ts), listening on 127.0.0.1 only. Tests, `npm start` and
+// benchmarks start it with startSimulator().
 
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
@@ -10,8 +11,20 @@ import { sendJson } from './http.js';
 import { handleControl } from './routes-control.js';
 import { handleMbi } from './routes-mbi.js';
 import { SimError, SimState, type ConnectionPatch, type SimSnapshot, type UpdateCyclePatch } from './state.js';
+import { handleStatus, StatusState, type StatusExtra, type StatusScenario, type StatusSnapshot } from './status.js';
 
-export type { Connection, ConnectionPatch, FaultEndpoint, FaultMode, FaultSetting, SimSnapshot, UpdateCyclePatch };
+export type {
+  Connection,
+  ConnectionPatch,
+  FaultEndpoint,
+  FaultMode,
+  FaultSetting,
+  SimSnapshot,
+  StatusExtra,
+  StatusScenario,
+  StatusSnapshot,
+  UpdateCyclePatch,
+};
 
 export interface Simulator {
   /** http://127.0.0.1:PORT */
@@ -21,6 +34,7 @@ export interface Simulator {
   close(): Promise<void>;
   /** A deep copy of the whole state, as GET /__sim/state returns it. */
   state(): SimSnapshot;
+  /** Back to seed: data, update cycles, faults, status scenarios and status request counts. */
   reset(): void;
   setConnection(clientId: number | string, connectionId: number | string, patch: ConnectionPatch): Connection;
   removeConnection(clientId: number | string, connectionId: number | string): void;
@@ -32,6 +46,17 @@ export interface Simulator {
   setFault(endpoint: FaultEndpoint, fault: FaultMode | FaultSetting): void;
   /** Moves the clock forward for what the simulator wrote: every established time reads `ms` older. */
   advanceClock(ms: number): void;
+  /**
+   * Sets what one status host answers at `/__status/<host>/…` (see status.ts); throws a 400 SimError for an
+   * unknown host, scenario or extra.
+   */
+  setStatus(host: string, scenario: StatusScenario, extra?: StatusExtra): void;
+  /** Every status host back to `operational`, and no status requests counted. */
+  resetStatus(): void;
+  /** Status requests per host since start or the last reset; a host never asked is absent. */
+  statusRequests(): Record<string, number>;
+  /** Every status host's scenario and the request counts, as GET /__sim/status returns them. */
+  status(): StatusSnapshot;
 }
 
 export interface SimulatorOptions {
@@ -41,6 +66,7 @@ export interface SimulatorOptions {
 
 export async function startSimulator(opts: SimulatorOptions = {}): Promise<Simulator> {
   const state = new SimState();
+  const status = new StatusState();
   const sockets = new Set<Socket>();
   const sleepers = new Set<{ timer: NodeJS.Timeout; wake: (done: boolean) => void }>();
   const log = process.env.SIM_LOG === '1';
@@ -58,7 +84,7 @@ export async function startSimulator(opts: SimulatorOptions = {}): Promise<Simul
 
   const server = createServer((req, res) => {
     if (log) res.on('finish', () => console.log(`${req.method} ${req.url} → ${res.statusCode}`));
-    void handle(req, res, state, sleep);
+    void handle(req, res, state, status, sleep);
   });
   server.on('connection', (socket) => {
     sockets.add(socket);
@@ -89,7 +115,10 @@ export async function startSimulator(opts: SimulatorOptions = {}): Promise<Simul
     port,
     close,
     state: () => state.snapshot(),
-    reset: () => state.reset(),
+    reset: () => {
+      state.reset();
+      status.reset();
+    },
     setConnection: (clientId, connectionId, patch) => state.setConnection(clientId, connectionId, patch),
     removeConnection: (clientId, connectionId) => state.removeConnection(clientId, connectionId),
     expireSessions: () => state.expireSessions(),
@@ -98,13 +127,24 @@ export async function startSimulator(opts: SimulatorOptions = {}): Promise<Simul
     generate: (clientId, count, brokenRatio) => state.generate(clientId, count, brokenRatio),
     setFault: (endpoint, fault) => state.setFault(endpoint, fault),
     advanceClock: (ms) => state.advanceClock(ms),
+    setStatus: (host, scenario, extra) => status.set(host, scenario, extra),
+    resetStatus: () => status.reset(),
+    statusRequests: () => status.snapshot().requests,
+    status: () => status.snapshot(),
   };
 }
 
-async function handle(req: IncomingMessage, res: ServerResponse, state: SimState, sleep: Ctx['sleep']): Promise<void> {
+async function handle(
+  req: IncomingMessage,
+  res: ServerResponse,
+  state: SimState,
+  status: StatusState,
+  sleep: Ctx['sleep'],
+): Promise<void> {
   try {
-    const ctx: Ctx = { req, res, state, sleep, url: new URL(req.url ?? '/', 'http://127.0.0.1') };
-    if (!(await handleControl(ctx)) && !(await handleMbi(ctx))) sendJson(res, 404, { error: 'Not Found' });
+    const ctx: Ctx = { req, res, state, status, sleep, url: new URL(req.url ?? '/', 'http://127.0.0.1') };
+    if (!(await handleControl(ctx)) && !(await handleStatus(ctx)) && !(await handleMbi(ctx)))
+      sendJson(res, 404, { error: 'Not Found' });
   } catch (error) {
     if (error instanceof SimError) sendJson(res, error.status, { error: error.message });
     else if (error instanceof URIError) sendJson(res, 400, { error: 'Malformed URL encoding' });

@@ -1,15 +1,20 @@
 import { fakeBrowser } from '@webext-core/fake-browser';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { onNotificationButton, onNotificationClicked } from '../../src/background/notifier';
+import { notifyChanges, onNotificationButton, onNotificationClicked } from '../../src/background/notifier';
 import { parseGroups, parseMemory } from '../../src/core/notify-policy';
 import { SNOOZES } from '../../src/core/stored-items';
-import { openWatchDb } from '../../src/background/db';
+import { openWatchDb, readFeeds } from '../../src/background/db';
+import { readingOf, type StatusEvent } from '../../src/core/status';
+import { MBI_PRODUCT } from '../../src/core/status-pages';
+import { deriveView } from '../../src/core/view';
+import { loadSettings } from '../../src/shared/storage';
 import { read } from '../../src/shared/stored';
 import { feedKey, type Integration, type IntegrationState } from '../../src/core/types';
 import { notifyFromStorage } from './fixtures';
 
 const NOON = new Date(2026, 10, 27, 12, 0).getTime();
 const SUMMARY = 'new-problem|s1|*';
+const HOUR = 3_600_000;
 /** A name as a notification writes it: isolated, so a right-to-left one cannot reorder the words around it. */
 const isolated = (name: string) => `\u2068${name}\u2069`;
 
@@ -159,5 +164,135 @@ describe('a summary notification', () => {
     expect(Object.keys(await read(SNOOZES)).sort()).toEqual(['s1/1', 's1/2', 's1/3', 's1/4', 's1/5']);
     expect(shown()).toEqual({});
     expect(await tabUrls()).toEqual([]);
+  });
+});
+
+describe('notifyChanges with status pages read', () => {
+  const POD: StatusEvent = { kind: 'incident', id: '900', title: 'Pod 23 latency', level: 'degraded' };
+  const UPGRADE: StatusEvent = { kind: 'maintenance', id: 'm1', title: 'Database upgrade', level: 'maintenance' };
+  const MBI: StatusEvent = { kind: 'incident', id: 'a/9001', title: 'Delays', level: 'outage', product: MBI_PRODUCT };
+
+  function zendesk(id: string, state: IntegrationState): Integration {
+    return { ...integration(id, state), name: `Support tickets ${id}`, type: 'zendesk', provider: 'Zendesk' };
+  }
+
+  async function polledWith(integrations: Integration[]): Promise<void> {
+    await (
+      await openWatchDb()
+    ).put('feeds', {
+      key: feedKey('s1', 'connections'),
+      accountId: 's1',
+      feed: 'connections',
+      lastAttemptAt: NOON,
+      lastSuccessAt: NOON,
+      failures: 0,
+      data: { feed: 'connections', integrations },
+    });
+  }
+
+  /** Notifies as the check cycle does, with what the status pages said (by target). */
+  async function notifyWith(pages: Record<string, StatusEvent[]>, now = NOON): Promise<void> {
+    const [settings, records, snoozes] = await Promise.all([
+      loadSettings(),
+      openWatchDb().then(readFeeds),
+      read(SNOOZES),
+    ]);
+    const readings = new Map(Object.entries(pages).map(([target, events]) => [target, readingOf(events)]));
+    await notifyChanges(
+      { settings, records, snoozes, status: { readings } },
+      now,
+      [],
+      deriveView(settings, records, now, snoozes),
+    );
+  }
+
+  async function clearAll(): Promise<void> {
+    await Promise.all(Object.keys(shown()).map((id) => fakeBrowser.notifications.clear(id)));
+  }
+
+  it('says once that Zendesk’s incident is resolved while the integration it held is still broken', async () => {
+    await polledWith([zendesk('42', 'ok')]);
+    await notifyWith({});
+    await polledWith([zendesk('42', 'needs-reauth')]);
+    await notifyWith({ zendesk: [POD], adobe: [] });
+    // Held: re-authorizing will not help yet, so no "needs re-authorization" note.
+    expect(shown()).toEqual({});
+    await notifyWith({ zendesk: [], adobe: [] });
+    expect(shown()).toEqual({
+      'outage-over|s1|42': expect.objectContaining({
+        title: `${isolated('Zendesk')}'s incident is resolved; ${isolated('Support tickets 42')} is still broken`,
+        message: `Re-authorize now.\n${isolated('Zendesk')} · ${isolated('Vandelay Industries')}`,
+      }) as unknown,
+    });
+    await clearAll();
+    await notifyWith({ zendesk: [], adobe: [] });
+    expect(shown()).toEqual({});
+  });
+
+  it('says nothing when the integration recovered before the incident ended', async () => {
+    await polledWith([zendesk('42', 'ok')]);
+    await notifyWith({});
+    await polledWith([zendesk('42', 'failing')]);
+    await notifyWith({ zendesk: [POD], adobe: [] });
+    await polledWith([zendesk('42', 'ok')]);
+    await notifyWith({ zendesk: [POD], adobe: [] });
+    await clearAll();
+    await notifyWith({ zendesk: [], adobe: [] });
+    expect(shown()).toEqual({});
+  });
+
+  it('announces a break during a maintenance as usual, and nothing when the maintenance ends', async () => {
+    await polledWith([zendesk('42', 'ok')]);
+    await notifyWith({});
+    await polledWith([zendesk('42', 'needs-reauth')]);
+    await notifyWith({ zendesk: [UPGRADE], adobe: [] });
+    expect(Object.keys(shown())).toEqual(['new-problem|s1|42']);
+    await clearAll();
+    await notifyWith({ zendesk: [], adobe: [] });
+    expect(shown()).toEqual({});
+  });
+
+  it('waits for the end of quiet hours to say it', async () => {
+    await fakeBrowser.storage.sync.set({
+      settings: {
+        version: 2,
+        accounts: [{ id: 's1', label: 'Vandelay Industries', clientId: '194' }],
+        notifications: { quietStart: 11 * 60, quietEnd: 13 * 60 },
+      },
+    });
+    await polledWith([zendesk('42', 'ok')]);
+    await notifyWith({}, NOON - 2 * HOUR);
+    await polledWith([zendesk('42', 'needs-reauth')]);
+    await notifyWith({ zendesk: [POD], adobe: [] }, NOON - 2 * HOUR);
+    await notifyWith({ zendesk: [], adobe: [] }, NOON);
+    expect(shown()).toEqual({});
+    await notifyWith({ zendesk: [], adobe: [] }, NOON + 2 * HOUR);
+    expect(Object.keys(shown())).toEqual(['outage-over|s1|42']);
+  });
+
+  it('sums up more than three integrations released by one source', async () => {
+    const ids = ['1', '2', '3', '4', '5'];
+    await polledWith(ids.map((id) => zendesk(id, 'ok')));
+    await notifyWith({});
+    await polledWith(ids.map((id) => zendesk(id, 'needs-reauth')));
+    await notifyWith({ zendesk: [POD], adobe: [] });
+    await notifyWith({ zendesk: [], adobe: [] });
+    expect(shown()).toEqual({
+      'outage-over|s1|*': expect.objectContaining({
+        title: `${isolated('Zendesk')}'s incident is resolved; 5 integrations of ${isolated('Vandelay Industries')} are still broken`,
+      }) as unknown,
+    });
+  });
+
+  it('names Adobe when MBI’s own incident held an integration with no status page of its own', async () => {
+    await polledWith([integration('7', 'ok')]);
+    await notifyWith({});
+    await polledWith([integration('7', 'failing')]);
+    await notifyWith({ adobe: [MBI] });
+    expect(shown()).toEqual({});
+    await notifyWith({ adobe: [] });
+    expect(shown()['outage-over|s1|7']?.title).toBe(
+      `${isolated('Adobe')}'s incident is resolved; ${isolated('Integration 7')} is still broken`,
+    );
   });
 });

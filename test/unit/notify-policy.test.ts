@@ -3,6 +3,7 @@ import {
   GROUP_ABOVE,
   isSummary,
   noteId,
+  outageOverNotes,
   parseNoteId,
   planNotes,
   sameMemory,
@@ -312,4 +313,80 @@ describe('notification ids', () => {
       expect(parseNoteId(id)).toBeNull();
     },
   );
+});
+
+describe('planNotes while an outage holds an integration', () => {
+  const held = new Set(['s1/1']);
+  const heldPlan = (memory: NoteMemory, items: Integration[], hold: ReadonlySet<string> = held) =>
+    planNotes({ settings: settings(), records: records(...items), memory, snoozes: {}, now: NOON, held: hold });
+
+  it('says nothing of a new problem it holds, and still announces one it does not', () => {
+    const base = heldPlan({}, [integration('1', 'ok'), integration('2', 'ok')]).memory;
+    const broken = heldPlan(base, [integration('1', 'needs-reauth'), integration('2', 'needs-reauth')]);
+    expect(broken.notes.map((n) => [n.kind, covered(n)])).toEqual([['new-problem', ['2']]]);
+    // Remembered all the same: once released, it is not announced as new.
+    expect(broken.memory.s1?.['1']).toEqual({ state: 'needs-reauth', escalated: false });
+    expect(heldPlan(broken.memory, [integration('1', 'needs-reauth')], new Set()).notes).toEqual([]);
+  });
+
+  it('holds back the escalation while it lasts, and escalates once it is released', () => {
+    const base = heldPlan({}, [integration('1', 'needs-reauth', NOON - 2 * HOUR)]).memory;
+    const late = heldPlan(base, [integration('1', 'needs-reauth', NOON - 30 * HOUR)]);
+    expect(late.notes).toEqual([]);
+    expect(late.memory.s1?.['1']?.escalated).toBe(false);
+    const released = heldPlan(late.memory, [integration('1', 'needs-reauth', NOON - 30 * HOUR)], new Set());
+    expect(released.notes.map((n) => n.kind)).toEqual(['escalation']);
+  });
+
+  it('announces the recovery of an integration it held (a healthy one is held by nothing)', () => {
+    const base = heldPlan({}, [integration('1', 'ok')]).memory;
+    const broken = heldPlan(base, [integration('1', 'failing')]);
+    expect(broken.notes).toEqual([]);
+    const recovered = heldPlan(broken.memory, [integration('1', 'ok')], new Set());
+    expect(recovered.notes.map((n) => n.kind)).toEqual(['recovered']);
+  });
+});
+
+describe('outageOverNotes', () => {
+  const released = (accountId: string, source: string, ...idList: string[]) =>
+    idList.map((id) => ({ accountId, integration: integration(id, 'needs-reauth'), by: { source } }));
+
+  it('gives each released integration its own note, naming who reported the outage', () => {
+    expect(outageOverNotes(released('s1', 'Zendesk', '1'))).toEqual([
+      {
+        id: noteId('outage-over', 's1', '1'),
+        kind: 'outage-over',
+        accountId: 's1',
+        integration: integration('1', 'needs-reauth'),
+        source: 'Zendesk',
+      },
+    ]);
+  });
+
+  it.each([
+    { count: GROUP_ABOVE, expected: ids(1, GROUP_ABOVE).map((id) => noteId('outage-over', 's1', id)) },
+    { count: GROUP_ABOVE + 1, expected: [summaryNoteId('outage-over', 's1')] },
+  ])('$count released by one source of one account → $expected', ({ count, expected }) => {
+    const notes = outageOverNotes(released('s1', 'Zendesk', ...ids(1, count)));
+    expect(notes.map((n) => n.id)).toEqual(expected);
+    expect(notes.flatMap(covered)).toEqual(ids(1, count));
+    expect(notes.every((n) => n.source === 'Zendesk')).toBe(true);
+  });
+
+  it('sums up per account and per source', () => {
+    const notes = outageOverNotes([
+      ...released('s1', 'Zendesk', ...ids(1, 4)),
+      ...released('s1', 'Adobe', ...ids(5, 4)),
+      ...released('s2', 'Zendesk', '9'),
+    ]);
+    expect(notes.map((n) => [n.accountId, n.source, covered(n)])).toEqual([
+      ['s1', 'Zendesk', ids(1, 4)],
+      ['s1', 'Adobe', ids(5, 4)],
+      ['s2', 'Zendesk', ['9']],
+    ]);
+  });
+
+  it('names nothing when nothing was released', () => {
+    expect(outageOverNotes([])).toEqual([]);
+  });
 });

@@ -8,9 +8,12 @@ import {
   parseRows,
   type PopupEntry,
   type PopupGroup,
+  type PopupModel,
   type PopupRow,
 } from '../../src/core/popup-model';
 import { parseSettings } from '../../src/core/settings';
+import { readingOf, type StatusEvent } from '../../src/core/status';
+import { MBI_PRODUCT } from '../../src/core/status-pages';
 import type { FeedRecord, Integration } from '../../src/core/types';
 import type { Verifications } from '../../src/core/verification';
 import { deriveView } from '../../src/core/view';
@@ -317,10 +320,130 @@ describe('parseCommand', () => {
     { raw: { type: 'snooze', accountId: 's', integrationId: '1', snooze: { whileState: 'broken' } }, ok: false },
     { raw: { type: 'reauthorize', accountId: 's' }, ok: false },
     { raw: { type: 'resume' }, ok: true },
+    { raw: { type: 'open-incident', accountId: 's', integrationId: '1' }, ok: true },
+    { raw: { type: 'open-incident', accountId: 's' }, ok: false },
+    { raw: { type: 'open-incident', accountId: 's', integrationId: 'x'.repeat(201) }, ok: false },
+    { raw: { type: 'decline-status' }, ok: true },
     // Gone: the popup reads the full list from storage.
     { raw: { type: 'more-rows' }, ok: false },
     { raw: { type: 'nothing' }, ok: false },
   ])('$raw → accepted: $ok', ({ raw, ok }) => {
     expect(parseCommand(raw) !== null).toBe(ok);
+  });
+});
+
+describe('the popup model with status pages read', () => {
+  const POD: StatusEvent = {
+    kind: 'incident',
+    id: '900',
+    title: 'Pod 23 latency',
+    level: 'degraded',
+    since: NOW - 2 * HOUR,
+    url: 'https://status.zendesk.com',
+  };
+  const UPGRADE: StatusEvent = { kind: 'maintenance', id: 'm1', title: 'Database upgrade', level: 'maintenance' };
+  const MBI: StatusEvent = {
+    kind: 'incident',
+    id: '71234/9001',
+    title: 'Data synchronization delays',
+    level: 'outage',
+    product: MBI_PRODUCT,
+  };
+  /** Within 30 days of Zendesk's fixed deadline (2027-04-30): a healthy Zendesk integration is due soon. */
+  const BEFORE_ZENDESK_DEADLINE = Date.UTC(2027, 3, 10, 12);
+
+  const zendesk = (id: string, extra: Partial<Integration> = {}) =>
+    integration(id, { type: 'zendesk', provider: 'Zendesk', kind: 'api-key', ...extra });
+
+  function withStatus(
+    integrations: Integration[],
+    pages: Record<string, StatusEvent[]>,
+    extra: { now?: number; access?: PopupModel['statusAccess'] } = {},
+  ) {
+    const now = extra.now ?? NOW;
+    const view = deriveView(settings, [connectionsRecord(integrations, now)], now);
+    const readings = new Map(Object.entries(pages).map(([t, events]) => [t, readingOf(events)]));
+    const status = extra.access ? { readings, access: extra.access } : { readings };
+    return buildPopupModel(view, settings, {}, {}, now, new Map(), status);
+  }
+
+  it('shows the provider’s incident on a broken row, and puts no support case first while it holds', () => {
+    const overdue = zendesk('1', { since: NOW - 48 * HOUR, detail: 'Connection timed out' });
+    const [plain] = rowsOf(withStatus([overdue], {}).model.accounts[0]?.entries);
+    expect(plain).toMatchObject({ escalated: true, supportFirst: true, cause: { kind: 'provider' } });
+    const { model } = withStatus([overdue], { zendesk: [POD] });
+    const [row] = rowsOf(model.accounts[0]?.entries);
+    expect(row?.outage).toEqual({
+      source: 'Zendesk',
+      kind: 'incident',
+      title: 'Pod 23 latency',
+      since: NOW - 2 * HOUR,
+      holds: true,
+    });
+    expect(row).toMatchObject({ escalated: true, supportFirst: false });
+    // The incident takes the cause line's place.
+    expect(row?.cause).toBeUndefined();
+    expect(isPopupModel(JSON.parse(JSON.stringify(model)))).toBe(true);
+  });
+
+  it('shows a maintenance on a broken row without holding it, and keeps its cause line', () => {
+    const [row] = rowsOf(
+      withStatus([zendesk('1', { detail: 'Connection timed out' })], { zendesk: [UPGRADE] }).model.accounts[0]?.entries,
+    );
+    expect(row?.outage).toEqual({ source: 'Zendesk', kind: 'maintenance', title: 'Database upgrade' });
+    expect(row?.cause).toMatchObject({ kind: 'provider', text: 'Likely cause: a problem at the provider.' });
+  });
+
+  it('names MBI’s own incident as the internal cause when several integrations broke together', () => {
+    const together = unlike(3).map((i) => ({ ...i, since: NOW - HOUR }));
+    const rows = rowsOf(withStatus(together, { adobe: [MBI] }).model.accounts[0]?.entries);
+    expect(rows.map((r) => r.outage)).toEqual(
+      Array(3).fill({
+        source: 'Adobe',
+        kind: 'incident',
+        title: 'Data synchronization delays',
+        mbi: true,
+        holds: true,
+        internal: true,
+      }),
+    );
+    expect(rows.map((r) => r.supportFirst)).toEqual([false, false, false]);
+  });
+
+  it('shows MBI’s own incident on a single broken row without calling it the cause', () => {
+    const [row] = rowsOf(withStatus(unlike(1), { adobe: [MBI] }).model.accounts[0]?.entries);
+    expect(row?.outage).toMatchObject({ source: 'Adobe', mbi: true, holds: true });
+    expect(row?.outage?.internal).toBeUndefined();
+  });
+
+  it('carries one provider’s incident on the group of its alike rows', () => {
+    const alike = ids(GROUP_FROM).map((id) => zendesk(id, { detail: 'Invalid token' }));
+    const [entry] = withStatus(alike, { zendesk: [POD] }).model.accounts[0]?.entries ?? [];
+    expect(groupOf(entry).outage).toMatchObject({ source: 'Zendesk', title: 'Pod 23 latency', holds: true });
+  });
+
+  it('warns on a due-soon row that its provider reports an incident, but not for a maintenance', () => {
+    const healthy = zendesk('1', { state: 'ok', since: undefined });
+    const incident = withStatus([healthy], { zendesk: [POD] }, { now: BEFORE_ZENDESK_DEADLINE }).model;
+    expect(incident.comingUp).toMatchObject([{ id: '1', dueSoon: true }]);
+    expect(incident.comingUp[0]?.outage).toEqual({
+      source: 'Zendesk',
+      kind: 'incident',
+      title: 'Pod 23 latency',
+      since: NOW - 2 * HOUR,
+      holds: true,
+    });
+    const upkeep = withStatus([healthy], { zendesk: [UPGRADE] }, { now: BEFORE_ZENDESK_DEADLINE }).model;
+    expect(upkeep.comingUp[0]?.outage).toBeUndefined();
+  });
+
+  it('passes on which status hosts the popup may ask access to, and none when none is missing', () => {
+    const access = {
+      sources: ['Zendesk'],
+      hosts: ['status.zendesk.com'],
+      origins: ['https://status.zendesk.com/*'],
+    };
+    expect(withStatus([zendesk('1')], {}, { access }).model.statusAccess).toEqual(access);
+    expect(withStatus([zendesk('1')], {}).model.statusAccess).toBeUndefined();
   });
 });

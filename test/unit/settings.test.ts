@@ -134,6 +134,41 @@ describe('parseSettings', () => {
   });
 });
 
+describe('the status page parts of an account', () => {
+  const accountWith = (part: Record<string, unknown>) =>
+    parseSettings({ accounts: [{ id: 'main', clientId: '194', ...part }] }).accounts[0];
+
+  it.each([
+    { stored: 'NA45', kept: 'NA45' },
+    { stored: ' na45 ', kept: 'na45' },
+    { stored: 'USA2S', kept: 'USA2S' },
+    { stored: 'EU12P', kept: 'EU12P' },
+    { stored: 'NA-45;', kept: undefined },
+    { stored: 'NA45/../x', kept: undefined },
+    { stored: '45', kept: undefined },
+    { stored: '', kept: undefined },
+    { stored: 45, kept: undefined },
+  ])('keeps the Salesforce instance $stored as $kept', ({ stored, kept }) => {
+    expect(accountWith({ salesforceInstance: stored })?.salesforceInstance).toBe(kept);
+  });
+
+  it.each([
+    { stored: 'us-east-1', kept: 'us-east-1' },
+    { stored: 'ap-southeast-2', kept: 'ap-southeast-2' },
+    { stored: 'us-gov-west-1', kept: 'us-gov-west-1' },
+    { stored: 'useast', kept: undefined },
+    { stored: 'US-EAST-1', kept: undefined },
+    { stored: 'us-east-1/x', kept: undefined },
+    { stored: null, kept: undefined },
+  ])('keeps the AWS region $stored as $kept', ({ stored, kept }) => {
+    expect(accountWith({ awsRegion: stored })?.awsRegion).toBe(kept);
+  });
+
+  it('keeps the account itself when a part is dropped', () => {
+    expect(accountWith({ salesforceInstance: 'NA-45;', awsRegion: 'useast' })).toMatchObject({ id: 'main' });
+  });
+});
+
 describe('parseOrigin', () => {
   it.each([
     { input: 'dashboard.rjmetrics.com', origin: 'https://dashboard.rjmetrics.com' },

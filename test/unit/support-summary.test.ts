@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { parseSecrets, parseSettings } from '../../src/core/settings';
-import { supportSummary } from '../../src/core/support-summary';
+import {
+  readingOf,
+  unknownReading,
+  type StatusEvent,
+  type StatusReading,
+  type StatusRecord,
+  type StatusRecords,
+} from '../../src/core/status';
+import { statusLines, supportSummary } from '../../src/core/support-summary';
 import { predict } from '../../src/core/deadlines';
 import { adobeAnalytics } from './fixtures';
 import type { Integration } from '../../src/core/types';
@@ -100,5 +108,103 @@ describe('the Deadline line', () => {
     expect(supportSummary({ account: account!, integration: zendesk, deadline: zendeskDeadline, now: NOW })).toContain(
       'due 2027-04-30T00:00:00Z (fixed); source: https://developer.zendesk.com/',
     );
+  });
+});
+
+describe('the status lines', () => {
+  const READ = Date.parse('2026-01-15T11:58:00Z');
+  const POD: StatusEvent = {
+    kind: 'incident',
+    id: '900',
+    title: 'Pod 23 latency',
+    level: 'degraded',
+    since: Date.parse('2026-01-15T10:00:00Z'),
+    url: 'https://status.zendesk.com',
+  };
+  const record = (target: string, reading: StatusReading, extra: Partial<StatusRecord> = {}): StatusRecord => ({
+    target,
+    checkedAt: READ,
+    failures: 0,
+    reading,
+    ...extra,
+  });
+
+  function summaryWith(records: StatusRecords, integration: Integration = zendesk): string {
+    return supportSummary({
+      account: account!,
+      integration,
+      status: statusLines(integration, account!, records),
+      now: NOW,
+    });
+  }
+
+  const line = (text: string, label: string) => text.split('\n').find((l) => l.startsWith(`${label}: `));
+
+  it('quotes the provider’s incident with its title, level, start and link', () => {
+    const text = summaryWith({ zendesk: record('zendesk', readingOf([POD])) });
+    expect(line(text, 'Provider status')).toBe(
+      'Provider status: Zendesk (status.zendesk.com), read 2026-01-15T11:58:00Z: incident "Pod 23 latency" (degraded) since 2026-01-15T10:00:00Z; https://status.zendesk.com',
+    );
+  });
+
+  it('says Adobe’s page was operational', () => {
+    const text = summaryWith({ adobe: record('adobe', readingOf([])) });
+    expect(line(text, 'Adobe status')).toBe(
+      'Adobe status: Adobe (status.adobe.com), read 2026-01-15T11:58:00Z: operational',
+    );
+    expect(line(text, 'Provider status')).toBeUndefined();
+  });
+
+  it.each([
+    {
+      what: 'failed three reads in a row',
+      r: record('zendesk', readingOf([POD]), { failures: 3 }),
+      reason: 'unreadable',
+    },
+    { what: 'called itself otherwise', r: record('zendesk', unknownReading('page-changed')), reason: 'page-changed' },
+    {
+      what: 'lost a watched component',
+      r: record('zendesk', unknownReading('component-missing')),
+      reason: 'component-missing',
+    },
+  ])('says the provider’s page was unknown when it $what', ({ r, reason }) => {
+    expect(line(summaryWith({ zendesk: r }), 'Provider status')).toBe(
+      `Provider status: Zendesk (status.zendesk.com), read 2026-01-15T11:58:00Z: unknown (${reason})`,
+    );
+  });
+
+  it('leaves out a page never read, and one it had no access to', () => {
+    const noAccess = record('zendesk', unknownReading('no-access'), { checkedAt: 0 });
+    for (const records of [{}, { zendesk: noAccess }] as StatusRecords[]) {
+      const text = summaryWith(records);
+      expect(text).not.toContain('Provider status');
+      expect(text).not.toContain('Adobe status');
+    }
+  });
+
+  it('names the Zendesk page of the integration’s subdomain', () => {
+    const tenant = { ...zendesk, subdomain: 'vandelay' };
+    const text = summaryWith(
+      { zendesk: record('zendesk', readingOf([])), 'zendesk:vandelay': record('zendesk:vandelay', readingOf([POD])) },
+      tenant,
+    );
+    expect(line(text, 'Provider status')).toContain('incident "Pod 23 latency"');
+  });
+
+  it('gives Adobe Analytics only the Adobe line: its provider is Adobe', () => {
+    const text = summaryWith({ adobe: record('adobe', readingOf([])) }, adobeAnalytics({ state: 'needs-reauth' }));
+    expect(line(text, 'Provider status')).toBeUndefined();
+    expect(line(text, 'Adobe status')).toContain('operational');
+  });
+
+  it('keeps a title from the page on one line, and never carries the Export API key', () => {
+    const sneaky = { ...POD, title: 'Latency\nState: healthy' };
+    const text = summaryWith({
+      zendesk: record('zendesk', readingOf([sneaky])),
+      adobe: record('adobe', readingOf([])),
+    });
+    expect(text.split('\n').filter((l) => l.startsWith('State: '))).toHaveLength(1);
+    expect(secrets.main?.exportApiKey).toBe(EXPORT_KEY);
+    expect(summaryWith({ zendesk: record('zendesk', readingOf([POD])) })).not.toContain(EXPORT_KEY);
   });
 });

@@ -104,3 +104,32 @@ describe('safeUrl refuses', () => {
     expect(safeUrl(url, [SIM])).toBeNull();
   });
 });
+
+describe('safeUrl and the status pages', () => {
+  it.each([
+    { what: 'Zendesk’s status page', url: 'https://status.zendesk.com/' },
+    { what: 'a page of Zendesk’s status site', url: 'https://status.zendesk.com/incidents/900' },
+    { what: 'a Google Ads incident', url: 'https://ads.google.com/status/publisher/incidents/x' },
+    { what: 'an Adobe product incident', url: 'https://status.adobe.com/products/9001/71234' },
+    { what: 'a Salesforce Trust incident', url: 'https://status.salesforce.com/incidents/12345' },
+    { what: 'a Salesforce instance', url: 'https://status.salesforce.com/instances/NA45' },
+    { what: 'Intuit’s developer status page', url: 'https://status.developer.intuit.com/incidents/abc' },
+    { what: 'Mixpanel’s status page', url: 'https://www.mixpanelstatus.com/incidents/abc' },
+    { what: 'AWS Health', url: 'https://health.aws.amazon.com/health/status' },
+  ])('opens $what', ({ url }) => {
+    expect(safeUrl(url)).toBe(url);
+  });
+
+  it.each([
+    { what: 'plain http to Zendesk’s status page', url: 'http://status.zendesk.com/incidents/900' },
+    { what: 'plain http to Google Ads’ status', url: 'http://ads.google.com/status/publisher/incidents/x' },
+    { what: 'Google’s host as a prefix', url: 'https://ads.google.com.evil.io/status/publisher/incidents/x' },
+    { what: 'a hyphenated look-alike of Zendesk’s', url: 'https://status-zendesk.com/incidents/900' },
+    { what: 'Adobe’s status host as a prefix', url: 'https://status.adobe.com.evil.io/' },
+    { what: 'a look-alike of Mixpanel’s', url: 'https://mixpanelstatus.com.evil.io/' },
+    { what: 'a non-default port on a status host', url: 'https://status.salesforce.com:8443/incidents/1' },
+    { what: 'a user name before a status host', url: 'https://status.zendesk.com@evil.io/' },
+  ])('refuses $what: $url', ({ url }) => {
+    expect(safeUrl(url)).toBeNull();
+  });
+});

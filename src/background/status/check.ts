@@ -2,6 +2,7 @@
 // STATUS_INTERVAL_MS per host whatever asks, and only with the host access the admin granted.
 import browser from '../../shared/browser';
 import { write } from '../../shared/stored';
+import { emptyRecord } from '../../core/keyed-record';
 import { STATUS_RECORDS } from '../../core/stored-items';
 import {
   readingsOf,
@@ -104,7 +105,7 @@ export async function checkStatuses(
   before: StatusRecords,
   now: number,
 ): Promise<StatusCheck> {
-  const records: StatusRecords = { ...before };
+  const records: StatusRecords = Object.assign(emptyRecord<StatusRecord>(), before);
   const byHost = new Map<string, PageTarget[]>();
   for (const target of neededTargets(view).values()) {
     const host = hostOf(target.target) ?? '';

@@ -27,7 +27,7 @@ export const parseGoogle: StatusParser = (bodies, target) => {
     const event: StatusEvent = {
       kind: 'incident',
       id: String(incident.id),
-      title: String(incident.external_desc),
+      title: typeof incident.external_desc === 'string' ? incident.external_desc : `${product} incident`,
       level,
       product,
       url: uri ? `${target.human}/${uri}` : target.human,

@@ -24,10 +24,14 @@ function incidentEvent(incident: Record<string, unknown>, instance: string, huma
   const major = impacts.some((i) => i.severity === 'major');
   const type = typeof incident.type === 'string' ? incident.type : 'Incident';
   const services = strings(incident.serviceKeys);
+  // Its latest event's message when it has a short one, else its type and what it touches.
+  const events = Array.isArray(incident.IncidentEvents) ? incident.IncidentEvents.filter(isRecord) : [];
+  const message = events.map((e) => e.message).findLast((m) => typeof m === 'string' && m.trim() !== '');
+  const said = typeof message === 'string' && message.length <= 200 ? message.trim() : undefined;
   const event: StatusEvent = {
     kind: 'incident',
     id: String(incident.id),
-    title: `${type} on ${instance}${services.length ? ` (${services.join(', ')})` : ''}`,
+    title: said ?? `${type} on ${instance}${services.length ? ` (${services.join(', ')})` : ''}`,
     level: major ? 'outage' : 'degraded',
     url: linkOn(human.replace(/\/instances\/.*$/, ''), 'incidents', String(incident.id)),
   };

@@ -66,11 +66,19 @@ export const parseStatuspage: StatusParser = (bodies, target) => {
   const watchedIds = new Set(watched.map((c) => c.id));
   const touches = (ids: Set<string>) => target.watch.length === 0 || [...ids].some((id) => watchedIds.has(id));
   const events: StatusEvent[] = [];
+  // After the incidents and maintenances: of one level, theirs is the title to show.
+  const componentEvents: StatusEvent[] = [];
   let unrecognized = false;
   for (const c of watched) {
     const level = COMPONENT[c.status];
     if (level === undefined) unrecognized = true;
-    else if (level !== 'operational') events.push({ kind: 'component', id: c.id, title: c.name, level });
+    else if (level !== 'operational')
+      componentEvents.push({
+        kind: level === 'maintenance' ? 'maintenance' : 'component',
+        id: c.id,
+        title: c.name,
+        level,
+      });
   }
   const incidents = Array.isArray(body.incidents) ? body.incidents.filter(isRecord) : [];
   for (const incident of incidents) {
@@ -101,7 +109,7 @@ export const parseStatuspage: StatusParser = (bodies, target) => {
     if (since !== undefined) event.since = since;
     events.push(event);
   }
-  const reading = readingOf(events);
+  const reading = readingOf([...events, ...componentEvents]);
   return unrecognized && reading.level === 'operational'
     ? { ...reading, level: 'unknown', reason: 'unreadable' }
     : reading;

@@ -1,10 +1,12 @@
-// Zendesk's status API (`/api/ssp/incidents.json`, JSON:API): a history of incidents; one is open while its
-// `resolvedAt` is null (its `status` goes stale). The services it touches are in `included[]`.
+// Zendesk's status API (JSON:API): `/api/ssp/services.json`, its services, then `/api/ssp/incidents.json`, a
+// history of incidents; one is open while its `resolvedAt` is null (its `status` goes stale). The services an
+// incident touches are in `included[]`.
 import { isRecord } from '../../../core/keyed-record';
-import { isWatched, readingOf, type StatusEvent, type EventLevel } from '../../../core/status';
+import { isWatched, readingOf, unknownReading, type StatusEvent, type EventLevel } from '../../../core/status';
 import { timeOf, type StatusParser } from './parser';
 
-const IMPACT: Readonly<Record<string, EventLevel>> = { minor: 'degraded', major: 'outage', critical: 'outage' };
+/** As on Statuspage: `critical` is an outage; the `outage` flag says so too. */
+const IMPACT: Readonly<Record<string, EventLevel>> = { minor: 'degraded', major: 'degraded', critical: 'outage' };
 
 function levelOf(a: Record<string, unknown>): EventLevel | undefined {
   if (a.outage === true) return 'outage';
@@ -15,8 +17,12 @@ function levelOf(a: Record<string, unknown>): EventLevel | undefined {
 const attributes = (x: unknown): Record<string, unknown> => (isRecord(x) && isRecord(x.attributes) ? x.attributes : {});
 
 export const parseZendesk: StatusParser = (bodies, target) => {
-  const body = bodies[0];
-  if (!isRecord(body) || !Array.isArray(body.data)) return 'unreadable';
+  const [list, body] = bodies;
+  if (!isRecord(list) || !Array.isArray(list.data) || !isRecord(body) || !Array.isArray(body.data)) return 'unreadable';
+  // A watched service gone from the list: the allow-list no longer fits the page.
+  const names = list.data.map((s) => attributes(s).name).filter((n) => typeof n === 'string');
+  if (target.watch.some((w) => !names.some((name) => isWatched([w], { group: null, name: name.trim() }))))
+    return unknownReading('component-missing');
   const included = Array.isArray(body.included) ? body.included.filter(isRecord) : [];
   const services = new Map(included.filter((s) => typeof s.id === 'string').map((s) => [s.id as string, s]));
   const events: StatusEvent[] = [];
