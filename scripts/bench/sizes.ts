@@ -21,14 +21,16 @@ export const SIZE_BUDGETS = {
   /**
    * The worker's loader and its chunks, likewise. Issue 11's target is 20 KB; the trust fixes took it to 21.7 KB,
    * the check cycle with its source registry and stored-items table to 22.9 KB, and deadlines (rule table,
-   * predictions, their notifications and the Coming up rows) to 25.9 KB (see the README).
+   * predictions, their notifications and the Coming up rows) to 25.9 KB, status-page correlation (six format
+   * parsers 3.5 KB, the page table, the reading rules, the join and the reads 2.8 KB) to 32.4 KB (see the README).
    */
-  workerGzip: 26 * 1024,
+  workerGzip: 33 * 1024,
   /**
    * Every file of dist/, uncompressed: 150 KB before the trust fixes added 24 KB of code and messages; issue 11
-   * set 175 KB; deadlines add 17 KB (code, options form, messages in two languages).
+   * set 175 KB; deadlines add 17 KB (code, options form, messages in two languages); status pages 32 KB (code
+   * in the worker and the options page, messages in two languages).
    */
-  distRaw: 185 * 1024,
+  distRaw: 220 * 1024,
 } as const;
 
 const IMPORT = /\b(?:import|export)\s*(?:[\w$*{}\s,]*?\bfrom\s*|\(\s*)?["'](\.{0,2}\/[^"']+\.js)["']/g;

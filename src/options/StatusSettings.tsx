@@ -140,7 +140,7 @@ export function StatusSettings({ settings, onSave, readOnly }: Props) {
         <div class="row-fields" key={a.id}>
           <Field
             id={`instance-${a.id}`}
-            label={`${a.label}: ${t('options_status_instance')}`}
+            label={t('options_status_instance', a.label)}
             hint={t('options_status_instance_hint')}
             value={parts[a.id]?.instance ?? ''}
             error={errors[`instance-${a.id}`]}
@@ -148,7 +148,7 @@ export function StatusSettings({ settings, onSave, readOnly }: Props) {
           />
           <Field
             id={`region-${a.id}`}
-            label={`${a.label}: ${t('options_status_region')}`}
+            label={t('options_status_region', a.label)}
             hint={t('options_status_region_hint')}
             value={parts[a.id]?.region ?? ''}
             error={errors[`region-${a.id}`]}

@@ -57,8 +57,11 @@ describe('options page with several accounts', () => {
     (await watch.worker.evaluate(() => chrome.storage.local.get('secrets'))).secrets;
   const pollAlarm = () => watch.worker.evaluate(() => chrome.alarms.get('poll'));
 
+  /** The account list's items (the status section below lists what each status page said). */
+  const accountItems = (): Locator =>
+    options.locator('section[aria-labelledby="accounts-heading"]').getByRole('listitem');
   const accountNamed = (label: string): Locator =>
-    options.getByRole('listitem').filter({ has: options.getByText(label, { exact: true }) });
+    accountItems().filter({ has: options.getByText(label, { exact: true }) });
   const addForm = (): Locator => options.getByRole('form', { name: 'Add an MBI account' });
   const polling = (): Locator => options.getByRole('form', { name: 'Polling' });
   const notifications = (): Locator => options.getByRole('form', { name: 'Notifications and escalation' });
@@ -138,7 +141,7 @@ describe('options page with several accounts', () => {
 
   it('starts with the four problems of the one account configured', async () => {
     await expectBadge(watch, '4');
-    await expect(options.getByRole('listitem').count()).resolves.toBe(1);
+    await expect(accountItems().count()).resolves.toBe(1);
   });
 
   describe('refuses invalid account fields next to the field and saves nothing', () => {
@@ -186,7 +189,7 @@ describe('options page with several accounts', () => {
         .poll(() => fieldError(form.getByLabel(field)))
         .toEqual({ invalid: true, says: expect.stringContaining(message) as string });
       expect(await settledSync()).toBe(before);
-      await expect(options.getByRole('listitem').count()).resolves.toBe(1);
+      await expect(accountItems().count()).resolves.toBe(1);
     });
   });
 
@@ -252,7 +255,7 @@ describe('options page with several accounts', () => {
     await form.getByLabel('Export API key (optional)').fill(KRAMERICA.key);
     await form.getByRole('button', { name: 'Save account' }).click();
 
-    await expect.poll(() => options.getByRole('listitem').count()).toBe(2);
+    await expect.poll(() => accountItems().count()).toBe(2);
     await expect(addForm().count()).resolves.toBe(0);
     await expectBadge(watch, '5');
     const title = await badgeTitle(watch);
@@ -475,7 +478,7 @@ describe('options page with several accounts', () => {
     await accountNamed(KRAMERICA.label)
       .getByRole('button', { name: `Remove ${KRAMERICA.label}` })
       .click();
-    await expect.poll(() => options.getByRole('listitem').count()).toBe(1);
+    await expect.poll(() => accountItems().count()).toBe(1);
     await expectBadge(watch, '4');
     expect(await badgeTitle(watch)).not.toContain(KRAMERICA.label);
     expect((await syncSettings()).accounts.map((s) => s.label)).toEqual([CLIENT.label]);
@@ -519,7 +522,7 @@ describe('options page with several accounts', () => {
     await typeInto('Export API key (optional)', KRAMERICA.key);
     await options.keyboard.press('Enter');
 
-    await expect.poll(() => options.getByRole('listitem').count()).toBe(2);
+    await expect.poll(() => accountItems().count()).toBe(2);
     await expectBadge(watch, '5');
     expect((await syncSettings()).accounts.map((s) => [s.label, s.clientId])).toEqual([
       [CLIENT.label, CLIENT.id],

@@ -1,5 +1,7 @@
 // Size budgets of the shipped build (dist/, built by test:e2e before this suite). Sizes are deterministic,
 // so they are asserted here; `npm run bench` reports the same figures with the timings.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildSizes, SIZE_BUDGETS } from '../../scripts/bench/sizes';
 
@@ -37,5 +39,13 @@ describe('the shipped dist/', () => {
 
   it(`keeps the whole of dist/ within ${SIZE_BUDGETS.distRaw / 1024} KB`, () => {
     expect(sizes.total.raw, `${sizes.total.files} files`).toBeLessThanOrEqual(SIZE_BUDGETS.distRaw);
+  });
+
+  it("reads status pages from the vendors only: the simulator build's rerouting is not shipped", () => {
+    const worker = entry('worker')
+      .scripts.map((f) => readFileSync(join(DIST, f.path), 'utf8'))
+      .join('\n');
+    expect(worker).not.toContain('__status');
+    expect(worker).toContain('https://status.zendesk.com/api/ssp/incidents.json');
   });
 });
