@@ -37,8 +37,8 @@ const HANDLERS: Handlers = {
   [MSG.openIncident]: async (c) => ({ ok: await openIncident(c.accountId, c.integrationId) }),
   [MSG.declineStatus]: async () => {
     await write(STATUS_DECLINED, true);
-    // The popup's model drops the offer.
-    await requestCycle({ force: false, onlyOverdue: true });
+    // The popup's model drops the offer; the popup follows the model, it need not wait for that.
+    requestCycle({ force: false, onlyOverdue: true }).catch(report('check'));
     return { ok: true };
   },
 };
