@@ -43,7 +43,9 @@ async function canNotify(): Promise<boolean> {
 function summaryTitle(note: SummaryNote, account: string, settings: Settings): string {
   const count = note.integrations.length;
   if (note.kind === 'outage-over' && 'source' in note)
-    return plural('notify_group_outage_over', count, isolate(String(note.source)), account);
+    return note.source === ''
+      ? plural('notify_group_outages_over', count, account)
+      : plural('notify_group_outage_over', count, isolate(String(note.source)), account);
   if (note.kind === 'recovered') return plural('notify_group_recovered', count, account);
   if (note.kind === 'escalation') return plural('notify_group_escalation', count, account, settings.escalationHours);
   return note.integrations.every((i) => i.state === 'needs-reauth')

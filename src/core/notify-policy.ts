@@ -218,20 +218,34 @@ export interface OutageOverSummary extends SummaryNote {
   source: string;
 }
 
-/** One note per released integration, or one per account and source when there are more than GROUP_ABOVE. */
+/**
+ * One note per released integration, or one summary per account when there are more than GROUP_ABOVE
+ * (`source` is then empty when they were held by more than one provider's incident).
+ */
 export function outageOverNotes(
   released: readonly { accountId: string; integration: Integration; by: { source: string } }[],
 ): (OutageOverNote | OutageOverSummary)[] {
-  const groups = new Map<string, { accountId: string; source: string; items: Integration[] }>();
-  for (const r of released) {
-    const key = JSON.stringify([r.accountId, r.by.source]);
-    const group = groups.get(key) ?? { accountId: r.accountId, source: r.by.source, items: [] };
-    group.items.push(r.integration);
-    groups.set(key, group);
-  }
-  return [...groups.values()].flatMap(({ accountId, source, items }) =>
-    notesFor('outage-over', accountId, items).map((note) => ({ ...note, kind: 'outage-over' as const, source })),
-  );
+  const byAccount = new Map<string, { integration: Integration; source: string }[]>();
+  for (const r of released)
+    byAccount.set(r.accountId, [
+      ...(byAccount.get(r.accountId) ?? []),
+      { integration: r.integration, source: r.by.source },
+    ]);
+  return [...byAccount].flatMap(([accountId, items]): (OutageOverNote | OutageOverSummary)[] => {
+    const sources = new Set(items.map((i) => i.source));
+    if (items.length > GROUP_ABOVE) {
+      const source = sources.size === 1 ? [...sources][0]! : '';
+      const id = summaryNoteId('outage-over', accountId);
+      return [{ id, kind: 'outage-over' as const, accountId, source, integrations: items.map((i) => i.integration) }];
+    }
+    return items.map(({ integration, source }) => ({
+      id: noteId('outage-over', accountId, integration.id),
+      kind: 'outage-over' as const,
+      accountId,
+      integration,
+      source,
+    }));
+  });
 }
 
 /** A healthy integration due soon, as the view found it. */

@@ -157,7 +157,7 @@ function parseEvent(raw: unknown): StatusEvent | undefined {
     title: raw.title,
     level: raw.level as StatusEvent['level'],
   };
-  if (typeof raw.since === 'number') event.since = raw.since;
+  if (typeof raw.since === 'number' && Math.abs(raw.since) <= 8.64e15) event.since = raw.since;
   if (typeof raw.url === 'string') event.url = raw.url;
   if (typeof raw.product === 'string') event.product = raw.product;
   return event;

@@ -373,16 +373,17 @@ describe('outageOverNotes', () => {
     expect(notes.every((n) => n.source === 'Zendesk')).toBe(true);
   });
 
-  it('sums up per account and per source', () => {
+  it('sums up per account, naming the provider only when one held them all', () => {
     const notes = outageOverNotes([
       ...released('s1', 'Zendesk', ...ids(1, 4)),
       ...released('s1', 'Adobe', ...ids(5, 4)),
       ...released('s2', 'Zendesk', '9'),
+      ...released('s3', 'Adobe', ...ids(10, 4)),
     ]);
     expect(notes.map((n) => [n.accountId, n.source, covered(n)])).toEqual([
-      ['s1', 'Zendesk', ids(1, 4)],
-      ['s1', 'Adobe', ids(5, 4)],
+      ['s1', '', ids(1, 8)],
       ['s2', 'Zendesk', ['9']],
+      ['s3', 'Adobe', ids(10, 4)],
     ]);
   });
 

@@ -210,6 +210,7 @@ describe('neededTargets', () => {
     const needed = neededTargets(viewOf([zendesk('1', { subdomain: 'Vandelay' }), zendesk('2')]));
     expect([...needed.keys()].sort()).toEqual(['adobe', 'zendesk', 'zendesk:vandelay']);
     expect(needed.get('zendesk:vandelay')?.urls).toEqual([
+      'https://status.zendesk.com/api/ssp/services.json?subdomain=vandelay',
       'https://status.zendesk.com/api/ssp/incidents.json?subdomain=vandelay',
     ]);
   });

@@ -14,6 +14,7 @@ const NOW = Date.UTC(2026, 10, 27, 12);
 const HOUR = 3_600_000;
 const MINUTE = 60_000;
 
+const ZENDESK_SERVICES = 'https://status.zendesk.com/api/ssp/services.json';
 const ZENDESK = 'https://status.zendesk.com/api/ssp/incidents.json';
 const ADOBE = 'https://data.status.adobe.com/adobestatus/StatusEvents';
 const GOOGLE = 'https://ads.google.com/status/publisher/incidents.json';
@@ -44,6 +45,10 @@ function viewOf(integrations: Integration[]): WatchView {
 
 /** The pages as their vendors serve them today: the samples in fixtures/status. */
 const PAGES: Record<string, Answer> = {
+  // No sample of Zendesk's services list is published: its JSON:API shape, as the simulator serves it.
+  [ZENDESK_SERVICES]: json(
+    JSON.stringify({ data: [{ id: '1', type: 'service', attributes: { name: 'Support', slug: 'support' } }] }),
+  ),
   [ZENDESK]: json(fixtureText('status/zendesk-incidents.json')),
   [ADOBE]: json(fixtureText('status/adobe-status-events.json')),
   [GOOGLE]: json(fixtureText('status/google-incidents.json')),
@@ -65,12 +70,12 @@ describe('checkStatuses', () => {
     expect(check).toEqual({ records: {}, changed: false, readings: new Map() });
   });
 
-  it('reads each needed page once, however many integrations it explains, and stores what it read', async () => {
+  it('reads each needed page’s URLs once, however many integrations it explains, and stores what it read', async () => {
     const spy = serve(PAGES);
     const view = viewOf([broken('1'), broken('2'), broken('3', 'google_adwords', 'Google Ads')]);
     const check = await checkStatuses(view, settings, {}, NOW);
-    expect([ZENDESK, ADOBE, GOOGLE].map((url) => callsTo(spy, url))).toEqual([1, 1, 1]);
-    expect(fetched(spy)).toBe(3);
+    expect([ZENDESK_SERVICES, ZENDESK, ADOBE, GOOGLE].map((url) => callsTo(spy, url))).toEqual([1, 1, 1, 1]);
+    expect(fetched(spy)).toBe(4);
     expect(levels(check)).toEqual({ zendesk: 'degraded', adobe: 'outage', google: 'operational' });
     expect(check.changed).toBe(true);
     expect(await read(STATUS_RECORDS)).toEqual(check.records);
@@ -80,12 +85,13 @@ describe('checkStatuses', () => {
     const spy = serve(PAGES);
     const view = viewOf([broken('1')]);
     const first = await checkStatuses(view, settings, {}, NOW);
-    expect(fetched(spy)).toBe(2);
+    // Zendesk's services and incidents, and Adobe's events.
+    expect(fetched(spy)).toBe(3);
     const soon = await checkStatuses(view, settings, first.records, NOW + STATUS_INTERVAL_MS - MINUTE);
-    expect(fetched(spy)).toBe(2);
+    expect(fetched(spy)).toBe(3);
     expect(soon).toEqual({ ...first, changed: false });
     await checkStatuses(view, settings, first.records, NOW + STATUS_INTERVAL_MS);
-    expect(fetched(spy)).toBe(4);
+    expect(fetched(spy)).toBe(6);
     expect(STATUS_INTERVAL_MS).toBe(5 * MINUTE);
   });
 
@@ -94,13 +100,18 @@ describe('checkStatuses', () => {
     const view = viewOf([broken('1')]);
     const first = await checkStatuses(view, settings, {}, NOW);
     await checkStatuses(view, settings, first.records, NOW - HOUR);
-    expect(fetched(spy)).toBe(4);
+    expect(fetched(spy)).toBe(6);
   });
 
   it('reads the same host once for each page target on it (a Zendesk subdomain is its own)', async () => {
-    const spy = serve({ ...PAGES, [`${ZENDESK}?subdomain=vandelay`]: PAGES[ZENDESK]! });
+    const spy = serve({
+      ...PAGES,
+      [`${ZENDESK_SERVICES}?subdomain=vandelay`]: PAGES[ZENDESK_SERVICES]!,
+      [`${ZENDESK}?subdomain=vandelay`]: PAGES[ZENDESK]!,
+    });
     const view = viewOf([broken('1', 'zendesk', 'Zendesk', { subdomain: 'vandelay' }), broken('2')]);
     const check = await checkStatuses(view, settings, {}, NOW);
+    expect(callsTo(spy, `${ZENDESK_SERVICES}?subdomain=vandelay`)).toBe(1);
     expect(callsTo(spy, `${ZENDESK}?subdomain=vandelay`)).toBe(1);
     expect(callsTo(spy, ZENDESK)).toBe(1);
     expect(levels(check)).toMatchObject({ zendesk: 'degraded', 'zendesk:vandelay': 'degraded' });
@@ -111,7 +122,7 @@ describe('checkStatuses', () => {
     const spy = serve(PAGES);
     const view = viewOf([broken('1'), broken('2', 'google_adwords', 'Google Ads')]);
     const check = await checkStatuses(view, settings, {}, NOW);
-    expect(callsTo(spy, ZENDESK) + callsTo(spy, GOOGLE)).toBe(0);
+    expect(callsTo(spy, ZENDESK_SERVICES) + callsTo(spy, ZENDESK) + callsTo(spy, GOOGLE)).toBe(0);
     expect(callsTo(spy, ADOBE)).toBe(1);
     expect(check.readings.get('zendesk')).toEqual({ level: 'unknown', events: [], reason: 'no-access' });
     expect(check.readings.get('google')).toEqual({ level: 'unknown', events: [], reason: 'no-access' });
@@ -124,7 +135,7 @@ describe('checkStatuses', () => {
     expect(await missingHosts(viewOf([broken('1', 'zendesk', 'Zendesk', { state: 'ok' })]), settings)).toEqual([]);
   });
 
-  const failures: { what: string; answer: Answer }[] = [
+  const failures: { what: string; answer: Answer; url?: string }[] = [
     { what: 'HTTP 500', answer: () => new Response('oops', { status: 500 }) },
     { what: 'HTTP 404', answer: () => new Response('{}', { status: 404 }) },
     { what: 'a redirect', answer: () => new Response(null, { status: 302, headers: { location: 'https://x.test/' } }) },
@@ -132,15 +143,16 @@ describe('checkStatuses', () => {
     { what: 'an HTML page', answer: () => new Response('<html>Maintenance</html>', { status: 200 }) },
     { what: 'JSON of another shape', answer: json('{"incidents": []}') },
     { what: 'a network failure', answer: () => Promise.reject(new TypeError('fetch failed')) },
+    { what: 'HTTP 500 for the services list', answer: () => new Response('', { status: 500 }), url: ZENDESK_SERVICES },
   ];
 
-  it.each(failures)('counts $what as a failed read and keeps the last reading', async ({ answer }) => {
+  it.each(failures)('counts $what as a failed read and keeps the last reading', async ({ answer, url = ZENDESK }) => {
     const view = viewOf([broken('1')]);
     serve(PAGES);
     const first = await checkStatuses(view, settings, {}, NOW);
     vi.restoreAllMocks();
     grantHostAccess(...ALL_HOSTS);
-    serve({ ...PAGES, [ZENDESK]: answer });
+    serve({ ...PAGES, [url]: answer });
     const failed = await checkStatuses(view, settings, first.records, NOW + STATUS_INTERVAL_MS);
     expect(failed.records.zendesk).toEqual({
       ...first.records.zendesk,

@@ -19,8 +19,9 @@ function target(page: StatusPage, account: { salesforceInstance?: string; awsReg
   return t;
 }
 
+/** Zendesk's page is read from two URLs, its services and then its incidents: `body` is the last. */
 function read(body: unknown, t: PageTarget): StatusReading | 'unreadable' {
-  return PARSERS[t.page.format]([body], t, NOW);
+  return PARSERS[t.page.format](t.page.format === 'zendesk' ? [ZENDESK_SERVICES, body] : [body], t, NOW);
 }
 
 /** The reading, failing the test when the body was not readable at all. */
@@ -158,7 +159,7 @@ describe('the Statuspage parser', () => {
     const body = { ...GITHUB, components: [{ ...PACKAGES, status: 'under_maintenance' }], incidents: [] };
     expect(readingOf(body, PACKAGES_WATCHED)).toEqual({
       level: 'maintenance',
-      events: [{ kind: 'component', id: 'st3j38cctv9l', title: 'Packages', level: 'maintenance' }],
+      events: [{ kind: 'maintenance', id: 'st3j38cctv9l', title: 'Packages', level: 'maintenance' }],
     });
   });
 
@@ -299,6 +300,19 @@ describe('the Google dashboard parser', () => {
 const ZENDESK = fixture('status/zendesk-incidents.json') as { data: Json[]; included: Json[] };
 const ZENDESK_TARGET = target(STATUS_PAGES.zendesk);
 
+/** Zendesk's `services.json` as its JSON:API lists them (no sample is published; the simulator's shape). */
+function zendeskServices(...names: string[]): { data: Json[] } {
+  return {
+    data: names.map((name, position) => ({
+      id: String(position + 1),
+      type: 'service',
+      attributes: { name, position, slug: name.toLowerCase(), deprecated: false, hasSubservices: false },
+    })),
+  };
+}
+
+const ZENDESK_SERVICES = zendeskServices('Support', 'Guide');
+
 describe('the Zendesk parser', () => {
   it('reads the open "Pod 23 latency" incident as degraded, and not the resolved one still "monitoring"', () => {
     expect(readingOf(ZENDESK, ZENDESK_TARGET)).toEqual({
@@ -328,6 +342,32 @@ describe('the Zendesk parser', () => {
       s.id === 's900-1' ? { ...s, attributes: { ...(s.attributes as Json), resolvedAt: '2026-09-19T11:00:00Z' } } : s,
     );
     expect(readingOf({ ...ZENDESK, included }, ZENDESK_TARGET).level).toBe('operational');
+  });
+
+  it.each([
+    { what: 'no longer lists Support', services: zendeskServices('Guide', 'Chat') },
+    { what: 'renamed it', services: zendeskServices('Zendesk Support', 'Guide') },
+    { what: 'lists no service', services: { data: [] } },
+  ])('reads the page as unknown when its services list $what', ({ services }) => {
+    expect(PARSERS.zendesk([services, ZENDESK], ZENDESK_TARGET, NOW)).toEqual({
+      level: 'unknown',
+      events: [],
+      reason: 'component-missing',
+    });
+  });
+
+  it('finds Support in the services list whatever blanks surround its name', () => {
+    expect(PARSERS.zendesk([zendeskServices(' Support '), ZENDESK], ZENDESK_TARGET, NOW)).toMatchObject({
+      level: 'degraded',
+    });
+  });
+
+  it.each([
+    { what: 'a services list of another shape', bodies: [{ services: [] }, ZENDESK] },
+    { what: 'an incidents body of another shape', bodies: [ZENDESK_SERVICES, { incidents: [] }] },
+    { what: 'no incidents body', bodies: [ZENDESK_SERVICES] },
+  ])('reads $what as unreadable', ({ bodies }) => {
+    expect(PARSERS.zendesk(bodies, ZENDESK_TARGET, NOW)).toBe('unreadable');
   });
 
   it('reads an incident that says "outage" as an outage', () => {
@@ -644,13 +684,14 @@ const TARGETS: Readonly<Record<StatusFormat, readonly PageTarget[]>> = {
   aws: [US_EAST_1],
 };
 
-const SAMPLES: Readonly<Record<StatusFormat, unknown>> = {
-  statuspage: GITHUB,
-  google: GOOGLE,
-  adobe: ADOBE,
-  zendesk: ZENDESK,
-  salesforce: SALESFORCE,
-  aws: awsBody((item) => ({ ...item, service: 'rds-us-east-1' })),
+/** The bodies of each format's URLs, in order. */
+const SAMPLES: Readonly<Record<StatusFormat, readonly unknown[]>> = {
+  statuspage: [GITHUB],
+  google: [GOOGLE],
+  adobe: [ADOBE],
+  zendesk: [ZENDESK_SERVICES, ZENDESK],
+  salesforce: [SALESFORCE],
+  aws: [awsBody((item) => ({ ...item, service: 'rds-us-east-1' }))],
 };
 
 const FORMATS = Object.keys(PARSERS) as StatusFormat[];
@@ -660,7 +701,11 @@ describe('every parser', () => {
     '$format reads $body as unreadable or a reading, without throwing',
     ({ format, body }) => {
       for (const t of TARGETS[format]) {
-        const reading = read(body, t);
+        const reading = PARSERS[format](
+          t.urls.map(() => body),
+          t,
+          NOW,
+        );
         if (reading !== 'unreadable') expect(reading.events).toEqual([]);
       }
     },
@@ -669,7 +714,14 @@ describe('every parser', () => {
   it.each(FORMATS.flatMap((format) => [null, 'a string', {}].map((body) => ({ format, body }))))(
     '$format reads $body as unreadable',
     ({ format, body }) => {
-      for (const t of TARGETS[format]) expect(read(body, t)).toBe('unreadable');
+      for (const t of TARGETS[format])
+        expect(
+          PARSERS[format](
+            t.urls.map(() => body),
+            t,
+            NOW,
+          ),
+        ).toBe('unreadable');
     },
   );
 });
@@ -737,32 +789,45 @@ function replaced(value: unknown, path: Path, by: unknown): unknown {
   return copy;
 }
 
-// Keys a server might use against a parser. 'toString' and 'valueOf' are left out for now: an object whose
-// "toString" is not a function makes String() throw in five parsers (a bug in src, reported, not yet fixed).
+// Keys a server might use against a parser.
 const KEYS = ['__proto__', 'constructor', 'prototype', 'id', 'name', 'status', 'title', 'end', 'history'];
+/**
+ * Left out for now: an object whose "toString" (or "valueOf") is not a function makes String() throw in five
+ * parsers. A bug in src, reported; once fixed, this reviver goes and the keys join KEYS.
+ */
+const KNOWN_BUG_KEYS = new Set(['toString', 'valueOf']);
 const json: fc.Arbitrary<unknown> = fc
   .oneof(
     fc.jsonValue({ maxDepth: 3 }),
     fc.dictionary(fc.constantFrom(...KEYS), fc.jsonValue({ maxDepth: 2 }), { maxKeys: 3 }),
   )
   // As a body arrives: parsed from text, so "__proto__" is a key of its own.
-  .map((v) => JSON.parse(JSON.stringify(v) ?? 'null') as unknown);
+  .map(
+    (v) =>
+      JSON.parse(JSON.stringify(v) ?? 'null', (key, value: unknown) =>
+        KNOWN_BUG_KEYS.has(key) ? undefined : value,
+      ) as unknown,
+  );
 
-function bodiesOf(sample: unknown): fc.Arbitrary<unknown> {
-  const paths = pathsOf(sample);
+/** The sample's bodies with up to three parts replaced; arbitrary JSON for each body; or the bodies given whole. */
+function bodiesOf(sample: readonly unknown[]): fc.Arbitrary<unknown[]> {
+  // Never the list of bodies itself: the check always hands over one body per URL.
+  const paths = pathsOf(sample).slice(1);
   const edits = fc.array(fc.tuple(fc.constantFrom(...paths), json), { minLength: 1, maxLength: 3 });
   return fc.oneof(
-    { weight: 4, arbitrary: edits.map((list) => list.reduce((v, [path, by]) => replaced(v, path, by), sample)) },
-    { weight: 1, arbitrary: json },
+    {
+      weight: 4,
+      arbitrary: edits.map(
+        (list) => list.reduce<unknown>((v, [path, by]) => replaced(v, path, by), sample) as unknown[],
+      ),
+    },
+    { weight: 1, arbitrary: fc.array(json, { minLength: sample.length, maxLength: sample.length }) },
     {
       weight: 1,
-      arbitrary: fc.array(
-        fc.oneof(
-          json,
-          edits.map(() => sample),
-        ),
-        { maxLength: 4 },
-      ),
+      arbitrary: fc.array(fc.oneof(json, fc.constant(sample[0])), {
+        minLength: sample.length,
+        maxLength: sample.length,
+      }),
     },
   );
 }
@@ -771,8 +836,8 @@ describe('every parser, on any JSON', () => {
   it.each(FORMATS)('%s answers unreadable or a reading of the closed sets, and never throws', (format) => {
     const targets = TARGETS[format];
     fc.assert(
-      fc.property(bodiesOf(SAMPLES[format]), fc.constantFrom(...targets), (body, t) => {
-        checkResult(PARSERS[format]([body], t, NOW), t);
+      fc.property(bodiesOf(SAMPLES[format]), fc.constantFrom(...targets), (bodies, t) => {
+        checkResult(PARSERS[format](bodies, t, NOW), t);
       }),
       RUNS,
     );

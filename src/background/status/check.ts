@@ -18,7 +18,7 @@ import type { Settings } from '../../core/settings';
 import type { WatchView } from '../../core/view';
 import { request } from '../http';
 import { PARSERS } from './formats';
-import { decodeBody } from './formats/parser';
+import { decodeBody, type StatusParser } from './formats/parser';
 
 /** A status document is a few hundred kilobytes at most; Adobe's 40 days of events the largest. */
 const MAX_STATUS_BYTES = 4 * 1024 * 1024;
@@ -66,7 +66,13 @@ async function readTarget(target: PageTarget, settings: Settings, before: Status
     if (body === undefined) return failed(target, before, now);
     bodies.push(body);
   }
-  const reading = PARSERS[target.page.format](bodies, target, now);
+  let reading: ReturnType<StatusParser>;
+  try {
+    reading = PARSERS[target.page.format](bodies, target, now);
+  } catch {
+    // A parser never throws by design; should one, that page's read failed, not the check.
+    reading = 'unreadable';
+  }
   if (reading === 'unreadable') return failed(target, before, now);
   return { target: target.target, checkedAt: now, failures: 0, reading } satisfies StatusRecord;
 }
@@ -115,8 +121,17 @@ export async function checkStatuses(
   await Promise.all(
     [...byHost].map(async ([host, targets]) => {
       if (!(await mayRead(urlToRead(targets[0]!.urls[0]!, settings)))) {
-        for (const t of targets)
-          records[t.target] ??= { target: t.target, checkedAt: 0, failures: 0, reading: NO_ACCESS };
+        // What was read before access was withdrawn is not known to hold any more.
+        for (const t of targets) {
+          if (records[t.target]?.reading?.reason === 'no-access') continue;
+          records[t.target] = {
+            target: t.target,
+            checkedAt: before[t.target]?.checkedAt ?? 0,
+            failures: 0,
+            reading: NO_ACCESS,
+          };
+          changed = true;
+        }
         return;
       }
       const times = Object.values(before)

@@ -3,7 +3,7 @@
 // and it has not ended. Products are matched by cloud and name (their ids changed with Adobe's registry).
 import { isRecord } from '../../../core/keyed-record';
 import { isWatched, readingOf, type StatusEvent, type EventLevel } from '../../../core/status';
-import type { StatusParser } from './parser';
+import { lookup, secondsOf, text, type StatusParser } from './parser';
 
 const OPEN = new Set(['opened', 'started', 'updated', 'reopened', 'discovery']);
 const SEVERITY: Readonly<Record<string, EventLevel>> = {
@@ -12,8 +12,6 @@ const SEVERITY: Readonly<Record<string, EventLevel>> = {
   minor: 'degraded',
   potential: 'degraded',
 };
-
-const idOf = (x: unknown): string => (typeof x === 'string' || typeof x === 'number' ? String(x) : '');
 
 const values = (x: unknown): Record<string, unknown>[] =>
   isRecord(x) ? Object.values(x).filter(isRecord) : Array.isArray(x) ? x.filter(isRecord) : [];
@@ -52,15 +50,15 @@ function eventsOf(
   const out: StatusEvent[] = [];
   for (const event of values(section[list])) {
     for (const product of values(event.products)) {
-      const id = idOf(product.id);
+      const id = text(product.id);
       const name = typeof product.name === 'string' ? product.name : '';
       const entry = latest(product.history);
       const ended = typeof product.endedOn === 'number' && product.endedOn > 0 && product.endedOn * 1000 <= now;
-      if (!entry || ended || !OPEN.has(String(entry.status)) || !isWatched(watch, { group: cloudOf(event, id), name }))
+      if (!entry || ended || !OPEN.has(text(entry.status)) || !isWatched(watch, { group: cloudOf(event, id), name }))
         continue;
-      const level = maintenance ? 'maintenance' : SEVERITY[String(entry.severity)];
+      const level = maintenance ? 'maintenance' : lookup(SEVERITY, entry.severity);
       if (level === undefined) continue;
-      const eventId = idOf(event.id);
+      const eventId = text(event.id);
       const item: StatusEvent = {
         kind: maintenance ? 'maintenance' : 'incident',
         id: `${eventId}/${id}`,
@@ -69,8 +67,8 @@ function eventsOf(
         product: name,
         url: /^\w{1,40}$/.test(id) && /^\w{1,40}$/.test(eventId) ? `${human}/products/${id}/${eventId}` : human,
       };
-      const started = typeof product.startedOn === 'number' ? product.startedOn : event.startedOn;
-      if (typeof started === 'number' && started > 0) item.since = started * 1000;
+      const since = secondsOf(product.startedOn) ?? secondsOf(event.startedOn);
+      if (since !== undefined) item.since = since;
       out.push(item);
     }
   }

@@ -2,7 +2,7 @@
 // The body is UTF-16 with a byte-order mark: the fetch decodes it by its mark before it gets here.
 import { isRecord } from '../../../core/keyed-record';
 import { isWatched, readingOf, type StatusEvent } from '../../../core/status';
-import { timeOf, type StatusParser } from './parser';
+import { secondsOf, timeOf, type StatusParser } from './parser';
 
 export const parseAws: StatusParser = (bodies, target) => {
   const body = bodies[0];
@@ -20,8 +20,7 @@ export const parseAws: StatusParser = (bodies, target) => {
       level: 'degraded',
       url: target.human,
     };
-    const since =
-      typeof item.date === 'string' && /^\d+$/.test(item.date) ? Number(item.date) * 1000 : timeOf(item.date);
+    const since = secondsOf(item.date) ?? timeOf(item.date);
     if (since !== undefined) event.since = since;
     events.push(event);
   }

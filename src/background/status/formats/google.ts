@@ -1,7 +1,7 @@
 // Google's Ads status dashboard `incidents.json`: a history of incidents; one is open while it has no end.
 import { isRecord } from '../../../core/keyed-record';
 import { isWatched, readingOf, type StatusEvent, type EventLevel } from '../../../core/status';
-import { timeOf, type StatusParser } from './parser';
+import { lookup, text, timeOf, type StatusParser } from './parser';
 
 /** `SERVICE_INFORMATION` informs and joins nothing. */
 const IMPACT: Readonly<Record<string, EventLevel>> = { SERVICE_OUTAGE: 'outage', SERVICE_DISRUPTION: 'degraded' };
@@ -20,13 +20,13 @@ export const parseGoogle: StatusParser = (bodies, target) => {
   const events: StatusEvent[] = [];
   for (const incident of body.filter(isRecord)) {
     const open = incident.end === undefined || incident.end === null || incident.end === '';
-    const level = IMPACT[String(incident.status_impact)];
+    const level = lookup(IMPACT, incident.status_impact);
     const product = productsOf(incident).find((name) => isWatched(target.watch, { group: null, name }));
     if (!open || !level || product === undefined) continue;
     const uri = typeof incident.uri === 'string' && /^incidents\/[\w-]{1,64}$/.test(incident.uri) ? incident.uri : '';
     const event: StatusEvent = {
       kind: 'incident',
-      id: String(incident.id),
+      id: text(incident.id),
       title: typeof incident.external_desc === 'string' ? incident.external_desc : `${product} incident`,
       level,
       product,

@@ -8,6 +8,26 @@ export type StatusParser = (
   now: number,
 ) => StatusReading | 'unreadable';
 
+/** A field as text: strings as they are, numbers written out, anything else (an object, null) empty. */
+export function text(value: unknown): string {
+  return typeof value === 'string' ? value : typeof value === 'number' && Number.isFinite(value) ? String(value) : '';
+}
+
+/** A table's own entry for a value from outside; never one it inherits ("constructor", "toString"). */
+export function lookup<T>(table: Readonly<Record<string, T>>, key: unknown): T | undefined {
+  return typeof key === 'string' && Object.hasOwn(table, key) ? table[key] : undefined;
+}
+
+/** The latest time a Date can hold: a time beyond it is no time. */
+const MAX_TIME = 8.64e15;
+
+/** Epoch milliseconds of a count of seconds (a number or digits), or undefined when it is no time. */
+export function secondsOf(value: unknown): number | undefined {
+  const seconds = typeof value === 'string' && /^\d{1,16}$/.test(value) ? Number(value) : value;
+  if (typeof seconds !== 'number' || !Number.isFinite(seconds) || seconds <= 0) return undefined;
+  return seconds * 1000 <= MAX_TIME ? seconds * 1000 : undefined;
+}
+
 /** Epoch milliseconds of an ISO date, or undefined. */
 export function timeOf(value: unknown): number | undefined {
   if (typeof value !== 'string' || value === '') return undefined;

@@ -1,7 +1,7 @@
 // Atlassian Statuspage v2 `summary.json`: page, components (with groups), unresolved incidents, maintenances.
 import { isRecord } from '../../../core/keyed-record';
 import { isWatched, readingOf, unknownReading, type StatusEvent, type EventLevel } from '../../../core/status';
-import { linkOn, timeOf, type StatusParser } from './parser';
+import { linkOn, lookup, text, timeOf, type StatusParser } from './parser';
 
 const COMPONENT: Readonly<Record<string, EventLevel | 'operational'>> = {
   operational: 'operational',
@@ -26,7 +26,7 @@ interface Component {
 function componentsOf(raw: unknown[]): Component[] {
   const items = raw.filter(isRecord);
   const groups = new Map(
-    items.filter((c) => c.group === true && typeof c.id === 'string').map((c) => [c.id as string, String(c.name)]),
+    items.filter((c) => c.group === true && typeof c.id === 'string').map((c) => [c.id as string, text(c.name)]),
   );
   return items
     .filter((c) => c.group !== true && typeof c.id === 'string' && typeof c.name === 'string')
@@ -34,7 +34,7 @@ function componentsOf(raw: unknown[]): Component[] {
       id: c.id as string,
       name: c.name as string,
       group: typeof c.group_id === 'string' ? (groups.get(c.group_id) ?? null) : null,
-      status: String(c.status),
+      status: text(c.status),
     }));
 }
 
@@ -70,7 +70,7 @@ export const parseStatuspage: StatusParser = (bodies, target) => {
   const componentEvents: StatusEvent[] = [];
   let unrecognized = false;
   for (const c of watched) {
-    const level = COMPONENT[c.status];
+    const level = lookup(COMPONENT, c.status);
     if (level === undefined) unrecognized = true;
     else if (level !== 'operational')
       componentEvents.push({
@@ -82,12 +82,12 @@ export const parseStatuspage: StatusParser = (bodies, target) => {
   }
   const incidents = Array.isArray(body.incidents) ? body.incidents.filter(isRecord) : [];
   for (const incident of incidents) {
-    const level = IMPACT[String(incident.impact)];
-    if (!level || !OPEN_INCIDENT.has(String(incident.status)) || !touches(affectedIds(incident))) continue;
+    const level = lookup(IMPACT, incident.impact);
+    if (!level || !OPEN_INCIDENT.has(text(incident.status)) || !touches(affectedIds(incident))) continue;
     const event: StatusEvent = {
       kind: 'incident',
-      id: String(incident.id),
-      title: String(incident.name),
+      id: text(incident.id),
+      title: text(incident.name),
       level,
       url: linkOn(target.human, 'incidents', incident.id),
     };
@@ -97,11 +97,11 @@ export const parseStatuspage: StatusParser = (bodies, target) => {
   }
   const maintenances = Array.isArray(body.scheduled_maintenances) ? body.scheduled_maintenances.filter(isRecord) : [];
   for (const m of maintenances) {
-    if (!ACTIVE_MAINTENANCE.has(String(m.status)) || !touches(affectedIds(m))) continue;
+    if (!ACTIVE_MAINTENANCE.has(text(m.status)) || !touches(affectedIds(m))) continue;
     const event: StatusEvent = {
       kind: 'maintenance',
-      id: String(m.id),
-      title: String(m.name),
+      id: text(m.id),
+      title: text(m.name),
       level: 'maintenance',
       url: linkOn(target.human, 'incidents', m.id),
     };

@@ -3,7 +3,7 @@
 // incident touches are in `included[]`.
 import { isRecord } from '../../../core/keyed-record';
 import { isWatched, readingOf, unknownReading, type StatusEvent, type EventLevel } from '../../../core/status';
-import { timeOf, type StatusParser } from './parser';
+import { lookup, text, timeOf, type StatusParser } from './parser';
 
 /** As on Statuspage: `critical` is an outage; the `outage` flag says so too. */
 const IMPACT: Readonly<Record<string, EventLevel>> = { minor: 'degraded', major: 'degraded', critical: 'outage' };
@@ -11,7 +11,7 @@ const IMPACT: Readonly<Record<string, EventLevel>> = { minor: 'degraded', major:
 function levelOf(a: Record<string, unknown>): EventLevel | undefined {
   if (a.outage === true) return 'outage';
   if (a.degradation === true) return 'degraded';
-  return IMPACT[String(a.impact)];
+  return lookup(IMPACT, a.impact);
 }
 
 const attributes = (x: unknown): Record<string, unknown> => (isRecord(x) && isRecord(x.attributes) ? x.attributes : {});
@@ -38,13 +38,13 @@ export const parseZendesk: StatusParser = (bodies, target) => {
       .map((l) => (isRecord(l) && typeof l.id === 'string' ? services.get(l.id) : undefined))
       .map(attributes)
       .filter((s) => (s.resolvedAt === null || s.resolvedAt === undefined) && typeof s.serviceName === 'string')
-      .filter((s) => isWatched(target.watch, { group: null, name: String(s.serviceName).trim() }));
+      .filter((s) => isWatched(target.watch, { group: null, name: text(s.serviceName).trim() }));
     const level = [a, ...touched].map(levelOf).find((l) => l !== undefined);
     if (touched.length === 0 || level === undefined) continue;
     const event: StatusEvent = {
       kind: 'incident',
-      id: String(incident.id),
-      title: typeof a.name === 'string' ? a.name : `Incident ${String(incident.id)}`,
+      id: text(incident.id),
+      title: typeof a.name === 'string' ? a.name : `Incident ${text(incident.id)}`,
       level,
       // Zendesk publishes no page per incident: the status page itself.
       url: target.human,
