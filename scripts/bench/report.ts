@@ -7,8 +7,9 @@ import type { StorageResult } from './storage-growth';
 
 export type BenchResults = { popup: PopupResult; poll: PollResult[]; sizes: BuildSizes; storage: StorageResult };
 
-/** Issue 11's worker target; the e2e suite asserts SIZE_BUDGETS.workerGzip until the check cycle is simpler. */
+/** Issue 11's worker and dist/ targets; the e2e suite asserts SIZE_BUDGETS, raised as features came. */
 const WORKER_TARGET = 20 * 1024;
+const DIST_TARGET = 175 * 1024;
 
 type Row = [measure: string, result: string, target: string, pass: boolean];
 
@@ -38,7 +39,7 @@ export function table({ popup, poll, sizes, storage }: BenchResults): string {
     }),
     atMost('popup script + its chunks, gzip', gzip('popup'), SIZE_BUDGETS.popupGzip, kb),
     atMost('worker script + its chunks, gzip', gzip('worker'), WORKER_TARGET, kb),
-    atMost(`whole dist/ (${sizes.total.files} files), raw`, sizes.total.raw, SIZE_BUDGETS.distRaw, kb),
+    atMost(`whole dist/ (${sizes.total.files} files), raw`, sizes.total.raw, DIST_TARGET, kb),
     atMost(idb, storage.bytes, 10 * 1024 ** 2, mb, ` (${int(storage.rows)} rows)`),
   ];
   const line = (cells: readonly unknown[]) => `| ${cells.join(' | ')} |`;
@@ -72,8 +73,8 @@ ${table(r)}
   \`JSON.parse\` of the same body plus reading the stored list from IndexedDB and rewriting it (then the
   transition log is emptied). Notifications "on": permitted, every kind enabled; "off": all three kinds off.
 - **Sizes**: the shipped \`dist/\`; each entry from \`manifest.json\` and its pages with every chunk reached
-  through \`import\`, gzip -9 per file, summed; KB = 1,024 bytes. The worker's target is issue 11's 20 KB;
-  \`test/e2e/sizes.test.ts\` asserts ${kb(SIZE_BUDGETS.workerGzip)}.
+  through \`import\`, gzip -9 per file, summed; KB = 1,024 bytes. The targets are issue 11's (worker 20 KB,
+  \`dist/\` 175 KB); \`test/e2e/sizes.test.ts\` asserts ${kb(SIZE_BUDGETS.workerGzip)} and ${kb(SIZE_BUDGETS.distRaw)}.
 - **IndexedDB**: in Node on fake-indexeddb, the extension's own \`recordPoll\`, \`pruneLogs\` and diff on a
   simulated clock: ${int(r.storage.integrations)} integrations polled every 5 minutes (both feeds), 5 % changing
   state each day, pruned to ${r.storage.days} days. Size = the V8 structured-clone bytes of every row.
