@@ -4,12 +4,15 @@ import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { defineConfig, type Plugin } from 'vite';
 import manifest from './manifest.json' with { type: 'json' };
+import pkg from './package.json' with { type: 'json' };
+import { manifestFor, outDirFor, type Manifest } from './scripts/manifest-targets.ts';
 import { timingDefines } from './scripts/sim-timing.ts';
 
-// `--mode sim` builds the test/demo variant into dist-sim/: the simulator's origin and notifications are
-// required permissions (Chrome's native permission prompt cannot be driven by a test) and polling may run
-// every few seconds, with shorter waits (scripts/sim-timing.ts). The shipped build (`vite build`, into dist/)
-// has none of this.
+// Modes: none (Chrome, also Edge, into dist/), `firefox` (dist-firefox/), and `sim` / `firefox-sim`, the
+// test/demo variants (dist-sim/, dist-firefox-sim/): the simulator's origin and notifications are required
+// permissions (a browser's permission prompt cannot be driven by a test) and polling may run every few
+// seconds, with shorter waits (scripts/sim-timing.ts). The shipped builds have none of this. The manifest of
+// each comes from manifest.json through scripts/manifest-targets.ts, the version from package.json.
 /** The shipped messages carry no translator notes or indentation: Chrome reads only message and placeholders. */
 function compactLocales(): Plugin {
   return {
@@ -36,22 +39,16 @@ function compactLocales(): Plugin {
 }
 
 export default defineConfig(({ mode }) => {
-  const sim = mode === 'sim';
-  const target: ManifestV3Export = sim
-    ? {
-        ...manifest,
-        name: `${manifest.name} (simulator)`,
-        permissions: [...manifest.permissions, 'notifications'],
-        host_permissions: ['http://127.0.0.1/*'],
-      }
-    : manifest;
+  const sim = mode === 'sim' || mode === 'firefox-sim';
+  const target = mode.startsWith('firefox') ? 'firefox' : 'chrome';
+  const built = manifestFor(target, manifest as Manifest, pkg.version, sim) as unknown as ManifestV3Export;
   return {
-    plugins: [preact(), crx({ manifest: target }), compactLocales()],
-    define: timingDefines(sim),
+    plugins: [preact(), crx({ manifest: built, browser: target }), compactLocales()],
+    define: { ...timingDefines(sim), 'import.meta.env.VITE_BROWSER': JSON.stringify(target) },
     build: {
-      outDir: sim ? 'dist-sim' : 'dist',
+      outDir: outDirFor(target, sim),
       emptyOutDir: true,
-      target: 'chrome120',
+      target: target === 'firefox' ? 'firefox140' : 'chrome120',
       sourcemap: false,
       rolldownOptions: {
         // Preact in a chunk of its own name, shared by the popup and the options page.

@@ -1,7 +1,8 @@
 // Handlers for what the popup and options ask of the worker, and for the worker's own events: each ends
 // in a request for the one check cycle.
 import { MSG, type Answers, type AnswerTo, type Command } from '../core/messages';
-import { bindLegacyStoredKeys, migrateStoredSettings, reconcileStoredKeys } from '../shared/storage';
+import browser from '../shared/browser';
+import { bindLegacyStoredKeys, loadSettings, migrateStoredSettings, reconcileStoredKeys } from '../shared/storage';
 import { report, requestCycle } from './cycle';
 import { diagnosticOf } from './diagnostic';
 import { onTabClosed, accountsToRecheck, startReauthorization } from './follow-up';
@@ -48,11 +49,14 @@ export function onCommand<C extends Command>(command: C): Promise<AnswerTo<C>> {
   return (HANDLERS[command.type] as unknown as (command: C) => Promise<AnswerTo<C>>)(command);
 }
 
-export async function onInstalled(): Promise<void> {
+export async function onInstalled(reason: string): Promise<void> {
   // Keys of an older version are bound before a settings migration's change sets off a reconcile.
   await bindLegacyStoredKeys().catch(report('binding stored keys'));
   // A migration that rewrites settings also triggers onSettingsChanged through storage.onChanged.
   await migrateStoredSettings();
+  // A first install with no account (own or by policy) starts where one is set up.
+  if (reason === 'install' && (await loadSettings()).accounts.length === 0)
+    await browser.runtime.openOptionsPage().catch(report('opening the options page'));
   await onStartup();
 }
 

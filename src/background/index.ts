@@ -11,9 +11,9 @@ import { requestCycle } from './cycle';
 import { onNotificationButton, onNotificationClicked } from './notifier';
 import { isOwnWrite } from './own-writes';
 
-browser.runtime.onInstalled.addListener(() => {
+browser.runtime.onInstalled.addListener(({ reason }) => {
   // Alarms are cleared on update; migrate settings, recreate the alarm and take a first look.
-  onInstalled().catch(report('install'));
+  onInstalled(reason).catch(report('install'));
 });
 
 browser.runtime.onStartup.addListener(() => {

@@ -102,8 +102,9 @@ function optionsFor(note: Note, settings: Settings): Notifications.CreateNotific
     iconUrl: browser.runtime.getURL('icons/icon-128.png'),
     ...textOf(note, account, settings),
   };
-  // Chrome-only field (at most two buttons); recoveries need no action, a deadline's action is on its click.
-  if (note.kind !== 'recovered' && !isDue(note))
+  // Chrome-only field (at most two buttons; Firefox refuses it, a click on the body acts there); recoveries
+  // need no action, a deadline's action is on its click.
+  if (import.meta.env.VITE_BROWSER !== 'firefox' && note.kind !== 'recovered' && !isDue(note))
     Object.assign(options, { buttons: [{ title: t('notify_reauthorize') }, { title: t('notify_snooze_day') }] });
   return options;
 }

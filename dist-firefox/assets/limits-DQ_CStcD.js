@@ -1,0 +1,1 @@
+var e=15e3,t=16777216;export{e as n,t};
