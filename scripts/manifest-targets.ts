@@ -44,7 +44,11 @@ export function chromeManifest(base: Manifest, version: string, sim = false): Ma
  * id and minimum versions, and its data declaration; nothing Chrome-only is left.
  */
 export function firefoxManifest(base: Manifest, version: string, sim = false): Manifest {
-  const { minimum_chrome_version: _chromeOnly, background, ...rest } = base;
+  const rest: Manifest = { ...base };
+  // Chrome's alone.
+  delete rest.minimum_chrome_version;
+  const { background } = base;
+  delete rest.background;
   const script = background?.service_worker ?? background?.scripts?.[0];
   if (!script) throw new Error('manifest.json names no background script');
   const manifest: Manifest = {
