@@ -147,6 +147,11 @@ export function statusHosts(): string[] {
   return [...new Set(Object.values(STATUS_PAGES).flatMap((p) => p.urls.map((u) => new URL(u).hostname)))];
 }
 
+/** Every status host as a host permission pattern: what is asked for, once, for all of them. */
+export function statusOrigins(): string[] {
+  return statusHosts().map((host) => `https://${host}/*`);
+}
+
 /** The hosts people read status on: links to them may be opened. */
 export function humanHosts(): string[] {
   return [...new Set(Object.values(STATUS_PAGES).map((p) => new URL(p.human.replace('{instance}', 'x')).hostname))];

@@ -4,7 +4,7 @@ import { ownTime } from '../core/format';
 import { t, type MessageKey } from '../core/i18n';
 import type { Settings } from '../core/settings';
 import { currentReading, isPart, type StatusLevel, type StatusRecords, type UnknownReason } from '../core/status';
-import { pageOfTarget, statusHosts } from '../core/status-pages';
+import { pageOfTarget, statusHosts, statusOrigins } from '../core/status-pages';
 import { STATUS_RECORDS } from '../core/stored-items';
 import { read } from '../shared/stored';
 import { Field } from './Field';
@@ -16,7 +16,7 @@ interface Props {
   readOnly: boolean;
 }
 
-const ORIGINS = statusHosts().map((host) => `https://${host}/*`);
+const ORIGINS = statusOrigins();
 
 const LEVEL: Readonly<Record<Exclude<StatusLevel, 'unknown'>, MessageKey>> = {
   operational: 'status_level_operational',
@@ -102,7 +102,7 @@ export function StatusSettings({ settings, onSave, readOnly }: Props) {
   };
 
   const now = Date.now();
-  const read_ = Object.values(records).filter((r) => r.checkedAt > 0);
+  const readPages = Object.values(records).filter((r) => r.checkedAt > 0);
   const set = (id: string, key: 'instance' | 'region', value: string) =>
     setParts({ ...parts, [id]: { ...(parts[id] ?? { instance: '', region: '' }), [key]: value } });
   // submit ends in saveWithNote, which shows a failure and never rejects.
@@ -123,8 +123,8 @@ export function StatusSettings({ settings, onSave, readOnly }: Props) {
       </div>
       {accessNote && <p role="alert">{accessNote}</p>}
       <ul class="muted status-readings">
-        {read_.length === 0 && <li>{t('options_status_none')}</li>}
-        {read_.map((r) => {
+        {readPages.length === 0 && <li>{t('options_status_none')}</li>}
+        {readPages.map((r) => {
           const reading = currentReading(r);
           const page = pageOfTarget(r.target);
           const level =

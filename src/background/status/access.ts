@@ -1,13 +1,10 @@
 // The status pages the popup may ask access to: all of them at once, so the admin is asked once.
-import { statusHosts } from '../../core/status-pages';
+import { statusHosts, statusOrigins } from '../../core/status-pages';
 import type { PopupModel } from '../../core/popup-model';
 import type { WatchView } from '../../core/view';
 import { neededTargets } from '../../core/outage';
 
-/** Every status host as a host permission pattern. */
-export function statusOrigins(): string[] {
-  return statusHosts().map((host) => `https://${host}/*`);
-}
+export { statusOrigins };
 
 /** What the popup offers when a needed page's host may not be read; undefined when none is missing. */
 export function statusAccess(view: WatchView, missingHosts: readonly string[]): PopupModel['statusAccess'] {
