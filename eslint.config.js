@@ -4,7 +4,19 @@ import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist/', 'dist-sim/', 'node_modules/', 'coverage/', '.profiles/', 'bench/'] },
+  {
+    ignores: [
+      'dist/',
+      'dist-sim/',
+      'dist-firefox/',
+      'dist-firefox-sim/',
+      'release/',
+      'node_modules/',
+      'coverage/',
+      '.profiles/',
+      'bench/',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   {

@@ -1,1 +1,0 @@
-var e=15e3,t=16777216;export{e as n,t};

@@ -1,1 +1,0 @@
-import './assets/index.ts-BQcoQDk2.js';
