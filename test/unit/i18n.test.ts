@@ -73,6 +73,10 @@ describe('the message files', () => {
     expect(stray.map(([key]) => key)).toEqual([]);
   });
 
+  it('keep the short description within the 132 characters the Chrome Web Store shows, in every language', () => {
+    for (const messages of [en, de]) expect([...messages.app_description.message].length).toBeLessThanOrEqual(132);
+  });
+
   it('have both plural forms wherever one exists', () => {
     const forms = Object.keys(en).filter((key) => /_(one|other)$/.test(key));
     const lonely = forms.filter(
