@@ -48,7 +48,8 @@ function chunk(type: string, data: Uint8Array): Buffer {
   return out;
 }
 
-function png(size: number): Buffer {
+/** `padding`: a transparent margin, as a share of the size, around the artwork. */
+function png(size: number, padding = 0): Buffer {
   const samples = 4;
   const raw = Buffer.alloc(size * (size * 4 + 1));
   for (let py = 0; py < size; py++) {
@@ -57,7 +58,8 @@ function png(size: number): Buffer {
       const acc = [0, 0, 0, 0];
       for (let sy = 0; sy < samples; sy++) {
         for (let sx = 0; sx < samples; sx++) {
-          const c = paint((px + (sx + 0.5) / samples) / size, (py + (sy + 0.5) / samples) / size);
+          const at = (p: number, s: number) => ((p + (s + 0.5) / samples) / size - padding) / (1 - 2 * padding);
+          const c = paint(at(px, sx), at(py, sy));
           if (!c) continue;
           for (let i = 0; i < 3; i++) acc[i]! += c[i]! * c[3];
           acc[3]! += c[3];
@@ -83,5 +85,7 @@ function png(size: number): Buffer {
 }
 
 mkdirSync('public/icons', { recursive: true });
-for (const size of [16, 32, 48, 128]) writeFileSync(`public/icons/icon-${size}.png`, png(size));
+for (const size of [16, 32, 48]) writeFileSync(`public/icons/icon-${size}.png`, png(size));
+// The store's icon: 96 px of artwork with 16 px of transparent padding per side, as the Chrome Web Store asks.
+writeFileSync('public/icons/icon-128.png', png(128, 16 / 128));
 console.log('wrote public/icons/icon-{16,32,48,128}.png');
