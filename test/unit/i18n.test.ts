@@ -74,7 +74,8 @@ describe('the message files', () => {
   });
 
   it('keep the short description within the 132 characters the Chrome Web Store shows, in every language', () => {
-    for (const messages of [en, de]) expect([...messages.app_description.message].length).toBeLessThanOrEqual(132);
+    for (const messages of [en, de])
+      expect([...(messages.app_description?.message ?? '')].length).toBeLessThanOrEqual(132);
   });
 
   it('have both plural forms wherever one exists', () => {
