@@ -1,6 +1,6 @@
 import { crx, type ManifestV3Export } from '@crxjs/vite-plugin';
 import preact from '@preact/preset-vite';
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { defineConfig, type Plugin } from 'vite';
 import manifest from './manifest.json' with { type: 'json' };
@@ -38,12 +38,28 @@ function compactLocales(): Plugin {
   };
 }
 
+/** Leaves a copied public file out of a build that does not use it (Firefox: Chrome's managed schema). */
+function withoutFile(name: string): Plugin {
+  return {
+    name: 'without-file',
+    apply: 'build',
+    writeBundle({ dir }) {
+      if (dir) rmSync(join(dir, name), { force: true });
+    },
+  };
+}
+
 export default defineConfig(({ mode }) => {
   const sim = mode === 'sim' || mode === 'firefox-sim';
   const target = mode.startsWith('firefox') ? 'firefox' : 'chrome';
   const built = manifestFor(target, manifest as Manifest, pkg.version, sim) as unknown as ManifestV3Export;
   return {
-    plugins: [preact(), crx({ manifest: built, browser: target }), compactLocales()],
+    plugins: [
+      preact(),
+      crx({ manifest: built, browser: target }),
+      compactLocales(),
+      ...(target === 'firefox' ? [withoutFile('managed_schema.json')] : []),
+    ],
     define: { ...timingDefines(sim), 'import.meta.env.VITE_BROWSER': JSON.stringify(target) },
     build: {
       outDir: outDirFor(target, sim),

@@ -9,6 +9,8 @@ export default defineConfig({
     fileParallelism: true,
     maxWorkers: 2,
     testTimeout: 60_000,
+    // A browser on 2 busy cores: polls get ten seconds, not one.
+    expect: { poll: { timeout: 10_000 } },
     hookTimeout: 90_000,
     globalSetup: ['test/firefox/global-setup.ts'],
   },

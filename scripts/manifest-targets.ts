@@ -45,8 +45,9 @@ export function chromeManifest(base: Manifest, version: string, sim = false): Ma
  */
 export function firefoxManifest(base: Manifest, version: string, sim = false): Manifest {
   const rest: Manifest = { ...base };
-  // Chrome's alone.
+  // Chrome's alone: Firefox reads managed storage from its enterprise policy, with no schema.
   delete rest.minimum_chrome_version;
+  delete rest.storage;
   const { background } = base;
   delete rest.background;
   const script = background?.service_worker ?? background?.scripts?.[0];

@@ -125,7 +125,7 @@ async function runCycle(request: CycleRequest, clock: Clock): Promise<void> {
       read(STATUS_RECORDS),
       read(STATUS_DECLINED),
     ]);
-    const status = { records: statusRecords, readings: readingsOf(statusRecords) };
+    const status = { records: statusRecords, readings: readingsOf(statusRecords, clock.now()) };
     const state: CycleState = { settings, db, records, snoozes, verifications, reauthorized, status, statusDeclined };
     // Shown before the poll when the poll may take a while to say anything new: a worker's first cycle
     // (the badge after a restart), or an account not checked yet ("checking for the first time").

@@ -51,7 +51,7 @@ export async function openIncident(accountId: string, integrationId: string): Pr
   const [settings, db, status] = await Promise.all([loadSettings(), openWatchDb(), read(STATUS_RECORDS)]);
   const account = settings.accounts.find((s) => s.id === accountId);
   const integration = findIntegration(await readFeeds(db), accountId, integrationId)?.integration;
-  const url = account && integration && outageFor(integration, account, readingsOf(status))?.event.url;
+  const url = account && integration && outageFor(integration, account, readingsOf(status, Date.now()))?.event.url;
   return url !== undefined && (await openPages([url], settings)) !== null;
 }
 

@@ -226,11 +226,12 @@ export function outageOverNotes(
   released: readonly { accountId: string; integration: Integration; by: { source: string } }[],
 ): (OutageOverNote | OutageOverSummary)[] {
   const byAccount = new Map<string, { integration: Integration; source: string }[]>();
-  for (const r of released)
-    byAccount.set(r.accountId, [
-      ...(byAccount.get(r.accountId) ?? []),
-      { integration: r.integration, source: r.by.source },
-    ]);
+  for (const r of released) {
+    const item = { integration: r.integration, source: r.by.source };
+    const list = byAccount.get(r.accountId);
+    if (list) list.push(item);
+    else byAccount.set(r.accountId, [item]);
+  }
   return [...byAccount].flatMap(([accountId, items]): (OutageOverNote | OutageOverSummary)[] => {
     const sources = new Set(items.map((i) => i.source));
     if (items.length > GROUP_ABOVE) {

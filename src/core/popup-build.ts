@@ -35,7 +35,10 @@ export interface StatusInput {
 const NO_STATUS: StatusInput = { readings: new Map() };
 
 function popupOutage(outage: Outage, internal: boolean): PopupOutage {
-  const out: PopupOutage = { source: outage.source, kind: outage.event.kind, title: outage.event.title };
+  // The page's own words, without a closing full stop: the sentence around them has one.
+  const title = outage.event.title.trim().replace(/\.+$/, '');
+  const out: PopupOutage = { source: outage.source, kind: outage.event.kind, title };
+  if (outage.event.url !== undefined) out.link = true;
   if (outage.event.since !== undefined) out.since = outage.event.since;
   if (outage.mbi) out.mbi = true;
   if (outage.holds) out.holds = true;

@@ -62,6 +62,8 @@ export interface PopupOutage {
   mbi?: true;
   holds?: true;
   internal?: true;
+  /** The status page can be opened from the row. */
+  link?: true;
 }
 
 export interface PopupIssue {

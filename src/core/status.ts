@@ -75,16 +75,27 @@ export function readingOf(events: StatusEvent[]): StatusReading {
 
 export const unknownReading = (reason: UnknownReason): StatusReading => ({ level: 'unknown', events: [], reason });
 
-/** The reading that counts now: unknown after FAILURES_UNKNOWN failed reads in a row, or when never read. */
-export function currentReading(record: StatusRecord | undefined): StatusReading {
+/**
+ * A reading older than this says nothing about now: checks run at most an hour apart, and a host whose
+ * pages are many (one per Zendesk account) reads its stalest ones first.
+ */
+export const READING_MAX_AGE_MS = 2 * 3_600_000;
+
+/**
+ * The reading that counts: unknown after FAILURES_UNKNOWN failed reads in a row, when never read, or (given
+ * `now`) when read too long ago.
+ */
+export function currentReading(record: StatusRecord | undefined, now?: number): StatusReading {
   if (!record) return unknownReading('unreadable');
+  if (record.reading?.reason === 'no-access') return record.reading;
   if (record.failures >= FAILURES_UNKNOWN || !record.reading) return unknownReading('unreadable');
+  if (now !== undefined && now - record.checkedAt > READING_MAX_AGE_MS) return unknownReading('unreadable');
   return record.reading;
 }
 
-/** The readings that count now, from the stored records. */
-export function readingsOf(records: StatusRecords): Map<string, StatusReading> {
-  return new Map(Object.values(records).map((r) => [r.target, currentReading(r)]));
+/** The readings that count at `now`, from the stored records. */
+export function readingsOf(records: StatusRecords, now: number): Map<string, StatusReading> {
+  return new Map(Object.values(records).map((r) => [r.target, currentReading(r, now)]));
 }
 
 /** A page as read for one account: its part filled in ("NA45"), or undefined when the account has not given it. */
@@ -133,13 +144,22 @@ export function targetOf(
   };
 }
 
+/** Targets already made for an account (settings are read afresh each check): one per type and tenant. */
+const targetsOf = new WeakMap<AccountSettings, Map<string, PageTarget | undefined>>();
+
 /** The page target of an integration of this account, if its provider has one. */
 export function targetFor(
   integration: Pick<Integration, 'type' | 'subdomain'>,
   account: AccountSettings,
 ): PageTarget | undefined {
+  let made = targetsOf.get(account);
+  if (!made) targetsOf.set(account, (made = new Map<string, PageTarget | undefined>()));
+  const key = `${integration.type}\u0000${integration.subdomain ?? ''}`;
+  if (made.has(key)) return made.get(key);
   const page = pageOf(integration.type);
-  return page && targetOf(page, account, integration.subdomain);
+  const target = page && targetOf(page, account, integration.subdomain);
+  made.set(key, target);
+  return target;
 }
 
 export const MBI_TARGET = /* @__PURE__ */ targetOf(STATUS_PAGES[MBI_PAGE], {})!;

@@ -8,6 +8,7 @@ import type { Prediction } from './deadlines';
 import type { AccountSettings } from './settings';
 import type { Integration } from './types';
 import { currentReading, MBI_TARGET, targetFor, type PageTarget, type StatusRecords } from './status';
+import { MBI_PRODUCT, PRODUCT_OF_TYPE } from './status-pages';
 
 export interface SummaryInput {
   account: Pick<AccountSettings, 'label' | 'clientId'>;
@@ -80,13 +81,15 @@ function deadlineLine({ rule, due, confidence }: Prediction): string {
 }
 
 /** One page's last reading in a line: who, where, when read, and what it said, with the incident's link. */
-function statusLine(target: PageTarget, records: StatusRecords): string | undefined {
+function statusLine(target: PageTarget, records: StatusRecords, product?: string): string | undefined {
   const record = records[target.target];
   if (!record || record.checkedAt === 0) return undefined;
   const reading = currentReading(record);
-  const where = `${target.page.name} (${new URL(target.human).hostname}), read ${iso(record.checkedAt)}`;
+  const page = `${target.page.name} (${new URL(target.human).hostname})${product ? `, ${product}` : ''}`;
+  const where = `${page}, read ${iso(record.checkedAt)}`;
   if (reading.level === 'unknown') return `${where}: unknown (${reading.reason ?? 'unreadable'})`;
-  const event = reading.events[0];
+  // On a page of several products (Adobe's), only what it says of this one.
+  const event = reading.events.find((e) => product === undefined || e.product === product);
   if (!event) return `${where}: operational`;
   const since = event.since === undefined ? '' : ` since ${iso(event.since)}`;
   return `${where}: ${event.kind} "${event.title}" (${event.level})${since}${event.url ? `; ${event.url}` : ''}`;
@@ -100,8 +103,8 @@ export function statusLines(
 ): { provider?: string; adobe?: string } {
   const out: { provider?: string; adobe?: string } = {};
   const target = targetFor(integration, account);
-  const provider = target && target.page.key !== MBI_TARGET.page.key ? statusLine(target, records) : undefined;
-  const adobe = statusLine(MBI_TARGET, records);
+  const provider = target && statusLine(target, records, PRODUCT_OF_TYPE[integration.type]);
+  const adobe = statusLine(MBI_TARGET, records, MBI_PRODUCT);
   if (provider) out.provider = provider;
   if (adobe) out.adobe = adobe;
   return out;

@@ -125,15 +125,16 @@ export function StatusSettings({ settings, onSave, readOnly }: Props) {
       <ul class="muted status-readings">
         {readPages.length === 0 && <li>{t('options_status_none')}</li>}
         {readPages.map((r) => {
-          const reading = currentReading(r);
+          const reading = currentReading(r, now);
           const page = pageOfTarget(r.target);
           const level =
             reading.level === 'unknown'
               ? t('status_level_unknown', t(REASON[reading.reason ?? 'unreadable']))
               : t(LEVEL[reading.level]);
-          return (
-            <li key={r.target}>{t('options_status_last', page?.name ?? r.target, level, ownTime(r.checkedAt, now))}</li>
-          );
+          // One line per page and account part ("Zendesk (vandelay)", "Salesforce (NA45)").
+          const part = r.target.includes(':') ? ` (${r.target.slice(r.target.indexOf(':') + 1)})` : '';
+          const name = page ? `${page.name}${part}` : r.target;
+          return <li key={r.target}>{t('options_status_last', name, level, ownTime(r.checkedAt, now))}</li>;
         })}
       </ul>
       {own.map((a) => (

@@ -92,7 +92,9 @@ export function ProblemRow({ row, now, first, escalationHours }: Props) {
           <bdi>{row.detail}</bdi>
         </p>
       )}
-      {row.outage && <OutageLine outage={row.outage} now={now} onOpen={() => void openIncident()} />}
+      {row.outage && (
+        <OutageLine outage={row.outage} now={now} {...(row.outage.link ? { onOpen: () => void openIncident() } : {})} />
+      )}
       {row.cause && <CauseLine cause={row.cause} now={now} />}
       {row.verification && (
         <p class={`verify verify-${row.verification.result ?? 'pending'}`} role="status">

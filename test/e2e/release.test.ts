@@ -17,6 +17,7 @@ interface Manifest {
   host_permissions?: string[];
   permissions: string[];
   browser_specific_settings?: { gecko?: { id?: string } };
+  storage?: unknown;
 }
 
 const work = mkdtempSync(join(tmpdir(), 'mbi-watch-release-'));
@@ -66,17 +67,25 @@ it('names the three zips by package.json’s version', () => {
   ]);
 });
 
+describe.each([
+  { store: 'Chrome', zip: () => packaged.chrome },
+  { store: 'Firefox', zip: () => packaged.firefox },
+])('the $store zip', ({ zip }) => {
+  it('carries no source map, no test and nothing of the simulator', () => {
+    const entries = readZip(zip());
+    expect(entries.map((e) => e.name).filter((name) => /\.map$|test|sim/i.test(name))).toEqual([]);
+    for (const entry of entries.filter((e) => e.name.endsWith('.js')))
+      expect(entry.data().toString('utf8'), entry.name).not.toMatch(/__status|__sim|simulator|sourceMappingURL/);
+    const manifest = manifestOf(zip());
+    expect(manifest.name).not.toMatch(/simulator/);
+    expect(manifest.permissions).not.toContain('notifications');
+  });
+});
+
 describe('the Chrome zip (Chrome Web Store, Edge Add-ons)', () => {
   it('holds exactly the files of the Chrome build, manifest.json at its root', () => {
     expect(filesOf(packaged.chrome)).toEqual(filesIn(packaged.chromeDir));
     expect(filesOf(packaged.chrome)).toContain('manifest.json');
-  });
-
-  it('carries no source map, no test and nothing of the simulator', () => {
-    const entries = readZip(packaged.chrome);
-    expect(entries.map((e) => e.name).filter((name) => /\.map$|test|sim/i.test(name))).toEqual([]);
-    for (const entry of entries.filter((e) => e.name.endsWith('.js')))
-      expect(entry.data().toString('utf8'), entry.name).not.toMatch(/__status|__sim|simulator|sourceMappingURL/);
   });
 
   it('ships the service worker, with package.json’s version and no host asked for at install', () => {
@@ -111,6 +120,9 @@ describe('the Firefox zip (addons.mozilla.org)', () => {
     expect(manifest.background.scripts).toHaveLength(1);
     expect(manifest.browser_specific_settings?.gecko?.id).toBeTruthy();
     expect(manifest.host_permissions ?? []).toEqual([]);
+    // Firefox reads policy without a schema: Chrome's managed_schema is neither declared nor shipped.
+    expect(manifest.storage).toBeUndefined();
+    expect(filesOf(packaged.firefox)).not.toContain('managed_schema.json');
   });
 
   it('passes web-ext lint, with no error and no warning that is not explained', () => {

@@ -87,7 +87,7 @@ describe('the Firefox manifest', () => {
 
   it('is manifest.json otherwise, unchanged', () => {
     expect(without(firefox, 'background', 'browser_specific_settings', 'version')).toEqual(
-      without(base, 'background', 'minimum_chrome_version'),
+      without(base, 'background', 'minimum_chrome_version', 'storage'),
     );
   });
 

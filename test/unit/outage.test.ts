@@ -155,7 +155,7 @@ describe('outageFor', () => {
     const records: StatusRecords = {
       zendesk: { target: 'zendesk', checkedAt: NOW, failures, reading: readingOf([POD]) },
     };
-    const current = readingsOf(records);
+    const current = readingsOf(records, NOW);
     expect(current.get('zendesk')?.level).toBe(joined ? 'degraded' : 'unknown');
     expect(outageFor(zendesk(), account, current)?.event.title).toBe(joined ? 'Pod 23 latency' : undefined);
   });

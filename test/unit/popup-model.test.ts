@@ -379,6 +379,7 @@ describe('the popup model with status pages read', () => {
       title: 'Pod 23 latency',
       since: NOW - 2 * HOUR,
       holds: true,
+      link: true,
     });
     expect(row).toMatchObject({ escalated: true, supportFirst: false });
     // The incident takes the cause line's place.
@@ -432,6 +433,7 @@ describe('the popup model with status pages read', () => {
       title: 'Pod 23 latency',
       since: NOW - 2 * HOUR,
       holds: true,
+      link: true,
     });
     const upkeep = withStatus([healthy], { zendesk: [UPGRADE] }, { now: BEFORE_ZENDESK_DEADLINE }).model;
     expect(upkeep.comingUp[0]?.outage).toBeUndefined();

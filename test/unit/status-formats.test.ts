@@ -159,7 +159,15 @@ describe('the Statuspage parser', () => {
     const body = { ...GITHUB, components: [{ ...PACKAGES, status: 'under_maintenance' }], incidents: [] };
     expect(readingOf(body, PACKAGES_WATCHED)).toEqual({
       level: 'maintenance',
-      events: [{ kind: 'maintenance', id: 'st3j38cctv9l', title: 'Packages', level: 'maintenance' }],
+      events: [
+        {
+          kind: 'maintenance',
+          id: 'st3j38cctv9l',
+          title: 'Packages',
+          level: 'maintenance',
+          url: PACKAGES_WATCHED.human,
+        },
+      ],
     });
   });
 

@@ -150,7 +150,7 @@ describe('the status lines', () => {
   it('says Adobe’s page was operational', () => {
     const text = summaryWith({ adobe: record('adobe', readingOf([])) });
     expect(line(text, 'Adobe status')).toBe(
-      'Adobe status: Adobe (status.adobe.com), read 2026-01-15T11:58:00Z: operational',
+      'Adobe status: Adobe (status.adobe.com), Adobe Commerce Intelligence, read 2026-01-15T11:58:00Z: operational',
     );
     expect(line(text, 'Provider status')).toBeUndefined();
   });
@@ -191,10 +191,10 @@ describe('the status lines', () => {
     expect(line(text, 'Provider status')).toContain('incident "Pod 23 latency"');
   });
 
-  it('gives Adobe Analytics only the Adobe line: its provider is Adobe', () => {
+  it('gives Adobe Analytics what Adobe says of Adobe Analytics, and of MBI apart', () => {
     const text = summaryWith({ adobe: record('adobe', readingOf([])) }, adobeAnalytics({ state: 'needs-reauth' }));
-    expect(line(text, 'Provider status')).toBeUndefined();
-    expect(line(text, 'Adobe status')).toContain('operational');
+    expect(line(text, 'Provider status')).toContain('Adobe (status.adobe.com), Adobe Analytics, read ');
+    expect(line(text, 'Adobe status')).toContain('Adobe Commerce Intelligence, read ');
   });
 
   it('keeps a title from the page on one line, and never carries the Export API key', () => {

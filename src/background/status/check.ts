@@ -5,6 +5,7 @@ import { write } from '../../shared/stored';
 import { emptyRecord } from '../../core/keyed-record';
 import { STATUS_RECORDS } from '../../core/stored-items';
 import {
+  FAILURES_UNKNOWN,
   readingsOf,
   STATUS_INTERVAL_MS,
   unknownReading,
@@ -77,11 +78,32 @@ async function readTarget(target: PageTarget, settings: Settings, before: Status
   return { target: target.target, checkedAt: now, failures: 0, reading } satisfies StatusRecord;
 }
 
-/** A failed read keeps the last reading: it counts as unknown only after several in a row (currentReading). */
+/**
+ * A failed read keeps the last reading, if it is recent: it counts as unknown only after several failures in
+ * a row (currentReading). One from long ago (the page was not needed for days) says nothing about now.
+ */
 function failed(target: PageTarget, before: StatusRecord | undefined, now: number): StatusRecord {
   const record: StatusRecord = { target: target.target, checkedAt: now, failures: (before?.failures ?? 0) + 1 };
-  if (before?.reading) record.reading = before.reading;
+  const recent = before !== undefined && now - before.checkedAt <= FAILURES_UNKNOWN * STATUS_INTERVAL_MS;
+  if (recent && before.reading) record.reading = before.reading;
   return record;
+}
+
+/** A host's targets read in one check at most (Zendesk's, one per Zendesk account): the stalest first. */
+const TARGETS_PER_READ = 3;
+/** A record neither needed nor read for this long is dropped. */
+const KEEP_UNUSED_MS = 86_400_000;
+
+/** Records of pages no longer needed and read long ago, or dated ahead of the clock (it was set back). */
+function prune(records: StatusRecords, needed: ReadonlySet<string>, now: number): boolean {
+  let pruned = false;
+  for (const [target, record] of Object.entries(records)) {
+    if (record.checkedAt > now || (!needed.has(target) && now - record.checkedAt > KEEP_UNUSED_MS)) {
+      delete records[target];
+      pruned = true;
+    }
+  }
+  return pruned;
 }
 
 const NO_ACCESS = unknownReading('no-access');
@@ -112,12 +134,15 @@ export async function checkStatuses(
   now: number,
 ): Promise<StatusCheck> {
   const records: StatusRecords = Object.assign(emptyRecord<StatusRecord>(), before);
+  const needed = neededTargets(view);
   const byHost = new Map<string, PageTarget[]>();
-  for (const target of neededTargets(view).values()) {
+  for (const target of needed.values()) {
     const host = hostOf(target.target) ?? '';
-    byHost.set(host, [...(byHost.get(host) ?? []), target]);
+    const list = byHost.get(host);
+    if (list) list.push(target);
+    else byHost.set(host, [target]);
   }
-  let changed = false;
+  let changed = prune(records, new Set(needed.keys()), now);
   await Promise.all(
     [...byHost].map(async ([host, targets]) => {
       if (!(await mayRead(urlToRead(targets[0]!.urls[0]!, settings)))) {
@@ -134,18 +159,20 @@ export async function checkStatuses(
         }
         return;
       }
-      const times = Object.values(before)
+      // Records dated ahead of the clock were pruned: a clock set back does not stop the reads.
+      const times = Object.values(records)
         .filter((r) => hostOf(r.target) === host)
         .map((r) => r.checkedAt);
-      const lastRead = Math.max(0, ...times);
-      // A clock set back does not hold the next read off for longer than the interval.
-      if (now - lastRead < STATUS_INTERVAL_MS && now >= lastRead) return;
-      for (const target of targets) {
-        records[target.target] = await readTarget(target, settings, before[target.target], now);
-        changed = true;
-      }
+      if (now - Math.max(0, ...times) < STATUS_INTERVAL_MS) return;
+      // One read of the host: its stalest targets, side by side.
+      const stalest = [...targets]
+        .sort((a, b) => (records[a.target]?.checkedAt ?? 0) - (records[b.target]?.checkedAt ?? 0))
+        .slice(0, TARGETS_PER_READ);
+      const read = await Promise.all(stalest.map((t) => readTarget(t, settings, before[t.target], now)));
+      for (const record of read) records[record.target] = record;
+      changed = true;
     }),
   );
   if (changed) await write(STATUS_RECORDS, records);
-  return { records, changed, readings: readingsOf(records) };
+  return { records, changed, readings: readingsOf(records, now) };
 }

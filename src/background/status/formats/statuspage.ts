@@ -78,6 +78,7 @@ export const parseStatuspage: StatusParser = (bodies, target) => {
         id: c.id,
         title: c.name,
         level,
+        url: target.human,
       });
   }
   const incidents = Array.isArray(body.incidents) ? body.incidents.filter(isRecord) : [];
