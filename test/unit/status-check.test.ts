@@ -4,7 +4,13 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { checkStatuses, missingHosts, type StatusCheck } from '../../src/background/status/check';
 import { parseSettings, type Settings } from '../../src/core/settings';
 import { STATUS_RECORDS } from '../../src/core/stored-items';
-import { FAILURES_UNKNOWN, STATUS_INTERVAL_MS, type StatusRecords } from '../../src/core/status';
+import {
+  FAILURES_UNKNOWN,
+  parseStatusRecords,
+  readingsOf,
+  STATUS_INTERVAL_MS,
+  type StatusRecords,
+} from '../../src/core/status';
 import type { Integration } from '../../src/core/types';
 import { deriveView, type WatchView } from '../../src/core/view';
 import { read } from '../../src/shared/stored';
@@ -183,6 +189,63 @@ describe('checkStatuses', () => {
     const back = await checkStatuses(view, settings, records, NOW + (FAILURES_UNKNOWN + 1) * STATUS_INTERVAL_MS);
     expect(back.readings.get('zendesk')?.level).toBe('degraded');
     expect(back.records.zendesk?.failures).toBe(0);
+  });
+
+  it('does not keep a reading from days ago through a failed read: it says nothing about now', async () => {
+    const view = viewOf([broken('1')]);
+    serve(PAGES);
+    const old = await checkStatuses(view, settings, {}, NOW - 3 * 24 * HOUR);
+    vi.restoreAllMocks();
+    grantHostAccess(...ALL_HOSTS);
+    serve({ ...PAGES, [ZENDESK]: () => new Response('', { status: 503 }) });
+    const failed = await checkStatuses(view, settings, old.records, NOW);
+    expect(failed.records.zendesk).toEqual({ target: 'zendesk', checkedAt: NOW, failures: 1 });
+    expect(failed.readings.get('zendesk')).toEqual({ level: 'unknown', events: [], reason: 'unreadable' });
+  });
+
+  it('counts a reading older than two hours as unknown, even before the page is read again', () => {
+    const records = parseStatusRecords({
+      zendesk: { checkedAt: NOW - 2 * HOUR - MINUTE, failures: 0, reading: { level: 'degraded', events: [] } },
+      adobe: { checkedAt: NOW - HOUR, failures: 0, reading: { level: 'operational', events: [] } },
+    });
+    const readings = readingsOf(records, NOW);
+    expect(readings.get('zendesk')?.level).toBe('unknown');
+    expect(readings.get('adobe')?.level).toBe('operational');
+  });
+
+  it('reads at most three Zendesk accounts’ pages in one read of the host, the stalest first', async () => {
+    const tenants = ['a', 'b', 'c', 'd', 'e'];
+    const answers: Record<string, Answer> = { ...PAGES };
+    for (const t of tenants) {
+      answers[`${ZENDESK_SERVICES}?subdomain=${t}`] = PAGES[ZENDESK_SERVICES]!;
+      answers[`${ZENDESK}?subdomain=${t}`] = PAGES[ZENDESK]!;
+    }
+    const spy = serve(answers);
+    const view = viewOf(tenants.map((t, i) => broken(String(i), 'zendesk', 'Zendesk', { subdomain: t })));
+    const first = await checkStatuses(view, settings, {}, NOW);
+    const read = (check: StatusCheck) =>
+      Object.keys(check.records)
+        .filter((k) => k.startsWith('zendesk:'))
+        .sort();
+    expect(read(first)).toHaveLength(3);
+    expect(
+      callsTo(spy, ZENDESK_SERVICES) + tenants.reduce((n, t) => n + callsTo(spy, `${ZENDESK}?subdomain=${t}`), 0),
+    ).toBe(3);
+    // The next read of the host takes the two never read, then the stalest.
+    const second = await checkStatuses(view, settings, first.records, NOW + STATUS_INTERVAL_MS);
+    expect(read(second)).toEqual(tenants.map((t) => `zendesk:${t}`));
+  });
+
+  it('drops records of pages not needed for a day, and any dated ahead of the clock', async () => {
+    serve(PAGES);
+    const records = parseStatusRecords({
+      'zendesk:gone': { checkedAt: NOW - 25 * HOUR, failures: 0, reading: { level: 'operational', events: [] } },
+      'zendesk:future': { checkedAt: NOW + 24 * HOUR, failures: 0, reading: { level: 'operational', events: [] } },
+      google: { checkedAt: NOW - 2 * HOUR, failures: 0, reading: { level: 'operational', events: [] } },
+    });
+    const check = await checkStatuses(viewOf([broken('1')]), settings, records, NOW);
+    expect(Object.keys(check.records).sort()).toEqual(['adobe', 'google', 'zendesk']);
+    expect(check.changed).toBe(true);
   });
 
   it('gives up on a page that never answers, and still reads the others', async () => {
