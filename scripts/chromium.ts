@@ -90,5 +90,18 @@ export async function launchWithExtension({
     ],
   });
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 30_000 }));
-  return { context, worker, extensionId: new URL(worker.url()).host, profileDir: profile };
+  const extensionId = new URL(worker.url()).host;
+  if (!profileDir) await firstRunPage(context, extensionId);
+  return { context, worker, extensionId, profileDir: profile };
+}
+
+/**
+ * A fresh install with no account opens the options page by itself: waits for it, so that no page the
+ * caller opens meanwhile is the tab that navigation takes over. It stays open, as it would for a person.
+ */
+async function firstRunPage(context: BrowserContext, extensionId: string): Promise<void> {
+  const options = `chrome-extension://${extensionId}/src/options/index.html`;
+  const deadline = Date.now() + 10_000;
+  while (Date.now() < deadline && !context.pages().some((p) => p.url() === options))
+    await new Promise((resolve) => setTimeout(resolve, 50));
 }

@@ -90,7 +90,9 @@ describe('provider outages joined to broken integrations', () => {
     const copied = row(popup, 'Vandelay Support').locator('details.copied pre');
     await expect.poll(() => copied.textContent()).toContain('Provider status: Zendesk (status.zendesk.com), read ');
     expect(await copied.textContent()).toContain(': incident "Ticket API errors" (degraded) since ');
-    expect(await copied.textContent()).toMatch(/Adobe status: Adobe \(status\.adobe\.com\), read .+: operational/);
+    expect(await copied.textContent()).toMatch(
+      /Adobe status: Adobe \(status\.adobe\.com\), Adobe Commerce Intelligence, read .+: operational/,
+    );
     await closeWebTabs(watch);
   });
 
@@ -166,7 +168,8 @@ describe('provider outages joined to broken integrations', () => {
       const options = await watch.context.newPage();
       await options.goto(watch.url('options'));
       const readings = options.locator('.status-readings');
-      await expect.poll(() => readings.textContent()).toContain(`Zendesk: unknown (${says})`);
+      // The Zendesk page as read for the integration's Zendesk account, "vandelay".
+      await expect.poll(() => readings.textContent()).toContain(`Zendesk (vandelay): unknown (${says})`);
       await options.close();
     },
   );
