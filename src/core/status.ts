@@ -165,6 +165,7 @@ export function targetFor(
 export const MBI_TARGET = /* @__PURE__ */ targetOf(STATUS_PAGES[MBI_PAGE], {})!;
 
 const EVENT_KINDS = new Set(['incident', 'component', 'maintenance']);
+const REASONS = new Set(['unreadable', 'page-changed', 'component-missing', 'no-access', 'not-set']);
 const LEVELS = new Set(['operational', 'degraded', 'outage', 'maintenance', 'unknown']);
 
 function parseEvent(raw: unknown): StatusEvent | undefined {
@@ -196,7 +197,7 @@ export function parseStatusRecords(raw: unknown): StatusRecords {
         level: reading.level as StatusLevel,
         events: reading.events.map(parseEvent).filter((e): e is StatusEvent => e !== undefined),
       };
-      if (typeof reading.reason === 'string') record.reading.reason = reading.reason as UnknownReason;
+      if (REASONS.has(reading.reason as string)) record.reading.reason = reading.reason as UnknownReason;
     }
     out[target] = record;
   }

@@ -2,6 +2,7 @@
 // five minutes, only with host access, and a page that fails counts against itself only.
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { checkStatuses, missingHosts, type StatusCheck } from '../../src/background/status/check';
+import { PARSERS } from '../../src/background/status/formats';
 import { parseSettings, type Settings } from '../../src/core/settings';
 import { STATUS_RECORDS } from '../../src/core/stored-items';
 import {
@@ -246,6 +247,16 @@ describe('checkStatuses', () => {
     const check = await checkStatuses(viewOf([broken('1')]), settings, records, NOW);
     expect(Object.keys(check.records).sort()).toEqual(['adobe', 'google', 'zendesk']);
     expect(check.changed).toBe(true);
+  });
+
+  it('counts a parser that throws as a failed read of its page only', async () => {
+    serve(PAGES);
+    vi.spyOn(PARSERS, 'google').mockImplementation(() => {
+      throw new TypeError('Cannot convert object to primitive value');
+    });
+    const check = await checkStatuses(viewOf([broken('1', 'google_adwords', 'Google Ads')]), settings, {}, NOW);
+    expect(check.records.google).toEqual({ target: 'google', checkedAt: NOW, failures: 1 });
+    expect(check.records.adobe?.failures).toBe(0);
   });
 
   it('gives up on a page that never answers, and still reads the others', async () => {

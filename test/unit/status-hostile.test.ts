@@ -198,3 +198,12 @@ describe("integrations of one account released from two providers' incidents at 
     ]);
   });
 });
+
+describe('a stored status record with a reason this version does not know', () => {
+  it('keeps the reading and drops the reason, so the options page never shows a message key it lacks', () => {
+    const records = parseStatusRecords({
+      zendesk: { checkedAt: NOW, failures: 0, reading: { level: 'unknown', events: [], reason: 'constructor' } },
+    });
+    expect(records.zendesk?.reading).toEqual({ level: 'unknown', events: [] });
+  });
+});

@@ -27,7 +27,7 @@ function latest(history: unknown): Record<string, unknown> | undefined {
 /** The cloud a product of this event is in: the one listing it, or the event's only cloud. */
 function cloudOf(event: Record<string, unknown>, productId: string): string | null {
   const clouds = values(event.clouds);
-  const listing = clouds.find((c) => Array.isArray(c.cloudProducts) && c.cloudProducts.map(String).includes(productId));
+  const listing = clouds.find((c) => Array.isArray(c.cloudProducts) && c.cloudProducts.map(text).includes(productId));
   const cloud = listing ?? (clouds.length === 1 ? clouds[0] : undefined);
   return typeof cloud?.name === 'string' ? cloud.name : null;
 }
