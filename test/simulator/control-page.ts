@@ -4,6 +4,7 @@ import { statusLabel } from './catalogue.js';
 import type { ClientState } from './data.js';
 import { FAULT_ENDPOINTS, FAULT_MODES } from './faults.js';
 import { connectionUrl, esc, integrationsUrl, layout } from './pages.js';
+import { PIPELINE_CREDENTIALS, PIPELINE_FAULTS, PIPELINES, type PipelineSnapshot } from './pipelines.js';
 import type { SimSnapshot } from './state.js';
 import { STATUS_SCENARIOS, type StatusSnapshot } from './status.js';
 
@@ -67,6 +68,41 @@ function statusSection(status: StatusSnapshot): string {
 <tbody>${rows.join('\n')}</tbody></table></section>`;
 }
 
+const CREDENTIALS: Record<string, string> = {
+  fivetran: `key ${PIPELINE_CREDENTIALS.fivetran.apiKey}, secret ${PIPELINE_CREDENTIALS.fivetran.apiSecret}`,
+  airbyte: `client ${PIPELINE_CREDENTIALS.airbyte.clientId}, secret ${PIPELINE_CREDENTIALS.airbyte.clientSecret}`,
+  stitch: `token ${PIPELINE_CREDENTIALS.stitch.token}`,
+};
+
+function pipelinesSection(p: PipelineSnapshot): string {
+  const rows = PIPELINES.map((name) => {
+    const current = p.faults[name].fault;
+    const options = PIPELINE_FAULTS.map((f) => `<option${f === current ? ' selected' : ''}>${esc(f)}</option>`).join(
+      '',
+    );
+    return `<tr><td>${esc(name)}</td><td><code>/${esc(name)}</code></td><td>${esc(CREDENTIALS[name] ?? '')}</td>
+<td><select data-pipeline="${esc(name)}" aria-label="Fault of ${esc(name)}">${options}</select></td><td>${esc(p.requests[name])}</td></tr>`;
+  });
+  const connections = PIPELINES.map((name) => {
+    const list = p.connections[name];
+    const items = list.slice(0, MAX_ROWS).map((c) => {
+      const buttons = (['ok', 'broken', 'reconnect', 'paused'] as const)
+        .map((state) => action(state, '/__sim/pipelines/connection', { pipeline: name, id: c.id, state }))
+        .join('');
+      return `<tr><td><code>${esc(c.id)}</code></td><td>${esc(c.name)}</td><td>${esc(c.state)}</td><td>${buttons}</td></tr>`;
+    });
+    const more = list.length > MAX_ROWS ? `<p>… and ${esc(list.length - MAX_ROWS)} more.</p>` : '';
+    return `<h3>${esc(name)} (${esc(list.length)})</h3>
+<table><thead><tr><th>id</th><th>Name</th><th>State</th><th></th></tr></thead><tbody>${items.join('\n')}</tbody></table>${more}`;
+  });
+  return `<section><h2>Pipelines</h2>
+<p>API base URL: the simulator's origin and the prefix · Airbyte tokens issued: ${esc(p.airbyteTokensIssued)} ·
+${action('Expire Airbyte tokens', '/__sim/pipelines/expire-tokens')}${action('1,000 Fivetran connections', '/__sim/pipelines/seed', { pipeline: 'fivetran', count: 1000 })}</p>
+<table><thead><tr><th>Pipeline</th><th>Prefix</th><th>Credentials</th><th>Fault</th><th>Requests</th></tr></thead>
+<tbody>${rows.join('\n')}</tbody></table>
+${connections.join('\n')}</section>`;
+}
+
 const SCRIPT = `
 async function post(path, body) {
   const res = await fetch(path, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
@@ -79,6 +115,8 @@ document.addEventListener('click', (event) => {
 document.addEventListener('change', (event) => {
   const select = event.target.closest('select[data-status-host]');
   if (select) post('/__sim/status', { host: select.dataset.statusHost, scenario: select.value });
+  const fault = event.target.closest('select[data-pipeline]');
+  if (fault) post('/__sim/pipelines', { pipeline: fault.dataset.pipeline, fault: fault.value });
 });
 document.getElementById('fault').addEventListener('submit', (event) => {
   event.preventDefault();
@@ -88,7 +126,7 @@ document.getElementById('fault').addEventListener('submit', (event) => {
   post('/__sim/fault', body);
 });`;
 
-export function controlPage(snapshot: SimSnapshot, status?: StatusSnapshot): string {
+export function controlPage(snapshot: SimSnapshot, status?: StatusSnapshot, pipelines?: PipelineSnapshot): string {
   return layout(
     'MBI simulator — control',
     `<h1>MBI simulator — control</h1>
@@ -98,6 +136,7 @@ ${action('Expire sessions', '/__sim/sessions/expire')}${action('Reset to seed', 
 <a href="/__sim/state">State (JSON)</a></p>
 ${faultForm(snapshot)}
 ${status ? statusSection(status) : ''}
+${pipelines ? pipelinesSection(pipelines) : ''}
 ${snapshot.clients.map(clientSection).join('\n')}
 <script>${SCRIPT}</script>`,
     'MBI simulator',

@@ -1,6 +1,7 @@
 // Small HTTP helpers shared by the route modules.
 
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { PipelineState } from './pipelines.js';
 import { SESSION_COOKIE, SimError, type SimState } from './state.js';
 import type { StatusState } from './status.js';
 
@@ -11,6 +12,8 @@ export interface Ctx {
   state: SimState;
   /** The status pages' scenarios and request counts (status.ts). */
   status: StatusState;
+  /** The Fivetran, Airbyte and Stitch stand-ins' data, faults and request counts (pipelines.ts). */
+  pipelines: PipelineState;
   /** Resolves true after `ms`, or false at once when the simulator closes meanwhile. */
   sleep(ms: number): Promise<boolean>;
 }

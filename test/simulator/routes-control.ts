@@ -13,9 +13,11 @@ export async function handleControl(ctx: Ctx): Promise<boolean> {
   let p: Record<string, string> | null;
   if (req.method === 'GET') {
     if (path === '/__sim') redirect(res, 302, '/__sim/');
-    else if (path === '/__sim/') sendHtml(res, 200, controlPage(state.snapshot(), status.snapshot()));
+    else if (path === '/__sim/')
+      sendHtml(res, 200, controlPage(state.snapshot(), status.snapshot(), ctx.pipelines.snapshot()));
     else if (path === '/__sim/state') sendJson(res, 200, state.snapshot());
     else if (path === '/__sim/status') sendJson(res, 200, status.snapshot());
+    else if (path === '/__sim/pipelines') sendJson(res, 200, ctx.pipelines.snapshot());
     else return false;
     return true;
   }
@@ -24,6 +26,7 @@ export async function handleControl(ctx: Ctx): Promise<boolean> {
   if (path === '/__sim/reset') {
     state.reset();
     status.reset();
+    ctx.pipelines.reset();
     sendJson(res, 200, { ok: true });
   } else if (path === '/__sim/status') {
     status.set(body.host, body.scenario, statusExtra(body));
@@ -31,11 +34,26 @@ export async function handleControl(ctx: Ctx): Promise<boolean> {
   } else if (path === '/__sim/status/reset') {
     status.reset();
     sendJson(res, 200, { ok: true });
+  } else if (path === '/__sim/pipelines') {
+    const { pipeline, fault, retryAfterSeconds } = body;
+    ctx.pipelines.setFault(
+      pipeline,
+      fault,
+      retryAfterSeconds === undefined ? {} : { retryAfterSeconds: retryAfterSeconds as number },
+    );
+    sendJson(res, 200, ctx.pipelines.snapshot());
+  } else if (path === '/__sim/pipelines/connection') {
+    sendJson(res, 200, ctx.pipelines.setConnection(body.pipeline, body.id, body.state));
+  } else if (path === '/__sim/pipelines/seed') {
+    sendJson(res, 200, ctx.pipelines.seed(body.pipeline, body.count));
+  } else if (path === '/__sim/pipelines/expire-tokens') {
+    sendJson(res, 200, { expired: ctx.pipelines.expireTokens() });
   } else if (path === '/__sim/clock') {
     const { advanceMs } = body;
     if (typeof advanceMs !== 'number' || !Number.isFinite(advanceMs))
       throw new SimError(400, 'advanceMs must be a number');
     state.advanceClock(advanceMs);
+    ctx.pipelines.advanceClock(advanceMs);
     sendJson(res, 200, { ok: true });
   } else if (path === '/__sim/sessions/expire') {
     sendJson(res, 200, { expired: state.expireSessions() });
