@@ -1,0 +1,110 @@
+// Pure: one page of Fivetran's `GET /v1/connections` (`data.items[]`, `data.next_cursor`) parsed into
+// integrations, and the rate headers of its answers (DOMAIN-NEXT §3.1).
+import { isRecord } from '../../../core/keyed-record';
+import { formatChanged, readList, whatIs, withPaging, type Obj, type PageResult } from '../../../core/pipeline-page';
+import { MAX_ID, MAX_NAME, text } from '../../../core/remote-text';
+import type { Integration } from '../../../core/types';
+import { stateForConnection } from './status';
+
+/** Display names of common Fivetran services; any other is shown as Fivetran names it. */
+const SERVICE_NAMES: Readonly<Record<string, string>> = {
+  google_sheets: 'Google Sheets',
+  gsheets: 'Google Sheets',
+  google_ads: 'Google Ads',
+  google_analytics_4: 'Google Analytics 4',
+  facebook_ads: 'Facebook Ads',
+  salesforce: 'Salesforce',
+  hubspot: 'HubSpot',
+  stripe: 'Stripe',
+  shopify: 'Shopify',
+  zendesk: 'Zendesk',
+  mysql: 'MySQL',
+  postgres: 'PostgreSQL',
+  sql_server: 'SQL Server',
+};
+
+/** `type` is "fivetran:<service>" and holds at most 64 characters. */
+const MAX_SERVICE = 64 - 'fivetran:'.length;
+/** Fivetran's cursors are opaque tokens; a longer one is not a cursor. */
+const MAX_CURSOR = 2048;
+
+export function providerName(service: string): string {
+  return Object.hasOwn(SERVICE_NAMES, service) ? (SERVICE_NAMES[service] ?? service) : service;
+}
+
+/** One element of `data.items[]` → an integration, or null when it lacks an id, a name or a status. */
+function readConnection(raw: Obj, now: number): Integration | null {
+  const id = text(raw.id, MAX_ID);
+  const service = text(raw.service, MAX_SERVICE);
+  const name = text(raw.schema, MAX_NAME) ?? service;
+  if (id === undefined || name === undefined || !isRecord(raw.status)) return null;
+  const { state, rawStatus, detail, kind } = stateForConnection(raw, now);
+  const integration: Integration = {
+    id,
+    name,
+    type: `fivetran:${service ?? 'unknown'}`,
+    provider: service === undefined ? 'Fivetran' : providerName(service),
+    kind,
+    state,
+    rawStatus,
+  };
+  if (detail !== undefined) integration.detail = detail;
+  return integration;
+}
+
+/**
+ * Pure: a parsed body of `GET /v1/connections` → one page of integrations and the next cursor, or
+ * `format-changed`. `now` is the time of the check, against which the sync schedule is judged.
+ */
+export function parseFivetranConnections(body: unknown, now: number): PageResult<string> {
+  const data = isRecord(body) ? body.data : undefined;
+  if (!isRecord(data) || !Array.isArray(data.items))
+    return formatChanged(`Expected Fivetran's list of connections ({data: {items: [...]}}), got ${whatIs(body)}.`);
+  const list = readList(data.items, {
+    noun: 'Connection',
+    type: 'fivetran:unknown',
+    provider: 'Fivetran',
+    idOf: (raw) => text(raw.id, MAX_ID),
+    read: (raw) => readConnection(raw, now),
+  });
+  if (!list.ok) return list;
+  const cursor = data.next_cursor;
+  // The cursor goes back into a URL as it came: printable text without blanks around it, or it is not one.
+  const readable =
+    typeof cursor === 'string' && cursor !== '' && cursor.length <= MAX_CURSOR && text(cursor, MAX_CURSOR) === cursor;
+  if (!readable && cursor !== undefined && cursor !== null && cursor !== '')
+    list.anomalies.push('The next_cursor could not be read; the list may be incomplete.');
+  return withPaging(
+    { integrations: list.integrations },
+    list.anomalies,
+    readable ? cursor : undefined,
+    data.items.length,
+  );
+}
+
+export interface RateLimit {
+  /** Requests allowed in the window (`X-Rate-Limit`). */
+  limit?: number;
+  /** Requests left in the window (`X-Rate-Limit-Remaining`). */
+  remaining?: number;
+  /** When the next request is allowed (`Retry-After`, seconds or an HTTP date), ms since epoch. */
+  retryAt?: number;
+}
+
+const count = (value: string | null): number | undefined =>
+  value !== null && /^\s*\d{1,9}\s*$/.test(value) ? Number(value) : undefined;
+
+/** Pure: Fivetran's rate headers; `header` reads one by name (as `Headers#get`), `now` is when it answered. */
+export function fivetranRateLimit(header: (name: string) => string | null, now: number): RateLimit {
+  const result: RateLimit = {};
+  const limit = count(header('x-rate-limit'));
+  const remaining = count(header('x-rate-limit-remaining'));
+  if (limit !== undefined) result.limit = limit;
+  if (remaining !== undefined) result.remaining = remaining;
+  const retry = header('retry-after')?.trim() ?? '';
+  const seconds = count(retry);
+  const date = seconds === undefined && /[a-z]/i.test(retry) ? Date.parse(retry) : NaN;
+  if (seconds !== undefined) result.retryAt = now + seconds * 1000;
+  else if (Number.isFinite(date)) result.retryAt = Math.max(now, date);
+  return result;
+}

@@ -1,0 +1,142 @@
+// The one place that maps a Fivetran connection's status to our states (DOMAIN-NEXT §3.1 enums, §3.4 table).
+// Every signal gives a state; `decide` picks the one that wins. Values not in a table read as unknown.
+import type { Obj } from '../../../core/pipeline-page';
+import { isoTime, MAX_DETAIL, minute, text } from '../../../core/remote-text';
+import { decide, detailOf, rawOf } from '../../../core/pipeline-state';
+import { isRecord } from '../../../core/keyed-record';
+import type { IntegrationKind, IntegrationState } from '../../../core/types';
+
+export const SETUP_STATE: Readonly<Record<string, IntegrationState>> = {
+  connected: 'ok',
+  // "setup config is broken" and "the setup tests never succeeded": both are fixed on the setup page.
+  broken: 'needs-reauth',
+  incomplete: 'needs-reauth',
+};
+
+export const SYNC_STATE: Readonly<Record<string, IntegrationState>> = {
+  scheduled: 'ok',
+  syncing: 'ok',
+  // "Waiting until more API calls are available in the source service": the stale rule catches it if it lasts.
+  rescheduled: 'ok',
+  paused: 'paused',
+};
+
+/** Task codes with a state of their own; any other task is an action that blocks syncing until done. */
+export const TASK_CODE: Readonly<Record<string, IntegrationState>> = { reconnect: 'needs-reauth' };
+export const OTHER_TASK: IntegrationState = 'failing';
+/** §3.4: a connection is ok only without warnings (the third-party reading calls it "incomplete data"). */
+export const WITH_WARNINGS: IntegrationState = 'failing';
+
+/** A sync is overdue after twice its schedule, never under an hour: a sync's own run adds to the gap. */
+export const STALE_FACTOR = 2;
+export const STALE_FLOOR_MINUTES = 60;
+
+function lookup(
+  table: Readonly<Record<string, IntegrationState>>,
+  value: string | undefined,
+  otherwise: IntegrationState = 'unknown',
+): IntegrationState {
+  const key = value?.toLowerCase();
+  return key !== undefined && Object.hasOwn(table, key) ? (table[key] ?? otherwise) : otherwise;
+}
+
+interface Note {
+  code?: string;
+  text?: string;
+}
+
+/** `status.tasks[]` / `status.warnings[]`: `{code, message, details}`; a list holds few, more are not read. */
+function notes(value: unknown): Note[] {
+  if (!Array.isArray(value)) return [];
+  return value.slice(0, 20).map((item) => {
+    if (!isRecord(item)) return {};
+    const message = text(item.message, MAX_DETAIL);
+    const details = text(item.details, MAX_DETAIL);
+    const code = text(item.code, 40);
+    const note: Note = {};
+    if (code !== undefined) note.code = code;
+    const shown = details && details !== message ? `${message ?? code ?? 'Task'}: ${details}` : (message ?? code);
+    if (shown !== undefined) note.text = shown;
+    return note;
+  });
+}
+
+/** Setup tests that failed, as "Title: message". */
+function failedTests(value: unknown): string[] {
+  if (!Array.isArray(value)) return [];
+  return value
+    .slice(0, 20)
+    .filter((test): test is Obj => isRecord(test) && typeof test.status === 'string' && /fail/i.test(test.status))
+    .map(
+      (test) =>
+        [text(test.title, 100), text(test.message, MAX_DETAIL)].filter(Boolean).join(': ') || 'A setup test failed.',
+    );
+}
+
+/**
+ * The stale rule: the last sync failed after the last success, or no sync has succeeded for longer than
+ * the schedule allows (a manual schedule has none). `now` is the time of the check.
+ */
+export function syncRule(raw: Obj, now: number): string | undefined {
+  const succeeded = isoTime(raw.succeeded_at);
+  const failed = isoTime(raw.failed_at);
+  if (failed !== undefined && (succeeded === undefined || failed > succeeded))
+    return succeeded === undefined
+      ? `The last sync failed (${minute(failed)}); no sync has succeeded yet.`
+      : `The last sync failed (${minute(failed)}) after the last success (${minute(succeeded)}).`;
+  const every = raw.sync_frequency;
+  if (succeeded === undefined || typeof every !== 'number' || !(every > 0) || raw.schedule_type === 'manual')
+    return undefined;
+  const allowed = Math.max(STALE_FACTOR * every, STALE_FLOOR_MINUTES) * 60_000;
+  return now - succeeded > allowed
+    ? `No sync has succeeded since ${minute(succeeded)}; the schedule is every ${every} minutes.`
+    : undefined;
+}
+
+export interface ConnectionStatus {
+  state: IntegrationState;
+  rawStatus: string;
+  detail?: string;
+  kind: IntegrationKind;
+}
+
+/** One element of `data.items[]` (its `status` object and sync times) → state, raw status and detail. */
+export function stateForConnection(raw: Obj, now: number): ConnectionStatus {
+  const status = isRecord(raw.status) ? raw.status : {};
+  const setup = text(status.setup_state, 40);
+  const sync = text(status.sync_state, 40);
+  const update = text(status.update_state, 40);
+  const tasks = notes(status.tasks);
+  const warnings = notes(status.warnings);
+  const stale = syncRule(raw, now);
+  const state = decide([
+    raw.paused === true ? 'paused' : 'ok',
+    lookup(SETUP_STATE, setup),
+    lookup(SYNC_STATE, sync),
+    ...tasks.map((task) => lookup(TASK_CODE, task.code, OTHER_TASK)),
+    warnings.length > 0 ? WITH_WARNINGS : 'ok',
+    stale === undefined ? 'ok' : 'failing',
+  ]);
+  const codes = (list: Note[]) => list.map((n) => n.code ?? '?').join(',');
+  const result: ConnectionStatus = {
+    state,
+    rawStatus: rawOf([
+      `setup_state=${setup ?? '(none)'}`,
+      `sync_state=${sync ?? '(none)'}`,
+      update && `update_state=${update}`,
+      raw.paused === true ? 'paused=true' : undefined,
+      tasks.length > 0 ? `tasks=${codes(tasks)}` : undefined,
+      warnings.length > 0 ? `warnings=${codes(warnings)}` : undefined,
+    ]),
+    kind: tasks.some((task) => task.code?.toLowerCase() === 'reconnect') ? 'oauth' : 'unknown',
+  };
+  const detail = detailOf([
+    stale,
+    ...tasks.map((n) => n.text),
+    ...warnings.map((n) => n.text),
+    ...failedTests(raw.setup_tests),
+  ]);
+  // A healthy connection carries no error text; an old failed setup test is history, not news.
+  if (detail !== undefined && state !== 'ok') result.detail = detail;
+  return result;
+}

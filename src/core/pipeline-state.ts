@@ -1,0 +1,31 @@
+// Pure: how the Fivetran, Airbyte and Stitch status tables combine their signals into one state, and
+// how raw values and error texts are shown.
+import { MAX_DETAIL, text } from './remote-text';
+import type { IntegrationState } from './types';
+
+/** Room for several raw fields ("setup_state=broken; sync_state=scheduled; tasks=reconnect"). */
+export const MAX_RAW = 160;
+
+// Which signal wins when several apply: a pause is a decision and is not counted; a fix the admin can make
+// (re-authorize) comes before a failure; something unread comes before a healthy reading.
+const PRECEDENCE: readonly IntegrationState[] = ['paused', 'needs-reauth', 'failing', 'unknown', 'ok'];
+
+export function decide(states: readonly IntegrationState[]): IntegrationState {
+  return PRECEDENCE.find((state) => states.includes(state)) ?? 'unknown';
+}
+
+/** Text that says the failure is one of authentication [inference: no vendor names a flag for it]. */
+const AUTH =
+  /\b40[13]\b|unauthori[sz]ed|forbidden|authenticat|authori[sz]|oauth|credential|password|\btoken\b|api[ _]key|invalid[ _]grant|re-?auth/i;
+
+export const mentionsAuth = (value: string | undefined): boolean => value !== undefined && AUTH.test(value);
+
+/** Parts of a raw status, joined and capped: "setup_state=broken; tasks=reconnect". */
+export function rawOf(parts: readonly (string | undefined)[]): string {
+  return text(parts.filter((p) => p !== undefined).join('; '), MAX_RAW) ?? '(none)';
+}
+
+/** Distinct texts, joined and capped, or undefined when there are none. */
+export function detailOf(parts: readonly (string | undefined)[]): string | undefined {
+  return text([...new Set(parts.filter((p) => p !== undefined))].join('; '), MAX_DETAIL);
+}
