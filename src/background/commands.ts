@@ -34,7 +34,7 @@ const HANDLERS: Handlers = {
     return { ok: true };
   },
   [MSG.reauthorize]: async (c) => ({ ok: await startReauthorization(c.accountId, c.integrationId) }),
-  [MSG.testAccount]: (c) => testAccount(c.account, c.exportApiKey),
+  [MSG.testAccount]: (c) => testAccount(c.account, c.exportApiKey, Date.now(), c.secret),
   [MSG.openIncident]: async (c) => ({ ok: await openIncident(c.accountId, c.integrationId) }),
   [MSG.declineStatus]: async () => {
     await write(STATUS_DECLINED, true);

@@ -104,25 +104,29 @@ export async function request(url: string, init: RequestInit, limits: RequestLim
   }
 }
 
-/** The meaning of a non-2xx status; `authFailure` is what 401/403 mean for this endpoint. */
-export function errorForStatus(response: HttpResponse, authFailure: 'signed-out' | 'key-rejected'): FeedError | null {
+/** The meaning of a non-2xx status; `authFailure` is what 401/403 mean for this endpoint, `who` answered. */
+export function errorForStatus(
+  response: HttpResponse,
+  authFailure: 'signed-out' | 'key-rejected',
+  who = 'MBI',
+): FeedError | null {
   const { status } = response;
   if (status >= 200 && status < 300) return null;
   if (status === 401 || status === 403)
-    return { kind: authFailure, message: `MBI answered HTTP ${status}.`, httpStatus: status };
+    return { kind: authFailure, message: `${who} answered HTTP ${status}.`, httpStatus: status };
   if (status === 429) {
     const error: FeedError = {
       kind: 'rate-limited',
-      message: 'MBI answered HTTP 429 (too many requests).',
+      message: `${who} answered HTTP 429 (too many requests).`,
       httpStatus: status,
     };
     if (response.retryAt !== undefined) error.retryAt = response.retryAt;
     return error;
   }
-  if (status >= 500) return { kind: 'server-error', message: `MBI answered HTTP ${status}.`, httpStatus: status };
+  if (status >= 500) return { kind: 'server-error', message: `${who} answered HTTP ${status}.`, httpStatus: status };
   return {
     kind: 'format-changed',
-    message: `MBI answered HTTP ${status} where a status list was expected.`,
+    message: `${who} answered HTTP ${status} where a status list was expected.`,
     httpStatus: status,
   };
 }
@@ -131,20 +135,21 @@ export function errorForStatus(response: HttpResponse, authFailure: 'signed-out'
 export function parseJsonBody(
   response: HttpResponse,
   authFailure: 'signed-out' | 'key-rejected',
+  who = 'MBI',
 ): { ok: true; value: unknown } | { ok: false; error: FeedError } {
   const text = response.body.trimStart();
   if (/^</.test(text) || /text\/html/i.test(response.contentType)) {
     if (/type=["']?password|sign[\s-]?in|log[\s-]?in/i.test(text.slice(0, 20_000))) {
-      return { ok: false, error: { kind: authFailure, message: 'MBI returned its sign-in page instead of data.' } };
+      return { ok: false, error: { kind: authFailure, message: `${who} returned its sign-in page instead of data.` } };
     }
     return {
       ok: false,
-      error: { kind: 'format-changed', message: 'MBI returned an HTML page where JSON was expected.' },
+      error: { kind: 'format-changed', message: `${who} returned an HTML page where JSON was expected.` },
     };
   }
   try {
     return { ok: true, value: JSON.parse(text) as unknown };
   } catch {
-    return { ok: false, error: { kind: 'format-changed', message: 'MBI returned malformed JSON.' } };
+    return { ok: false, error: { kind: 'format-changed', message: `${who} returned malformed JSON.` } };
   }
 }

@@ -8,6 +8,7 @@ import { historiesOf } from '../core/history';
 import { ADOBE_STATUS_URL, integrationsPageUrl, signInUrl, SUPPORT_URL } from '../core/links';
 import type { PageName, SnoozeRequest, SupportAnswer } from '../core/messages';
 import { openPages } from './open-pages';
+import { sourcesFor } from './sources';
 import { integrationKey } from '../core/snooze';
 import { setSnoozes } from './snoozes';
 import { read } from '../shared/stored';
@@ -42,7 +43,9 @@ export async function openSupportCase(
   if (deadline) input.deadline = deadline;
   input.status = statusLines(integration, account, status);
   const summary = supportSummary(input);
-  const opened = await openPages([SUPPORT_URL], settings);
+  // The vendor's own support for a Fivetran, Airbyte or Stitch connection; Adobe's for MBI.
+  const support = sourcesFor(account)[0]?.supportUrl ?? SUPPORT_URL;
+  const opened = await openPages([support], settings);
   return { ok: opened !== null, summary };
 }
 

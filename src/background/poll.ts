@@ -6,7 +6,7 @@ import { originPattern, accountOrigins, type AccountSettings, type Secrets, type
 import { feedKey, type FeedError, type FeedRecord, type FeedResult, type Transition } from '../core/types';
 import { notBeforeAfter } from '../core/backoff';
 import { noteCall, ruleGroup, waitBefore } from './rate-rule';
-import { SOURCES } from './sources';
+import { SOURCES, sourcesFor } from './sources';
 import type { Source } from './sources/source';
 
 /** What a cycle was asked to do; requests that arrive during a cycle are merged into the next one. */
@@ -113,7 +113,8 @@ async function pollAccount(
   const { settings, secrets } = input;
   const interval = settings.pollMinutes * 60_000;
   const blocked = await blockedBy(account);
-  for (const source of SOURCES) {
+  const sources = sourcesFor(account);
+  for (const source of sources) {
     const credential = source.credential(account, secrets);
     if (credential === null) continue;
     const key = feedKey(account.id, source.feed);
@@ -121,7 +122,7 @@ async function pollAccount(
     const started = clock.now();
     if (blocked) {
       // Said once, on the first source: the others would only repeat it.
-      if (source === SOURCES[0])
+      if (source === sources[0])
         records.set(
           key,
           await store(db, source, account, previous, { ok: false, error: blocked }, settings, started, clock),
@@ -149,8 +150,9 @@ export async function pollDue(
   const { settings } = input;
   const ids = new Set(settings.accounts.map((a) => a.id));
   await keepAccounts(db, ids);
-  // Only records of configured accounts and of sources this version has.
-  const known = (r: FeedRecord) => ids.has(r.accountId) && SOURCES.some((s) => s.feed === r.feed);
+  // Only records of configured accounts and of sources of their pipeline.
+  const pipelines = new Map(settings.accounts.map((a) => [a.id, sourcesFor(a)]));
+  const known = (r: FeedRecord) => pipelines.get(r.accountId)?.some((s) => s.feed === r.feed) === true;
   const records = new Map(input.records.filter(known).map((r) => [r.key, r]));
   if (!settings.paused) {
     const accounts = settings.accounts.filter((a) => a.enabled && (request.accountIds?.includes(a.id) ?? true));

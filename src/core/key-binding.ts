@@ -5,18 +5,26 @@ import { parseSecrets, type Secrets, type AccountSettings, type StoredKey } from
 
 type Binding = Pick<AccountSettings, 'apiOrigin' | 'clientId'>;
 
-export function bindKey(exportApiKey: string, account: Binding): StoredKey {
-  return { exportApiKey, apiOrigin: account.apiOrigin, clientId: account.clientId };
+/** A credential bound to the account's API host and client; `secret` is the second half of a pair. */
+export function bindKey(exportApiKey: string, account: Binding, secret?: string): StoredKey {
+  const key: StoredKey = { exportApiKey, apiOrigin: account.apiOrigin, clientId: account.clientId };
+  if (secret) key.secret = secret;
+  return key;
 }
 
 function fits(stored: Binding, account: Binding): boolean {
   return stored.apiOrigin === account.apiOrigin && stored.clientId === account.clientId;
 }
 
+/** The credential stored for `account`, only while it is bound to the account's API host and client id. */
+export function storedKeyFor(secrets: Secrets, account: AccountSettings): StoredKey | undefined {
+  const stored = Object.hasOwn(secrets, account.id) ? secrets[account.id] : undefined;
+  return stored && fits(stored, account) ? stored : undefined;
+}
+
 /** The key stored for `account`, only while it is bound to the account's API host and client id. */
 export function keyFor(secrets: Secrets, account: AccountSettings): string | undefined {
-  const stored = Object.hasOwn(secrets, account.id) ? secrets[account.id] : undefined;
-  return stored && fits(stored, account) ? stored.exportApiKey : undefined;
+  return storedKeyFor(secrets, account)?.exportApiKey;
 }
 
 /** Why a key was removed: its account now names another API host or client id. */

@@ -42,7 +42,7 @@ export type Command =
   /** Answers with the diagnostic sample of an account's last connections answer (string or null). */
   | { type: typeof MSG.diagnostic; accountId: string }
   /** Runs the adapters once for an account being edited; stores nothing. */
-  | { type: typeof MSG.testAccount; account: AccountSettings; exportApiKey?: string };
+  | { type: typeof MSG.testAccount; account: AccountSettings; exportApiKey?: string; secret?: string };
 
 /** The answer to test-account, per feed. */
 export type TestOutcome =

@@ -25,6 +25,9 @@ const MIGRATIONS: Readonly<Record<number, (raw: Raw) => Raw>> = {
   }),
   // Version 1 called the accounts `sources`.
   1: ({ sources, ...rest }) => ({ ...rest, version: 2, accounts: rest.accounts ?? sources }),
+  // Version 3 adds accounts of other pipelines (Fivetran, Airbyte, Stitch); MBI's accounts are unchanged.
+  // The number tells an older version that these settings hold accounts it must not read as MBI's.
+  2: (raw) => ({ ...raw, version: 3 }),
 };
 
 export function migrate(raw: unknown): unknown {

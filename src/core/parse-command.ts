@@ -59,9 +59,12 @@ export function parseCommand(raw: unknown): Command | null {
     case MSG.testAccount: {
       const [account] = parseSettings({ accounts: [r.account] }).accounts;
       if (!account) return null;
-      return typeof r.exportApiKey === 'string' && r.exportApiKey.trim() !== ''
-        ? { type: MSG.testAccount, account, exportApiKey: r.exportApiKey.trim() }
-        : { type: MSG.testAccount, account };
+      const command: Command = { type: MSG.testAccount, account };
+      if (typeof r.exportApiKey === 'string' && r.exportApiKey.trim() !== '') {
+        command.exportApiKey = r.exportApiKey.trim();
+        if (typeof r.secret === 'string' && r.secret.trim() !== '') command.secret = r.secret.trim();
+      }
+      return command;
     }
     default:
       return null;

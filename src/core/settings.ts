@@ -6,13 +6,43 @@ import { isPart } from './status';
 export const MBI_APP_ORIGIN = 'https://dashboard.rjmetrics.com';
 export const MBI_API_ORIGIN = 'https://api.rjmetrics.com';
 
+/** The pipelines whose accounts are watched: MBI's own integrations, and those that load what MBI reads. */
+export const PIPELINES = ['mbi', 'fivetran', 'airbyte', 'stitch'] as const;
+export type Pipeline = (typeof PIPELINES)[number];
+export type OtherPipeline = Exclude<Pipeline, 'mbi'>;
+
+/** Each other pipeline's public API base and the app where its connectors are fixed (DOMAIN-NEXT §3). */
+export const PIPELINE_DEFAULTS: Readonly<Record<OtherPipeline, { apiBase: string; appOrigin: string }>> = {
+  fivetran: { apiBase: 'https://api.fivetran.com/v1', appOrigin: 'https://fivetran.com' },
+  airbyte: { apiBase: 'https://api.airbyte.com/v1', appOrigin: 'https://cloud.airbyte.com' },
+  stitch: { apiBase: 'https://api.stitchdata.com', appOrigin: 'https://app.stitchdata.com' },
+};
+
+export const PIPELINE_NAMES: Readonly<Record<Pipeline, string>> = {
+  mbi: 'MBI',
+  fivetran: 'Fivetran',
+  airbyte: 'Airbyte',
+  stitch: 'Stitch',
+};
+
+export const isOtherPipeline = (value: unknown): value is OtherPipeline =>
+  value === 'fivetran' || value === 'airbyte' || value === 'stitch';
+
+export const pipelineOf = (account: Pick<AccountSettings, 'pipeline'>): Pipeline => account.pipeline ?? 'mbi';
+
 export interface AccountSettings {
   id: string;
   label: string;
-  /** Numeric MBI client id, kept as digits. */
+  /** Absent for an MBI account; else the pipeline whose API lists the account's connectors. */
+  pipeline?: OtherPipeline;
+  /** Numeric MBI client id, kept as digits; empty for the other pipelines. */
   clientId: string;
+  /** MBI's app; for the other pipelines, the app where a connector is fixed. */
   appOrigin: string;
+  /** The API's origin: what host access is asked for and what a key is bound to. */
   apiOrigin: string;
+  /** The other pipelines: the API's base URL (its origin and path, "https://api.fivetran.com/v1"). */
+  apiBase?: string;
   enabled: boolean;
   /** Set by organization policy (storage.managed): shown locked, never written to sync. */
   managed?: boolean;
@@ -44,7 +74,7 @@ export interface NotificationSettings {
 }
 
 export const DEFAULT_SETTINGS = {
-  version: 2,
+  version: 3,
   pollMinutes: 5,
   /** The account's data counts as stale when its last completed update is older than this. */
   staleHours: 26,
@@ -78,10 +108,16 @@ export const WARN_FIXED_DAYS = { min: 1, max: 365 } as const;
 export const SALESFORCE_DAYS = { min: 1, max: 3650 } as const;
 const MINUTE_OF_DAY = { min: 0, max: 24 * 60 - 1 } as const;
 
-/** An Export API key with the API host and client it was entered for: it is never sent anywhere else. */
+/**
+ * A credential with the API host and client it was entered for: it is never sent anywhere else. For MBI,
+ * the Export API key; Fivetran: the API key and its secret; Airbyte: the application's client id and
+ * secret, or an access token alone; Stitch: the access token.
+ */
 export interface StoredKey {
   exportApiKey: string;
+  secret?: string;
   apiOrigin: string;
+  /** MBI's client id; empty for the other pipelines. */
   clientId: string;
 }
 
@@ -157,9 +193,47 @@ export function isSafeId(id: string): boolean {
   return /^[A-Za-z0-9_.-]{1,80}$/.test(id) && id !== '__proto__' && id !== 'constructor' && id !== 'prototype';
 }
 
+/**
+ * An API base URL as typed ("api.fivetran.com/v1" or a full URL): an origin as parseOrigin accepts it and
+ * a plain path (letters, digits, `-._~`, slashes); returns it without a trailing slash, with its origin.
+ */
+export function parseApiBase(input: string): Parsed<{ base: string; origin: string }> {
+  const text = input.trim();
+  const scheme = /^[a-z][a-z0-9+.-]*:\/\//i.exec(text)?.[0] ?? '';
+  const rest = text.slice(scheme.length);
+  const slash = rest.indexOf('/');
+  const authority = slash < 0 ? rest : rest.slice(0, slash);
+  const path = slash < 0 ? '' : rest.slice(slash).replace(/\/+$/, '');
+  if (path !== '' && !/^(?:\/[A-Za-z0-9._~-]+)+$/.test(path)) return { ok: false, error: t('validate_base_path') };
+  if (/(?:^|\/)\.{1,2}(?:\/|$)/.test(path)) return { ok: false, error: t('validate_base_path') };
+  const origin = parseOrigin(scheme + authority);
+  return origin.ok ? { ok: true, value: { base: origin.value + path, origin: origin.value } } : origin;
+}
+
+/** An account of Fivetran, Airbyte or Stitch: its API base and app, with the public defaults. */
+function parseOtherAccount(r: Record<string, unknown>, pipeline: OtherPipeline, index: number): AccountSettings | null {
+  const defaults = PIPELINE_DEFAULTS[pipeline];
+  const base = parseApiBase(str(r.apiBase, defaults.apiBase));
+  const app = parseOrigin(str(r.appOrigin, defaults.appOrigin));
+  if (!base.ok || !app.ok) return null;
+  return {
+    id: isSafeId(str(r.id, '')) ? str(r.id, '') : `${pipeline}-${index}`,
+    label: str(r.label, '').trim().slice(0, 80).trim() || PIPELINE_NAMES[pipeline],
+    pipeline,
+    clientId: '',
+    appOrigin: app.value,
+    apiOrigin: base.value.origin,
+    apiBase: base.value.base,
+    enabled: r.enabled !== false,
+  };
+}
+
 function parseAccount(raw: unknown, index: number): AccountSettings | null {
   if (!isRecord(raw)) return null;
   const r = raw;
+  if (isOtherPipeline(r.pipeline)) return parseOtherAccount(r, r.pipeline, index);
+  // A pipeline this version does not know is not read as an MBI account.
+  if (r.pipeline !== undefined && r.pipeline !== 'mbi') return null;
   const clientId = parseClientId(str(r.clientId, ''));
   if (!clientId.ok) return null;
   // A host that is there but invalid drops the account: never silently point it at MBI's own hosts.
@@ -275,15 +349,19 @@ function parseStoredKey(raw: unknown): StoredKey | null {
   if (typeof raw !== 'object' || raw === null) return null;
   const r = raw as Record<string, unknown>;
   const exportApiKey = str(r.exportApiKey, '').trim();
+  const secret = str(r.secret, '').trim();
   const apiOrigin = parseOrigin(str(r.apiOrigin, ''));
-  const clientId = parseClientId(str(r.clientId, ''));
+  // The other pipelines have no client id: their keys are bound to the API host alone.
+  const clientId = r.clientId === '' ? { ok: true as const, value: '' } : parseClientId(str(r.clientId, ''));
   if (exportApiKey === '' || !apiOrigin.ok || !clientId.ok) return null;
-  return { exportApiKey, apiOrigin: apiOrigin.value, clientId: clientId.value };
+  const key: StoredKey = { exportApiKey, apiOrigin: apiOrigin.value, clientId: clientId.value };
+  if (secret !== '') key.secret = secret;
+  return key;
 }
 
-/** The origins an account needs host access to. */
+/** The origins an account needs host access to: MBI's app and API; the other pipelines' API only. */
 export function accountOrigins(account: AccountSettings): string[] {
-  return [...new Set([account.appOrigin, account.apiOrigin])];
+  return account.pipeline ? [account.apiOrigin] : [...new Set([account.appOrigin, account.apiOrigin])];
 }
 
 export function originPattern(origin: string): string {

@@ -5,13 +5,13 @@ import { HISTORY_DAYS, type History } from './history';
 import { inertText } from './inert-text';
 import { providerFor } from './providers';
 import type { Prediction } from './deadlines';
-import type { AccountSettings } from './settings';
+import { PIPELINE_NAMES, type AccountSettings } from './settings';
 import type { Integration } from './types';
 import { currentReading, MBI_TARGET, targetFor, type PageTarget, type StatusRecords } from './status';
 import { MBI_PRODUCT, PRODUCT_OF_TYPE } from './status-pages';
 
 export interface SummaryInput {
-  account: Pick<AccountSettings, 'label' | 'clientId'>;
+  account: Pick<AccountSettings, 'label' | 'clientId' | 'pipeline'>;
   integration: Integration;
   /** Its breaks and last fix in the last 30 days, from the transition log. */
   history?: History;
@@ -123,13 +123,17 @@ export function supportSummary({
     integration.state === 'unknown'
       ? `${STATE_WORDS.unknown} "${integration.rawStatus}"`
       : STATE_WORDS[integration.state];
+  // Fivetran, Airbyte and Stitch take the same summary, in their own words.
+  const vendor = account.pipeline && PIPELINE_NAMES[account.pipeline];
   const tried =
     reauthorizedAt !== undefined
-      ? `Re-authorized the integration from the MBI connection page at ${iso(reauthorizedAt)}; the problem persists.`
-      : 'Checked the integration on Manage Data > Integrations.';
+      ? `Re-authorized the ${vendor ? 'connection' : 'integration'} from the ${vendor ?? 'MBI'} ${vendor ? 'setup' : 'connection'} page at ${iso(reauthorizedAt)}; the problem persists.`
+      : vendor
+        ? `Checked the connection in ${vendor}.`
+        : 'Checked the integration on Manage Data > Integrations.';
   const values: Readonly<Record<SummaryLabel, string | undefined>> = {
-    Product: 'Adobe Commerce Intelligence (Magento Business Intelligence)',
-    Account: `${account.label} (client id ${account.clientId})`,
+    Product: vendor ?? 'Adobe Commerce Intelligence (Magento Business Intelligence)',
+    Account: vendor ? `${account.label} (${vendor} account)` : `${account.label} (client id ${account.clientId})`,
     Integration: `${integration.name} — ${integration.provider} (type ${integration.type}, connection id ${integration.id})`,
     State: `${state}${integration.since !== undefined ? ` since ${iso(integration.since)}` : ''}`,
     History: history && historyLine(history),

@@ -19,6 +19,8 @@ export interface Integration {
   detail?: string;
   /** Provider-side tenant (e.g. the Zendesk site prefix), when upstream names one. */
   subdomain?: string;
+  /** What the pipeline files it under: Fivetran's group, Airbyte's workspace, Stitch's client account. */
+  group?: string;
   /** When the current state began (ms since epoch), as far as the extension saw it change. */
   since?: number;
   /** True when `since` is only when the extension first saw the integration, not a change it saw. */

@@ -9,6 +9,13 @@ const FIXED_HOSTS = new Set([
   'dashboard.rjmetrics.com',
   'experienceleague.adobe.com',
   'status.adobe.com',
+  // The other pipelines' apps, where a connector is fixed, and their support pages.
+  'fivetran.com',
+  'cloud.airbyte.com',
+  'app.stitchdata.com',
+  'support.fivetran.com',
+  'support.airbyte.com',
+  'help.qlik.com',
   // The providers' status pages, where an incident's link leads.
   ...humanHosts(),
   ...Object.values(PROVIDERS).flatMap((p) =>

@@ -186,6 +186,8 @@ function expectUpdateCycle(result: FeedResult<FactsData>): void {
 const SOURCE_KEYS: readonly (keyof AccountSettings)[] = [
   'id',
   'label',
+  'pipeline',
+  'apiBase',
   'clientId',
   'appOrigin',
   'apiOrigin',
@@ -208,7 +210,17 @@ function expectAccount(account: AccountSettings): void {
   onlyKeys(account, SOURCE_KEYS);
   check(typeof account.id === 'string' && account.id !== '', 'account id', account);
   text(account.label, 80, 'label');
-  check(/^(0|[1-9]\d{0,11})$/.test(account.clientId), 'client id', account);
+  if (account.pipeline === undefined) {
+    check(/^(0|[1-9]\d{0,11})$/.test(account.clientId), 'client id', account);
+    check(account.apiBase === undefined, 'an MBI account has no API base', account);
+  } else {
+    // Fivetran, Airbyte, Stitch: no client id; the API base is the API origin and a plain path.
+    check(['fivetran', 'airbyte', 'stitch'].includes(account.pipeline), 'pipeline', account);
+    check(account.clientId === '', 'client id of another pipeline', account);
+    const base = account.apiBase ?? '';
+    check(base.startsWith(account.apiOrigin) && /^(\/[A-Za-z0-9._~-]+)*$/.test(base.slice(account.apiOrigin.length)), 'API base', account);
+    check(!/\/\.{1,2}(\/|$)/.test(base.slice(account.apiOrigin.length)), 'API base has a dot segment', account);
+  }
   expectOrigin(account.appOrigin);
   expectOrigin(account.apiOrigin);
   check(typeof account.enabled === 'boolean', 'enabled', account);
@@ -535,6 +547,19 @@ const rawAccount = fc
         id: fc.oneof(fc.constantFrom('main', 'eu', '', ...PROTO_KEYS), fc.string(), hostile),
         label: fc.oneof(fc.string(), hugeString, hostile),
         clientId: fc.oneof(fc.stringMatching(/^\s?\d{1,13}\s?$/), fc.string(), hostile),
+        pipeline: fc.oneof(fc.constantFrom('mbi', 'fivetran', 'airbyte', 'stitch', 'segment'), hostile),
+        apiBase: fc.oneof(
+          fc.constantFrom(
+            'https://api.fivetran.com/v1',
+            'api.airbyte.com/v1/',
+            'http://127.0.0.1:8127/fivetran/v1',
+            'https://x.test/a/../b',
+            'https://x.test/%2e%2e',
+            'https://x.test/a b',
+          ),
+          originInput,
+          hostile,
+        ),
         appOrigin: originInput,
         apiOrigin: originInput,
         enabled: fc.oneof(fc.boolean(), hostile),
@@ -940,7 +965,8 @@ describe('parseSecrets', { timeout: 30_000 }, () => {
           fc.string(),
           hostile,
         ),
-        clientId: fc.oneof(fc.constantFrom('194', '2'), fc.string(), hostile),
+        clientId: fc.oneof(fc.constantFrom('194', '2', ''), fc.string(), hostile),
+        secret: fc.oneof(fc.constantFrom('s3cret', ' padded ', ''), fc.string(), hostile),
         password: hostile,
         note: hostile,
       },
@@ -966,11 +992,13 @@ describe('parseSecrets', { timeout: 30_000 }, () => {
             secrets,
           );
         for (const value of Object.values(secrets)) {
-          onlyKeys(value, ['exportApiKey', 'apiOrigin', 'clientId']);
+          onlyKeys(value, ['exportApiKey', 'secret', 'apiOrigin', 'clientId']);
           const key = value.exportApiKey;
           check(key !== '' && key === key.trim(), 'export API key', value);
+          check(value.secret === undefined || (value.secret !== '' && value.secret === value.secret.trim()), 'secret', value);
           check(parseOrigin(value.apiOrigin).ok && !value.apiOrigin.includes('*'), 'API origin', value);
-          check(/^(0|[1-9]\d{0,11})$/.test(value.clientId), 'client id', value);
+          // Empty for the other pipelines' credentials, which are bound to the API host alone.
+          check(/^(|0|[1-9]\d{0,11})$/.test(value.clientId), 'client id', value);
         }
         expect(parseSecrets(secrets)).toEqual(secrets);
       }),

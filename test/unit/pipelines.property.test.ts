@@ -74,8 +74,9 @@ function expectError(error: FeedError, kinds: readonly FeedErrorKind[] = ['forma
 }
 
 function expectIntegration(integration: Integration): void {
-  onlyKeys(integration, ['id', 'name', 'type', 'provider', 'kind', 'state', 'rawStatus', 'detail']);
+  onlyKeys(integration, ['id', 'name', 'type', 'provider', 'kind', 'state', 'rawStatus', 'detail', 'group']);
   text(integration.id, 64, 'id');
+  if (integration.group !== undefined) text(integration.group, 64, 'group');
   text(integration.name, 200, 'name');
   text(integration.type, 64, 'type');
   text(integration.provider, 80, 'provider');

@@ -78,6 +78,7 @@ describe('Fivetran connections', () => {
             rawStatus:
               'setup_state=connected; sync_state=scheduled; update_state=delayed; tasks=resync_table_warning; warnings=resync_table_warning',
             detail: 'Resync Table Warning: string; Test Title: Error message',
+            group: 'group_id',
           },
         ],
         next: 'cursor_value',
@@ -509,6 +510,7 @@ describe('Stitch sources, connection checks and extractions', () => {
             state: 'failing',
             rawStatus: 'step=fully_configured; system_paused_at=2019-01-23T00:00:00Z',
             detail: 'Stitch paused this source (2019-01-23T00:00:00Z).',
+            group: '116078',
           },
         ],
       },

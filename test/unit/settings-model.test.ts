@@ -87,7 +87,7 @@ function countSyncWrites(): { count: number } {
 describe('defaults', () => {
   it('checks every 5 minutes, calls data stale after 26 hours and watches no account when nothing is stored', () => {
     expect(parseSettings(undefined)).toEqual({
-      version: 2,
+      version: 3,
       pollMinutes: 5,
       staleHours: 26,
       escalationHours: 24,
@@ -232,13 +232,13 @@ describe('migrations', () => {
 
   it('turns unversioned settings without an account into current settings without accounts', () => {
     const migrated = migrate({ pollMinutes: 15 });
-    expect(migrated).toEqual({ pollMinutes: 15, version: 2, accounts: [] });
+    expect(migrated).toEqual({ pollMinutes: 15, version: 3, accounts: [] });
   });
 
   it('renames the accounts of version 1 settings, which called them sources', () => {
     const account = { id: 'main', label: 'Main', clientId: '194', enabled: true };
     expect(migrate({ version: 1, pollMinutes: 15, sources: [account] })).toEqual({
-      version: 2,
+      version: 3,
       pollMinutes: 15,
       accounts: [account],
     });
@@ -528,8 +528,8 @@ describe('backup file', () => {
     },
     {
       what: 'a newer version',
-      text: file({ version: 3 }),
-      error: 'The file was written by a newer version (settings version 3).',
+      text: file({ version: 4 }),
+      error: 'The file was written by a newer version (settings version 4).',
     },
     { what: 'no settings object', text: file({ settings: 'none' }), error: 'The file has no "settings" object.' },
     {

@@ -297,7 +297,7 @@ describe('ids', () => {
 });
 
 describe('settings of a newer version', () => {
-  const NEWER = { ...settingsWith([MAIN]), version: 3, futureField: { x: 1 } };
+  const NEWER = { ...settingsWith([MAIN]), version: 4, futureField: { x: 1 } };
 
   it('are neither migrated down nor trimmed', async () => {
     await fakeBrowser.storage.sync.set({ settings: NEWER });

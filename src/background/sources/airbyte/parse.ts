@@ -42,6 +42,8 @@ function readConnection(raw: Obj): Integration | typeof HIDDEN | null {
     rawStatus,
   };
   if (reason !== undefined && state !== 'ok') integration.detail = reason;
+  const workspace = text(raw.workspaceId, MAX_ID);
+  if (workspace !== undefined) integration.group = workspace;
   return integration;
 }
 

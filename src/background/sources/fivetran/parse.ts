@@ -49,6 +49,8 @@ function readConnection(raw: Obj, now: number): Integration | null {
     rawStatus,
   };
   if (detail !== undefined) integration.detail = detail;
+  const group = text(raw.group_id, MAX_ID);
+  if (group !== undefined) integration.group = group;
   return integration;
 }
 

@@ -38,6 +38,7 @@ export async function fetchConnections(
 /** MBI's connections list: every integration of the account, read with the admin's MBI session. */
 export const mbiConnections: Source = {
   feed: 'connections',
+  pipeline: 'mbi',
   credential: () => undefined,
   fetch: (account, _credential, limits) => fetchConnections(account, limits),
   merge: (accountId, before, next, now) =>

@@ -2,7 +2,7 @@
 import type { AccountSettings } from '../../../core/settings';
 import type { FeedResult, FactsData } from '../../../core/types';
 import { errorForStatus, parseJsonBody, request, type RequestLimits } from '../../http';
-import { keyFor } from '../../../core/key-binding';
+import { storedKeyFor } from '../../../core/key-binding';
 import type { Source } from '../source';
 import { parseUpdateCycle } from './parse';
 
@@ -36,8 +36,9 @@ export async function fetchUpdateCycle(
 /** MBI's Update Cycle Status API: the account's last data update, read with its Export API key. */
 export const mbiUpdateCycle: Source = {
   feed: 'update-cycle',
+  pipeline: 'mbi',
   // Only a key entered for this API host and client: settings may have changed since it was stored.
-  credential: (account, secrets) => keyFor(secrets, account) ?? null,
+  credential: (account, secrets) => storedKeyFor(secrets, account) ?? null,
   rate: { group: (account) => `${account.apiOrigin}|${account.clientId}`, minIntervalMs: UPDATE_CYCLE_MIN_INTERVAL_MS },
-  fetch: (account, key, limits) => fetchUpdateCycle(account, key ?? '', limits),
+  fetch: (account, key, limits) => fetchUpdateCycle(account, key?.exportApiKey ?? '', limits),
 };

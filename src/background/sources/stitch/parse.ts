@@ -59,6 +59,8 @@ function readSource(raw: Obj): Integration | typeof HIDDEN | null {
     rawStatus,
   };
   if (detail !== undefined) integration.detail = detail;
+  const client = idText(raw.stitch_client_id);
+  if (client !== undefined) integration.group = client;
   return integration;
 }
 

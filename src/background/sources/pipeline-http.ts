@@ -1,0 +1,102 @@
+// What the Fivetran, Airbyte and Stitch adapters share: a JSON request that names its vendor in every
+// error, every page of a list up to a cap, and the pages their connectors are fixed on.
+import { capped, type PageResult } from '../../core/pipeline-page';
+import { PIPELINE_NAMES, type AccountSettings, type OtherPipeline } from '../../core/settings';
+import type { FeedError, Integration, ListData } from '../../core/types';
+import { errorForStatus, parseJsonBody, request, type RequestLimits } from '../http';
+
+/** Pages read of one list per poll at most: Fivetran's 1,000 a page make 50,000 connectors. */
+export const MAX_PAGES = 50;
+
+export type Json = { ok: true; value: unknown } | { ok: false; error: FeedError };
+
+/** The account's API base ("https://api.fivetran.com/v1"), without a trailing slash. */
+export const apiBase = (account: AccountSettings): string => account.apiBase ?? account.apiOrigin;
+
+/**
+ * One request to a pipeline's API, without cookies: a redirect, 401 or 403 mean the credential was not
+ * accepted; 429 carries Retry-After; anything but JSON is a changed format.
+ */
+export async function getJson(
+  pipeline: OtherPipeline,
+  url: string,
+  init: RequestInit,
+  limits: RequestLimits,
+): Promise<Json> {
+  const who = PIPELINE_NAMES[pipeline];
+  const response = await request(url, { credentials: 'omit', ...init }, limits);
+  if (!response.ok)
+    return response.error.kind === 'signed-out'
+      ? { ok: false, error: { ...response.error, kind: 'key-rejected', message: `${who} redirected the request.` } }
+      : response;
+  const statusError = errorForStatus(response, 'key-rejected', who);
+  if (statusError) return { ok: false, error: statusError };
+  return parseJsonBody(response, 'key-rejected', who);
+}
+
+export type ListRead = { ok: true; integrations: Integration[]; anomalies: string[] } | { ok: false; error: FeedError };
+
+/**
+ * Every page of a list, following `next` (a cursor, an offset or a page number) until a page has none,
+ * a page points back to one already read, or `maxPages` pages are read; the last two are anomalies, and
+ * what was read is kept. A repeated id across pages is watched once. One failed page fails the whole
+ * list: half a list must not read as connectors gone.
+ */
+export async function readPages<N>(
+  read: (next: N | undefined) => Promise<PageResult<N>>,
+  noun: string,
+  maxPages = MAX_PAGES,
+): Promise<ListRead> {
+  const integrations: Integration[] = [];
+  const anomalies: string[] = [];
+  const ids = new Set<string>();
+  const asked = new Set<string>();
+  let next: N | undefined;
+  for (let page = 1; ; page++) {
+    const result = await read(next);
+    if (!result.ok) return result;
+    for (const integration of result.page.integrations) {
+      if (ids.has(integration.id)) {
+        anomalies.push(`Two ${noun}s share the id "${integration.id}"; the first is watched.`);
+        continue;
+      }
+      ids.add(integration.id);
+      integrations.push(integration);
+    }
+    anomalies.push(...(result.page.anomalies ?? []));
+    next = result.page.next;
+    if (next === undefined) break;
+    if (asked.has(String(next))) {
+      anomalies.push(`The API pointed back to a page already read; the list stops at ${integrations.length} ${noun}s.`);
+      break;
+    }
+    asked.add(String(next));
+    if (page >= maxPages) {
+      anomalies.push(
+        `The list goes on past ${maxPages} pages; the first ${integrations.length} ${noun}s are watched, the rest are not.`,
+      );
+      break;
+    }
+  }
+  return { ok: true, integrations, anomalies };
+}
+
+/** What a pipeline's source keeps: the integrations read, and what was off while reading them. */
+export function listData(feed: string, integrations: Integration[], anomalies: readonly string[]): ListData {
+  const data: ListData = { feed, integrations };
+  const kept = capped(anomalies);
+  if (kept) data.anomalies = kept;
+  return data;
+}
+
+/** An id as it may stand in a link's path: what the vendors issue (letters, digits, `_`, `-`), nothing else. */
+export const linkId = (id: string | undefined): string | undefined =>
+  id !== undefined && /^[A-Za-z0-9_-]{1,64}$/.test(id) ? id : undefined;
+
+/** Where each vendor takes support cases. */
+export const SUPPORT_PAGES: Readonly<Record<OtherPipeline, string>> = {
+  fivetran: 'https://support.fivetran.com/hc/en-us/requests/new',
+  airbyte: 'https://support.airbyte.com/hc/en-us/requests/new',
+  // Stitch is part of Qlik; its documentation and support contacts live on Qlik's help site.
+  stitch: 'https://help.qlik.com/en-US/stitch/',
+};

@@ -1,0 +1,91 @@
+// Adapter: every source of a Stitch account (`GET /v4/sources`) with what its last extraction and, for a
+// source not running well, its last connection check say, read with the account's token (DOMAIN-NEXT §3.2).
+import { applySnapshot } from '../../../core/diff';
+import { storedKeyFor } from '../../../core/key-binding';
+import type { AccountSettings, StoredKey } from '../../../core/settings';
+import { isListData, type FeedResult, type Integration, type ListData } from '../../../core/types';
+import type { RequestLimits } from '../../http';
+import { apiBase, getJson, linkId, listData, readPages, SUPPORT_PAGES } from '../pipeline-http';
+import type { Source } from '../source';
+import { parseStitchCheck, parseStitchExtractions, parseStitchSources } from './parse';
+import { applyStitchJob, type StitchJob } from './status';
+
+export { parseStitchCheck, parseStitchExtractions, parseStitchSources } from './parse';
+
+/** Extractions are rate-limited (30 calls per 10 minutes per client): a few pages of 100 at most. */
+export const MAX_EXTRACTION_PAGES = 3;
+/** Connection checks read per poll at most, for sources that are not running well. */
+export const MAX_CHECKS = 10;
+
+const isDigits = (value: string | undefined): value is string => value !== undefined && /^\d{1,12}$/.test(value);
+
+export async function fetchStitch(
+  account: AccountSettings,
+  key: StoredKey | undefined,
+  limits: RequestLimits,
+): Promise<FeedResult<ListData>> {
+  if (!key) return { ok: false, error: { kind: 'key-rejected', message: 'No Stitch access token is set.' } };
+  const headers = { Accept: 'application/json', Authorization: `Bearer ${key.exportApiKey}` };
+  const base = apiBase(account);
+  const list = await readPages<number>(async (page) => {
+    const url = page === undefined ? `${base}/v4/sources` : `${base}/v4/sources?page=${page}`;
+    const json = await getJson('stitch', url, { headers }, limits);
+    return json.ok ? parseStitchSources(json.value) : json;
+  }, 'source');
+  if (!list.ok) return list;
+  const anomalies = [...list.anomalies];
+  const jobs: StitchJob[] = [];
+  // The client account is named by each source; the extractions endpoint is per client.
+  const client = list.integrations.map((i) => i.group).find(isDigits);
+  let page: number | undefined = 1;
+  for (let read = 0; client && page !== undefined && read < MAX_EXTRACTION_PAGES; read++) {
+    const json = await getJson('stitch', `${base}/v4/${client}/extractions?page=${page}`, { headers }, limits);
+    const parsed = json.ok ? parseStitchExtractions(json.value) : json;
+    if (!parsed.ok) return parsed;
+    jobs.push(...parsed.page.jobs);
+    anomalies.push(...(parsed.page.anomalies ?? []));
+    page = parsed.page.next;
+  }
+  let integrations = list.integrations.map((source) => {
+    const job = jobs.find((j) => j.sourceId === source.id);
+    return job ? applyStitchJob(source, job) : source;
+  });
+  // What a connection check says explains a source that does not run; healthy and paused ones need none.
+  const troubled = integrations.filter((s) => s.state !== 'ok' && s.state !== 'paused').slice(0, MAX_CHECKS);
+  const checks = await Promise.all(
+    troubled.map(async (source) => {
+      const url = `${base}/v4/sources/${encodeURIComponent(source.id)}/last-connection-check`;
+      const json = await getJson('stitch', url, { headers }, limits);
+      return json.ok ? parseStitchCheck(json.value, source.id) : json;
+    }),
+  );
+  for (const [index, check] of checks.entries()) {
+    if (check.ok) {
+      integrations = integrations.map((s) => applyStitchJob(s, check.job));
+      continue;
+    }
+    // A refused token or the rate limit concern the whole account; one check not read only its source.
+    if (check.error.kind === 'key-rejected' || check.error.kind === 'rate-limited') return check;
+    anomalies.push(`The last connection check of "${troubled[index]?.name ?? '?'}" could not be read.`);
+  }
+  return { ok: true, data: listData('stitch', integrations, anomalies) };
+}
+
+/** The source in Stitch's app (its client account and id); the app's start page without them. */
+export function stitchSourcePage(account: AccountSettings, integration: Pick<Integration, 'id' | 'group'>): string {
+  const client = isDigits(integration.group) ? integration.group : undefined;
+  const id = linkId(integration.id);
+  if (client && id) return `${account.appOrigin}/client/${client}/pipeline/v2/sources/${id}`;
+  return `${account.appOrigin}/`;
+}
+
+export const stitch: Source = {
+  feed: 'stitch',
+  pipeline: 'stitch',
+  credential: (account, secrets) => storedKeyFor(secrets, account) ?? null,
+  fetch: fetchStitch,
+  merge: (accountId, before, next, now) =>
+    applySnapshot(accountId, isListData(before) ? before : undefined, next as ListData, now),
+  reauthorize: (account, integration) => [stitchSourcePage(account, integration)],
+  supportUrl: SUPPORT_PAGES.stitch,
+};
