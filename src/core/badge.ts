@@ -2,7 +2,7 @@
 import { dueText } from './format';
 import { plural, t } from './i18n';
 import { isolate } from './inert-text';
-import { ISSUES, PROBLEM_COLOR } from './issues';
+import { ISSUES, issueTexts, PROBLEM_COLOR } from './issues';
 import type { WatchView } from './view';
 
 export interface Badge {
@@ -17,7 +17,7 @@ export function countText(count: number): string {
 
 function accountLines(view: WatchView): string[] {
   return view.accounts.map((a) => {
-    const issue = a.issue ? ` — ${ISSUES[a.issue.kind].title}` : '';
+    const issue = a.issue ? ` — ${issueTexts(a.issue.kind, a.issue.pipeline).title}` : '';
     // Plain text: the label is isolated so that a right-to-left one cannot reorder the counts after it.
     return `${t('badge_account', isolate(a.account.label), a.problems.length, a.total)}${issue}`;
   });
@@ -45,8 +45,9 @@ export function badgeFor(view: WatchView, now = Date.now()): Badge {
   const name = t('app_name');
   if (view.issue) {
     const info = ISSUES[view.issue.kind];
+    const { title } = issueTexts(view.issue.kind, view.issue.pipeline);
     const where = view.issue.label ? ` (${isolate(view.issue.label)})` : '';
-    return { text: info.badge, color: info.color, title: [`${name}: ${info.title}${where}`, ...lines].join('\n') };
+    return { text: info.badge, color: info.color, title: [`${name}: ${title}${where}`, ...lines].join('\n') };
   }
   if (view.problemCount > 0) {
     const title = `${name}: ${plural('badge_problems', view.problemCount)}`;

@@ -1,6 +1,7 @@
 // Account-wide states: every poll failure plus the derived ones. The Record types make the compiler
 // refuse a new state until it has a badge, a colour, a tooltip, a banner and a fixing action.
 import { t, type MessageKey } from './i18n';
+import { PIPELINE_NAMES, type OtherPipeline } from './settings';
 import type { FeedErrorKind } from './types';
 
 export type IssueKind = FeedErrorKind | 'stale' | 'paused' | 'not-configured';
@@ -109,3 +110,33 @@ export const ISSUES = Object.fromEntries(
 
 /** The color of the problem count. */
 export const PROBLEM_COLOR = RED;
+
+/** Kinds whose MBI wording names MBI: a Fivetran, Airbyte or Stitch account has its own, naming its vendor. */
+const VENDOR_WORDED = [
+  'key-rejected',
+  'format-changed',
+  'too-large',
+  'server-error',
+  'rate-limited',
+  'timeout',
+  'unreachable',
+  'stale',
+] as const;
+type VendorWorded = (typeof VENDOR_WORDED)[number];
+const isVendorWorded = (kind: IssueKind): kind is VendorWorded => (VENDOR_WORDED as readonly string[]).includes(kind);
+
+/** An issue's title, advice and button label in the words of the account's pipeline (MBI's without one). */
+export function issueTexts(
+  kind: IssueKind,
+  pipeline?: OtherPipeline,
+): Pick<IssueInfo, 'title' | 'advice' | 'actionLabel'> {
+  const info = ISSUES[kind];
+  if (!pipeline || !isVendorWorded(kind)) return info;
+  const vendor = PIPELINE_NAMES[pipeline];
+  const id = kind.replaceAll('-', '_') as Snake<VendorWorded>;
+  return {
+    title: t(`issue_vendor_${id}_title`, vendor),
+    advice: t(`issue_vendor_${id}_advice`, vendor),
+    actionLabel: info.action === 'open-integrations' ? t('issue_action_open_vendor', vendor) : info.actionLabel,
+  };
+}

@@ -9,7 +9,10 @@ export function signInUrl(account: AccountSettings): string {
   return `${account.appOrigin}/v2/session/create`;
 }
 
+/** Where the account's integrations are listed: MBI's Integrations page, or the vendor app's connectors. */
 export function integrationsPageUrl(account: AccountSettings): string {
+  if (account.pipeline === 'fivetran') return `${account.appOrigin}/dashboard/connectors`;
+  if (account.pipeline) return `${account.appOrigin}/`;
   return `${account.appOrigin}/v2/client/${encodeURIComponent(account.clientId)}/dashapp/manage-data/integrations`;
 }
 

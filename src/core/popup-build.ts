@@ -3,7 +3,7 @@ import { likelyCause, type Cause, type CauseFinding } from './causes';
 import { stateLabel } from './format';
 import type { History } from './history';
 import { t, type MessageKey } from './i18n';
-import { ISSUES } from './issues';
+import { ISSUES, issueTexts } from './issues';
 import { reauthHint } from './links';
 import {
   firstRows,
@@ -16,7 +16,7 @@ import {
   type PopupRow,
   type PopupRows,
 } from './popup-model';
-import type { AccountSettings, Settings } from './settings';
+import { PIPELINE_NAMES, type AccountSettings, type Settings } from './settings';
 import type { Confidence, Prediction } from './deadlines';
 import { integrationKey, type Snoozes } from './snooze';
 import type { Integration } from './types';
@@ -70,12 +70,12 @@ function cause(finding: CauseFinding): PopupRow['cause'] {
 }
 
 export function popupIssue(issue: AccountIssue): PopupIssue {
-  const info = ISSUES[issue.kind];
+  const info = issueTexts(issue.kind, issue.pipeline);
   const out: PopupIssue = {
     kind: issue.kind,
     title: info.title,
     advice: info.advice,
-    action: info.action,
+    action: ISSUES[issue.kind].action,
     actionLabel: info.actionLabel,
   };
   if (issue.message !== info.advice) out.message = issue.message;
@@ -202,6 +202,7 @@ function account(
     }),
     showingLastGood: view.showingLastGood,
   };
+  if (view.account.pipeline) out.pipeline = PIPELINE_NAMES[view.account.pipeline];
   if (view.issue) out.issue = popupIssue(view.issue);
   if (view.lastSuccessAt !== undefined) out.lastSuccessAt = view.lastSuccessAt;
   if (view.lastJob)

@@ -79,6 +79,8 @@ export interface PopupIssue {
 export interface PopupAccount {
   accountId: string;
   label: string;
+  /** Its pipeline's name ("Fivetran") when it is not MBI's. */
+  pipeline?: string;
   total: number;
   /** Its problems, all of them. */
   problemCount: number;

@@ -1,7 +1,7 @@
 // Pure: settings + stored feed records → what the badge, the popup and the tooltip show.
 import { isDueSoon, predict, type Events, type Prediction } from './deadlines';
 import { ISSUES, type IssueKind } from './issues';
-import type { Settings, AccountSettings } from './settings';
+import { PIPELINES, pipelineOf, type Settings, type AccountSettings, type OtherPipeline } from './settings';
 import { integrationKey, isSnoozed, type Snoozes } from './snooze';
 import {
   COMPLETED_STATUS_ID,
@@ -24,6 +24,8 @@ export function isOverdue(integration: Pick<Integration, 'since'>, escalationHou
 export interface AccountIssue {
   kind: IssueKind;
   message: string;
+  /** The account's pipeline, when not MBI: the issue is told in its vendor's words. */
+  pipeline?: OtherPipeline;
 }
 
 export interface AccountView {
@@ -139,7 +141,7 @@ export function accountView(
     showingLastGood: lists.some((r) => r.error !== undefined),
     comingUp: comingUp(settings, account, integrations, now, snoozes, reauthorized),
   };
-  if (issues[0]) view.issue = issues[0];
+  if (issues[0]) view.issue = account.pipeline ? { ...issues[0], pipeline: account.pipeline } : issues[0];
   if (records.length > 0) view.lastCheckedAt = Math.max(...records.map((r) => r.lastAttemptAt));
   if (list?.lastSuccessAt !== undefined) view.lastSuccessAt = list.lastSuccessAt;
   if (facts) view.lastJob = facts.lastJob;
@@ -195,8 +197,10 @@ export function deriveView(
 ): WatchView {
   const byAccount = new Map<string, FeedRecord[]>();
   for (const r of records) byAccount.set(r.accountId, [...(byAccount.get(r.accountId) ?? []), r]);
+  // Grouped by pipeline (MBI first), in the admin's order within each.
   const accounts = settings.accounts
     .filter((s) => s.enabled)
+    .sort((a, b) => PIPELINES.indexOf(pipelineOf(a)) - PIPELINES.indexOf(pipelineOf(b)))
     .map((s) => accountView(settings, s, byAccount.get(s.id) ?? [], now, snoozes, reauthorized));
   const view: WatchView = {
     accounts,

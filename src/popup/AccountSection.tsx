@@ -56,9 +56,15 @@ export function AccountSection({
     if (showingAll) list.current?.querySelectorAll<HTMLElement>(':scope > li')[entries.length]?.focus();
   }, [showingAll]);
   return (
-    <section class="account" aria-label={account.label} data-account={account.accountId}>
-      {!single && (
+    <section
+      class="account"
+      aria-label={account.pipeline ? `${account.pipeline}: ${account.label}` : account.label}
+      data-account={account.accountId}
+      data-pipeline={account.pipeline?.toLowerCase() ?? 'mbi'}
+    >
+      {(!single || account.pipeline) && (
         <h2 class="account-title">
+          {account.pipeline && <span class="pipeline-tag">{account.pipeline}</span>}
           <bdi>{account.label}</bdi> <span class="muted">{t('popup_account_count', problemCount, account.total)}</span>
         </h2>
       )}
