@@ -49,8 +49,9 @@ await page.getByLabel(/password/i).fill('demo');
 await page.getByRole('button', { name: /sign in/i }).click();
 await page.waitForURL(/integrations/);
 
-// First-run configuration, done by this launcher (the shipped build has no such step): one account on
-// the simulator with its Export API key, as a person would enter it on the options page.
+// First-run configuration, done by this launcher (the shipped build has no such step): an MBI account on
+// the simulator with its Export API key, and a Fivetran account beside it with its API key and secret, as a
+// person would enter them on the options page.
 const account = {
   id: 'sim-194',
   label: 'Vandelay Industries (simulator)',
@@ -59,19 +60,35 @@ const account = {
   apiOrigin: sim.url,
   enabled: true,
 };
+const fivetran = {
+  id: 'sim-fivetran',
+  label: 'Warehouse loads (simulator)',
+  pipeline: 'fivetran',
+  clientId: '',
+  apiBase: `${sim.url}/fivetran/v1`,
+  appOrigin: sim.url,
+  apiOrigin: sim.url,
+  enabled: true,
+};
 await worker.evaluate(
-  async ({ account }) => {
+  async ({ account, fivetran }) => {
     // Settings first: a key is stored with its account's API host and client, and dropped without its account.
     await chrome.storage.sync.set({
-      settings: { version: 2, pollMinutes: 1, staleHours: 26, paused: false, accounts: [account] },
+      settings: { version: 3, pollMinutes: 1, staleHours: 26, paused: false, accounts: [account, fivetran] },
     });
     await chrome.storage.local.set({
       secrets: {
         [account.id]: { exportApiKey: 'sim-export-key-194', apiOrigin: account.apiOrigin, clientId: account.clientId },
+        [fivetran.id]: {
+          exportApiKey: 'sim-fivetran-key',
+          secret: 'sim-fivetran-secret',
+          apiOrigin: fivetran.apiOrigin,
+          clientId: '',
+        },
       },
     });
   },
-  { account },
+  { account, fivetran },
 );
 
 const control = await context.newPage();
@@ -85,14 +102,16 @@ for (let i = 0; i < 60 && (badge === '' || badge === 'set'); i++) {
 const title = await worker.evaluate(() => chrome.action.getTitle({}));
 
 console.log(`
-MBI simulator:   ${sim.url}   (control page: ${sim.url}/__sim/)
+Simulator:       ${sim.url}   (control page: ${sim.url}/__sim/)
+Accounts:        MBI "${account.label}" and Fivetran "${fivetran.label}" (API ${fivetran.apiBase})
 Extension id:    ${extensionId}
 Badge:           "${badge}"   ${title.split('\n')[0]}
 Popup as a page: chrome-extension://${extensionId}/src/popup/index.html
 Options:         chrome-extension://${extensionId}/src/options/index.html
 
-Click the toolbar icon for the popup. Break or fix integrations, or expire the session, on the control
-page and press "Check now" (or wait a minute) to see the badge move. Ctrl-C or closing the browser stops.`);
+Click the toolbar icon for the popup: MBI's integrations and Fivetran's connections, one badge. Break or
+fix integrations or connectors, or expire the session, on the control page and press "Check now" (or
+wait a minute) to see the badge move. Ctrl-C or closing the browser stops.`);
 
 const stop = async () => {
   await context.close().catch(() => undefined);

@@ -9,6 +9,7 @@ import type { FaultEndpoint, FaultMode, FaultSetting } from './faults.js';
 import type { Ctx } from './http.js';
 import { sendJson } from './http.js';
 import { handleControl } from './routes-control.js';
+import { handlePipelineApps } from './pipeline-apps.js';
 import { handleMbi } from './routes-mbi.js';
 import {
   handlePipelines,
@@ -202,6 +203,7 @@ async function handle(
       !(await handleControl(ctx)) &&
       !(await handleStatus(ctx)) &&
       !(await handlePipelines(ctx)) &&
+      !(await handlePipelineApps(ctx)) &&
       !(await handleMbi(ctx))
     )
       sendJson(res, 404, { error: 'Not Found' });
