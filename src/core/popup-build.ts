@@ -16,7 +16,7 @@ import {
   type PopupRow,
   type PopupRows,
 } from './popup-model';
-import { PIPELINE_NAMES, type AccountSettings, type Settings } from './settings';
+import { PIPELINE_NAMES, type AccountSettings, type OtherPipeline, type Settings } from './settings';
 import type { Confidence, Prediction } from './deadlines';
 import { integrationKey, type Snoozes } from './snooze';
 import type { Integration } from './types';
@@ -53,8 +53,13 @@ const CAUSES: Readonly<Record<Cause, MessageKey>> = {
   internal: 'popup_cause_internal',
 };
 
-function cause(finding: CauseFinding): PopupRow['cause'] {
-  const text = t('popup_cause', t(CAUSES[finding.cause]));
+function cause(finding: CauseFinding, pipeline: OtherPipeline | undefined): PopupRow['cause'] {
+  // Many of a pipeline's connections breaking at once point at the vendor or the destination they load, not MBI.
+  const what =
+    pipeline && finding.cause === 'internal'
+      ? t('popup_cause_vendor', PIPELINE_NAMES[pipeline])
+      : t(CAUSES[finding.cause]);
+  const text = t('popup_cause', what);
   const e = finding.evidence;
   switch (e.kind) {
     case 'lapse':
@@ -107,7 +112,10 @@ function row(
     state: integration.state,
     stateLabel: stateLabel(integration),
     actionLabel: action.label,
-    hint: action.hint ?? reauthHint(integration) ?? '',
+    hint:
+      action.hint ??
+      reauthHint(integration) ??
+      (account.account.pipeline ? t('popup_vendor_hint', PIPELINE_NAMES[account.account.pipeline]) : ''),
     escalated,
     supportFirst: escalated || verification?.result === 'still-failing' || action.supportFirst === true,
   };
@@ -124,8 +132,8 @@ function row(
     const internal = outage.mbi && outage.holds && finding?.cause === 'internal';
     out.outage = popupOutage(outage, internal);
     if (outage.holds) out.supportFirst = false;
-    if (finding && !outage.holds) out.cause = cause(finding);
-  } else if (finding) out.cause = cause(finding);
+    if (finding && !outage.holds) out.cause = cause(finding, account.account.pipeline);
+  } else if (finding) out.cause = cause(finding, account.account.pipeline);
   // A re-authorization judged "removed" belongs to the list below the rows, not to a row listed again.
   if (verification && verification.result !== 'removed') {
     out.verification = {};

@@ -69,7 +69,9 @@ export function AccountSection({
         </h2>
       )}
       {account.issue && <IssueBanner issue={account.issue} accountId={account.accountId} onCheckNow={onCheckNow} />}
-      {account.anomalies && <AnomalyBanner anomalies={account.anomalies} accountId={account.accountId} />}
+      {account.anomalies && (
+        <AnomalyBanner anomalies={account.anomalies} accountId={account.accountId} pipeline={account.pipeline} />
+      )}
       {checksRun && account.lastSuccessAt === undefined && !account.issue && (
         <p class="muted first-check" role="status">
           {t('popup_first_check', account.label)}
@@ -104,7 +106,7 @@ export function AccountSection({
       )}
       {settled && account.listsNone && (
         <div class="lists-none" data-testid="lists-none">
-          <p>{t('popup_lists_none')}</p>
+          <p>{account.pipeline ? t('popup_lists_none_vendor', account.pipeline) : t('popup_lists_none')}</p>
           <button type="button" class="secondary" onClick={openIntegrations}>
             {t('issue_action_open_integrations')}
           </button>

@@ -6,7 +6,16 @@ import { failureNote, send } from './use-watch';
 import { StatusNote } from './StatusNote';
 
 /** What was off in MBI's list, though the rest was read, with the diagnostic sample to copy for a report. */
-export function AnomalyBanner({ anomalies, accountId }: { anomalies: string[]; accountId: string }) {
+export function AnomalyBanner({
+  anomalies,
+  accountId,
+  pipeline,
+}: {
+  anomalies: string[];
+  accountId: string;
+  /** The vendor's name, for an account that is not MBI's. */
+  pipeline?: string | undefined;
+}) {
   const [note, setNote] = useState<string | null>(null);
   // send and copyText never reject: every outcome ends in the note.
   const copy = async () => {
@@ -17,7 +26,7 @@ export function AnomalyBanner({ anomalies, accountId }: { anomalies: string[]; a
   };
   return (
     <section class="banner banner-anomalies" role="status" data-testid="anomalies">
-      <h2>{t('popup_anomalies_title')}</h2>
+      <h2>{pipeline ? t('popup_anomalies_title_vendor', pipeline) : t('popup_anomalies_title')}</h2>
       <p>{t('popup_anomalies_advice')}</p>
       <ul class="muted detail">
         {anomalies.map((text, i) => (
