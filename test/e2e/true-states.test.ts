@@ -93,7 +93,7 @@ describe('states that say what is true', () => {
     const entry = popup.locator('.fixed li', { hasText: 'Vandelay Latex Ads' });
     await expect
       .poll(() => entry.textContent(), { timeout: 15_000 })
-      .toBe('Removed: Vandelay Latex Ads — MBI no longer lists it');
+      .toBe('Removed: Vandelay Latex Ads — no longer listed');
     expect(await popup.locator('.fixed').textContent()).not.toContain('Fixed');
     expect(await rowNames(popup)).not.toContain('Vandelay Latex Ads');
     await expectBadge(watch, '3');
