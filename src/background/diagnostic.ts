@@ -2,6 +2,16 @@
 import { openWatchDb, readFeed } from './db';
 import browser from '../shared/browser';
 import { isListData, type FeedRecord } from '../core/types';
+import { loadSettings } from '../shared/storage';
+import { sourcesFor } from './sources';
+
+/** The endpoint each listing source reads, as its vendor documents it. */
+const ENDPOINTS: Readonly<Record<string, string>> = {
+  connections: 'connections list (v1/v2/clients/{clientId}/connections/input-connections)',
+  fivetran: 'Fivetran connections (GET /v1/connections)',
+  airbyte: 'Airbyte connections and jobs (GET /v1/connections, /v1/jobs)',
+  stitch: 'Stitch sources and extractions (GET /v4/sources, /v4/{client}/extractions)',
+};
 
 export function diagnosticSample(record: FeedRecord | undefined, version: string): string | null {
   const shape = record?.error?.shape ?? (isListData(record?.data) ? record.data.shape : undefined);
@@ -11,7 +21,7 @@ export function diagnosticSample(record: FeedRecord | undefined, version: string
     : 'ok';
   return [
     `MBI Integration Watch ${version}: diagnostic sample`,
-    'Endpoint: connections list (v1/v2/clients/{clientId}/connections/input-connections)',
+    `Endpoint: ${ENDPOINTS[record.feed] ?? record.feed}`,
     `Last check: ${new Date(record.lastAttemptAt).toISOString()}, outcome: ${outcome}`,
     'Response shape (keys and value types only):',
     shape,
@@ -19,6 +29,9 @@ export function diagnosticSample(record: FeedRecord | undefined, version: string
 }
 
 export async function diagnosticOf(accountId: string): Promise<string | null> {
-  const record = await readFeed(await openWatchDb(), accountId, 'connections');
+  const account = (await loadSettings()).accounts.find((a) => a.id === accountId);
+  // The account's listing source: MBI's connections list, or its pipeline's one source.
+  const feed = account ? (sourcesFor(account)[0]?.feed ?? 'connections') : 'connections';
+  const record = await readFeed(await openWatchDb(), accountId, feed);
   return diagnosticSample(record, browser.runtime.getManifest().version);
 }

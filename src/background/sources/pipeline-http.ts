@@ -1,9 +1,10 @@
 // What the Fivetran, Airbyte and Stitch adapters share: a JSON request that names its vendor in every
 // error, every page of a list up to a cap, and the pages their connectors are fixed on.
 import { capped, type PageResult } from '../../core/pipeline-page';
+import { describeShape } from '../../core/shape';
 import { PIPELINE_NAMES, type AccountSettings, type OtherPipeline } from '../../core/settings';
 import type { FeedError, Integration, ListData } from '../../core/types';
-import { errorForStatus, parseJsonBody, request, type RequestLimits } from '../http';
+import { errorForStatus, parseJsonBody, request, type HttpOutcome, type RequestLimits } from '../http';
 
 /** Pages read of one list per poll at most: Fivetran's 1,000 a page make 50,000 connectors. */
 export const MAX_PAGES = 50;
@@ -13,8 +14,21 @@ export type Json = { ok: true; value: unknown } | { ok: false; error: FeedError 
 /** The account's API base ("https://api.fivetran.com/v1"), without a trailing slash. */
 export const apiBase = (account: AccountSettings): string => account.apiBase ?? account.apiOrigin;
 
+/** One request to a pipeline's API, without cookies: a redirect means the credential was not accepted. */
+export async function send(
+  pipeline: OtherPipeline,
+  url: string,
+  init: RequestInit,
+  limits: RequestLimits,
+): Promise<HttpOutcome> {
+  const response = await request(url, { credentials: 'omit', ...init }, limits);
+  if (response.ok || response.error.kind !== 'signed-out') return response;
+  const message = `${PIPELINE_NAMES[pipeline]} redirected the request.`;
+  return { ok: false, error: { ...response.error, kind: 'key-rejected', message } };
+}
+
 /**
- * One request to a pipeline's API, without cookies: a redirect, 401 or 403 mean the credential was not
+ * One request to a pipeline's API, as `send` makes it: a redirect, 401 or 403 mean the credential was not
  * accepted; 429 carries Retry-After; anything but JSON is a changed format.
  */
 export async function getJson(
@@ -24,11 +38,8 @@ export async function getJson(
   limits: RequestLimits,
 ): Promise<Json> {
   const who = PIPELINE_NAMES[pipeline];
-  const response = await request(url, { credentials: 'omit', ...init }, limits);
-  if (!response.ok)
-    return response.error.kind === 'signed-out'
-      ? { ok: false, error: { ...response.error, kind: 'key-rejected', message: `${who} redirected the request.` } }
-      : response;
+  const response = await send(pipeline, url, init, limits);
+  if (!response.ok) return response;
   const statusError = errorForStatus(response, 'key-rejected', who);
   if (statusError) return { ok: false, error: statusError };
   return parseJsonBody(response, 'key-rejected', who);
@@ -79,6 +90,20 @@ export async function readPages<N>(
     }
   }
   return { ok: true, integrations, anomalies };
+}
+
+/**
+ * A parsed answer read by `parse`; an answer that is not in the expected shape keeps its shape (keys and
+ * value types, no values) for the diagnostic sample.
+ */
+export function readJson<R extends { ok: true } | { ok: false; error: FeedError }>(
+  json: Json,
+  parse: (value: unknown) => R,
+): R | { ok: false; error: FeedError } {
+  if (!json.ok) return json;
+  const result = parse(json.value);
+  if (result.ok || result.error.kind !== 'format-changed') return result;
+  return { ok: false, error: { ...result.error, shape: describeShape(json.value) } };
 }
 
 /** What a pipeline's source keeps: the integrations read, and what was off while reading them. */

@@ -4,8 +4,8 @@ import { applySnapshot } from '../../../core/diff';
 import { storedKeyFor } from '../../../core/key-binding';
 import type { AccountSettings, StoredKey } from '../../../core/settings';
 import { isListData, type FeedError, type FeedResult, type Integration, type ListData } from '../../../core/types';
-import { request, type RequestLimits } from '../../http';
-import { apiBase, getJson, linkId, listData, readPages, SUPPORT_PAGES } from '../pipeline-http';
+import type { RequestLimits } from '../../http';
+import { apiBase, getJson, readJson, linkId, listData, readPages, send, SUPPORT_PAGES } from '../pipeline-http';
 import type { Source } from '../source';
 import { parseAirbyteConnections, parseAirbyteJobs, parseAirbyteToken } from './parse';
 import { applyLastJob, latestFinishedJob, type AirbyteJob } from './status';
@@ -31,18 +31,23 @@ export function forgetAirbyteTokens(): void {
 type Token = { ok: true; token: string } | { ok: false; error: FeedError };
 
 /** The bearer token: one entered as such, or one requested with the client id and secret (and reused). */
-async function tokenFor(account: AccountSettings, key: StoredKey, limits: RequestLimits, fresh: boolean): Promise<Token> {
+async function tokenFor(
+  account: AccountSettings,
+  key: StoredKey,
+  limits: RequestLimits,
+  fresh: boolean,
+): Promise<Token> {
   if (key.secret === undefined) return { ok: true, token: key.exportApiKey };
   const now = limits.now ?? Date.now;
   const cacheKey = `${account.id}|${apiBase(account)}|${key.exportApiKey}`;
   const cached = tokens.get(cacheKey);
   if (!fresh && cached && cached.expiresAt > now()) return { ok: true, token: cached.token };
   tokens.delete(cacheKey);
-  const response = await request(
+  const response = await send(
+    'airbyte',
     `${apiBase(account)}/applications/token`,
     {
       method: 'POST',
-      credentials: 'omit',
       headers: { Accept: 'application/json', 'Content-Type': 'application/json' },
       body: JSON.stringify({
         client_id: key.exportApiKey,
@@ -83,7 +88,7 @@ async function recentJobs(
   for (let page = 0; page < MAX_JOB_PAGES && offset !== undefined; page++) {
     const url = pageUrl(account, '/jobs', offset, { orderBy: 'createdAt|DESC' });
     const json = await getJson('airbyte', url, { headers }, limits);
-    const read = json.ok ? parseAirbyteJobs(json.value) : json;
+    const read = readJson(json, parseAirbyteJobs);
     if (!read.ok) return read;
     jobs.push(...read.page.jobs);
     if (running.every((c) => latestFinishedJob(jobs, c.id))) break;
@@ -98,12 +103,13 @@ async function readAirbyte(account: AccountSettings, key: StoredKey, limits: Req
   const headers = { Accept: 'application/json', Authorization: `Bearer ${token.token}` };
   const list = await readPages<number>(async (offset) => {
     const json = await getJson('airbyte', pageUrl(account, '/connections', offset ?? 0), { headers }, limits);
-    return json.ok ? parseAirbyteConnections(json.value) : json;
+    return readJson(json, parseAirbyteConnections);
   }, 'connection');
   if (!list.ok) return list;
   // Paused connections need no verdict; the others take their last finished sync's.
   const running = list.integrations.filter((c) => c.state !== 'paused');
-  const jobs = running.length === 0 ? { ok: true as const, jobs: [] } : await recentJobs(account, headers, running, limits);
+  const jobs =
+    running.length === 0 ? { ok: true as const, jobs: [] } : await recentJobs(account, headers, running, limits);
   if (!jobs.ok) return jobs;
   const integrations = list.integrations.map((c) => {
     const job = latestFinishedJob(jobs.jobs, c.id);
@@ -126,7 +132,10 @@ export async function fetchAirbyte(
 }
 
 /** The connection's page in Airbyte's app: its workspace and id; the app's start page without them. */
-export function airbyteConnectionPage(account: AccountSettings, integration: Pick<Integration, 'id' | 'group'>): string {
+export function airbyteConnectionPage(
+  account: AccountSettings,
+  integration: Pick<Integration, 'id' | 'group'>,
+): string {
   const workspace = linkId(integration.group);
   const id = linkId(integration.id);
   if (workspace && id) return `${account.appOrigin}/workspaces/${workspace}/connections/${id}`;

@@ -5,7 +5,7 @@ import type { AccountSettings, StoredKey } from '../../../core/settings';
 import { storedKeyFor } from '../../../core/key-binding';
 import { isListData, type FeedResult, type Integration, type ListData } from '../../../core/types';
 import type { RequestLimits } from '../../http';
-import { apiBase, getJson, linkId, listData, readPages, SUPPORT_PAGES } from '../pipeline-http';
+import { apiBase, getJson, readJson, linkId, listData, readPages, SUPPORT_PAGES } from '../pipeline-http';
 import type { Source } from '../source';
 import { parseFivetranConnections } from './parse';
 
@@ -39,7 +39,7 @@ export async function fetchFivetran(
   const headers = { Accept: FIVETRAN_ACCEPT, Authorization: auth };
   const list = await readPages<string>(async (cursor) => {
     const json = await getJson('fivetran', fivetranListUrl(account, cursor), { headers }, limits);
-    return json.ok ? parseFivetranConnections(json.value, now) : json;
+    return readJson(json, (value) => parseFivetranConnections(value, now));
   }, 'connection');
   return list.ok ? { ok: true, data: listData('fivetran', list.integrations, list.anomalies) } : list;
 }

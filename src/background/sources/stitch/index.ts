@@ -5,7 +5,7 @@ import { storedKeyFor } from '../../../core/key-binding';
 import type { AccountSettings, StoredKey } from '../../../core/settings';
 import { isListData, type FeedResult, type Integration, type ListData } from '../../../core/types';
 import type { RequestLimits } from '../../http';
-import { apiBase, getJson, linkId, listData, readPages, SUPPORT_PAGES } from '../pipeline-http';
+import { apiBase, getJson, readJson, linkId, listData, readPages, SUPPORT_PAGES } from '../pipeline-http';
 import type { Source } from '../source';
 import { parseStitchCheck, parseStitchExtractions, parseStitchSources } from './parse';
 import { applyStitchJob, type StitchJob } from './status';
@@ -30,7 +30,7 @@ export async function fetchStitch(
   const list = await readPages<number>(async (page) => {
     const url = page === undefined ? `${base}/v4/sources` : `${base}/v4/sources?page=${page}`;
     const json = await getJson('stitch', url, { headers }, limits);
-    return json.ok ? parseStitchSources(json.value) : json;
+    return readJson(json, parseStitchSources);
   }, 'source');
   if (!list.ok) return list;
   const anomalies = [...list.anomalies];
@@ -38,9 +38,15 @@ export async function fetchStitch(
   // The client account is named by each source; the extractions endpoint is per client.
   const client = list.integrations.map((i) => i.group).find(isDigits);
   let page: number | undefined = 1;
-  for (let read = 0; client && page !== undefined && read < MAX_EXTRACTION_PAGES; read++) {
+  for (let read = 0; client && page !== undefined; read++) {
+    if (read === MAX_EXTRACTION_PAGES) {
+      anomalies.push(
+        `The extractions go on past ${MAX_EXTRACTION_PAGES} pages; sources whose extraction is not among the first ${jobs.length} are judged without it.`,
+      );
+      break;
+    }
     const json = await getJson('stitch', `${base}/v4/${client}/extractions?page=${page}`, { headers }, limits);
-    const parsed = json.ok ? parseStitchExtractions(json.value) : json;
+    const parsed = readJson(json, parseStitchExtractions);
     if (!parsed.ok) return parsed;
     jobs.push(...parsed.page.jobs);
     anomalies.push(...(parsed.page.anomalies ?? []));
@@ -56,7 +62,7 @@ export async function fetchStitch(
     troubled.map(async (source) => {
       const url = `${base}/v4/sources/${encodeURIComponent(source.id)}/last-connection-check`;
       const json = await getJson('stitch', url, { headers }, limits);
-      return json.ok ? parseStitchCheck(json.value, source.id) : json;
+      return readJson(json, (value) => parseStitchCheck(value, source.id));
     }),
   );
   for (const [index, check] of checks.entries()) {
