@@ -31,10 +31,19 @@ export function parseManaged(raw: unknown): Managed {
   return { fields, accounts };
 }
 
+/**
+ * A policy account replaces the admin's own of the same MBI client and app. Accounts of another pipeline
+ * share their vendor's API host, so only the same name says they are the same account.
+ */
+function sameAccount(a: AccountSettings, b: AccountSettings): boolean {
+  if (a.pipeline !== b.pipeline) return false;
+  return a.pipeline
+    ? a.label.toLowerCase() === b.label.toLowerCase()
+    : a.clientId === b.clientId && a.appOrigin === b.appOrigin;
+}
+
 export function applyManaged(settings: Settings, managed: Managed): Settings {
-  const own = settings.accounts.filter(
-    (s) => !s.managed && !managed.accounts.some((m) => m.clientId === s.clientId && m.appOrigin === s.appOrigin),
-  );
+  const own = settings.accounts.filter((s) => !s.managed && !managed.accounts.some((m) => sameAccount(m, s)));
   return { ...settings, ...managed.fields, accounts: [...managed.accounts, ...own] };
 }
 

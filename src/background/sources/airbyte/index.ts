@@ -145,7 +145,8 @@ export function airbyteConnectionPage(
 export const airbyte: Source = {
   feed: 'airbyte',
   pipeline: 'airbyte',
-  credential: (account, secrets) => storedKeyFor(secrets, account) ?? null,
+  // Without one it still runs, and says so ("key rejected"): an account must never just sit unchecked.
+  credential: (account, secrets) => storedKeyFor(secrets, account),
   fetch: fetchAirbyte,
   merge: (accountId, before, next, now) =>
     applySnapshot(accountId, isListData(before) ? before : undefined, next as ListData, now),

@@ -53,7 +53,8 @@ export function fivetranSetupPage(account: AccountSettings, integration: Pick<In
 export const fivetran: Source = {
   feed: 'fivetran',
   pipeline: 'fivetran',
-  credential: (account, secrets) => storedKeyFor(secrets, account) ?? null,
+  // Without one it still runs, and says so ("key rejected"): an account must never just sit unchecked.
+  credential: (account, secrets) => storedKeyFor(secrets, account),
   fetch: fetchFivetran,
   merge: (accountId, before, next, now) =>
     applySnapshot(accountId, isListData(before) ? before : undefined, next as ListData, now),

@@ -88,7 +88,8 @@ export function stitchSourcePage(account: AccountSettings, integration: Pick<Int
 export const stitch: Source = {
   feed: 'stitch',
   pipeline: 'stitch',
-  credential: (account, secrets) => storedKeyFor(secrets, account) ?? null,
+  // Without one it still runs, and says so ("key rejected"): an account must never just sit unchecked.
+  credential: (account, secrets) => storedKeyFor(secrets, account),
   fetch: fetchStitch,
   merge: (accountId, before, next, now) =>
     applySnapshot(accountId, isListData(before) ? before : undefined, next as ListData, now),
