@@ -735,3 +735,33 @@ describe('requests, seed size, clock and reset', () => {
     expect(html).toContain('warm_dissolve');
   });
 });
+
+describe("the vendors' app pages", () => {
+  const connections = () => sim.pipelines().connections;
+
+  it.each([
+    ['fivetran', (id: string) => `/dashboard/connectors/${id}/setup`, 'Save &amp; Test'],
+    ['airbyte', (id: string) => `/workspaces/ws/connections/${id}`, 'Re-authorize source'],
+    ['stitch', (id: string) => `/client/116078/pipeline/v2/sources/${id}`, 'Reconnect'],
+  ] as const)(
+    '%s: the setup page shows a broken connection, and its button fixes it',
+    async (pipeline, path, button) => {
+      const id = connections()[pipeline].find((c) => c.state !== 'deleted')?.id ?? '';
+      const broken = sim.setPipelineConnection(pipeline, id, 'reconnect');
+      const page = await (await fetch(`${sim.url}${path(id)}`)).text();
+      expect(page).toContain(button);
+      expect(page).toContain(broken.state);
+      const fixed = await fetch(`${sim.url}${path(id)}`, { method: 'POST', body: new URLSearchParams() });
+      expect(await fixed.text()).toContain('Connection re-authorized');
+      const after = connections()[pipeline].find((c) => c.id === id)?.state;
+      expect(after).not.toBe(broken.state);
+      expect(after).toBe(sim.setPipelineConnection(pipeline, id, 'ok').state);
+    },
+  );
+
+  it('answers 404 for a connection it does not have, and lists Fivetran connectors', async () => {
+    expect((await fetch(`${sim.url}/dashboard/connectors/nope/setup`)).status).toBe(404);
+    const list = await (await fetch(`${sim.url}/dashboard/connectors`)).text();
+    for (const c of connections().fivetran) expect(list).toContain(c.name.replaceAll('&', '&amp;'));
+  });
+});
