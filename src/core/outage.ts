@@ -2,11 +2,12 @@
 // itself, on Adobe's page) reports an open incident or a degraded watched component is "held": re-authorizing
 // will not help until it is resolved, so its re-authorize and escalation notifications wait; when it
 // resolves and the integration is still broken, one notification brings the usual advice back.
-// Maintenance is shown, never held and never notified.
+// Maintenance is shown, never held and never notified. A Fivetran or Airbyte connection is joined to its
+// pipeline's own page; Adobe's page speaks for MBI accounts only.
 import { emptyRecord, isRecord, recordFrom } from './keyed-record';
 import type { AccountSettings } from './settings';
 import { integrationKey } from './snooze';
-import { MBI_TARGET, targetFor, type PageTarget, type StatusEvent, type StatusReading } from './status';
+import { mbiTargetOf, targetFor, type PageTarget, type StatusEvent, type StatusReading } from './status';
 import { MBI_PRODUCT, PRODUCT_OF_TYPE } from './status-pages';
 import type { Integration } from './types';
 import type { WatchView } from './view';
@@ -35,7 +36,10 @@ function outageOf(target: PageTarget, event: StatusEvent | undefined, mbi: boole
   return event && { source: target.page.name, event, mbi, holds: event.kind !== 'maintenance' };
 }
 
-/** The outage that explains a broken integration, if any: its provider's page first, then MBI's own. */
+/**
+ * The outage that explains a broken integration, if any: its provider's (or pipeline's) page first, then,
+ * in an MBI account, MBI's own.
+ */
 export function outageFor(
   integration: Pick<Integration, 'type' | 'state'>,
   account: AccountSettings,
@@ -46,7 +50,8 @@ export function outageFor(
   const own =
     target && outageOf(target, eventsFor(readings.get(target.target), PRODUCT_OF_TYPE[integration.type])[0], false);
   if (own?.holds) return own;
-  const mbi = outageOf(MBI_TARGET, eventsFor(readings.get(MBI_TARGET.target), MBI_PRODUCT)[0], true);
+  const mbiTarget = mbiTargetOf(account);
+  const mbi = mbiTarget && outageOf(mbiTarget, eventsFor(readings.get(mbiTarget.target), MBI_PRODUCT)[0], true);
   return mbi?.holds ? mbi : (own ?? mbi);
 }
 
@@ -61,14 +66,17 @@ export function incidentAhead(
   return target && event?.kind !== 'maintenance' ? outageOf(target, event, false) : undefined;
 }
 
-/** The page targets a check needs: those of broken (not snoozed) and due-soon integrations, and MBI's own. */
+/**
+ * The page targets a check needs: those of broken (not snoozed) and due-soon integrations, and MBI's own
+ * when an MBI account has a broken one.
+ */
 export function neededTargets(view: WatchView): Map<string, PageTarget> {
   const targets = new Map<string, PageTarget>();
   const add = (t: PageTarget | undefined) => t && targets.set(t.target, t);
   for (const a of view.accounts) {
     const broken = a.problems.filter((i) => BROKEN.has(i.state));
     for (const i of broken) add(targetFor(i, a.account));
-    if (broken.length > 0) add(MBI_TARGET);
+    if (broken.length > 0) add(mbiTargetOf(a.account));
     for (const c of a.comingUp) if (c.dueSoon) add(targetFor(c.integration, a.account));
   }
   return targets;
@@ -132,7 +140,7 @@ export function planReleased(
       const by = before[key];
       if (!by || held.has(key) || !BROKEN.has(i.state)) continue;
       const target = targetFor(i, a.account);
-      const pages = [target, MBI_TARGET].filter((t): t is PageTarget => t !== undefined);
+      const pages = [target, mbiTargetOf(a.account)].filter((t): t is PageTarget => t !== undefined);
       const known = pages.every((t) => readings.get(t.target)?.level !== 'unknown');
       if (!known || muted) memory[key] = by;
       else released.push({ accountId: a.account.id, integration: i, by });

@@ -1,9 +1,13 @@
 // The status pages the extension may read, as data: which page speaks for which provider, in which format,
 // what the page must call itself, and which of its components or products matter for MBI's use of it.
 // Facts and sources: DOMAIN-NEXT.md §2.2 and §2.3.
+import type { OtherPipeline } from './settings';
 
-/** The formats a status page may have; each has one pure parser (background/status/formats). */
-export type StatusFormat = 'statuspage' | 'google' | 'adobe' | 'zendesk' | 'salesforce' | 'aws';
+/**
+ * The formats a status page may have; each has one pure parser (background/status/formats). `rollup`:
+ * Statuspage's `status.json` alone, one indicator for the whole page.
+ */
+export type StatusFormat = 'statuspage' | 'rollup' | 'google' | 'adobe' | 'zendesk' | 'salesforce' | 'aws';
 
 /**
  * A component or product that matters: by its id, or by its group and name together (null: not in a group).
@@ -112,6 +116,26 @@ export const STATUS_PAGES = {
     watch: [{ id: 'rds-{region}' }],
     needs: 'awsRegion',
   },
+  fivetran: {
+    key: 'fivetran',
+    name: 'Fivetran',
+    format: 'rollup',
+    // Statuspage-shaped, not a Statuspage: only status.json answers (components and incidents are 404), and
+    // the page gives no id or name to check. Its one indicator is the whole of what Fivetran publishes.
+    urls: ['https://status.fivetran.com/api/v2/status.json'],
+    human: 'https://status.fivetran.com',
+    watch: [],
+  },
+  airbyte: {
+    key: 'airbyte',
+    name: 'Airbyte',
+    format: 'statuspage',
+    urls: ['https://status.airbyte.com/api/v2/summary.json'],
+    human: 'https://status.airbyte.com',
+    // Airbyte Cloud's component names are not published: all of it, as Intuit's.
+    watch: [],
+  },
+  // Stitch: no status page is confirmed (DOMAIN-NEXT §2.2); its integrations have no target.
 } as const satisfies Record<string, StatusPage>;
 
 export type PageKey = keyof typeof STATUS_PAGES;
@@ -138,7 +162,22 @@ export const MBI_PAGE: PageKey = 'adobe';
 /** Of Adobe's products, the one that is MBI. */
 export const MBI_PRODUCT = 'Adobe Commerce Intelligence';
 
-export function pageOf(type: string): StatusPage | undefined {
+/**
+ * The page of each other pipeline's own platform: its incident, not the connector's credentials, is what
+ * breaks every connection, and re-authorizing will not fix it. Stitch publishes none.
+ */
+export const PAGE_OF_PIPELINE: Readonly<Record<OtherPipeline, PageKey | undefined>> = {
+  fivetran: 'fivetran',
+  airbyte: 'airbyte',
+  stitch: undefined,
+};
+
+/** The page of an integration's type in an MBI account, or of the pipeline an account is of. */
+export function pageOf(type: string, pipeline?: OtherPipeline): StatusPage | undefined {
+  if (pipeline !== undefined) {
+    const key = PAGE_OF_PIPELINE[pipeline];
+    return key && STATUS_PAGES[key];
+  }
   return Object.hasOwn(PAGE_OF_TYPE, type) ? STATUS_PAGES[PAGE_OF_TYPE[type]!] : undefined;
 }
 

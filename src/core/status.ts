@@ -147,7 +147,10 @@ export function targetOf(
 /** Targets already made for an account (settings are read afresh each check): one per type and tenant. */
 const targetsOf = new WeakMap<AccountSettings, Map<string, PageTarget | undefined>>();
 
-/** The page target of an integration of this account, if its provider has one. */
+/**
+ * The page target of an integration of this account, if its provider has one; for an account of another
+ * pipeline (Fivetran, Airbyte), that pipeline's own page, whatever the connector's source.
+ */
 export function targetFor(
   integration: Pick<Integration, 'type' | 'subdomain'>,
   account: AccountSettings,
@@ -156,13 +159,18 @@ export function targetFor(
   if (!made) targetsOf.set(account, (made = new Map<string, PageTarget | undefined>()));
   const key = `${integration.type}\u0000${integration.subdomain ?? ''}`;
   if (made.has(key)) return made.get(key);
-  const page = pageOf(integration.type);
+  const page = pageOf(integration.type, account.pipeline);
   const target = page && targetOf(page, account, integration.subdomain);
   made.set(key, target);
   return target;
 }
 
 export const MBI_TARGET = /* @__PURE__ */ targetOf(STATUS_PAGES[MBI_PAGE], {})!;
+
+/** Adobe's page, which speaks for MBI: for MBI accounts only (it says nothing of Fivetran or Airbyte). */
+export function mbiTargetOf(account: Pick<AccountSettings, 'pipeline'>): PageTarget | undefined {
+  return account.pipeline === undefined ? MBI_TARGET : undefined;
+}
 
 const EVENT_KINDS = new Set(['incident', 'component', 'maintenance']);
 const REASONS = new Set(['unreadable', 'page-changed', 'component-missing', 'no-access', 'not-set']);

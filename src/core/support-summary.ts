@@ -7,7 +7,7 @@ import { providerFor } from './providers';
 import type { Prediction } from './deadlines';
 import { PIPELINE_NAMES, type AccountSettings } from './settings';
 import type { Integration } from './types';
-import { currentReading, MBI_TARGET, targetFor, type PageTarget, type StatusRecords } from './status';
+import { currentReading, mbiTargetOf, targetFor, type PageTarget, type StatusRecords } from './status';
 import { MBI_PRODUCT, PRODUCT_OF_TYPE } from './status-pages';
 
 export interface SummaryInput {
@@ -95,7 +95,10 @@ function statusLine(target: PageTarget, records: StatusRecords, product?: string
   return `${where}: ${event.kind} "${event.title}" (${event.level})${since}${event.url ? `; ${event.url}` : ''}`;
 }
 
-/** The status lines of an integration's support summary, from the stored status records. */
+/**
+ * The status lines of an integration's support summary, from the stored status records. A Fivetran or
+ * Airbyte connection's provider line is its pipeline's page; Adobe's line is for MBI accounts only.
+ */
 export function statusLines(
   integration: Pick<Integration, 'type' | 'subdomain'>,
   account: AccountSettings,
@@ -104,7 +107,8 @@ export function statusLines(
   const out: { provider?: string; adobe?: string } = {};
   const target = targetFor(integration, account);
   const provider = target && statusLine(target, records, PRODUCT_OF_TYPE[integration.type]);
-  const adobe = statusLine(MBI_TARGET, records, MBI_PRODUCT);
+  const mbiTarget = mbiTargetOf(account);
+  const adobe = mbiTarget && statusLine(mbiTarget, records, MBI_PRODUCT);
   if (provider) out.provider = provider;
   if (adobe) out.adobe = adobe;
   return out;

@@ -68,7 +68,8 @@ async function readingOf(page: StatusPage, target = targetFor(page)): Promise<St
   return reading;
 }
 
-const HAS_MAINTENANCE = new Set<StatusPage['format']>(['statuspage', 'adobe', 'salesforce']);
+/** Fivetran's rollup says maintenance by its indicator (which Atlassian's list does not have; peers map it). */
+const HAS_MAINTENANCE = new Set<StatusPage['format']>(['statuspage', 'rollup', 'adobe', 'salesforce']);
 
 /** The title the parser reads for the default incident of a page. */
 function incidentTitle(page: StatusPage): string {
@@ -89,6 +90,8 @@ describe('status routes', () => {
         'status.developer.intuit.com',
         'api.status.salesforce.com',
         'health.aws.amazon.com',
+        'status.fivetran.com',
+        'status.airbyte.com',
       ].sort(),
     );
     for (const host of STATUS_HOSTS) expect(DEFAULT_TITLES[host]).toBeTruthy();
@@ -122,6 +125,8 @@ describe('status routes', () => {
       const event = reading.events[0]!;
       expect(event.kind).toBe('incident');
       expect(event.title).toBe(incidentTitle(page));
+      // A rollup says nothing of when it began.
+      if (page.format === 'rollup') return expect(event.since).toBeUndefined();
       expect(event.since).toBeGreaterThanOrEqual(before - 20 * 60_000 - 1000);
       expect(event.since).toBeLessThanOrEqual(Date.now() - 20 * 60_000);
     },
@@ -134,7 +139,7 @@ describe('status routes', () => {
       const title = 'Hostile <b>"title"</b> & more';
       sim.setStatus(hostOf(page), 'incident', { title, startedAt });
       const event = (await readingOf(page)).events[0]!;
-      expect(event.since).toBe(startedAt);
+      expect(event.since).toBe(page.format === 'rollup' ? undefined : startedAt);
       // Salesforce's parser writes its own title: the one given is in the incident's event message.
       if (page.format === 'salesforce') expect((await read(page)).text).toContain(JSON.stringify(title));
       else expect(event.title).toContain(title);
@@ -146,7 +151,8 @@ describe('status routes', () => {
     async ({ page }) => {
       sim.setStatus(hostOf(page), 'incident-elsewhere');
       expect((await readingOf(page)).level).toBe('operational');
-      // Something is open on the page all the same (Intuit's: an informational notice).
+      // Something is open on the page all the same (Intuit's and Airbyte's: an informational notice; Fivetran's
+      // rollup shows only that the page changed).
       const { text } = await read(page);
       sim.setStatus(hostOf(page), 'operational');
       expect((await read(page)).text).not.toBe(text);
@@ -184,8 +190,14 @@ describe('status routes', () => {
         expect(reading).toEqual({ level: 'unknown', events: [], reason: 'component-missing' });
         break;
       case 'quickbooks':
-        // Intuit's entry has no pageId/pageName and watches the whole page: the parser cannot tell.
+      case 'airbyte':
+        // Intuit's and Airbyte's entries have no pageId/pageName and watch the whole page: the parser cannot tell.
         expect(JSON.parse(text)).toMatchObject({ page: { name: 'GitHub' } });
+        expect(reading.level).toBe('operational');
+        break;
+      case 'fivetran':
+        // Discord's page answers; Fivetran's publishes no id or name to compare, so the parser cannot tell.
+        expect(JSON.parse(text)).toMatchObject({ page: { id: 'srhpyqt94yxb', name: 'Discord' } });
         expect(reading.level).toBe('operational');
         break;
       default:
@@ -285,6 +297,50 @@ describe('status routes', () => {
     expect((await readingOf(page)).events[0]?.product).toBe('Adobe Commerce Intelligence');
   });
 
+  it('serves Fivetran’s status.json as Fivetran does: an indicator and its description, no page id or name', async () => {
+    const page = STATUS_PAGES.fivetran;
+    const documents: { status: unknown; page: Record<string, unknown> }[] = [];
+    for (const scenario of ['operational', 'incident', 'maintenance'] as const) {
+      sim.setStatus('status.fivetran.com', scenario);
+      documents.push(JSON.parse((await read(page)).text) as (typeof documents)[number]);
+    }
+    expect(documents.map((d) => d.status)).toEqual([
+      { indicator: 'none', description: 'All Systems Operational' },
+      { indicator: 'major', description: 'Partial System Outage' },
+      { indicator: 'maintenance', description: 'Scheduled maintenance' },
+    ]);
+    // Its only page field is when the page last changed.
+    for (const d of documents) {
+      expect(Object.keys(d.page)).toEqual(['updated_at']);
+      expect(Date.parse(String(d.page.updated_at))).toBeGreaterThan(0);
+    }
+    sim.setStatus('status.fivetran.com', 'incident');
+    expect(await readingOf(page)).toEqual({
+      level: 'outage',
+      events: [
+        {
+          kind: 'incident',
+          id: 'major',
+          title: 'Partial System Outage',
+          level: 'outage',
+          url: 'https://status.fivetran.com',
+        },
+      ],
+    });
+  });
+
+  it('reads Airbyte’s page whole: an incident on any of its components is Airbyte’s', async () => {
+    const page = STATUS_PAGES.airbyte;
+    sim.setStatus('status.airbyte.com', 'incident');
+    const { text } = await read(page);
+    expect(JSON.parse(text)).toMatchObject({ page: { name: 'Airbyte', url: 'https://status.airbyte.com' } });
+    expect((await readingOf(page)).events[0]).toMatchObject({
+      kind: 'incident',
+      title: 'Delayed syncs on Airbyte Cloud',
+      url: 'https://status.airbyte.com/incidents/simincident1',
+    });
+  });
+
   it('answers 404 for a route not in the table, and does not count it', async () => {
     for (const path of [
       '/__status/status.example.com/api/v2/summary.json',
@@ -292,6 +348,10 @@ describe('status routes', () => {
       '/__status/api.status.salesforce.com/v1/instances/not-one/status',
       '/__status/api.status.salesforce.com/v1/instances//status',
       '/__status/www.mixpanelstatus.com',
+      // Fivetran's page serves status.json alone.
+      '/__status/status.fivetran.com/api/v2/summary.json',
+      '/__status/status.fivetran.com/api/v2/components.json',
+      '/__status/status.fivetran.com/api/v2/incidents.json',
       '/__status/',
     ]) {
       const res = await fetch(`${sim.url}${path}`);

@@ -76,6 +76,9 @@ export const DEFAULT_TITLES: Readonly<Record<string, string>> = {
   'status.developer.intuit.com': 'QuickBooks Online Accounting API errors',
   'api.status.salesforce.com': 'Some users may see errors when calling the API',
   'health.aws.amazon.com': 'Increased database connectivity errors',
+  // Fivetran's page says only its rollup: the incident's title is the description of its indicator.
+  'status.fivetran.com': 'Partial System Outage',
+  'status.airbyte.com': 'Delayed syncs on Airbyte Cloud',
 };
 const DEFAULT_MAINTENANCE_TITLE = 'Scheduled maintenance';
 
@@ -257,6 +260,8 @@ function documentOf(ask: Ask, scenario: DocScenario): unknown {
   switch (ask.page.format) {
     case 'statuspage':
       return statuspage(ask, scenario);
+    case 'rollup':
+      return rollup(ask, scenario);
     case 'google':
       return google(ask, scenario);
     case 'adobe':
@@ -289,7 +294,7 @@ function escapeHtml(text: string): string {
 const renamed = (name: string): string => name.replace(/^(Adobe|Google) /, '');
 
 // ---------------------------------------------------------------------------------------------------------
-// Atlassian Statuspage (Mixpanel, Intuit), from GitHub's summary.json.
+// Atlassian Statuspage (Mixpanel, Intuit, Airbyte), from GitHub's summary.json.
 
 interface SpComponent {
   id: string;
@@ -382,6 +387,16 @@ const STATUSPAGE_SITES: Readonly<Record<string, SpSite>> = {
       { id: 'qbsim0oauth1', name: 'OAuth 2.0' },
     ],
   },
+  airbyte: {
+    id: 'absim0page01',
+    name: 'Airbyte',
+    timeZone: 'America/Los_Angeles',
+    components: [
+      { id: 'absim0syncs1', name: 'Cloud Syncs' },
+      { id: 'absim0webap1', name: 'Web Application' },
+      { id: 'absim0api001', name: 'API' },
+    ],
+  },
 };
 
 /** Whether a component is watched: by id, or by name outside any group; every one when nothing is listed. */
@@ -409,7 +424,7 @@ function statuspage(ask: Ask, scenario: DocScenario): SpSummary {
   const pageId = page.pageId ?? site.id;
   const watched = site.components.filter((c) => watches(page.watch, c));
   const elsewhere = site.components.find((c) => !watches(page.watch, c));
-  // Intuit watches its whole page: nothing is elsewhere, so "elsewhere" is an informational notice.
+  // Intuit and Airbyte are watched whole: nothing is elsewhere, so "elsewhere" is an informational notice.
   const notice = scenario === 'incident-elsewhere' && elsewhere === undefined;
   const affected = scenario === 'incident-elsewhere' ? elsewhere : watched[0];
   const componentStatus =
@@ -503,6 +518,35 @@ function statuspage(ask: Ask, scenario: DocScenario): SpSummary {
     };
   }
   return base;
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Statuspage's status.json alone (Fivetran), from Fivetran's captured one: an indicator, no page id or name.
+
+interface Rollup {
+  status: { indicator: string; description: string };
+  page: Record<string, string>;
+}
+
+const FIVETRAN = fixture<Rollup>('fivetran-status.json');
+const DISCORD = fixture<Rollup>('statuspage-discord-status.json');
+
+function rollup(ask: Ask, scenario: DocScenario): Rollup {
+  const page = { ...FIVETRAN.page, updated_at: iso(ask.now) };
+  switch (scenario) {
+    case 'operational':
+      return { ...FIVETRAN, page };
+    // A notice that impacts nothing leaves the indicator at none: only the page's last change shows it.
+    case 'incident-elsewhere':
+      return { ...FIVETRAN, page: { ...page, updated_at: iso(ask.setting.startedAt) } };
+    case 'incident':
+      return { status: { indicator: 'major', description: titleOf(ask) }, page };
+    case 'maintenance':
+      return { status: { indicator: 'maintenance', description: titleOf(ask, true) }, page };
+    // Another page answers (Discord's, with its id and name): Fivetran's publishes none to compare.
+    case 'page-changed':
+      return { ...DISCORD, page: { ...DISCORD.page, updated_at: iso(ask.now) } };
+  }
 }
 
 // ---------------------------------------------------------------------------------------------------------

@@ -2,6 +2,8 @@
 // needs, and when an outage that held an integration is over.
 import { describe, expect, it } from 'vitest';
 import { neededTargets, outageFor, planReleased, parseHeld, type Readings } from '../../src/core/outage';
+import { buildPopupModel } from '../../src/core/popup-build';
+import type { PopupRow } from '../../src/core/popup-model';
 import { parseSettings, type AccountSettings } from '../../src/core/settings';
 import { integrationKey } from '../../src/core/snooze';
 import {
@@ -9,6 +11,7 @@ import {
   readingOf,
   readingsOf,
   unknownReading,
+  targetFor,
   type StatusEvent,
   type StatusRecords,
 } from '../../src/core/status';
@@ -218,6 +221,139 @@ describe('neededTargets', () => {
   it('does not narrow to a subdomain that could not be one', () => {
     const needed = neededTargets(viewOf([zendesk('1', { subdomain: 'a/b?x=1' })]));
     expect([...needed.keys()].sort()).toEqual(['adobe', 'zendesk']);
+  });
+});
+
+describe('the pipelines’ own pages', () => {
+  const pipelines = parseSettings({
+    escalationHours: 24,
+    accounts: [
+      { id: 'f', label: 'Loads', pipeline: 'fivetran' },
+      { id: 'a', label: 'Syncs', pipeline: 'airbyte' },
+      { id: 't', label: 'Extracts', pipeline: 'stitch' },
+    ],
+  });
+  const [fivetranAccount, airbyteAccount, stitchAccount] = pipelines.accounts as [
+    AccountSettings,
+    AccountSettings,
+    AccountSettings,
+  ];
+
+  /** A connection as each pipeline's adapter lists it: its type names the pipeline and the source. */
+  const connection = (id: string, type: string, provider: string, extra: Partial<Integration> = {}): Integration =>
+    zendesk(id, { type, provider, name: provider, kind: 'oauth', state: 'failing', rawStatus: 'broken', ...extra });
+  const googleAds = (id = 'c1', extra: Partial<Integration> = {}) =>
+    connection(id, 'fivetran:google_ads', 'Google Ads', { group: 'g1', ...extra });
+  const airbyte = (id = 'a1') => connection(id, 'airbyte', 'Airbyte', { group: 'w1' });
+  const shopify = (id = 's1') => connection(id, 'stitch:platform.shopify', 'Shopify', { group: '116078' });
+
+  /** What Fivetran's and Airbyte's pages report: the rollup's description, and an incident on Airbyte Cloud. */
+  const FIVETRAN = incident('Partial System Outage', {
+    id: 'major',
+    level: 'outage',
+    url: 'https://status.fivetran.com',
+  });
+  const AIRBYTE = incident('Delayed syncs', { since: NOW - 2 * HOUR, url: 'https://status.airbyte.com/incidents/x' });
+  const MBI = incident('Data synchronization delays', { product: MBI_PRODUCT, level: 'outage' });
+
+  /** The rows of each account's problems, as the popup shows them. */
+  function rowsOf(integrations: Record<string, Integration[]>, pages: Record<string, StatusEvent[]>): PopupRow[] {
+    const records = Object.entries(integrations).map(([id, list]) => connectionsRecord(list, NOW, id));
+    const view = deriveView(pipelines, records, NOW);
+    const { model } = buildPopupModel(view, pipelines, {}, {}, NOW, new Map(), { readings: readings(pages) });
+    return model.accounts.flatMap((a) => a.entries.flatMap((e) => ('group' in e ? [] : [e])));
+  }
+
+  it.each([
+    { pipeline: 'Fivetran', account: fivetranAccount, integration: googleAds(), page: 'fivetran', event: FIVETRAN },
+    { pipeline: 'Airbyte', account: airbyteAccount, integration: airbyte(), page: 'airbyte', event: AIRBYTE },
+  ])('joins $pipeline’s incident to a failing $pipeline connection: re-authorizing will not help yet', (c) => {
+    expect(targetFor(c.integration, c.account)?.urls).toEqual([
+      c.page === 'fivetran'
+        ? 'https://status.fivetran.com/api/v2/status.json'
+        : 'https://status.airbyte.com/api/v2/summary.json',
+    ]);
+    expect(outageFor(c.integration, c.account, readings({ [c.page]: [c.event] }))).toEqual({
+      source: c.pipeline,
+      event: c.event,
+      mbi: false,
+      holds: true,
+    });
+  });
+
+  it('shows Fivetran’s incident on the row in Fivetran’s name and steps the advice back', () => {
+    const overdue = googleAds('c1', { since: NOW - 48 * HOUR, detail: 'Connection timed out' });
+    const [plain] = rowsOf({ f: [overdue] }, {});
+    expect(plain).toMatchObject({ escalated: true, supportFirst: true, cause: { kind: 'provider' } });
+    const [held] = rowsOf({ f: [overdue] }, { fivetran: [FIVETRAN] });
+    expect(held?.outage).toEqual({
+      source: 'Fivetran',
+      kind: 'incident',
+      title: 'Partial System Outage',
+      holds: true,
+      link: true,
+    });
+    expect(held).toMatchObject({ escalated: true, supportFirst: false });
+    expect(held?.cause).toBeUndefined();
+  });
+
+  it('shows Airbyte’s incident on the row in Airbyte’s name and steps the advice back', () => {
+    const [held] = rowsOf({ a: [{ ...airbyte(), since: NOW - 48 * HOUR }] }, { airbyte: [AIRBYTE] });
+    expect(held?.outage).toMatchObject({ source: 'Airbyte', kind: 'incident', title: 'Delayed syncs', holds: true });
+    expect(held?.supportFirst).toBe(false);
+  });
+
+  it('never calls a pipeline’s incident an internal MBI problem, however many connections broke together', () => {
+    // Of three sources, so that they are three rows, not one group.
+    const together = ['google_ads', 'facebook_ads', 'salesforce'].map((service, i) =>
+      connection(`c${i}`, `fivetran:${service}`, service, { since: NOW - HOUR }),
+    );
+    const rows = rowsOf({ f: together }, { fivetran: [FIVETRAN], adobe: [MBI] });
+    expect(rows.map((r) => r.outage)).toEqual(Array(3).fill(expect.objectContaining({ source: 'Fivetran' })));
+    expect(rows.map((r) => [r.outage?.mbi, r.outage?.internal])).toEqual(Array(3).fill([undefined, undefined]));
+    // MBI's own incident alone explains nothing in a Fivetran account.
+    expect(rowsOf({ f: together }, { fivetran: [], adobe: [MBI] }).map((r) => r.outage)).toEqual(
+      Array(3).fill(undefined),
+    );
+  });
+
+  it.each([
+    { what: 'a Fivetran connection', account: fivetranAccount, integration: googleAds() },
+    { what: 'an Airbyte connection', account: airbyteAccount, integration: airbyte() },
+    { what: 'a Stitch source', account: stitchAccount, integration: shopify() },
+  ])('joins MBI’s own incident (Adobe’s page) to nothing for $what', ({ account: a, integration }) => {
+    expect(outageFor(integration, a, readings({ adobe: [MBI] }))).toBeUndefined();
+  });
+
+  it('gives a Stitch source no page: none is confirmed', () => {
+    expect(targetFor(shopify(), stitchAccount)).toBeUndefined();
+    expect(outageFor(shopify(), stitchAccount, readings({ fivetran: [FIVETRAN], airbyte: [AIRBYTE] }))).toBeUndefined();
+  });
+
+  it('joins the pipeline’s page, not the source’s, whatever the connector reads', () => {
+    // A Fivetran connector of Zendesk's: Zendesk's incident is not Fivetran's.
+    const zendeskConnector = connection('c9', 'fivetran:zendesk', 'Zendesk', { subdomain: 'vandelay' });
+    expect(targetFor(zendeskConnector, fivetranAccount)?.target).toBe('fivetran');
+    expect(outageFor(zendeskConnector, fivetranAccount, readings({ zendesk: [POD] }))).toBeUndefined();
+    // And an MBI integration of a type a pipeline page's key spells is still an MBI one.
+    expect(targetFor(of('fivetran', 'Fivetran'), account)).toBeUndefined();
+  });
+
+  it('needs each pipeline’s page for its broken connections, and never Adobe’s', () => {
+    const records = [
+      connectionsRecord([googleAds(), googleAds('c2')], NOW, 'f'),
+      connectionsRecord([airbyte()], NOW, 'a'),
+      connectionsRecord([shopify()], NOW, 't'),
+    ];
+    expect([...neededTargets(deriveView(pipelines, records, NOW)).keys()].sort()).toEqual(['airbyte', 'fivetran']);
+  });
+
+  it('releases a Fivetran connection once Fivetran resolves, whatever Adobe’s page says', () => {
+    const view = deriveView(pipelines, [connectionsRecord([googleAds()], NOW, 'f')], NOW);
+    const { memory } = planReleased({}, view, readings({ fivetran: [FIVETRAN] }), false);
+    expect(memory).toEqual({ [integrationKey('f', 'c1')]: { source: 'Fivetran', title: 'Partial System Outage' } });
+    const resolved = planReleased(memory, view, readings({ fivetran: [], adobe: 'unknown' }), false);
+    expect(resolved.released.map((r) => [r.accountId, r.by.source])).toEqual([['f', 'Fivetran']]);
   });
 });
 

@@ -680,11 +680,111 @@ describe('the AWS parser', () => {
 });
 
 // ---------------------------------------------------------------------------------------------------------
+// Statuspage status.json alone (Fivetran)
+
+const FIVETRAN = fixture('status/fivetran-status.json') as { status: Json; page: Json };
+const FIVETRAN_TARGET = target(STATUS_PAGES.fivetran);
+/** GitHub's rollup during its incident, as sampled: the indicator and description a Statuspage gives together. */
+const GITHUB_ROLLUP = (fixture('status/statuspage-github-summary.json') as { status: Json }).status;
+/** Discord's page as a table entry of this format would have it, with the id and name it publishes. */
+const DISCORD_ROLLUP = target({ ...STATUS_PAGES.fivetran, pageId: 'srhpyqt94yxb', pageName: 'Discord' });
+
+/** Fivetran's sample with its status changed. */
+const fivetranWith = (status: Json): unknown => ({ ...FIVETRAN, status: { ...FIVETRAN.status, ...status } });
+
+describe('the rollup parser', () => {
+  it('reads Fivetran’s status.json, as captured, as operational', () => {
+    expect(readingOf(FIVETRAN, FIVETRAN_TARGET)).toEqual({ level: 'operational', events: [] });
+  });
+
+  it('reads GitHub’s rollup during its incident as degraded, told as an incident titled with its description', () => {
+    expect(readingOf(fivetranWith(GITHUB_ROLLUP), FIVETRAN_TARGET)).toEqual({
+      level: 'degraded',
+      events: [
+        {
+          kind: 'incident',
+          id: 'minor',
+          title: 'Minor Service Outage',
+          level: 'degraded',
+          url: 'https://status.fivetran.com',
+        },
+      ],
+    });
+  });
+
+  it.each([
+    { indicator: 'none', level: 'operational', kind: undefined },
+    { indicator: 'minor', level: 'degraded', kind: 'incident' },
+    { indicator: 'major', level: 'outage', kind: 'incident' },
+    { indicator: 'critical', level: 'outage', kind: 'incident' },
+    { indicator: 'maintenance', level: 'maintenance', kind: 'maintenance' },
+  ])('$indicator → $level', ({ indicator, level, kind }) => {
+    const reading = readingOf(fivetranWith({ indicator, description: 'Said by the page' }), FIVETRAN_TARGET);
+    expect(reading.level).toBe(level);
+    expect(reading.events.map((e) => e.kind)).toEqual(kind ? [kind] : []);
+  });
+
+  it.each(['on_fire', 'None', 'constructor', '__proto__', ''])(
+    'reads an indicator it does not know ("%s") as unknown rather than operational',
+    (indicator) => {
+      expect(readingOf(fivetranWith({ indicator }), FIVETRAN_TARGET)).toEqual({
+        level: 'unknown',
+        events: [],
+        reason: 'unreadable',
+      });
+    },
+  );
+
+  it.each([
+    { what: 'no description', status: { indicator: 'major', description: undefined } },
+    { what: 'a blank description', status: { indicator: 'major', description: '  ' } },
+    { what: 'a description that is not text', status: { indicator: 'major', description: { toString: 1 } } },
+  ])('titles an incident with $what by its indicator', ({ status }) => {
+    expect(titles(readingOf(fivetranWith(status), FIVETRAN_TARGET))).toEqual(['major']);
+  });
+
+  it.each([
+    { what: 'no status', body: { page: FIVETRAN.page } },
+    { what: 'a status that is text', body: { ...FIVETRAN, status: 'none' } },
+    { what: 'no indicator', body: { ...FIVETRAN, status: { description: 'All Systems Operational' } } },
+    { what: 'an indicator that is not text', body: fivetranWith({ indicator: 0 }) },
+    {
+      what: 'a summary.json’s components without a status',
+      body: { page: GITHUB.page, components: GITHUB.components },
+    },
+  ])('reads a body with $what as unreadable', ({ body }) => {
+    expect(read(body, FIVETRAN_TARGET)).toBe('unreadable');
+  });
+
+  it.each([
+    { file: 'statuspage-discord-status.json', pageId: 'srhpyqt94yxb', pageName: 'Discord' },
+    { file: 'statuspage-hubspot-status.json', pageId: '8b9w1wwq3g7d', pageName: 'HubSpot' },
+  ])('reads $pageName’s status.json as operational, and as page-changed where another page is meant', (sample) => {
+    const body = fixture(`status/${sample.file}`);
+    const own = target({ ...STATUS_PAGES.fivetran, pageId: sample.pageId, pageName: sample.pageName });
+    expect(readingOf(body, own)).toEqual({ level: 'operational', events: [] });
+    expect(readingOf(body, FIVETRAN_TARGET)).toEqual({ level: 'operational', events: [] });
+    const other = target({ ...STATUS_PAGES.fivetran, pageId: 'aaaaaaaaaaaa', pageName: sample.pageName });
+    expect(readingOf(body, other)).toEqual({ level: 'unknown', events: [], reason: 'page-changed' });
+  });
+
+  it('reads Fivetran’s page, which has no id, as page-changed where the table gives one', () => {
+    expect(readingOf(fivetranWith(GITHUB_ROLLUP), DISCORD_ROLLUP)).toMatchObject({ reason: 'page-changed' });
+  });
+});
+
+// ---------------------------------------------------------------------------------------------------------
 // Whatever the body
 
 /** A target of each format, able to match the samples below. */
 const TARGETS: Readonly<Record<StatusFormat, readonly PageTarget[]>> = {
-  statuspage: [PACKAGES_WATCHED, target(STATUS_PAGES.quickbooks), target(STATUS_PAGES.mixpanel)],
+  statuspage: [
+    PACKAGES_WATCHED,
+    target(STATUS_PAGES.quickbooks),
+    target(STATUS_PAGES.mixpanel),
+    target(STATUS_PAGES.airbyte),
+  ],
+  rollup: [FIVETRAN_TARGET, DISCORD_ROLLUP],
   google: [GOOGLE_TARGET, BIGQUERY],
   adobe: [ADOBE_TARGET],
   zendesk: [ZENDESK_TARGET],
@@ -695,6 +795,7 @@ const TARGETS: Readonly<Record<StatusFormat, readonly PageTarget[]>> = {
 /** The bodies of each format's URLs, in order. */
 const SAMPLES: Readonly<Record<StatusFormat, readonly unknown[]>> = {
   statuspage: [GITHUB],
+  rollup: [FIVETRAN],
   google: [GOOGLE],
   adobe: [ADOBE],
   zendesk: [ZENDESK_SERVICES, ZENDESK],
@@ -849,6 +950,40 @@ describe('every parser, on any JSON', () => {
       fc.property(bodiesOf(SAMPLES[format]), fc.constantFrom(...targets), (bodies, t) => {
         checkResult(PARSERS[format](bodies, t, NOW), t);
       }),
+      RUNS,
+    );
+  });
+});
+
+describe('the rollup parser, on any indicator and description', () => {
+  const LEVEL_OF: Readonly<Record<string, StatusLevel>> = {
+    none: 'operational',
+    minor: 'degraded',
+    major: 'outage',
+    critical: 'outage',
+    maintenance: 'maintenance',
+  };
+
+  it('reads Statuspage’s indicators by their level and anything else as unknown, titled by the page', () => {
+    fc.assert(
+      fc.property(
+        fc.oneof(fc.constantFrom(...Object.keys(LEVEL_OF), ...KEYS), fc.string()),
+        fc.oneof(fc.string(), json),
+        (indicator, description) => {
+          // As the body arrives: parsed from text, so "__proto__" is an indicator like any other.
+          const body: unknown = JSON.parse(JSON.stringify({ ...FIVETRAN, status: { indicator, description } }));
+          const reading = readingOf(body, FIVETRAN_TARGET);
+          const level = Object.hasOwn(LEVEL_OF, indicator) ? LEVEL_OF[indicator] : 'unknown';
+          expect(reading.level).toBe(level);
+          const said = typeof description === 'string' && description.trim() !== '' ? description : indicator;
+          const kind = level === 'maintenance' ? 'maintenance' : 'incident';
+          expect(reading.events).toEqual(
+            level === 'operational' || level === 'unknown'
+              ? []
+              : [{ kind, id: indicator, title: said, level, url: FIVETRAN_TARGET.human }],
+          );
+        },
+      ),
       RUNS,
     );
   });

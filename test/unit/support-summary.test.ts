@@ -197,6 +197,67 @@ describe('the status lines', () => {
     expect(line(text, 'Adobe status')).toContain('Adobe Commerce Intelligence, read ');
   });
 
+  describe('of a pipeline account', () => {
+    const pipelines = parseSettings({
+      accounts: [
+        { id: 'f', label: 'Loads', pipeline: 'fivetran' },
+        { id: 'a', label: 'Syncs', pipeline: 'airbyte' },
+        { id: 't', label: 'Extracts', pipeline: 'stitch' },
+      ],
+    }).accounts;
+    const ROLLUP: StatusEvent = {
+      kind: 'incident',
+      id: 'major',
+      title: 'Partial System Outage',
+      level: 'outage',
+      url: 'https://status.fivetran.com',
+    };
+    const connection = (type: string): Integration => ({
+      ...zendesk,
+      type,
+      provider: 'Google Ads',
+      detail: 'Sync failed',
+    });
+    /** Every page read, Adobe's with MBI's own incident on it. */
+    const records: StatusRecords = {
+      fivetran: record('fivetran', readingOf([ROLLUP])),
+      airbyte: record('airbyte', readingOf([])),
+      adobe: record(
+        'adobe',
+        readingOf([{ ...POD, title: 'Data synchronization delays', product: 'Adobe Commerce Intelligence' }]),
+      ),
+      zendesk: record('zendesk', readingOf([POD])),
+    };
+    const summaryOf = (index: number, type: string) => {
+      const account = pipelines[index]!;
+      const integration = connection(type);
+      return supportSummary({ account, integration, status: statusLines(integration, account, records), now: NOW });
+    };
+
+    it('gives a Fivetran connection what Fivetran’s page says, and leaves Adobe’s out', () => {
+      const text = summaryOf(0, 'fivetran:google_ads');
+      expect(line(text, 'Provider status')).toBe(
+        'Provider status: Fivetran (status.fivetran.com), read 2026-01-15T11:58:00Z: incident "Partial System Outage" (outage); https://status.fivetran.com',
+      );
+      expect(line(text, 'Adobe status')).toBeUndefined();
+      expect(text).not.toContain('Data synchronization delays');
+    });
+
+    it('gives an Airbyte connection what Airbyte’s page says, and leaves Adobe’s out', () => {
+      const text = summaryOf(1, 'airbyte');
+      expect(line(text, 'Provider status')).toBe(
+        'Provider status: Airbyte (status.airbyte.com), read 2026-01-15T11:58:00Z: operational',
+      );
+      expect(line(text, 'Adobe status')).toBeUndefined();
+    });
+
+    it('gives a Stitch source no status line: Stitch has no status page known', () => {
+      const text = summaryOf(2, 'stitch:platform.zendesk');
+      expect(line(text, 'Provider status')).toBeUndefined();
+      expect(line(text, 'Adobe status')).toBeUndefined();
+    });
+  });
+
   it('keeps a title from the page on one line, and never carries the Export API key', () => {
     const sneaky = { ...POD, title: 'Latency\nState: healthy' };
     const text = summaryWith({

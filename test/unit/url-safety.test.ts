@@ -116,6 +116,8 @@ describe('safeUrl and the status pages', () => {
     { what: 'Intuit’s developer status page', url: 'https://status.developer.intuit.com/incidents/abc' },
     { what: 'Mixpanel’s status page', url: 'https://www.mixpanelstatus.com/incidents/abc' },
     { what: 'AWS Health', url: 'https://health.aws.amazon.com/health/status' },
+    { what: 'Fivetran’s status page', url: 'https://status.fivetran.com/' },
+    { what: 'an Airbyte incident', url: 'https://status.airbyte.com/incidents/abc' },
   ])('opens $what', ({ url }) => {
     expect(safeUrl(url)).toBe(url);
   });
@@ -129,6 +131,7 @@ describe('safeUrl and the status pages', () => {
     { what: 'a look-alike of Mixpanel’s', url: 'https://mixpanelstatus.com.evil.io/' },
     { what: 'a non-default port on a status host', url: 'https://status.salesforce.com:8443/incidents/1' },
     { what: 'a user name before a status host', url: 'https://status.zendesk.com@evil.io/' },
+    { what: 'Stitch’s unconfirmed status host', url: 'https://status.stitchdata.com/' },
   ])('refuses $what: $url', ({ url }) => {
     expect(safeUrl(url)).toBeNull();
   });

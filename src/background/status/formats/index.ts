@@ -4,12 +4,14 @@ import { parseAdobe } from './adobe';
 import { parseAws } from './aws';
 import { parseGoogle } from './google';
 import type { StatusParser } from './parser';
+import { parseRollup } from './rollup';
 import { parseSalesforce } from './salesforce';
 import { parseStatuspage } from './statuspage';
 import { parseZendesk } from './zendesk';
 
 export const PARSERS: Readonly<Record<StatusFormat, StatusParser>> = {
   statuspage: parseStatuspage,
+  rollup: parseRollup,
   google: parseGoogle,
   adobe: parseAdobe,
   zendesk: parseZendesk,
