@@ -5,8 +5,11 @@ import type { AccountSettings } from '../core/settings';
 import { runTest } from './use-options';
 
 interface Props {
-  /** The account to test with the key to send ('' for none), or null when the form is not valid yet. */
-  target: () => { account: AccountSettings; exportApiKey: string } | null;
+  /**
+   * The account to test with the credential to send (key '' for none; `secret`, a pipeline's second half),
+   * or null when the form is not valid yet.
+   */
+  target: () => { account: AccountSettings; exportApiKey: string; secret?: string } | null;
 }
 
 /** "Test connection": runs the real adapters once and shows the result in the popup's words. */
@@ -19,8 +22,8 @@ export function TestButton({ target }: Props) {
     setRunning(true);
     setResult(null);
     try {
-      const outcome = await runTest(chosen.account, chosen.exportApiKey);
-      setResult({ passed: testPassed(outcome), lines: describeTest(outcome) });
+      const outcome = await runTest(chosen.account, chosen.exportApiKey, chosen.secret);
+      setResult({ passed: testPassed(outcome), lines: describeTest(outcome, chosen.account.pipeline) });
     } catch (error) {
       setResult({
         passed: false,

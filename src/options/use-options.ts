@@ -93,10 +93,11 @@ export function requestNotifications(): Promise<boolean> {
   return browser.permissions.request({ permissions: ['notifications'] });
 }
 
-export async function runTest(account: AccountSettings, exportApiKey: string): Promise<TestResult> {
-  const command: Command = exportApiKey
-    ? { type: MSG.testAccount, account, exportApiKey }
-    : { type: MSG.testAccount, account };
+/** Runs Test connection in the worker with the credential to try ('' for none; `secret` is its second half). */
+export async function runTest(account: AccountSettings, exportApiKey: string, secret = ''): Promise<TestResult> {
+  const command: Command = { type: MSG.testAccount, account };
+  if (exportApiKey) command.exportApiKey = exportApiKey;
+  if (exportApiKey && secret) command.secret = secret;
   const sent = await send(command);
   if (!sent.sent) throw new Error(sent.reason);
   if (!sent.answer) throw new Error('No answer from the extension.');

@@ -186,7 +186,7 @@ describe('keys and settings the admin can trust', () => {
   }, 120_000);
 
   it('shows settings of a newer version without changing them, its save buttons disabled', async () => {
-    const newer = { ...(await syncSettings()), version: 3, pollMinutes: 9, futureOption: { kept: true } };
+    const newer = { ...(await syncSettings()), version: 4, pollMinutes: 9, futureOption: { kept: true } };
     await writeSync(newer);
     await expect
       .poll(() => textOf(options.getByRole('alert').filter({ hasText: 'saved by a newer version' })))
