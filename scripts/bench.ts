@@ -1,13 +1,14 @@
 // `npm run bench`: builds both variants, then measures issue 11's performance targets, timings each against
-// a floor measured in the same run: the popup with 500 problems, polls of 1,000 and 10,000 integrations,
-// the shipped sizes and IndexedDB after 90 days. Prints one table and writes it to bench/results.md.
+// a floor measured in the same run: the popup with 500 problems, polls of 1,000 and 10,000 integrations and
+// of 1,000 Fivetran connections, the shipped sizes and IndexedDB after 90 days. Prints one table and writes
+// it to bench/results.md.
 import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
 import { createServer } from 'vite';
 import { startSimulator } from '../test/simulator/server';
 import { BenchBrowser } from './bench/browser';
-import { measurePolls } from './bench/poll-cost';
+import { FIVETRAN_CONNECTIONS, measureFivetranPoll, measurePolls } from './bench/poll-cost';
 import { measurePopup } from './bench/popup-open';
 import { markdown, table, type BenchResults } from './bench/report';
 import { buildSizes } from './bench/sizes';
@@ -19,13 +20,15 @@ const step = (text: string) => console.log(`[${Math.round((Date.now() - started)
 const build = (...mode: string[]) =>
   execFileSync('npx', ['vite', 'build', ...mode, '--logLevel', 'warn'], { stdio: 'inherit', timeout: 240_000 });
 
-async function inBrowser(): Promise<Pick<BenchResults, 'popup' | 'poll'>> {
+async function inBrowser(): Promise<Pick<BenchResults, 'popup' | 'poll' | 'fivetran'>> {
   const sim = await startSimulator();
   const browser = await BenchBrowser.launch(sim);
   try {
     step('Popup with 500 problems, against the floor page');
     const popup = await measurePopup(browser, sim);
-    return { popup, poll: await measurePolls(browser, sim, step) };
+    const poll = await measurePolls(browser, sim, step);
+    step(`Poll of ${FIVETRAN_CONNECTIONS} Fivetran connections, notifications off`);
+    return { popup, poll, fivetran: await measureFivetranPoll(browser, sim) };
   } finally {
     await browser.close();
     await sim.close();
@@ -48,9 +51,9 @@ async function main(): Promise<void> {
   build();
   build('--mode', 'sim');
   const sizes = buildSizes('dist');
-  const { popup, poll } = await inBrowser();
+  const { popup, poll, fivetran } = await inBrowser();
   step('IndexedDB after 90 simulated days');
-  const results: BenchResults = { popup, poll, sizes, storage: await measureStorage() };
+  const results: BenchResults = { popup, poll, fivetran, sizes, storage: await measureStorage() };
   const version = execFileSync(chromium, ['--version'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
   const cpu = cpus();
   const memory = `${(totalmem() / 1024 ** 3).toFixed(1)} GiB`;

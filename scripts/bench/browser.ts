@@ -3,11 +3,14 @@
 import { cpSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { BrowserContext, Page, Worker } from 'playwright-core';
+import { PIPELINE_CREDENTIALS } from '../../test/simulator/pipelines';
 import type { Simulator } from '../../test/simulator/server';
 import { launchWithExtension } from '../chromium';
 import { within } from './stats';
 
 const DIST = 'bench/.dist-bench';
+/** The id of the Fivetran account the bench saves. */
+export const FIVETRAN_ACCOUNT = 'bench-fivetran';
 /** The least a page showing stored state can do: one classic `async` script that reads the model and adds a line. */
 export const FLOOR_PAGE = 'floor.html';
 const FLOOR_HTML = `<!doctype html>
@@ -70,12 +73,29 @@ export class BenchBrowser {
       const id = `bench-${clientId}-${i + 1}`;
       return { id, label: `Bench account ${i + 1}`, clientId, appOrigin: sim.url, apiOrigin: sim.url, enabled: true };
     });
+    await this.save(accounts, {}, notify, paused);
+  }
+
+  /** One Fivetran account on the simulator's API, with the key and secret it accepts; hourly checks. */
+  async configureFivetran(sim: Simulator, notify: boolean): Promise<void> {
+    const { apiKey, apiSecret } = PIPELINE_CREDENTIALS.fivetran;
+    const apiBase = `${sim.url}/fivetran/v1`;
+    const account = { id: FIVETRAN_ACCOUNT, label: 'Bench Fivetran', pipeline: 'fivetran', apiBase, enabled: true };
+    const secret = { exportApiKey: apiKey, secret: apiSecret, apiOrigin: sim.url, clientId: '' };
+    await this.save([account], { [FIVETRAN_ACCOUNT]: secret }, notify);
+  }
+
+  private async save(accounts: object[], secrets: object, notify: boolean, paused = false): Promise<void> {
     const notifications = { newProblem: notify, recovered: notify, escalation: notify, quietStart: 0, quietEnd: 0 };
-    const settings = { version: 2, pollMinutes: 60, staleHours: 26, paused, notifications, accounts };
-    await this.page.evaluate(async (settings) => {
-      await chrome.storage.local.set({ secrets: {} });
-      await chrome.storage.sync.set({ settings });
-    }, settings);
+    const settings = { version: 3, pollMinutes: 60, staleHours: 26, paused, notifications, accounts };
+    await this.page.evaluate(
+      async ({ settings, secrets }) => {
+        // Settings first: the worker drops a key whose account is not in the settings it reads.
+        await chrome.storage.sync.set({ settings });
+        await chrome.storage.local.set({ secrets });
+      },
+      { settings, secrets },
+    );
   }
 
   /** Check now from the extension page, as the popup sends it: the time of its answer, after the badge is drawn. */

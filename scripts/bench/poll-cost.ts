@@ -1,8 +1,9 @@
-// What one poll costs: Check now from an extension page, timed in the worker from the moment the connections
+// What one poll costs: Check now from an extension page, timed in the worker from the moment the list
 // response has fully arrived to the moment the badge's new text is set; beside it, in the same worker right
-// after each poll, the floor: JSON.parse of the same body, reading the stored list and rewriting it.
+// after each poll, the floor: JSON.parse of the same body, reading the stored list and rewriting it. For an
+// MBI account (its connections list) and a Fivetran account (one page of `GET /v1/connections`).
 import type { Simulator } from '../../test/simulator/server';
-import type { BenchBrowser } from './browser';
+import { FIVETRAN_ACCOUNT, type BenchBrowser } from './browser';
 import { median } from './stats';
 
 export const CLIENT = 194;
@@ -10,26 +11,41 @@ export const WARM_UP = 2;
 export const RUNS = 11;
 /** Every 20th integration changes state before each run: 5 % of the list, broken and fixed in turn. */
 const FLIP_EVERY = 20;
+export const FIVETRAN_CONNECTIONS = 1_000;
 
 /** Medians of the poll (body received → badge text set) and of its floor, in ms. */
 export type PollResult = { notifications: boolean; integrations: number; poll: number; floor: number };
 
-type Probe = { __benchProbe?: true; __benchEnd?: number; __benchBadge?: number; __benchBody?: string } & {
-  fetch: typeof fetch;
-};
+type Probe = {
+  __benchProbe?: true;
+  __benchPath?: string;
+  __benchEnd?: number;
+  __benchBadge?: number;
+  __benchBody?: string;
+} & { fetch: typeof fetch };
+
+/** What a poll is timed on: the path of the list request, and the stored record the floor reads and rewrites. */
+type Watched = { path: string; key: string };
+const MBI_LIST: Watched = { path: '/input-connections', key: `bench-${CLIENT}-1:connections` };
+const FIVETRAN_LIST: Watched = { path: '/fivetran/v1/connections', key: `${FIVETRAN_ACCOUNT}:fivetran` };
 
 /** One Check now, then the floor on the body it fetched; undefined when the worker restarted in between. */
-async function timedPoll(browser: BenchBrowser): Promise<{ poll: number; floor: number } | undefined> {
-  // The worker's fetch notes when the connections body has fully arrived, then hands the same bytes on.
-  await browser.inWorker(() => {
+async function timedPoll(
+  browser: BenchBrowser,
+  watched: Watched,
+): Promise<{ poll: number; floor: number } | undefined> {
+  // The worker's fetch notes when the list body has fully arrived, then hands the same bytes on.
+  await browser.inWorker((listPath) => {
     const g = globalThis as unknown as Probe;
+    g.__benchPath = listPath;
     if (g.__benchProbe) return;
     g.__benchProbe = true;
     const original = g.fetch.bind(globalThis);
     g.fetch = async (input: RequestInfo | URL, init?: RequestInit) => {
       const response = await original(input, init);
       const url = input instanceof Request ? input.url : String(input);
-      if (!url.includes('/input-connections') || response.status !== 200) return response;
+      const path = g.__benchPath;
+      if (path === undefined || !url.includes(path) || response.status !== 200) return response;
       const body = await response.arrayBuffer();
       g.__benchBody = new TextDecoder().decode(body);
       g.__benchEnd = performance.timeOrigin + performance.now();
@@ -41,7 +57,7 @@ async function timedPoll(browser: BenchBrowser): Promise<{ poll: number; floor: 
       g.__benchBadge = performance.timeOrigin + performance.now();
       return setText(details);
     };
-  }, undefined);
+  }, watched.path);
   await browser.checkNow();
   return browser.inWorker(async (key) => {
     const g = globalThis as unknown as Probe;
@@ -74,7 +90,33 @@ async function timedPoll(browser: BenchBrowser): Promise<{ poll: number; floor: 
     await done(clear);
     db.close();
     return timed;
-  }, `bench-${CLIENT}-1:connections`);
+  }, watched.key);
+}
+
+/**
+ * WARM_UP polls, then RUNS timed ones (a few spare for a worker restart), `flip(i)` changing the list before
+ * each; after each the badge must show `problems(i)`. Medians of the poll and of its floor.
+ */
+async function timeRuns(
+  browser: BenchBrowser,
+  watched: Watched,
+  flip: (i: number) => void,
+  problems: (i: number) => number,
+): Promise<{ poll: number; floor: number }> {
+  const runs: { poll: number; floor: number }[] = [];
+  for (let i = 0; i < WARM_UP + RUNS + 3 && runs.length < RUNS; i++) {
+    flip(i);
+    const run = await timedPoll(browser, watched);
+    // A warm-up Check now may be answered by the check that saving the settings started, on the old list.
+    if (i < WARM_UP) continue;
+    if (run) runs.push(run);
+    const want = problems(i);
+    const badge = await browser.page.evaluate(() => chrome.action.getBadgeText({}));
+    if (badge !== (want > 999 ? '999+' : String(want)))
+      throw new Error(`After polling ${watched.path} the badge reads "${badge}", expected ${want}.`);
+  }
+  if (runs.length < RUNS) throw new Error(`Only ${runs.length} of ${RUNS} polls of ${watched.path} were timed.`);
+  return { poll: median(runs.map((r) => r.poll)), floor: median(runs.map((r) => r.floor)) };
 }
 
 /** Polls of each size, notifications off, then on ("on": permitted, every kind enabled). */
@@ -86,24 +128,31 @@ export async function measurePolls(browser: BenchBrowser, sim: Simulator, step: 
       step(`Poll of ${integrations} integrations, notifications ${notifications ? 'on' : 'off'}`);
       const { broken } = sim.generate(CLIENT, integrations, 0.1);
       const flipped = Math.ceil((integrations - 3) / FLIP_EVERY);
-      const runs: { poll: number; floor: number }[] = [];
-      // Warm-up polls, then RUNS timed ones, a few spare for a worker restart; odd runs break the flipped ones.
-      for (let i = 0; i < WARM_UP + RUNS + 3 && runs.length < RUNS; i++) {
+      // Odd runs break the flipped ones, even runs fix them.
+      const flip = (i: number) => {
         for (let n = 3; n < integrations; n += FLIP_EVERY)
           sim.setConnection(CLIENT, 100_000 + n, { status: i % 2 === 1 ? '2' : '1' });
-        const run = await timedPoll(browser);
-        // A warm-up Check now may be answered by the check that saving the settings started, on the old list.
-        if (i < WARM_UP) continue;
-        if (run) runs.push(run);
-        const want = broken + (i % 2 === 1 ? flipped : 0);
-        const badge = await browser.page.evaluate(() => chrome.action.getBadgeText({}));
-        if (badge !== (want > 999 ? '999+' : String(want)))
-          throw new Error(`After polling ${integrations} integrations the badge reads "${badge}", expected ${want}.`);
-      }
-      if (runs.length < RUNS) throw new Error(`Only ${runs.length} of ${RUNS} polls of ${integrations} were timed.`);
-      const [poll, floor] = [median(runs.map((r) => r.poll)), median(runs.map((r) => r.floor))];
+      };
+      const problems = (i: number) => broken + (i % 2 === 1 ? flipped : 0);
+      const { poll, floor } = await timeRuns(browser, MBI_LIST, flip, problems);
       results.push({ notifications, integrations, poll, floor });
     }
   }
   return results;
+}
+
+/** The same poll of one Fivetran account with FIVETRAN_CONNECTIONS connections, notifications off. */
+export async function measureFivetranPoll(browser: BenchBrowser, sim: Simulator): Promise<PollResult> {
+  sim.seedPipeline('fivetran', FIVETRAN_CONNECTIONS);
+  await browser.configureFivetran(sim, false);
+  const connections = () => sim.pipelines().connections.fivetran;
+  // Every 20th connection (all healthy in the seed), broken on odd runs and fixed on even ones.
+  const flipped = connections().filter((_, n) => n % FLIP_EVERY === 0);
+  const flip = (i: number) => {
+    for (const { id } of flipped) sim.setPipelineConnection('fivetran', id, i % 2 === 1 ? 'broken' : 'ok');
+  };
+  // What needs attention by the simulator's own reading: not healthy, not paused.
+  const problems = () => connections().filter((c) => c.state !== 'ok' && c.state !== 'paused').length;
+  const { poll, floor } = await timeRuns(browser, FIVETRAN_LIST, flip, problems);
+  return { notifications: false, integrations: FIVETRAN_CONNECTIONS, poll, floor };
 }
