@@ -62,13 +62,13 @@ describe('options page with several accounts', () => {
     options.locator('section[aria-labelledby="accounts-heading"]').getByRole('listitem');
   const accountNamed = (label: string): Locator =>
     accountItems().filter({ has: options.getByText(label, { exact: true }) });
-  const addForm = (): Locator => options.getByRole('form', { name: 'Add an MBI account' });
+  const addForm = (): Locator => options.getByRole('form', { name: 'Add an account' });
   const polling = (): Locator => options.getByRole('form', { name: 'Polling' });
   const notifications = (): Locator => options.getByRole('form', { name: 'Notifications and escalation' });
   const backup = (): Locator => options.getByRole('region', { name: 'Import and export' });
 
   async function openAddForm(): Promise<Locator> {
-    const add = options.getByRole('button', { name: 'Add an MBI account' });
+    const add = options.getByRole('button', { name: 'Add an account' });
     if (await add.isVisible()) await add.click();
     return addForm();
   }
@@ -499,9 +499,9 @@ describe('options page with several accounts', () => {
   it('adds an account with the keyboard alone', async () => {
     await options.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
     const focusedText = () => options.evaluate(() => document.activeElement?.textContent ?? '');
-    for (let presses = 0; presses < 40 && (await focusedText()) !== 'Add an MBI account'; presses++)
+    for (let presses = 0; presses < 40 && (await focusedText()) !== 'Add an account'; presses++)
       await options.keyboard.press('Tab');
-    expect(await focusedText()).toBe('Add an MBI account');
+    expect(await focusedText()).toBe('Add an account');
     await options.keyboard.press('Enter');
 
     const focusedLabel = () =>

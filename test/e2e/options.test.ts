@@ -23,7 +23,7 @@ describe('options page', () => {
   });
 
   it('refuses a non-numeric client id and an http host, saving nothing', async () => {
-    await options.getByRole('button', { name: 'Add an MBI account' }).click();
+    await options.getByRole('button', { name: 'Add an account' }).click();
     await options.getByLabel('Name').fill('Vandelay');
     await options.getByLabel('MBI client id').fill('abc');
     await options.getByLabel('MBI app host').fill('http://dashboard.example.com');

@@ -54,7 +54,7 @@ describe('Firefox: first run against the simulator', () => {
 
   it('saves the account entered on the options page, keeps its key out of sync storage, and badges its 4 problems', async () => {
     const options = watch.extensionPage;
-    await press(options, 'Add an MBI account');
+    await press(options, 'Add an account');
     await fill(options, 'Name', CLIENT.label);
     await fill(options, 'MBI client id', CLIENT.id);
     await fill(options, 'MBI app host', watch.sim.url);

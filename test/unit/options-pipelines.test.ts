@@ -156,7 +156,7 @@ describe('adding an account: the pipeline first, then its fields', () => {
     expect(select.disabled).toBe(false);
     // The "Add account" button is gone: focus moves to the first choice rather than falling to the page.
     expect(document.activeElement).toBe(select);
-    expect(form.getAttribute('aria-label')).toBe('Add an MBI account');
+    expect(form.getAttribute('aria-label')).toBe('Add an account');
     expect(fieldLabels(form)).toEqual([
       'Data pipeline',
       'Name',
