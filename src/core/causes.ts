@@ -18,7 +18,9 @@ export interface CauseFinding {
 
 const TOKEN = /token|expired|revoked|oauth|re-?authori[sz]/i;
 const ACCOUNT = /password|credential|access denied|permission|unauthori[sz]ed|forbidden|user/i;
-const SERVICE = /ssh|host key|timed? ?out|connect|unreachable|refused|firewall|dns|certificate|ssl|unavailable|5\d\d/i;
+// "connect" as in "could not connect", never "Reconnect" (Fivetran's task to re-authorize).
+const SERVICE =
+  /ssh|host key|timed? ?out|(?<!re)connect|unreachable|refused|firewall|dns|certificate|ssl|unavailable|5\d\d/i;
 
 /** Integrations that broke within this window of each other count as breaking together. */
 const TOGETHER_MS = 10 * 60_000;

@@ -25,7 +25,9 @@ export function rawOf(parts: readonly (string | undefined)[]): string {
   return text(parts.filter((p) => p !== undefined).join('; '), MAX_RAW) ?? '(none)';
 }
 
-/** Distinct texts, joined and capped, or undefined when there are none. */
+/** Distinct texts, each but the last ended as a sentence ("Reconnect. Warning. …"), joined and capped, or undefined. */
 export function detailOf(parts: readonly (string | undefined)[]): string | undefined {
-  return text([...new Set(parts.filter((p) => p !== undefined))].join('; '), MAX_DETAIL);
+  const texts = [...new Set(parts.map((p) => p?.trim()).filter((p): p is string => p !== undefined && p !== ''))];
+  const ended = texts.map((p, i) => (i < texts.length - 1 && !/[.!?…:]$/.test(p) ? `${p}.` : p));
+  return text(ended.join(' '), MAX_DETAIL);
 }

@@ -4,6 +4,7 @@ import { stateLabel } from './format';
 import type { History } from './history';
 import { t, type MessageKey } from './i18n';
 import { ISSUES, issueTexts } from './issues';
+import { PAGE_OF_PIPELINE } from './status-pages';
 import { reauthHint } from './links';
 import {
   firstRows,
@@ -119,6 +120,10 @@ function row(
     escalated,
     supportFirst: escalated || verification?.result === 'still-failing' || action.supportFirst === true,
   };
+  // "Check … status": Adobe's page for MBI, the vendor's for a pipeline that has one (Stitch has none).
+  const { pipeline } = account.account;
+  if (!pipeline) out.statusPage = 'Adobe';
+  else if (PAGE_OF_PIPELINE[pipeline]) out.statusPage = PIPELINE_NAMES[pipeline];
   if (integration.since !== undefined) out.since = integration.since;
   if (integration.firstSeen) out.firstSeen = true;
   if (integration.detail !== undefined) out.detail = integration.detail;
@@ -195,6 +200,7 @@ function account(
   now: number,
   first: number,
   readings: Readings,
+  tagged: boolean,
 ): PopupAccount {
   const out: PopupAccount = {
     accountId: view.account.id,
@@ -211,6 +217,7 @@ function account(
     showingLastGood: view.showingLastGood,
   };
   if (view.account.pipeline) out.pipeline = PIPELINE_NAMES[view.account.pipeline];
+  if (tagged) out.tag = PIPELINE_NAMES[view.account.pipeline ?? 'mbi'];
   if (view.issue) out.issue = popupIssue(view.issue);
   if (view.lastSuccessAt !== undefined) out.lastSuccessAt = view.lastSuccessAt;
   if (view.lastJob)
@@ -283,6 +290,8 @@ export function buildPopupModel(
 ): { model: PopupModel; rows: PopupRows } {
   const first = firstRows(view.accounts.length);
   const { readings } = status;
+  // Accounts of several pipelines: each section says which it is, MBI's included.
+  const mixed = new Set(view.accounts.map((a) => a.account.pipeline ?? 'mbi')).size > 1;
   const rows: PopupRows = {};
   for (const a of view.accounts)
     rows[a.account.id] = entriesOf(a.problems.map((i) => row(i, a, settings, verifications, histories, now, readings)));
@@ -291,7 +300,7 @@ export function buildPopupModel(
     problemCount: view.problemCount,
     escalationHours: settings.escalationHours,
     accounts: view.accounts.map((a) =>
-      account(a, settings, verifications, snoozes, rows[a.account.id] ?? [], histories, now, first, readings),
+      account(a, settings, verifications, snoozes, rows[a.account.id] ?? [], histories, now, first, readings, mixed),
     ),
     comingUp: comingUpRows(view, readings),
     comingUpCount: view.accounts.reduce((n, a) => n + a.comingUp.length, 0),

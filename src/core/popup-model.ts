@@ -28,6 +28,8 @@ export interface PopupRow {
   kind: IntegrationKind;
   state: IntegrationState;
   stateLabel: string;
+  /** Whose status page "Check … status" opens: "Adobe" for MBI, the vendor's name; none for Stitch. */
+  statusPage?: string;
   since?: number;
   firstSeen?: boolean;
   detail?: string;
@@ -81,6 +83,8 @@ export interface PopupAccount {
   label: string;
   /** Its pipeline's name ("Fivetran") when it is not MBI's. */
   pipeline?: string;
+  /** The pipeline's name shown before the label, when accounts of several pipelines are listed ("MBI" too). */
+  tag?: string;
   total: number;
   /** Its problems, all of them. */
   problemCount: number;

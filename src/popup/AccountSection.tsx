@@ -64,7 +64,7 @@ export function AccountSection({
     >
       {(!single || account.pipeline) && (
         <h2 class="account-title">
-          {account.pipeline && <span class="pipeline-tag">{account.pipeline}</span>}
+          {(account.tag ?? account.pipeline) && <span class="pipeline-tag">{account.tag ?? account.pipeline}</span>}
           <bdi>{account.label}</bdi> <span class="muted">{t('popup_account_count', problemCount, account.total)}</span>
         </h2>
       )}

@@ -39,7 +39,8 @@ export function ProblemRow({ row, now, first, escalationHours }: Props) {
     setNote(said);
   };
 
-  const openStatus = async () => setNote(failureOf(await send({ type: MSG.openPage, page: 'adobe-status' })));
+  const openStatus = async () =>
+    setNote(failureOf(await send({ type: MSG.openPage, page: 'adobe-status', accountId: row.accountId })));
   const openIncident = async () => setNote(failureOf(await send({ type: MSG.openIncident, ...target })));
   // Held by an incident: checking again once it is resolved comes first; re-authorizing steps back.
   const held = row.outage?.holds === true;
@@ -110,9 +111,11 @@ export function ProblemRow({ row, now, first, escalationHours }: Props) {
           </button>
         )}
         {row.supportFirst ? [supportButton, reauthButton] : [reauthButton, supportButton]}
-        <button type="button" class="link" onClick={() => void openStatus()}>
-          {t('popup_adobe_status')}
-        </button>
+        {row.statusPage && (
+          <button type="button" class="link" onClick={() => void openStatus()}>
+            {row.statusPage === 'Adobe' ? t('popup_adobe_status') : t('popup_vendor_status', row.statusPage)}
+          </button>
+        )}
         <SnoozeMenu row={row} />
       </div>
       <StatusNote text={note} />

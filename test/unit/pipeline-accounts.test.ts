@@ -184,6 +184,23 @@ describe('one view, one badge, one popup', () => {
     ]);
   });
 
+  it("tags every section with its pipeline when several are listed, and links each row to its pipeline's status page", () => {
+    const stitchRecord = listRecord('stitch', 'stitch', [
+      connection('s1', { type: 'stitch:platform.mysql', provider: 'MySQL' }),
+    ]);
+    const view = deriveView(settings, [...records, stitchRecord], NOW);
+    const { model, rows } = buildPopupModel(view, settings, {}, {}, NOW, new Map());
+    expect(model.accounts.map((a) => a.tag)).toEqual(['MBI', 'Fivetran', 'Airbyte', 'Stitch']);
+    const statusOf = (accountId: string) =>
+      (rows[accountId] ?? []).map((e) => ('group' in e ? undefined : e.statusPage));
+    expect(statusOf('main')).toEqual(['Adobe']);
+    expect(statusOf('loads')).toEqual(['Fivetran', 'Fivetran']);
+    expect(statusOf('stitch')).toEqual([undefined]);
+    const alone = parseSettings({ accounts: [{ id: 'main', label: 'Main store', clientId: '194' }] });
+    const single = buildPopupModel(deriveView(alone, [records[0]!], NOW), alone, {}, {}, NOW, new Map());
+    expect(single.model.accounts[0]?.tag).toBeUndefined();
+  });
+
   it('says a rejected key for that account only, in its vendor words', () => {
     const rejected = { kind: 'key-rejected' as const, message: 'Fivetran answered HTTP 401.', httpStatus: 401 };
     const view = deriveView(settings, [records[0]!, listRecord('loads', 'fivetran', [], rejected)], NOW);

@@ -77,7 +77,7 @@ describe('Fivetran connections', () => {
             state: 'failing',
             rawStatus:
               'setup_state=connected; sync_state=scheduled; update_state=delayed; tasks=resync_table_warning; warnings=resync_table_warning',
-            detail: 'Resync Table Warning: string; Test Title: Error message',
+            detail: 'Resync Table Warning: string. Test Title: Error message',
             group: 'group_id',
           },
         ],
@@ -97,7 +97,7 @@ describe('Fivetran connections', () => {
             state: 'needs-reauth',
             rawStatus:
               'setup_state=broken; sync_state=scheduled; update_state=delayed; tasks=reconnect; warnings=warning',
-            detail: 'Reconnect; Warning; Test Title: Error message',
+            detail: 'Reconnect. Warning. Test Title: Error message',
           }),
         ],
       },
