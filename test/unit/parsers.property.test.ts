@@ -218,7 +218,11 @@ function expectAccount(account: AccountSettings): void {
     check(['fivetran', 'airbyte', 'stitch'].includes(account.pipeline), 'pipeline', account);
     check(account.clientId === '', 'client id of another pipeline', account);
     const base = account.apiBase ?? '';
-    check(base.startsWith(account.apiOrigin) && /^(\/[A-Za-z0-9._~-]+)*$/.test(base.slice(account.apiOrigin.length)), 'API base', account);
+    check(
+      base.startsWith(account.apiOrigin) && /^(\/[A-Za-z0-9._~-]+)*$/.test(base.slice(account.apiOrigin.length)),
+      'API base',
+      account,
+    );
     check(!/\/\.{1,2}(\/|$)/.test(base.slice(account.apiOrigin.length)), 'API base has a dot segment', account);
   }
   expectOrigin(account.appOrigin);
@@ -995,7 +999,11 @@ describe('parseSecrets', { timeout: 30_000 }, () => {
           onlyKeys(value, ['exportApiKey', 'secret', 'apiOrigin', 'clientId']);
           const key = value.exportApiKey;
           check(key !== '' && key === key.trim(), 'export API key', value);
-          check(value.secret === undefined || (value.secret !== '' && value.secret === value.secret.trim()), 'secret', value);
+          check(
+            value.secret === undefined || (value.secret !== '' && value.secret === value.secret.trim()),
+            'secret',
+            value,
+          );
           check(parseOrigin(value.apiOrigin).ok && !value.apiOrigin.includes('*'), 'API origin', value);
           // Empty for the other pipelines' credentials, which are bound to the API host alone.
           check(/^(|0|[1-9]\d{0,11})$/.test(value.clientId), 'client id', value);
