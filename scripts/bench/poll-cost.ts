@@ -146,7 +146,10 @@ export async function measureFivetranPoll(browser: BenchBrowser, sim: Simulator)
   sim.seedPipeline('fivetran', FIVETRAN_CONNECTIONS);
   await browser.configureFivetran(sim, false);
   const connections = () => sim.pipelines().connections.fivetran;
-  // Every 20th connection (all healthy in the seed), broken on odd runs and fixed on even ones.
+  // One in ten broken (half to reconnect, half failing), the rest healthy: the share of MBI's polls above.
+  // Of the healthy ones every 20th is broken on odd runs and fixed on even ones.
+  for (const [n, { id }] of connections().entries())
+    sim.setPipelineConnection('fivetran', id, n % 10 !== 2 ? 'ok' : n % 20 === 2 ? 'reconnect' : 'broken');
   const flipped = connections().filter((_, n) => n % FLIP_EVERY === 0);
   const flip = (i: number) => {
     for (const { id } of flipped) sim.setPipelineConnection('fivetran', id, i % 2 === 1 ? 'broken' : 'ok');

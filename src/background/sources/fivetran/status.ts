@@ -31,6 +31,13 @@ export const WITH_WARNINGS: IntegrationState = 'failing';
 export const STALE_FACTOR = 2;
 export const STALE_FLOOR_MINUTES = 60;
 
+/** The values the tables and Fivetran's enums name: used as they came, with no text to clean (a list holds thousands). */
+const KNOWN = new Set([...Object.keys(SETUP_STATE), ...Object.keys(SYNC_STATE), 'on_schedule', 'delayed']);
+
+/** A status value: a known one as it is, any other read as remote text. */
+const token = (value: unknown): string | undefined =>
+  typeof value === 'string' && KNOWN.has(value) ? value : text(value, 40);
+
 function lookup(
   table: Readonly<Record<string, IntegrationState>>,
   value: string | undefined,
@@ -47,7 +54,7 @@ interface Note {
 
 /** `status.tasks[]` / `status.warnings[]`: `{code, message, details}`; a list holds few, more are not read. */
 function notes(value: unknown): Note[] {
-  if (!Array.isArray(value)) return [];
+  if (!Array.isArray(value) || value.length === 0) return [];
   return value.slice(0, 20).map((item) => {
     if (!isRecord(item)) return {};
     const message = text(item.message, MAX_DETAIL);
@@ -103,9 +110,9 @@ export interface ConnectionStatus {
 /** One element of `data.items[]` (its `status` object and sync times) → state, raw status and detail. */
 export function stateForConnection(raw: Obj, now: number): ConnectionStatus {
   const status = isRecord(raw.status) ? raw.status : {};
-  const setup = text(status.setup_state, 40);
-  const sync = text(status.sync_state, 40);
-  const update = text(status.update_state, 40);
+  const setup = token(status.setup_state);
+  const sync = token(status.sync_state);
+  const update = token(status.update_state);
   const tasks = notes(status.tasks);
   const warnings = notes(status.warnings);
   const stale = syncRule(raw, now);
@@ -130,13 +137,15 @@ export function stateForConnection(raw: Obj, now: number): ConnectionStatus {
     ]),
     kind: tasks.some((task) => task.code?.toLowerCase() === 'reconnect') ? 'oauth' : 'unknown',
   };
+  // A healthy connection carries no error text (an old failed setup test is history, not news): most of a
+  // long list is healthy, so the text is only put together for the others.
+  if (state === 'ok') return result;
   const detail = detailOf([
     stale,
     ...tasks.map((n) => n.text),
     ...warnings.map((n) => n.text),
     ...failedTests(raw.setup_tests),
   ]);
-  // A healthy connection carries no error text; an old failed setup test is history, not news.
-  if (detail !== undefined && state !== 'ok') result.detail = detail;
+  if (detail !== undefined) result.detail = detail;
   return result;
 }
