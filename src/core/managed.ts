@@ -23,7 +23,10 @@ export function parseManaged(raw: unknown): Managed {
       const [account] = parseSettings({
         accounts: [{ ...src, id: undefined, appOrigin: src.appHost, apiOrigin: src.apiHost }],
       }).accounts;
-      return account ? [{ ...account, id: `managed-${account.clientId}-${i}`, managed: true }] : [];
+      // MBI accounts only: a policy cannot give the credentials a Fivetran, Airbyte or Stitch account needs, and a
+      // locked account could not take them either.
+      if (!account || account.pipeline) return [];
+      return [{ ...account, id: `managed-${account.clientId}-${i}`, managed: true }];
     },
   );
   const fields: Managed['fields'] = {};
@@ -31,19 +34,12 @@ export function parseManaged(raw: unknown): Managed {
   return { fields, accounts };
 }
 
-/**
- * A policy account replaces the admin's own of the same MBI client and app. Accounts of another pipeline
- * share their vendor's API host, so only the same name says they are the same account.
- */
-function sameAccount(a: AccountSettings, b: AccountSettings): boolean {
-  if (a.pipeline !== b.pipeline) return false;
-  return a.pipeline
-    ? a.label.toLowerCase() === b.label.toLowerCase()
-    : a.clientId === b.clientId && a.appOrigin === b.appOrigin;
-}
-
 export function applyManaged(settings: Settings, managed: Managed): Settings {
-  const own = settings.accounts.filter((s) => !s.managed && !managed.accounts.some((m) => sameAccount(m, s)));
+  const own = settings.accounts.filter(
+    (s) =>
+      !s.managed &&
+      !managed.accounts.some((m) => !s.pipeline && m.clientId === s.clientId && m.appOrigin === s.appOrigin),
+  );
   return { ...settings, ...managed.fields, accounts: [...managed.accounts, ...own] };
 }
 

@@ -8,7 +8,7 @@ import { emptyRecord, isRecord, recordFrom } from './keyed-record';
 import type { AccountSettings } from './settings';
 import { integrationKey } from './snooze';
 import { mbiTargetOf, targetFor, type PageTarget, type StatusEvent, type StatusReading } from './status';
-import { MBI_PRODUCT, PRODUCT_OF_TYPE } from './status-pages';
+import { MBI_PRODUCT, PRODUCT_OF_TYPE, type StatusPage } from './status-pages';
 import type { Integration } from './types';
 import type { WatchView } from './view';
 
@@ -33,7 +33,9 @@ function eventsFor(reading: StatusReading | undefined, product: string | undefin
 }
 
 function outageOf(target: PageTarget, event: StatusEvent | undefined, mbi: boolean): Outage | undefined {
-  return event && { source: target.page.name, event, mbi, holds: event.kind !== 'maintenance' };
+  const page: StatusPage = target.page;
+  const holds = event?.kind !== 'maintenance' && (!page.holdsOnlyOutages || event?.level === 'outage');
+  return event && { source: page.name, event, mbi, holds };
 }
 
 /**

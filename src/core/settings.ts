@@ -83,7 +83,7 @@ export const DEFAULT_SETTINGS = {
   /** How long transition and poll history is kept. */
   retentionDays: 90,
   paused: false,
-  /** Keep Export API keys only until the browser closes (storage.session) instead of on disk. */
+  /** Keep keys and credentials only until the browser closes (storage.session) instead of on disk. */
   secretsInSession: false,
   notifications: {
     newProblem: true,

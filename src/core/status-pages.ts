@@ -39,6 +39,13 @@ export interface StatusPage {
   needs?: PagePart;
   /** Narrowed to the integration's tenant when it names one (`?subdomain=`). */
   scope?: 'subdomain';
+  /**
+   * A page that speaks for a whole pipeline holds back advice only in an outage: its minor incidents (one
+   * connector, one region) say too little about one connection to mute its notifications.
+   */
+  holdsOnlyOutages?: true;
+  /** The page speaks only for accounts on this API origin (Airbyte Cloud's, not a self-managed one). */
+  apiOrigin?: string;
 }
 
 export const STATUS_PAGES = {
@@ -125,6 +132,7 @@ export const STATUS_PAGES = {
     urls: ['https://status.fivetran.com/api/v2/status.json'],
     human: 'https://status.fivetran.com',
     watch: [],
+    holdsOnlyOutages: true,
   },
   airbyte: {
     key: 'airbyte',
@@ -134,6 +142,9 @@ export const STATUS_PAGES = {
     human: 'https://status.airbyte.com',
     // Airbyte Cloud's component names are not published: all of it, as Intuit's.
     watch: [],
+    holdsOnlyOutages: true,
+    // A self-managed Airbyte is not Airbyte Cloud.
+    apiOrigin: 'https://api.airbyte.com',
   },
   // Stitch: no status page is confirmed (DOMAIN-NEXT §2.2); its integrations have no target.
 } as const satisfies Record<string, StatusPage>;

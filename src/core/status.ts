@@ -160,7 +160,9 @@ export function targetFor(
   const key = `${integration.type}\u0000${integration.subdomain ?? ''}`;
   if (made.has(key)) return made.get(key);
   const page = pageOf(integration.type, account.pipeline);
-  const target = page && targetOf(page, account, integration.subdomain);
+  // A pipeline's page that speaks for one installation only (Airbyte Cloud) says nothing of another.
+  const speaks = page && (page.apiOrigin === undefined || page.apiOrigin === account.apiOrigin);
+  const target = speaks ? targetOf(page, account, integration.subdomain) : undefined;
   made.set(key, target);
   return target;
 }

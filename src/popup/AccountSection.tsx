@@ -108,7 +108,7 @@ export function AccountSection({
         <div class="lists-none" data-testid="lists-none">
           <p>{account.pipeline ? t('popup_lists_none_vendor', account.pipeline) : t('popup_lists_none')}</p>
           <button type="button" class="secondary" onClick={openIntegrations}>
-            {t('issue_action_open_integrations')}
+            {account.pipeline ? t('issue_action_open_vendor', account.pipeline) : t('issue_action_open_integrations')}
           </button>
         </div>
       )}

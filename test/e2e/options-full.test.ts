@@ -419,9 +419,9 @@ describe('options page with several accounts', () => {
   });
 
   it('puts the keys in the export file only when asked to', async () => {
-    await backup().getByRole('checkbox', { name: 'Include Export API keys in the file' }).check();
+    await backup().getByRole('checkbox', { name: 'Include keys and credentials in the file' }).check();
     const exported = await exportSettings();
-    await backup().getByRole('checkbox', { name: 'Include Export API keys in the file' }).uncheck();
+    await backup().getByRole('checkbox', { name: 'Include keys and credentials in the file' }).uncheck();
     expect(exported.text).toContain(CLIENT.key);
     expect(exported.text).toContain(KRAMERICA.key);
   });

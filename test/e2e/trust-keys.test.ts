@@ -41,7 +41,7 @@ describe('keys and settings the admin can trust', () => {
   const textOf = async (locator: Locator): Promise<string> => (await locator.allTextContents()).join('\n');
   const backup = (): Locator => options.getByRole('region', { name: 'Import and export' });
   const keysBox = (): Locator =>
-    options.getByRole('checkbox', { name: 'Keep Export API keys only until the browser closes' });
+    options.getByRole('checkbox', { name: 'Keep keys and credentials only until the browser closes' });
   const settingsFile = (settings: unknown, secrets?: unknown) => ({
     name: 'settings.json',
     mimeType: 'application/json',
@@ -180,7 +180,7 @@ describe('keys and settings the admin can trust', () => {
     await expect
       .poll(() => textOf(account.getByRole('alert')))
       .toContain(
-        `The Export API key of ${CLIENT.label} was removed because its API host changed from ${watch.sim.url} to ${recorder.url}; enter it again for the new host.`,
+        `The key or credentials of ${CLIENT.label} were removed because its API host changed from ${watch.sim.url} to ${recorder.url}; enter them again for the new host.`,
       );
     await expect(account.textContent()).resolves.toContain(`API host ${recorder.url}`);
   }, 120_000);

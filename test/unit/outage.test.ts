@@ -253,7 +253,11 @@ describe('the pipelines’ own pages', () => {
     level: 'outage',
     url: 'https://status.fivetran.com',
   });
-  const AIRBYTE = incident('Delayed syncs', { since: NOW - 2 * HOUR, url: 'https://status.airbyte.com/incidents/x' });
+  const AIRBYTE = incident('Delayed syncs', {
+    since: NOW - 2 * HOUR,
+    url: 'https://status.airbyte.com/incidents/x',
+    level: 'outage',
+  });
   const MBI = incident('Data synchronization delays', { product: MBI_PRODUCT, level: 'outage' });
 
   /** The rows of each account's problems, as the popup shows them. */
@@ -279,6 +283,20 @@ describe('the pipelines’ own pages', () => {
       mbi: false,
       holds: true,
     });
+  });
+
+  it('shows a minor incident of a whole pipeline on the row without holding its advice back', () => {
+    const minor = incident('Delayed syncs for one connector', { url: 'https://status.airbyte.com/incidents/y' });
+    expect(minor.level).not.toBe('outage');
+    expect(outageFor(airbyte(), airbyteAccount, readings({ airbyte: [minor] }))).toMatchObject({ holds: false });
+  });
+
+  it('joins nothing of Airbyte Cloud to a self-managed Airbyte', () => {
+    const [own] = parseSettings({
+      accounts: [{ id: 'o', label: 'Own', pipeline: 'airbyte', apiBase: 'https://airbyte.example.com/api/public/v1' }],
+    }).accounts;
+    expect(targetFor(airbyte(), own!)).toBeUndefined();
+    expect(outageFor(airbyte(), own!, readings({ airbyte: [AIRBYTE] }))).toBeUndefined();
   });
 
   it('shows Fivetran’s incident on the row in Fivetran’s name and steps the advice back', () => {

@@ -259,15 +259,18 @@ describe('support for the other pipelines', () => {
 });
 
 describe('policy accounts of the other pipelines', () => {
-  it('replace an own account of the same pipeline and name only', () => {
-    const managed = parseManaged({ accounts: [{ label: 'Warehouse loads', pipeline: 'fivetran' }] });
-    expect(managed.accounts).toMatchObject([
-      { pipeline: 'fivetran', apiBase: 'https://api.fivetran.com/v1', managed: true },
-    ]);
+  it('are not read: a policy cannot give their credentials, and a locked account could not take them', () => {
+    const managed = parseManaged({
+      accounts: [
+        { label: 'Warehouse loads', pipeline: 'fivetran' },
+        { label: 'Main store', clientId: '194' },
+      ],
+    });
+    expect(managed.accounts.map((a) => [a.label, a.pipeline])).toEqual([['Main store', undefined]]);
     const merged = applyManaged(settings, managed);
     expect(merged.accounts.map((a) => [a.label, a.managed === true])).toEqual([
-      ['Warehouse loads', true],
-      ['Main store', false],
+      ['Main store', true],
+      ['Warehouse loads', false],
       ['Events', false],
       ['Legacy', false],
     ]);

@@ -280,6 +280,27 @@ describe('the poll engine over pipeline accounts', () => {
     expect(recordOf(records, 'airbyte')).toMatchObject({ failures: 0, lastSuccessAt: T0 + 10 * SECOND });
   });
 
+  it('never answers for a mistyped secret with a token of the right one', async () => {
+    const account = accountOf('airbyte');
+    expect((await fetchAirbyte(account, keyOf(account), { now: () => T0 })).ok).toBe(true);
+    const typo = { ...keyOf(account), secret: 'sim-airbyte-secreT' };
+    const result = await fetchAirbyte(account, typo, { now: () => T0 + SECOND });
+    expect(result).toMatchObject({ ok: false, error: { kind: 'key-rejected' } });
+    // One token for the right secret, one refused request for the wrong one: no second try with it.
+    expect(sim.pipelines().airbyteTokensIssued).toBe(1);
+  });
+
+  it('looks up the jobs of a connection whose last sync is not among the latest, and reads its verdict', async () => {
+    const spy = watchRequests();
+    const account = accountOf('airbyte');
+    const list = listOf(await fetchAirbyte(account, keyOf(account), { now: () => T0 }));
+    const looked = sentTo(spy, `${API_PATH.airbyte}/jobs`).filter((r) => r.url.searchParams.has('connectionId'));
+    // The seed's latest jobs name every connection that ever ran: nothing to look up one by one.
+    expect(looked.map((r) => r.url.searchParams.get('connectionId'))).toEqual(
+      list.integrations.filter((c) => !/last job=/.test(c.rawStatus)).map((c) => c.id),
+    );
+  });
+
   it('keeps the Airbyte token out of storage and IndexedDB', async () => {
     const spy = watchRequests();
     const airbyte = [accountOf('airbyte')];

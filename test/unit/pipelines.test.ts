@@ -401,13 +401,17 @@ describe('Airbyte connections and jobs', () => {
     );
   });
 
-  it.each([
-    { what: 'a paused connection', status: 'inactive', reason: undefined, state: 'paused' },
-    { what: 'one that needs re-authorization', status: 'inactive', reason: 'invalid_grant', state: 'needs-reauth' },
-  ])('keeps $what as $state whatever its last job says', ({ status, reason, state }) => {
-    expect(applyLastJob(one(connection({ status, statusReason: reason })), { id: '1', status: 'failed' }).state).toBe(
-      state,
-    );
+  it('keeps a connection that needs re-authorization so whatever its last job says', () => {
+    const inactive = one(connection({ status: 'inactive', statusReason: 'invalid_grant' }));
+    expect(applyLastJob(inactive, { id: '1', status: 'failed' }).state).toBe('needs-reauth');
+  });
+
+  it('keeps a switched-off connection paused after a good sync, and counts it failing after a failed one', () => {
+    const off = one(connection({ status: 'inactive' }));
+    expect(applyLastJob(off, { id: '1', status: 'succeeded' }).state).toBe('paused');
+    const failed = applyLastJob(off, { id: '1', status: 'failed' });
+    expect(failed.state).toBe('failing');
+    expect(failed.detail).toContain('Airbyte switches off a connection whose syncs keep failing');
   });
 
   it("ignores another connection's job", () => {

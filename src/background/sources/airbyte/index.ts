@@ -28,20 +28,24 @@ export function forgetAirbyteTokens(): void {
   tokens.clear();
 }
 
-type Token = { ok: true; token: string } | { ok: false; error: FeedError };
+type Token = { ok: true; token: string; reused: boolean } | { ok: false; error: FeedError };
 
-/** The bearer token: one entered as such, or one requested with the client id and secret (and reused). */
+/**
+ * The bearer token: one entered as such, or one requested with the client id and secret and reused until
+ * shortly before it expires, for exactly that API, client id and secret (a token of the old secret never
+ * answers for a new one, nor one requested for a test for the saved account).
+ */
 async function tokenFor(
   account: AccountSettings,
   key: StoredKey,
   limits: RequestLimits,
   fresh: boolean,
 ): Promise<Token> {
-  if (key.secret === undefined) return { ok: true, token: key.exportApiKey };
+  if (key.secret === undefined) return { ok: true, token: key.exportApiKey, reused: false };
   const now = limits.now ?? Date.now;
-  const cacheKey = `${account.id}|${apiBase(account)}|${key.exportApiKey}`;
+  const cacheKey = JSON.stringify([apiBase(account), key.exportApiKey, key.secret]);
   const cached = tokens.get(cacheKey);
-  if (!fresh && cached && cached.expiresAt > now()) return { ok: true, token: cached.token };
+  if (!fresh && cached && cached.expiresAt > now()) return { ok: true, token: cached.token, reused: true };
   tokens.delete(cacheKey);
   const response = await send(
     'airbyte',
@@ -70,13 +74,13 @@ async function tokenFor(
     return token;
   }
   tokens.set(cacheKey, { token: token.token, expiresAt: token.expiresAt });
-  return { ok: true, token: token.token };
+  return { ok: true, token: token.token, reused: false };
 }
 
 const pageUrl = (account: AccountSettings, path: string, offset: number, extra: Record<string, string> = {}) =>
   `${apiBase(account)}${path}?${new URLSearchParams({ limit: String(AIRBYTE_PAGE_SIZE), offset: String(offset), ...extra }).toString()}`;
 
-/** The latest jobs, until every connection that runs has a finished one or MAX_JOB_PAGES are read. */
+/** The latest jobs, until every connection has a finished one or MAX_JOB_PAGES are read. */
 async function recentJobs(
   account: AccountSettings,
   headers: Record<string, string>,
@@ -97,25 +101,53 @@ async function recentJobs(
   return { ok: true, jobs };
 }
 
+/** Connections looked up one by one when their last sync was not among the latest jobs. */
+export const MAX_LOOKUPS = 10;
+
+/** The jobs of one connection, latest first: one page. */
+async function jobsOf(
+  account: AccountSettings,
+  headers: Record<string, string>,
+  connectionId: string,
+  limits: RequestLimits,
+) {
+  const url = pageUrl(account, '/jobs', 0, { connectionId, orderBy: 'createdAt|DESC' });
+  return readJson(await getJson('airbyte', url, { headers }, limits), parseAirbyteJobs);
+}
+
 async function readAirbyte(account: AccountSettings, key: StoredKey, limits: RequestLimits, fresh: boolean) {
   const token = await tokenFor(account, key, limits, fresh);
-  if (!token.ok) return token;
+  if (!token.ok) return { ...token, reused: false };
   const headers = { Accept: 'application/json', Authorization: `Bearer ${token.token}` };
   const list = await readPages<number>(async (offset) => {
     const json = await getJson('airbyte', pageUrl(account, '/connections', offset ?? 0), { headers }, limits);
     return readJson(json, parseAirbyteConnections);
   }, 'connection');
-  if (!list.ok) return list;
-  // Paused connections need no verdict; the others take their last finished sync's.
-  const running = list.integrations.filter((c) => c.state !== 'paused');
+  if (!list.ok) return { ...list, reused: token.reused };
+  // Every connection takes its last finished sync's verdict, a switched-off one too (Airbyte switches off a
+  // connection whose syncs keep failing).
+  const connections = list.integrations;
   const jobs =
-    running.length === 0 ? { ok: true as const, jobs: [] } : await recentJobs(account, headers, running, limits);
-  if (!jobs.ok) return jobs;
-  const integrations = list.integrations.map((c) => {
+    connections.length === 0
+      ? { ok: true as const, jobs: [] }
+      : await recentJobs(account, headers, connections, limits);
+  if (!jobs.ok) return { ...jobs, reused: token.reused };
+  const anomalies = [...list.anomalies];
+  const unmatched = connections.filter((c) => !latestFinishedJob(jobs.jobs, c.id));
+  for (const connection of unmatched.slice(0, MAX_LOOKUPS)) {
+    const own = await jobsOf(account, headers, connection.id, limits);
+    if (!own.ok) return { ...own, reused: token.reused };
+    jobs.jobs.push(...own.page.jobs);
+  }
+  if (unmatched.length > MAX_LOOKUPS)
+    anomalies.push(
+      `The last sync of ${unmatched.length - MAX_LOOKUPS} connections was not among the latest jobs; they show their connection's status only.`,
+    );
+  const integrations = connections.map((c) => {
     const job = latestFinishedJob(jobs.jobs, c.id);
     return job ? applyLastJob(c, job) : c;
   });
-  return { ok: true as const, data: listData('airbyte', integrations, list.anomalies) };
+  return { ok: true as const, data: listData('airbyte', integrations, anomalies) };
 }
 
 export async function fetchAirbyte(
@@ -125,10 +157,13 @@ export async function fetchAirbyte(
 ): Promise<FeedResult<ListData>> {
   if (!key) return { ok: false, error: { kind: 'key-rejected', message: 'No Airbyte credentials are set.' } };
   const first = await readAirbyte(account, key, limits, false);
+  if (first.ok) return first;
   // A reused token may have been revoked or have expired early: one fresh token, once.
-  if (!first.ok && first.error.kind === 'key-rejected' && key.secret !== undefined)
-    return readAirbyte(account, key, limits, true);
-  return first;
+  if (first.error.kind === 'key-rejected' && first.reused) {
+    const again = await readAirbyte(account, key, limits, true);
+    return again.ok ? again : { ok: false, error: again.error };
+  }
+  return { ok: false, error: first.error };
 }
 
 /** The connection's page in Airbyte's app: its workspace and id; the app's start page without them. */

@@ -82,15 +82,24 @@ export function latestFinishedJob(jobs: readonly AirbyteJob[], connectionId: str
 export function applyLastJob(integration: Integration, job: AirbyteJob): Integration {
   if (job.connectionId !== undefined && job.connectionId !== integration.id) return integration;
   const verdict = verdictOf(job.status);
+  // Switched off after a failed sync: Airbyte switches off a connection whose syncs keep failing (after 7 days
+  // and 30 failures), and says so nowhere in the API; such a connection counts as failing, not as paused.
+  const switchedOff = integration.state === 'paused' && verdict === 'failing';
+  let state = integration.state;
+  if (switchedOff) state = 'failing';
+  else if (verdict !== null) state = decide([integration.state, verdict ?? 'unknown']);
   const next: Integration = {
     ...integration,
     rawStatus: rawOf([integration.rawStatus, `last job=${job.status}`]),
-    state: verdict === null ? integration.state : decide([integration.state, verdict ?? 'unknown']),
+    state,
   };
   if (verdict === 'failing') {
     const started = job.startedAt === undefined ? '' : `, started ${minute(job.startedAt)}`;
     const how = job.status === 'incomplete' ? 'was incomplete: some streams did not load' : job.status;
-    const detail = detailOf([`The last sync (job ${job.id}${started}) ${how}.`, integration.detail]);
+    const off = switchedOff
+      ? 'It is switched off: Airbyte switches off a connection whose syncs keep failing.'
+      : undefined;
+    const detail = detailOf([`The last sync (job ${job.id}${started}) ${how}.`, off, integration.detail]);
     if (detail !== undefined) next.detail = detail;
   }
   return next;

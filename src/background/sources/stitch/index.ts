@@ -57,7 +57,10 @@ export async function fetchStitch(
     return job ? applyStitchJob(source, job) : source;
   });
   // What a connection check says explains a source that does not run; healthy and paused ones need none.
-  const troubled = integrations.filter((s) => s.state !== 'ok' && s.state !== 'paused').slice(0, MAX_CHECKS);
+  // Stitch's source ids are numbers; another id goes into no request path.
+  const troubled = integrations
+    .filter((s) => s.state !== 'ok' && s.state !== 'paused' && isDigits(s.id))
+    .slice(0, MAX_CHECKS);
   const checks = await Promise.all(
     troubled.map(async (source) => {
       const url = `${base}/v4/sources/${encodeURIComponent(source.id)}/last-connection-check`;
