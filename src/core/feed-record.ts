@@ -58,6 +58,8 @@ function isIntegration(v: unknown): v is Integration {
     isString(v.rawStatus) &&
     optional(v.detail, isString) &&
     optional(v.subdomain, isString) &&
+    optional(v.group, isString) &&
+    optional(v.scheduleMinutes, isNumber) &&
     optional(v.since, isNumber) &&
     optional(v.firstSeen, (f) => typeof f === 'boolean') &&
     optional(v.authorizedAt, isNumber) &&

@@ -31,3 +31,20 @@ export function detailOf(parts: readonly (string | undefined)[]): string | undef
   const ended = texts.map((p, i) => (i < texts.length - 1 && !/[.!?…:]$/.test(p) ? `${p}.` : p));
   return text(ended.join(' '), MAX_DETAIL);
 }
+
+/** A sync is overdue after twice its schedule, never under an hour: a sync's own run adds to the gap. */
+export const STALE_FACTOR = 2;
+export const STALE_FLOOR_MINUTES = 60;
+
+/**
+ * The stale rule: the last successful sync (`lastSuccess`, ms) is older than its schedule allows at `now`.
+ * Undefined while it is not, or when either is unknown.
+ */
+export function overdue(lastSuccess: number | undefined, everyMinutes: number | undefined, now: number): boolean {
+  if (lastSuccess === undefined || everyMinutes === undefined || !(everyMinutes > 0)) return false;
+  return now - lastSuccess > Math.max(STALE_FACTOR * everyMinutes, STALE_FLOOR_MINUTES) * 60_000;
+}
+
+/** "No sync has succeeded since 2024-12-01T15:43Z; the schedule is every 60 minutes." */
+export const overdueText = (what: string, since: string, everyMinutes: number): string =>
+  `No ${what} has succeeded since ${since}; the schedule is every ${everyMinutes} minutes.`;

@@ -21,6 +21,8 @@ export interface Integration {
   subdomain?: string;
   /** What the pipeline files it under: Fivetran's group, Airbyte's workspace, Stitch's client account. */
   group?: string;
+  /** How often the pipeline syncs it (minutes), when its schedule says: what "stale" is judged against. */
+  scheduleMinutes?: number;
   /** When the current state began (ms since epoch), as far as the extension saw it change. */
   since?: number;
   /** True when `since` is only when the extension first saw the integration, not a change it saw. */

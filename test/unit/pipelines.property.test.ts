@@ -74,7 +74,24 @@ function expectError(error: FeedError, kinds: readonly FeedErrorKind[] = ['forma
 }
 
 function expectIntegration(integration: Integration): void {
-  onlyKeys(integration, ['id', 'name', 'type', 'provider', 'kind', 'state', 'rawStatus', 'detail', 'group']);
+  onlyKeys(integration, [
+    'id',
+    'name',
+    'type',
+    'provider',
+    'kind',
+    'state',
+    'rawStatus',
+    'detail',
+    'group',
+    'scheduleMinutes',
+  ]);
+  check(
+    integration.scheduleMinutes === undefined ||
+      (Number.isSafeInteger(integration.scheduleMinutes) && integration.scheduleMinutes > 0),
+    'scheduleMinutes',
+    integration,
+  );
   text(integration.id, 64, 'id');
   if (integration.group !== undefined) text(integration.group, 64, 'group');
   text(integration.name, 200, 'name');
@@ -481,7 +498,7 @@ describe('Airbyte', { timeout: 60_000 }, () => {
         });
         const integrations = expectPage(parseAirbyteConnections(connectionsBody), isOffset);
         for (const integration of integrations)
-          for (const job of jobs) expectIntegration(applyLastJob(integration, job));
+          for (const job of jobs) expectIntegration(applyLastJob(integration, job, Date.UTC(2024, 11, 1)));
       }),
       RUNS,
     );
@@ -523,8 +540,9 @@ describe('Stitch', { timeout: 60_000 }, () => {
 
   it('reads any connection check or extractions body as valid jobs, and any job applied to any source keeps it valid', () => {
     const expectJob = (job: object) => {
-      onlyKeys(job, ['mode', 'outcome', 'sourceId', 'raw', 'error']);
-      const { raw, error } = job as { raw: unknown; error?: unknown };
+      onlyKeys(job, ['mode', 'outcome', 'sourceId', 'raw', 'error', 'completedAt']);
+      const { raw, error, completedAt } = job as { raw: unknown; error?: unknown; completedAt?: unknown };
+      check(completedAt === undefined || Number.isSafeInteger(completedAt), 'completedAt', job);
       text(raw, 160, 'raw');
       if (error !== undefined) text(error, 500, 'error');
     };
@@ -537,7 +555,7 @@ describe('Stitch', { timeout: 60_000 }, () => {
         const integrations = expectPage(parseStitchSources(sourcesBody), isOffset);
         for (const integration of integrations)
           for (const job of checked.ok ? [checked.job, ...jobs] : jobs)
-            expectIntegration(applyStitchJob(integration, job));
+            expectIntegration(applyStitchJob(integration, job, Date.UTC(2024, 11, 1)));
       }),
       RUNS,
     );

@@ -26,6 +26,7 @@ type Obj = Record<string, unknown>;
 const MINUTE = 60_000;
 /** The check every stale rule is judged at: 2024-12-01 16:00 UTC, 17 minutes after the samples' sync. */
 const NOW = Date.UTC(2024, 11, 1, 16, 0, 0);
+const HOUR = 3_600_000;
 const ago = (minutes: number) => new Date(NOW - minutes * MINUTE).toISOString();
 
 function pageOf<T extends { ok: boolean }>(result: T): Extract<T, { ok: true }> {
@@ -493,6 +494,32 @@ describe('Airbyte connections and jobs', () => {
     expect(result).toMatchObject(expected);
     if (!result.ok) expect(result.error.message).not.toContain('secret-t');
   });
+
+  it('reads a basic schedule in minutes, and none for cron or manual ones', () => {
+    expect(one(connection()).scheduleMinutes).toBe(1440);
+    expect(
+      one(connection({ schedule: { scheduleType: 'basic', basicTiming: 'Every 15 MINUTES' } })).scheduleMinutes,
+    ).toBe(15);
+    expect(
+      one(connection({ schedule: { scheduleType: 'cron', cronExpression: '0 0 * * * ?' } })).scheduleMinutes,
+    ).toBeUndefined();
+    expect(one(connection({ schedule: { scheduleType: 'manual' } })).scheduleMinutes).toBeUndefined();
+    expect(
+      one(connection({ schedule: { scheduleType: 'basic', basicTiming: 'Every 0 HOURS' } })).scheduleMinutes,
+    ).toBeUndefined();
+  });
+
+  it('calls a daily connection stale when its last successful sync is more than two days old', () => {
+    const daily = one(connection());
+    const job = (hoursAgo: number): AirbyteJob => ({ id: '7', status: 'succeeded', startedAt: NOW - hoursAgo * HOUR });
+    expect(applyLastJob(daily, job(47), NOW).state).toBe('ok');
+    const stale = applyLastJob(daily, job(49), NOW);
+    expect(stale.state).toBe('failing');
+    expect(stale.detail).toMatch(/^No sync has succeeded since .+; the schedule is every 1440 minutes\.$/);
+    // Without the time of the check, or without a schedule, nothing is judged.
+    expect(applyLastJob(daily, job(49)).state).toBe('ok');
+    expect(applyLastJob(one(connection({ schedule: { scheduleType: 'manual' } })), job(490), NOW).state).toBe('ok');
+  });
 });
 
 describe('Stitch sources, connection checks and extractions', () => {
@@ -697,5 +724,27 @@ describe('Stitch sources, connection checks and extractions', () => {
     expect(page.anomalies).toEqual(['Extraction #2 could not be read; it is not counted.']);
     const source = one(healthy());
     expect(applyStitchJob(source, page.jobs[0]!)).toBe(source);
+  });
+
+  it('calls a source stale when its last extraction succeeded longer ago than twice its frequency', () => {
+    const hourly = { ...one(shopify()), state: 'ok' as const, scheduleMinutes: 60 };
+    const extraction = (minutesAgo: number): StitchJob => ({
+      mode: 'extraction',
+      outcome: 'succeeded',
+      sourceId: hourly.id,
+      raw: 'extraction=succeeded',
+      completedAt: NOW - minutesAgo * 60_000,
+    });
+    expect(applyStitchJob(hourly, extraction(119), NOW).state).toBe('ok');
+    const stale = applyStitchJob(hourly, extraction(121), NOW);
+    expect(stale.state).toBe('failing');
+    expect(stale.detail).toMatch(/^No extraction has succeeded since .+; the schedule is every 60 minutes\.$/);
+  });
+
+  it('reads the frequency of a source, unless a cron expression sets its times', () => {
+    const props = (extra: Obj) => ({ ...shopify(), properties: { frequency_in_minutes: '30', ...extra } });
+    expect(one(props({})).scheduleMinutes).toBe(30);
+    expect(one(props({ cron_expression: '0 0 * * *' })).scheduleMinutes).toBeUndefined();
+    expect(one(props({ frequency_in_minutes: 'often' })).scheduleMinutes).toBeUndefined();
   });
 });

@@ -143,9 +143,10 @@ async function readAirbyte(account: AccountSettings, key: StoredKey, limits: Req
     anomalies.push(
       `The last sync of ${unmatched.length - MAX_LOOKUPS} connections was not among the latest jobs; they show their connection's status only.`,
     );
+  const now = limits.now?.() ?? Date.now();
   const integrations = connections.map((c) => {
     const job = latestFinishedJob(jobs.jobs, c.id);
-    return job ? applyLastJob(c, job) : c;
+    return job ? applyLastJob(c, job, now) : c;
   });
   return { ok: true as const, data: listData('airbyte', integrations, anomalies) };
 }

@@ -24,6 +24,23 @@ function nextOffset(next: unknown, anomalies: string[]): number | undefined {
   return offset;
 }
 
+const UNIT_MINUTES: Readonly<Record<string, number>> = { minutes: 1, hours: 60, days: 1440, weeks: 10_080 };
+
+/**
+ * A basic schedule's interval in minutes ("Every 24 HOURS"); undefined for cron and manual schedules, whose
+ * gaps this does not judge.
+ */
+export function scheduleMinutes(schedule: unknown): number | undefined {
+  if (!isRecord(schedule) || schedule.scheduleType !== 'basic' || typeof schedule.basicTiming !== 'string')
+    return undefined;
+  const m = /^every (\d{1,4}) (minutes|hours|days|weeks)$/i.exec(schedule.basicTiming.trim());
+  const unit = m?.[2]?.toLowerCase();
+  const count = Number(m?.[1]);
+  return unit !== undefined && Object.hasOwn(UNIT_MINUTES, unit) && count > 0
+    ? count * (UNIT_MINUTES[unit] ?? 0)
+    : undefined;
+}
+
 function readConnection(raw: Obj): Integration | typeof HIDDEN | null {
   const id = text(raw.connectionId, MAX_ID);
   const name = text(raw.name, MAX_NAME);
@@ -44,6 +61,8 @@ function readConnection(raw: Obj): Integration | typeof HIDDEN | null {
   if (reason !== undefined && state !== 'ok') integration.detail = reason;
   const workspace = text(raw.workspaceId, MAX_ID);
   if (workspace !== undefined) integration.group = workspace;
+  const every = scheduleMinutes(raw.schedule);
+  if (every !== undefined) integration.scheduleMinutes = every;
   return integration;
 }
 

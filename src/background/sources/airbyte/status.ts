@@ -1,7 +1,7 @@
 // The one place that maps Airbyte's connection and job statuses to our states (DOMAIN-NEXT §3.3, §3.4).
 // A connection's own status says whether it runs; its last finished sync job says whether that worked.
 import { minute } from '../../../core/remote-text';
-import { decide, detailOf, mentionsAuth, rawOf } from '../../../core/pipeline-state';
+import { decide, detailOf, mentionsAuth, overdue, overdueText, rawOf } from '../../../core/pipeline-state';
 import type { Integration, IntegrationState } from '../../../core/types';
 
 /** `deleted`: Airbyte marks a deleted connection `deprecated`; it is no longer watched. */
@@ -79,20 +79,27 @@ export function latestFinishedJob(jobs: readonly AirbyteJob[], connectionId: str
  * Pure: an integration read from the connections list, with the verdict of its last job. A failed or
  * incomplete job makes an active connection failing; a pause or a needed re-authorization still wins.
  */
-export function applyLastJob(integration: Integration, job: AirbyteJob): Integration {
+export function applyLastJob(integration: Integration, job: AirbyteJob, now?: number): Integration {
   if (job.connectionId !== undefined && job.connectionId !== integration.id) return integration;
   const verdict = verdictOf(job.status);
   // Switched off after a failed sync: Airbyte switches off a connection whose syncs keep failing (after 7 days
   // and 30 failures), and says so nowhere in the API; such a connection counts as failing, not as paused.
   const switchedOff = integration.state === 'paused' && verdict === 'failing';
+  // The stale rule: its last sync succeeded, but longer ago than its schedule allows (checks stopped running).
+  const stale =
+    verdict === 'ok' && now !== undefined && integration.state === 'ok'
+      ? overdue(job.startedAt, integration.scheduleMinutes, now)
+      : false;
   let state = integration.state;
-  if (switchedOff) state = 'failing';
+  if (switchedOff || stale) state = 'failing';
   else if (verdict !== null) state = decide([integration.state, verdict ?? 'unknown']);
   const next: Integration = {
     ...integration,
     rawStatus: rawOf([integration.rawStatus, `last job=${job.status}`]),
     state,
   };
+  if (stale && job.startedAt !== undefined && integration.scheduleMinutes !== undefined)
+    next.detail = overdueText('sync', minute(job.startedAt), integration.scheduleMinutes);
   if (verdict === 'failing') {
     const started = job.startedAt === undefined ? '' : `, started ${minute(job.startedAt)}`;
     const how = job.status === 'incomplete' ? 'was incomplete: some streams did not load' : job.status;

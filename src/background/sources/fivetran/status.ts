@@ -2,7 +2,7 @@
 // Every signal gives a state; `decide` picks the one that wins. Values not in a table read as unknown.
 import type { Obj } from '../../../core/pipeline-page';
 import { isoTime, MAX_DETAIL, minute, text } from '../../../core/remote-text';
-import { decide, detailOf, rawOf } from '../../../core/pipeline-state';
+import { decide, detailOf, overdue, overdueText, rawOf } from '../../../core/pipeline-state';
 import { isRecord } from '../../../core/keyed-record';
 import type { IntegrationKind, IntegrationState } from '../../../core/types';
 
@@ -26,10 +26,6 @@ export const TASK_CODE: Readonly<Record<string, IntegrationState>> = { reconnect
 export const OTHER_TASK: IntegrationState = 'failing';
 /** §3.4: a connection is ok only without warnings (the third-party reading calls it "incomplete data"). */
 export const WITH_WARNINGS: IntegrationState = 'failing';
-
-/** A sync is overdue after twice its schedule, never under an hour: a sync's own run adds to the gap. */
-export const STALE_FACTOR = 2;
-export const STALE_FLOOR_MINUTES = 60;
 
 /** The values the tables and Fivetran's enums name: used as they came, with no text to clean (a list holds thousands). */
 const KNOWN = new Set([...Object.keys(SETUP_STATE), ...Object.keys(SYNC_STATE), 'on_schedule', 'delayed']);
@@ -91,12 +87,10 @@ export function syncRule(raw: Obj, now: number): string | undefined {
     return succeeded === undefined
       ? `The last sync failed (${minute(failed)}); no sync has succeeded yet.`
       : `The last sync failed (${minute(failed)}) after the last success (${minute(succeeded)}).`;
-  const every = raw.sync_frequency;
-  if (succeeded === undefined || typeof every !== 'number' || !(every > 0) || raw.schedule_type === 'manual')
-    return undefined;
-  const allowed = Math.max(STALE_FACTOR * every, STALE_FLOOR_MINUTES) * 60_000;
-  return now - succeeded > allowed
-    ? `No sync has succeeded since ${minute(succeeded)}; the schedule is every ${every} minutes.`
+  const every =
+    raw.schedule_type === 'manual' || typeof raw.sync_frequency !== 'number' ? undefined : raw.sync_frequency;
+  return every !== undefined && succeeded !== undefined && overdue(succeeded, every, now)
+    ? overdueText('sync', minute(succeeded), every)
     : undefined;
 }
 

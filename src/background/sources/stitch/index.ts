@@ -52,9 +52,10 @@ export async function fetchStitch(
     anomalies.push(...(parsed.page.anomalies ?? []));
     page = parsed.page.next;
   }
+  const now = limits.now?.() ?? Date.now();
   let integrations = list.integrations.map((source) => {
     const job = jobs.find((j) => j.sourceId === source.id);
-    return job ? applyStitchJob(source, job) : source;
+    return job ? applyStitchJob(source, job, now) : source;
   });
   // What a connection check says explains a source that does not run; healthy and paused ones need none.
   // Stitch's source ids are numbers; another id goes into no request path.

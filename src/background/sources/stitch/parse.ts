@@ -13,7 +13,7 @@ import {
   type Obj,
   type PageResult,
 } from '../../../core/pipeline-page';
-import { idText, MAX_NAME, numberParam, text } from '../../../core/remote-text';
+import { idText, isoTime, MAX_NAME, numberParam, text } from '../../../core/remote-text';
 import type { FeedError, Integration } from '../../../core/types';
 import { checkOutcome, extractionOutcome, stateForSource, type StitchJob } from './status';
 
@@ -61,6 +61,11 @@ function readSource(raw: Obj): Integration | typeof HIDDEN | null {
   if (detail !== undefined) integration.detail = detail;
   const client = idText(raw.stitch_client_id);
   if (client !== undefined) integration.group = client;
+  // Its replication frequency, unless a cron expression sets the times instead.
+  const properties = isRecord(raw.properties) ? raw.properties : {};
+  const every = Number(text(properties.frequency_in_minutes, 8));
+  if (Number.isSafeInteger(every) && every > 0 && text(properties.cron_expression, 100) === undefined)
+    integration.scheduleMinutes = every;
   return integration;
 }
 
@@ -110,7 +115,11 @@ export function parseStitchCheck(
 
 function readExtraction(raw: unknown): StitchJob | null {
   const sourceId = isRecord(raw) ? idText(raw.source_id) : undefined;
-  return isRecord(raw) && sourceId !== undefined ? { mode: 'extraction', sourceId, ...extractionOutcome(raw) } : null;
+  if (!isRecord(raw) || sourceId === undefined) return null;
+  const job: StitchJob = { mode: 'extraction', sourceId, ...extractionOutcome(raw) };
+  const completedAt = isoTime(raw.completion_time);
+  if (completedAt !== undefined) job.completedAt = completedAt;
+  return job;
 }
 
 /** Pure: a parsed body of `GET /v4/{client}/extractions` → each source's last extraction and the next page number. */

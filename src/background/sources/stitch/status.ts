@@ -3,8 +3,8 @@
 // exit codes of its jobs say it.
 import { isRecord } from '../../../core/keyed-record';
 import type { Obj } from '../../../core/pipeline-page';
-import { text } from '../../../core/remote-text';
-import { decide, detailOf, mentionsAuth, rawOf } from '../../../core/pipeline-state';
+import { minute, text } from '../../../core/remote-text';
+import { decide, detailOf, mentionsAuth, overdue, overdueText, rawOf } from '../../../core/pipeline-state';
 import type { Integration, IntegrationKind, IntegrationState } from '../../../core/types';
 
 /** The report card's current step: only `fully_configured` ("a successful connection and field_selection is complete") is healthy. */
@@ -38,6 +38,8 @@ export interface StitchJob {
   sourceId?: string;
   /** The raw values, e.g. "tap_exit_status=1". */
   raw: string;
+  /** When an extraction completed (ms since epoch). */
+  completedAt?: number;
   error?: string;
 }
 
@@ -126,16 +128,22 @@ export function extractionOutcome(raw: Obj): Reading {
  * Pure: a source read from the list, with what its last connection check or extraction says. A failure
  * that names credentials asks for re-authorization (§3.4), any other makes it failing; a pause still wins.
  */
-export function applyStitchJob(integration: Integration, job: StitchJob): Integration {
+export function applyStitchJob(integration: Integration, job: StitchJob, now?: number): Integration {
   if (job.sourceId !== undefined && job.sourceId !== integration.id) return integration;
   const failed = job.outcome === 'failed';
-  const next: Integration = {
-    ...integration,
-    rawStatus: rawOf([integration.rawStatus, `last ${job.raw}`]),
-    state: failed
-      ? decide([integration.state, mentionsAuth(job.error) ? 'needs-reauth' : 'failing'])
-      : integration.state,
-  };
+  // The stale rule: its last extraction succeeded, but longer ago than its frequency allows.
+  const stale =
+    job.mode === 'extraction' &&
+    job.outcome === 'succeeded' &&
+    integration.state === 'ok' &&
+    now !== undefined &&
+    overdue(job.completedAt, integration.scheduleMinutes, now);
+  let state = integration.state;
+  if (failed) state = decide([integration.state, mentionsAuth(job.error) ? 'needs-reauth' : 'failing']);
+  else if (stale) state = 'failing';
+  const next: Integration = { ...integration, rawStatus: rawOf([integration.rawStatus, `last ${job.raw}`]), state };
+  if (stale && job.completedAt !== undefined && integration.scheduleMinutes !== undefined)
+    next.detail = overdueText('extraction', minute(job.completedAt), integration.scheduleMinutes);
   const what = job.mode === 'check' ? 'The last connection check' : 'The last extraction';
   const detail = failed
     ? detailOf([`${what} failed${job.error ? `: ${job.error}` : '.'}`, integration.detail])
