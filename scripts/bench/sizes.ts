@@ -24,17 +24,17 @@ export const SIZE_BUDGETS = {
    * predictions, their notifications and the Coming up rows) to 25.9 KB, status-page correlation (six format
    * parsers 3.5 KB, the page table, the reading rules, the join and the reads 2.8 KB) to 32.4 KB, and the
    * Fivetran, Airbyte and Stitch sources (three adapters with their parsers, state tables and paging, about
-   * 7 KB; Fivetran's status rollup and the vendors' wording of issues) to 40.8 KB (see the README). An MV3 worker
+   * 7 KB; Fivetran's status rollup, the vendors' wording of issues and the stale rules) to 41.9 KB (see the README). An MV3 worker
    * cannot load code on demand: every source it polls is in it.
    */
-  workerGzip: 42 * 1024,
+  workerGzip: 43 * 1024,
   /**
    * Every file of dist/, uncompressed: 150 KB before the trust fixes added 24 KB of code and messages; issue 11
    * set 175 KB; deadlines add 17 KB (code, options form, messages in two languages); status pages 32 KB (code
    * in the worker and the options page, messages in two languages); the three pipelines 40 KB (their sources
    * in the worker, the options editor for their accounts, messages in two languages).
    */
-  distRaw: 260 * 1024,
+  distRaw: 265 * 1024,
 } as const;
 
 const IMPORT = /\b(?:import|export)\s*(?:[\w$*{}\s,]*?\bfrom\s*|\(\s*)?["'](\.{0,2}\/[^"']+\.js)["']/g;
