@@ -141,7 +141,8 @@ describe('options page with several accounts', () => {
 
   it('starts with the four problems of the one account configured', async () => {
     await expectBadge(watch, '4');
-    await expect(accountItems().count()).resolves.toBe(1);
+    // The page reads settings, keys and records before it lists the accounts.
+    await expect.poll(() => accountItems().count()).toBe(1);
   });
 
   describe('refuses invalid account fields next to the field and saves nothing', () => {
