@@ -34,6 +34,7 @@ import type {
   FactsData,
 } from '../../src/core/types';
 import { fixtureText } from './fixtures';
+import { check, onlyKeys } from './validators';
 
 const RUNS = { numRuns: 10_000 };
 
@@ -67,24 +68,6 @@ const KINDS: Record<IntegrationKind, true> = {
 
 // ---------------------------------------------------------------------------------------------------------
 // Validators: each throws, naming what is wrong, unless the value is a valid normalized one.
-
-function check(condition: boolean, what: string, value: unknown): asserts condition {
-  if (!condition) throw new Error(`${what}: ${preview(value)}`);
-}
-
-function preview(value: unknown): string {
-  try {
-    return (JSON.stringify(value) ?? String(value)).slice(0, 300);
-  } catch {
-    return Object.prototype.toString.call(value);
-  }
-}
-
-function onlyKeys(value: object, allowed: readonly string[]): void {
-  for (const key of Reflect.ownKeys(value))
-    check(typeof key === 'string' && allowed.includes(key), `unexpected key "${String(key)}"`, value);
-  check(Object.getPrototypeOf(value) === Object.prototype, 'not a plain object', value);
-}
 
 /** A string with something visible in it, at most `max` UTF-16 units long. */
 function text(value: unknown, max: number, what: string): void {

@@ -20,6 +20,7 @@ import { applyStitchJob, STEP_STATE } from '../../src/background/sources/stitch/
 import { hasControls } from '../../src/core/inert-text';
 import type { FeedError, FeedErrorKind, Integration, IntegrationKind, IntegrationState } from '../../src/core/types';
 import { fixtureText } from './fixtures';
+import { check, onlyKeys } from './validators';
 
 const RUNS = { numRuns: 10_000 };
 
@@ -39,24 +40,6 @@ const KINDS: Record<IntegrationKind, true> = {
   unknown: true,
 };
 const TOKEN_ERRORS: readonly FeedErrorKind[] = ['key-rejected', 'rate-limited', 'server-error', 'format-changed'];
-
-function check(condition: boolean, what: string, value: unknown): asserts condition {
-  if (!condition) throw new Error(`${what}: ${preview(value)}`);
-}
-
-function preview(value: unknown): string {
-  try {
-    return (JSON.stringify(value) ?? String(value)).slice(0, 300);
-  } catch {
-    return Object.prototype.toString.call(value);
-  }
-}
-
-function onlyKeys(value: object, allowed: readonly string[]): void {
-  for (const key of Reflect.ownKeys(value))
-    check(typeof key === 'string' && allowed.includes(key), `unexpected key "${String(key)}"`, value);
-  check(Object.getPrototypeOf(value) === Object.prototype, 'not a plain object', value);
-}
 
 /** A string with something visible in it, at most `max` long, with no control or bidi-control character. */
 function text(value: unknown, max: number, what: string): void {

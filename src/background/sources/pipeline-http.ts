@@ -1,10 +1,13 @@
 // What the Fivetran, Airbyte and Stitch adapters share: a JSON request that names its vendor in every
-// error, every page of a list up to a cap, and the pages their connectors are fixed on.
+// error, every page of a list up to a cap, safe link ids, the vendors' support pages, and the Source itself.
+import { applySnapshot } from '../../core/diff';
+import { storedKeyFor } from '../../core/key-binding';
 import { capped, type PageResult } from '../../core/pipeline-page';
 import { describeShape } from '../../core/shape';
-import { PIPELINE_NAMES, type AccountSettings, type OtherPipeline } from '../../core/settings';
-import type { FeedError, Integration, ListData } from '../../core/types';
+import { PIPELINE_NAMES, type AccountSettings, type OtherPipeline, type StoredKey } from '../../core/settings';
+import { isListData, type FeedError, type FeedResult, type Integration, type ListData } from '../../core/types';
 import { errorForStatus, parseJsonBody, request, type HttpOutcome, type RequestLimits } from '../http';
+import type { Source } from './source';
 
 /** Pages read of one list per poll at most: Fivetran's 1,000 a page make 50,000 connectors. */
 export const MAX_PAGES = 50;
@@ -125,3 +128,25 @@ export const SUPPORT_PAGES: Readonly<Record<OtherPipeline, string>> = {
   // Stitch is part of Qlik; its documentation and support contacts live on Qlik's help site.
   stitch: 'https://help.qlik.com/en-US/stitch/',
 };
+
+/**
+ * A pipeline's source: one list per account, read with the account's credential (without one it still
+ * runs and says "key rejected": an account must never just sit unchecked), merged as MBI's list is, fixed
+ * on the page `fixPage` names, supported on the vendor's support page.
+ */
+export function pipelineSource(
+  pipeline: OtherPipeline,
+  fetch: (account: AccountSettings, key: StoredKey | undefined, limits: RequestLimits) => Promise<FeedResult<ListData>>,
+  fixPage: (account: AccountSettings, integration: Integration) => string,
+): Source {
+  return {
+    feed: pipeline,
+    pipeline,
+    credential: (account, secrets) => storedKeyFor(secrets, account),
+    fetch,
+    merge: (accountId, before, next, now) =>
+      applySnapshot(accountId, isListData(before) ? before : undefined, next as ListData, now),
+    reauthorize: (account, integration) => [fixPage(account, integration)],
+    supportUrl: SUPPORT_PAGES[pipeline],
+  };
+}

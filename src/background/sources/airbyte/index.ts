@@ -1,11 +1,9 @@
 // Adapter: every connection of an Airbyte account (`GET /v1/connections`, offset-paged) with the verdict
 // of its last sync job (`GET /v1/jobs`), read with a short-lived access token (DOMAIN-NEXT §3.3).
-import { applySnapshot } from '../../../core/diff';
-import { storedKeyFor } from '../../../core/key-binding';
 import type { AccountSettings, StoredKey } from '../../../core/settings';
-import { isListData, type FeedError, type FeedResult, type Integration, type ListData } from '../../../core/types';
+import type { FeedError, FeedResult, Integration, ListData } from '../../../core/types';
 import type { RequestLimits } from '../../http';
-import { apiBase, getJson, readJson, linkId, listData, readPages, send, SUPPORT_PAGES } from '../pipeline-http';
+import { apiBase, pipelineSource, getJson, readJson, linkId, listData, readPages, send } from '../pipeline-http';
 import type { Source } from '../source';
 import { parseAirbyteConnections, parseAirbyteJobs, parseAirbyteToken } from './parse';
 import { applyLastJob, latestFinishedJob, type AirbyteJob } from './status';
@@ -178,14 +176,4 @@ export function airbyteConnectionPage(
   return workspace ? `${account.appOrigin}/workspaces/${workspace}/connections` : `${account.appOrigin}/`;
 }
 
-export const airbyte: Source = {
-  feed: 'airbyte',
-  pipeline: 'airbyte',
-  // Without one it still runs, and says so ("key rejected"): an account must never just sit unchecked.
-  credential: (account, secrets) => storedKeyFor(secrets, account),
-  fetch: fetchAirbyte,
-  merge: (accountId, before, next, now) =>
-    applySnapshot(accountId, isListData(before) ? before : undefined, next as ListData, now),
-  reauthorize: (account, integration) => [airbyteConnectionPage(account, integration)],
-  supportUrl: SUPPORT_PAGES.airbyte,
-};
+export const airbyte: Source = pipelineSource('airbyte', fetchAirbyte, airbyteConnectionPage);

@@ -1,11 +1,9 @@
 // Adapter: every connection of a Fivetran account (`GET /v1/connections`, cursor-paged), read with the
 // account's API key and secret (DOMAIN-NEXT §3.1).
-import { applySnapshot } from '../../../core/diff';
 import type { AccountSettings, StoredKey } from '../../../core/settings';
-import { storedKeyFor } from '../../../core/key-binding';
-import { isListData, type FeedResult, type Integration, type ListData } from '../../../core/types';
+import type { FeedResult, Integration, ListData } from '../../../core/types';
 import type { RequestLimits } from '../../http';
-import { apiBase, getJson, readJson, linkId, listData, readPages, SUPPORT_PAGES } from '../pipeline-http';
+import { apiBase, pipelineSource, getJson, readJson, linkId, listData, readPages } from '../pipeline-http';
 import type { Source } from '../source';
 import { parseFivetranConnections } from './parse';
 
@@ -50,14 +48,4 @@ export function fivetranSetupPage(account: AccountSettings, integration: Pick<In
   return id ? `${account.appOrigin}/dashboard/connectors/${id}/setup` : `${account.appOrigin}/dashboard`;
 }
 
-export const fivetran: Source = {
-  feed: 'fivetran',
-  pipeline: 'fivetran',
-  // Without one it still runs, and says so ("key rejected"): an account must never just sit unchecked.
-  credential: (account, secrets) => storedKeyFor(secrets, account),
-  fetch: fetchFivetran,
-  merge: (accountId, before, next, now) =>
-    applySnapshot(accountId, isListData(before) ? before : undefined, next as ListData, now),
-  reauthorize: (account, integration) => [fivetranSetupPage(account, integration)],
-  supportUrl: SUPPORT_PAGES.fivetran,
-};
+export const fivetran: Source = pipelineSource('fivetran', fetchFivetran, fivetranSetupPage);

@@ -1,11 +1,9 @@
 // Adapter: every source of a Stitch account (`GET /v4/sources`) with what its last extraction and, for a
 // source not running well, its last connection check say, read with the account's token (DOMAIN-NEXT §3.2).
-import { applySnapshot } from '../../../core/diff';
-import { storedKeyFor } from '../../../core/key-binding';
 import type { AccountSettings, StoredKey } from '../../../core/settings';
-import { isListData, type FeedResult, type Integration, type ListData } from '../../../core/types';
+import type { FeedResult, Integration, ListData } from '../../../core/types';
 import type { RequestLimits } from '../../http';
-import { apiBase, getJson, readJson, linkId, listData, readPages, SUPPORT_PAGES } from '../pipeline-http';
+import { apiBase, pipelineSource, getJson, readJson, linkId, listData, readPages } from '../pipeline-http';
 import type { Source } from '../source';
 import { parseStitchCheck, parseStitchExtractions, parseStitchSources } from './parse';
 import { applyStitchJob, type StitchJob } from './status';
@@ -89,14 +87,4 @@ export function stitchSourcePage(account: AccountSettings, integration: Pick<Int
   return `${account.appOrigin}/`;
 }
 
-export const stitch: Source = {
-  feed: 'stitch',
-  pipeline: 'stitch',
-  // Without one it still runs, and says so ("key rejected"): an account must never just sit unchecked.
-  credential: (account, secrets) => storedKeyFor(secrets, account),
-  fetch: fetchStitch,
-  merge: (accountId, before, next, now) =>
-    applySnapshot(accountId, isListData(before) ? before : undefined, next as ListData, now),
-  reauthorize: (account, integration) => [stitchSourcePage(account, integration)],
-  supportUrl: SUPPORT_PAGES.stitch,
-};
+export const stitch: Source = pipelineSource('stitch', fetchStitch, stitchSourcePage);
