@@ -36,9 +36,15 @@ import { buildPopupModel } from '../core/popup-build';
 
 export type { CycleRequest };
 
+/** Chrome's answer to an API call of a worker it is stopping: nothing failed, the next start runs again. */
+const STOPPING = 'No SW';
+
 /** Reported, and the cycle goes on: one step failing must not leave the badge or the popup behind. */
 export function report(what: string) {
-  return (error: unknown) => console.error(`MBI Integration Watch: ${what} failed`, error);
+  return (error: unknown) => {
+    if (error instanceof Error && error.message === STOPPING) return;
+    console.error(`MBI Integration Watch: ${what} failed`, error);
+  };
 }
 
 function announce(polling: boolean): void {
