@@ -1,6 +1,6 @@
 import { fakeBrowser } from '@webext-core/fake-browser';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { requestCycle } from '../../src/background/cycle';
+import { report, requestCycle } from '../../src/background/cycle';
 import { openWatchDb, readFeeds, transitionsOf } from '../../src/background/db';
 import {
   callsTo,
@@ -238,5 +238,16 @@ describe('the check cycle', () => {
     await fakeBrowser.storage.sync.set({ settings: { accounts: [] } });
     await requestCycle({ force: true }, { now: () => T0 + MINUTE, random: Math.random });
     expect(await readFeeds(await openWatchDb())).toEqual([]);
+  });
+});
+
+describe('reporting a failed step', () => {
+  it("logs a failure, but not Chrome's refusal of a worker it is stopping", () => {
+    const log = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    report('check')(new Error('No SW'));
+    expect(log).not.toHaveBeenCalled();
+    report('check')(new Error('Quota exceeded'));
+    expect(log).toHaveBeenCalledWith('MBI Integration Watch: check failed', new Error('Quota exceeded'));
+    log.mockRestore();
   });
 });
