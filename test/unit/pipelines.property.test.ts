@@ -3,7 +3,7 @@
 // value. 10,000 generated inputs per parser.
 import fc from 'fast-check';
 import { describe, it } from 'vitest';
-import { fivetranRateLimit, parseFivetranConnections } from '../../src/background/sources/fivetran/parse';
+import { parseFivetranConnections } from '../../src/background/sources/fivetran/parse';
 import { SETUP_STATE, SYNC_STATE } from '../../src/background/sources/fivetran/status';
 import {
   parseAirbyteConnections,
@@ -432,30 +432,6 @@ describe('Fivetran', { timeout: 60_000 }, () => {
         const result = parseFivetranConnections({ data: { items: list } }, at);
         const read = expectPage(result, isCursor);
         check(!result.ok || read.length === list.length, 'lost connections', { list, result });
-      }),
-      RUNS,
-    );
-  });
-
-  it('reads any rate headers as whole numbers and a time', () => {
-    const header = fc.oneof(
-      fc.nat().map(String),
-      fc.date({ noInvalidDate: true }).map((d) => d.toUTCString()),
-      fc.string(),
-      fc.constant(null),
-    );
-    fc.assert(
-      fc.property(header, header, header, now, (limit, remaining, retry, at) => {
-        const headers: Record<string, string | null> = {
-          'x-rate-limit': limit,
-          'x-rate-limit-remaining': remaining,
-          'retry-after': retry,
-        };
-        const rate = fivetranRateLimit((name) => headers[name] ?? null, at);
-        onlyKeys(rate, ['limit', 'remaining', 'retryAt']);
-        for (const value of Object.values(rate))
-          check(Number.isSafeInteger(value) && value >= 0, 'not a count or time', rate);
-        check(rate.retryAt === undefined || rate.retryAt >= at, 'retry before now', rate);
       }),
       RUNS,
     );

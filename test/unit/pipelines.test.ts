@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fivetranRateLimit, parseFivetranConnections } from '../../src/background/sources/fivetran/parse';
+import { parseFivetranConnections } from '../../src/background/sources/fivetran/parse';
 import { OTHER_TASK, SETUP_STATE, SYNC_STATE, TASK_CODE } from '../../src/background/sources/fivetran/status';
 import {
   parseAirbyteConnections,
@@ -276,21 +276,6 @@ describe('Fivetran connections', () => {
     { what: 'only unreadable items', body: { data: { items: [{}, 'x'] } } },
   ])('reports "format-changed" for $what', ({ body }) => {
     expect(kindOf(parseFivetranConnections(body, NOW))).toBe('format-changed');
-  });
-
-  it.each([
-    {
-      headers: { 'x-rate-limit': '20000', 'x-rate-limit-remaining': '19999' },
-      expected: { limit: 20000, remaining: 19999 },
-    },
-    { headers: { 'retry-after': '120' }, expected: { retryAt: NOW + 120_000 } },
-    { headers: { 'retry-after': 'Sun, 01 Dec 2024 16:05:00 GMT' }, expected: { retryAt: NOW + 5 * MINUTE } },
-    { headers: { 'retry-after': 'Sun, 01 Dec 2024 15:00:00 GMT' }, expected: { retryAt: NOW } },
-    { headers: { 'retry-after': 'soon', 'x-rate-limit-remaining': '-1' }, expected: {} },
-    { headers: {}, expected: {} },
-  ])('reads the rate headers $headers', ({ headers, expected }) => {
-    const get = (name: string) => (headers as Record<string, string>)[name] ?? null;
-    expect(fivetranRateLimit(get, NOW)).toEqual(expected);
   });
 });
 

@@ -1,5 +1,5 @@
 // Pure: one page of Fivetran's `GET /v1/connections` (`data.items[]`, `data.next_cursor`) parsed into
-// integrations, and the rate headers of its answers (DOMAIN-NEXT §3.1).
+// integrations (DOMAIN-NEXT §3.1). Its refusals' Retry-After is read by http.ts, as every answer's.
 import { isRecord } from '../../../core/keyed-record';
 import { formatChanged, readList, whatIs, withPaging, type Obj, type PageResult } from '../../../core/pipeline-page';
 import { MAX_ID, MAX_NAME, text } from '../../../core/remote-text';
@@ -82,31 +82,4 @@ export function parseFivetranConnections(body: unknown, now: number): PageResult
     readable ? cursor : undefined,
     data.items.length,
   );
-}
-
-export interface RateLimit {
-  /** Requests allowed in the window (`X-Rate-Limit`). */
-  limit?: number;
-  /** Requests left in the window (`X-Rate-Limit-Remaining`). */
-  remaining?: number;
-  /** When the next request is allowed (`Retry-After`, seconds or an HTTP date), ms since epoch. */
-  retryAt?: number;
-}
-
-const count = (value: string | null): number | undefined =>
-  value !== null && /^\s*\d{1,9}\s*$/.test(value) ? Number(value) : undefined;
-
-/** Pure: Fivetran's rate headers; `header` reads one by name (as `Headers#get`), `now` is when it answered. */
-export function fivetranRateLimit(header: (name: string) => string | null, now: number): RateLimit {
-  const result: RateLimit = {};
-  const limit = count(header('x-rate-limit'));
-  const remaining = count(header('x-rate-limit-remaining'));
-  if (limit !== undefined) result.limit = limit;
-  if (remaining !== undefined) result.remaining = remaining;
-  const retry = header('retry-after')?.trim() ?? '';
-  const seconds = count(retry);
-  const date = seconds === undefined && /[a-z]/i.test(retry) ? Date.parse(retry) : NaN;
-  if (seconds !== undefined) result.retryAt = now + seconds * 1000;
-  else if (Number.isFinite(date)) result.retryAt = Math.max(now, date);
-  return result;
 }
