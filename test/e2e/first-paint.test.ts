@@ -40,6 +40,13 @@ describe('the first popup on a fresh profile', () => {
   });
 
   it('shows the set-up prompt at once when no account exists, while the worker is held back', async () => {
+    // The worker's first check after install writes a model; it is let finish, then its model dropped, so
+    // that nothing writes one again while the worker is held.
+    await expect
+      .poll(() =>
+        watch.worker.evaluate(async () => (await chrome.storage.local.get('popupModel')).popupModel !== undefined),
+      )
+      .toBe(true);
     await dropModel();
     const held = holdWorker(4_000);
     const { popup, text } = await textAfterOpening();
