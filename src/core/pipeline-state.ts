@@ -22,7 +22,12 @@ export const mentionsAuth = (value: string | undefined): boolean => value !== un
 
 /** Parts of a raw status, joined and capped: "setup_state=broken; tasks=reconnect". */
 export function rawOf(parts: readonly (string | undefined)[]): string {
-  return text(parts.filter((p) => p !== undefined).join('; '), MAX_RAW) ?? '(none)';
+  let joined = '';
+  for (const part of parts) if (part !== undefined) joined = joined === '' ? part : `${joined}; ${part}`;
+  // Parts are remote text already made inert: only one too long, or blank, needs text()'s cut.
+  return joined.length <= MAX_RAW && joined.trim() === joined && joined !== ''
+    ? joined
+    : (text(joined, MAX_RAW) ?? '(none)');
 }
 
 /** Distinct texts, each but the last ended as a sentence ("Reconnect. Warning. …"), joined and capped, or undefined. */

@@ -69,6 +69,9 @@ export async function readPages<N>(
   for (let page = 1; ; page++) {
     const result = await read(next);
     if (!result.ok) return result;
+    // A page has no id twice (readList sees to it): only later pages are checked against earlier ones.
+    if (page === 1 && result.page.next === undefined)
+      return { ok: true, integrations: result.page.integrations, anomalies: [...(result.page.anomalies ?? [])] };
     for (const integration of result.page.integrations) {
       if (ids.has(integration.id)) {
         anomalies.push(`Two ${noun}s share the id "${integration.id}"; the first is watched.`);
