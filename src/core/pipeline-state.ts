@@ -8,10 +8,20 @@ export const MAX_RAW = 160;
 
 // Which signal wins when several apply: a pause is a decision and is not counted; a fix the admin can make
 // (re-authorize) comes before a failure; something unread comes before a healthy reading.
-const PRECEDENCE: readonly IntegrationState[] = ['paused', 'needs-reauth', 'failing', 'unknown', 'ok'];
+const RANK: Readonly<Record<IntegrationState, number>> = {
+  paused: 0,
+  'needs-reauth': 1,
+  failing: 2,
+  unknown: 3,
+  ok: 4,
+};
 
+/** The one of two states that wins. */
+export const worse = (a: IntegrationState, b: IntegrationState): IntegrationState => (RANK[b] < RANK[a] ? b : a);
+
+/** The state that wins among `states`; unknown when there are none. */
 export function decide(states: readonly IntegrationState[]): IntegrationState {
-  return PRECEDENCE.find((state) => states.includes(state)) ?? 'unknown';
+  return states.length === 0 ? 'unknown' : states.reduce(worse);
 }
 
 /** Text that says the failure is one of authentication [inference: no vendor names a flag for it]. */
@@ -20,14 +30,15 @@ const AUTH =
 
 export const mentionsAuth = (value: string | undefined): boolean => value !== undefined && AUTH.test(value);
 
+/** A raw status capped to MAX_RAW; its parts are remote text already made inert, so only a long one needs text()'s cut. */
+export const cappedRaw = (joined: string): string =>
+  joined.length <= MAX_RAW && joined !== '' && joined.trim() === joined ? joined : (text(joined, MAX_RAW) ?? '(none)');
+
 /** Parts of a raw status, joined and capped: "setup_state=broken; tasks=reconnect". */
 export function rawOf(parts: readonly (string | undefined)[]): string {
   let joined = '';
   for (const part of parts) if (part !== undefined) joined = joined === '' ? part : `${joined}; ${part}`;
-  // Parts are remote text already made inert: only one too long, or blank, needs text()'s cut.
-  return joined.length <= MAX_RAW && joined.trim() === joined && joined !== ''
-    ? joined
-    : (text(joined, MAX_RAW) ?? '(none)');
+  return cappedRaw(joined);
 }
 
 /** Distinct texts, each but the last ended as a sentence ("Reconnect. Warning. …"), joined and capped, or undefined. */

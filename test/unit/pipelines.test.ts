@@ -125,6 +125,17 @@ describe('Fivetran connections', () => {
     expect(one(connection({}, { tasks: [{ code, message: 'Do it' }] }))).toMatchObject({ state, detail: 'Do it' });
   });
 
+  it('reads a task list with a hole or a non-object as tasks without a code, not as a crash', () => {
+    // eslint-disable-next-line no-sparse-arrays -- a hole, as a parsed value may hold one
+    const tasks = [, 7, { code: 'reconnect', message: 'Reconnect' }];
+    expect(one(connection({}, { tasks }))).toMatchObject({
+      state: 'needs-reauth',
+      kind: 'oauth',
+      rawStatus: 'setup_state=connected; sync_state=scheduled; update_state=on_schedule; tasks=?,?,reconnect',
+      detail: 'Reconnect',
+    });
+  });
+
   it.each([
     {
       what: 'a warning',

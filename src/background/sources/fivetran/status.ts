@@ -2,7 +2,7 @@
 // Every signal gives a state; `decide` picks the one that wins. Values not in a table read as unknown.
 import type { Obj } from '../../../core/pipeline-page';
 import { isoTime, MAX_DETAIL, minute, text } from '../../../core/remote-text';
-import { decide, detailOf, overdue, overdueText, rawOf } from '../../../core/pipeline-state';
+import { cappedRaw, detailOf, MAX_RAW, overdue, overdueText, worse } from '../../../core/pipeline-state';
 import { isRecord } from '../../../core/keyed-record';
 import type { IntegrationKind, IntegrationState } from '../../../core/types';
 
@@ -48,10 +48,13 @@ interface Note {
   text?: string;
 }
 
+const NO_NOTES: readonly Note[] = [];
+
 /** `status.tasks[]` / `status.warnings[]`: `{code, message, details}`; a list holds few, more are not read. */
-function notes(value: unknown): Note[] {
-  if (!Array.isArray(value) || value.length === 0) return [];
-  return value.slice(0, 20).map((item) => {
+function notes(value: unknown): readonly Note[] {
+  if (!Array.isArray(value) || value.length === 0) return NO_NOTES;
+  // Array.from reads a hole as undefined (map would keep it): every entry below is a note.
+  return Array.from(value.slice(0, 20), (item: unknown) => {
     if (!isRecord(item)) return {};
     const message = text(item.message, MAX_DETAIL);
     const details = text(item.details, MAX_DETAIL);
@@ -63,6 +66,9 @@ function notes(value: unknown): Note[] {
     return note;
   });
 }
+
+/** The codes of tasks or warnings, as the raw status shows them ("reconnect,resync"). */
+const codes = (list: readonly Note[]): string => list.map((n) => n.code ?? '?').join(',');
 
 /** Setup tests that failed, as "Title: message". */
 function failedTests(value: unknown): string[] {
@@ -110,25 +116,23 @@ export function stateForConnection(raw: Obj, now: number): ConnectionStatus {
   const tasks = notes(status.tasks);
   const warnings = notes(status.warnings);
   const stale = syncRule(raw, now);
-  const state = decide([
-    raw.paused === true ? 'paused' : 'ok',
-    lookup(SETUP_STATE, setup),
-    lookup(SYNC_STATE, sync),
-    ...tasks.map((task) => lookup(TASK_CODE, task.code, OTHER_TASK)),
-    warnings.length > 0 ? WITH_WARNINGS : 'ok',
-    stale === undefined ? 'ok' : 'failing',
-  ]);
-  const codes = (list: Note[]) => list.map((n) => n.code ?? '?').join(',');
+  const paused = raw.paused === true;
+  // A list holds thousands, most of them healthy: the signals are weighed and the raw status written without
+  // building lists for them.
+  let state = worse(paused ? 'paused' : 'ok', lookup(SETUP_STATE, setup));
+  state = worse(state, lookup(SYNC_STATE, sync));
+  for (const task of tasks) state = worse(state, lookup(TASK_CODE, task.code, OTHER_TASK));
+  if (warnings.length > 0) state = worse(state, WITH_WARNINGS);
+  if (stale !== undefined) state = worse(state, 'failing');
+  let rawStatus = `setup_state=${setup ?? '(none)'}; sync_state=${sync ?? '(none)'}`;
+  if (update) rawStatus += `; update_state=${update}`;
+  if (paused) rawStatus += '; paused=true';
+  if (tasks.length > 0) rawStatus += `; tasks=${codes(tasks)}`;
+  if (warnings.length > 0) rawStatus += `; warnings=${codes(warnings)}`;
   const result: ConnectionStatus = {
     state,
-    rawStatus: rawOf([
-      `setup_state=${setup ?? '(none)'}`,
-      `sync_state=${sync ?? '(none)'}`,
-      update && `update_state=${update}`,
-      raw.paused === true ? 'paused=true' : undefined,
-      tasks.length > 0 ? `tasks=${codes(tasks)}` : undefined,
-      warnings.length > 0 ? `warnings=${codes(warnings)}` : undefined,
-    ]),
+    // Every part is a known value or remote text made inert, the first never blank: only the length is in question.
+    rawStatus: rawStatus.length <= MAX_RAW ? rawStatus : cappedRaw(rawStatus),
     kind: tasks.some((task) => task.code?.toLowerCase() === 'reconnect') ? 'oauth' : 'unknown',
   };
   // A healthy connection carries no error text (an old failed setup test is history, not news): most of a
