@@ -24,17 +24,9 @@ import {
   type Settings,
   type AccountSettings,
 } from '../../src/core/settings';
-import type {
-  FeedError,
-  FeedErrorKind,
-  FeedResult,
-  Integration,
-  IntegrationKind,
-  IntegrationState,
-  FactsData,
-} from '../../src/core/types';
+import type { FeedError, FeedErrorKind, FeedResult, Integration, FactsData } from '../../src/core/types';
 import { fixtureText } from './fixtures';
-import { check, onlyKeys } from './validators';
+import { check, KINDS, onlyKeys, STATES } from './validators';
 
 const RUNS = { numRuns: 10_000 };
 
@@ -50,20 +42,6 @@ const ERROR_KINDS: Record<FeedErrorKind, true> = {
   'format-changed': true,
   'too-large': true,
   'permission-missing': true,
-};
-const STATES: Record<IntegrationState, true> = {
-  ok: true,
-  'needs-reauth': true,
-  failing: true,
-  paused: true,
-  unknown: true,
-};
-const KINDS: Record<IntegrationKind, true> = {
-  oauth: true,
-  'api-key': true,
-  database: true,
-  push: true,
-  unknown: true,
 };
 
 // ---------------------------------------------------------------------------------------------------------

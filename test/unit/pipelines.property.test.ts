@@ -18,27 +18,13 @@ import {
 } from '../../src/background/sources/stitch/parse';
 import { applyStitchJob, STEP_STATE } from '../../src/background/sources/stitch/status';
 import { hasControls } from '../../src/core/inert-text';
-import type { FeedError, FeedErrorKind, Integration, IntegrationKind, IntegrationState } from '../../src/core/types';
+import type { FeedError, FeedErrorKind, Integration } from '../../src/core/types';
 import { fixtureText } from './fixtures';
-import { check, onlyKeys } from './validators';
+import { check, KINDS, onlyKeys, STATES } from './validators';
 
 const RUNS = { numRuns: 10_000 };
 
-// The closed sets, spelled out so that a new member fails to compile here until the validators know it.
-const STATES: Record<IntegrationState, true> = {
-  ok: true,
-  'needs-reauth': true,
-  failing: true,
-  paused: true,
-  unknown: true,
-};
-const KINDS: Record<IntegrationKind, true> = {
-  oauth: true,
-  'api-key': true,
-  database: true,
-  push: true,
-  unknown: true,
-};
+/** What Airbyte's token answer may be read as when it is not a token. */
 const TOKEN_ERRORS: readonly FeedErrorKind[] = ['key-rejected', 'rate-limited', 'server-error', 'format-changed'];
 
 /** A string with something visible in it, at most `max` long, with no control or bidi-control character. */

@@ -1,5 +1,6 @@
 // What the property tests check every parsed value with: each validator throws, naming what is wrong and
 // showing the value, unless the value is what the parsers promise.
+import type { IntegrationKind, IntegrationState } from '../../src/core/types';
 
 export function check(condition: boolean, what: string, value: unknown): asserts condition {
   if (!condition) throw new Error(`${what}: ${preview(value)}`);
@@ -19,3 +20,19 @@ export function onlyKeys(value: object, allowed: readonly string[]): void {
     check(typeof key === 'string' && allowed.includes(key), `unexpected key "${String(key)}"`, value);
   check(Object.getPrototypeOf(value) === Object.prototype, 'not a plain object', value);
 }
+
+// The closed sets, spelled out so that a new member fails to compile here until the validators know it.
+export const STATES: Record<IntegrationState, true> = {
+  ok: true,
+  'needs-reauth': true,
+  failing: true,
+  paused: true,
+  unknown: true,
+};
+export const KINDS: Record<IntegrationKind, true> = {
+  oauth: true,
+  'api-key': true,
+  database: true,
+  push: true,
+  unknown: true,
+};
