@@ -13,7 +13,7 @@ export type PageResult<N> = { ok: true; page: Page<N> } | { ok: false; error: Fe
 
 export type Obj = Record<string, unknown>;
 
-/** The raw status an element that could not be read is shown with, as for MBI's list. */
+/** The raw status an element of a list that could not be read is shown with; it counts as a problem, never as healthy. */
 export const UNREADABLE_STATUS = '(unreadable)';
 /** Anomalies kept word for word; beyond them, one line says how many more. */
 const MAX_ANOMALIES = 5;

@@ -8,7 +8,7 @@ import type { Source } from '../source';
 import { describeShape } from '../../../core/shape';
 import { parseConnections } from './parse';
 
-export { parseConnections, UNREADABLE_STATUS } from './parse';
+export { parseConnections } from './parse';
 
 export function connectionsUrl(account: AccountSettings): string {
   return `${account.apiOrigin}/v1/v2/clients/${encodeURIComponent(account.clientId)}/connections/input-connections?include_deleted=false`;

@@ -1,27 +1,12 @@
 // Pure: MBI's connections list, as received, parsed into integrations (the core's lint rules hold here).
 import { isRecord } from '../../../core/keyed-record';
-import { inertText } from '../../../core/inert-text';
+import { capped, UNREADABLE_STATUS } from '../../../core/pipeline-page';
 import { providerFor } from '../../../core/providers';
+import { MAX_DETAIL, MAX_ID, MAX_NAME, text } from '../../../core/remote-text';
 import { type ListData, type FeedResult, type Integration, type IntegrationKind } from '../../../core/types';
 import { stateForStatus } from './status';
 
-const MAX_NAME = 200;
-const MAX_DETAIL = 500;
-
 type Obj = Record<string, unknown>;
-
-/** A string from MBI, inert (no control or bidi-control character), trimmed and capped; blank → undefined. */
-function text(value: unknown, max: number): string | undefined {
-  if (typeof value !== 'string') return undefined;
-  let cut = inertText(value).trim();
-  // Never leave half of a surrogate pair, nor a trailing blank, where the cut fell.
-  if (cut.length > max) {
-    cut = cut.slice(0, max);
-    if (/[\uD800-\uDBFF]$/.test(cut)) cut = cut.slice(0, -1);
-    cut = cut.trimEnd();
-  }
-  return cut === '' ? undefined : cut;
-}
 
 function kindOf(known: IntegrationKind | undefined, integrationType: Obj): IntegrationKind {
   if (known) return known;
@@ -29,7 +14,7 @@ function kindOf(known: IntegrationKind | undefined, integrationType: Obj): Integ
 }
 
 function idOf(raw: Obj): string | undefined {
-  return typeof raw.id === 'number' && Number.isFinite(raw.id) ? String(raw.id) : text(raw.id, 64);
+  return typeof raw.id === 'number' && Number.isFinite(raw.id) ? String(raw.id) : text(raw.id, MAX_ID);
 }
 
 /**
@@ -75,11 +60,6 @@ function normalizeConnection(raw: unknown): Integration | null {
   return integration;
 }
 
-/** The raw status an element that could not be read is shown with; it counts as a problem, never as healthy. */
-export const UNREADABLE_STATUS = '(unreadable)';
-/** Anomalies kept word for word; beyond them, one line says how many more. */
-const MAX_ANOMALIES = 5;
-
 /** An element that cannot be read, kept as an integration in state unknown so that it counts on the badge. */
 function unreadableConnection(raw: unknown, position: number): Integration {
   const type = isRecord(raw) ? text(raw.type, 64) : undefined;
@@ -92,11 +72,6 @@ function unreadableConnection(raw: unknown, position: number): Integration {
     state: 'unknown',
     rawStatus: UNREADABLE_STATUS,
   };
-}
-
-function capped(anomalies: readonly string[]): string[] {
-  const more = anomalies.length - MAX_ANOMALIES;
-  return more > 0 ? [...anomalies.slice(0, MAX_ANOMALIES), `…and ${more} more.`] : [...anomalies];
 }
 
 /**
@@ -142,6 +117,7 @@ export function parseConnections(body: unknown): FeedResult<ListData> {
     };
   }
   const data: ListData = { feed: 'connections', integrations };
-  if (anomalies.length > 0) data.anomalies = capped(anomalies);
+  const kept = capped(anomalies);
+  if (kept) data.anomalies = kept;
   return { ok: true, data };
 }
