@@ -1,6 +1,6 @@
 // An MBI account and a Fivetran account, both set up through the options page as an admin does: one badge
-// counts both, the popup groups them, Re-authorize opens Fivetran's setup page, and a rejected Fivetran
-// key is that account's issue only.
+// counts both, the popup groups them, Re-authorize opens Fivetran's setup page, a rejected Fivetran key is
+// that account's issue only, and a Fivetran connection is notified, counted in history and snoozed as MBI's are.
 import { mkdirSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
@@ -158,6 +158,42 @@ describe('MBI and Fivetran side by side', () => {
     watch.sim.setPipelineFault('fivetran', 'none');
     await checkNow(popup);
     await expectBadge(watch, '6');
+  });
+
+  it('notifies when a Fivetran connection breaks and recovers, counts its breaks, and snoozes it off the badge', async () => {
+    const healthy = watch.sim.pipelines().connections.fivetran.find((c) => c.state === 'ok');
+    if (!healthy) throw new Error('The seed has no healthy Fivetran connection.');
+    const notified = async () => Object.keys(await watch.worker.evaluate(() => chrome.notifications.getAll()));
+    const clear = () =>
+      watch.worker.evaluate(async () => {
+        for (const id of Object.keys(await chrome.notifications.getAll())) await chrome.notifications.clear(id);
+      });
+    const once = (kind: string): unknown[] => [expect.stringMatching(new RegExp(`^${kind}\\|[^|]+\\|${healthy.id}$`))];
+    await clear();
+    watch.sim.setPipelineConnection('fivetran', healthy.id, 'broken');
+    await checkNow(popup);
+    await expectBadge(watch, '7');
+    await expect.poll(notified).toEqual(once('new-problem'));
+    await expect.poll(() => row(popup, healthy.name).locator('.history').textContent()).toBe('Broken once in 30 days');
+
+    await clear();
+    watch.sim.setPipelineConnection('fivetran', healthy.id, 'ok');
+    await checkNow(popup);
+    await expectBadge(watch, '6');
+    await expect.poll(notified).toEqual(once('recovered'));
+
+    watch.sim.setPipelineConnection('fivetran', healthy.id, 'broken');
+    await checkNow(popup);
+    await expectBadge(watch, '7');
+    await expect
+      .poll(() => row(popup, healthy.name).locator('.history').textContent())
+      .toMatch(/^Broken 2 times in 30 days; last fixed /);
+    const r = row(popup, healthy.name);
+    await r.getByRole('button', { name: 'Snooze…' }).click();
+    await r.getByRole('button', { name: 'Until it changes' }).click();
+    await expectBadge(watch, '6');
+    await expect.poll(() => popup.locator('details.snoozed summary').textContent()).toBe('Snoozed (1)');
+    expect(await namesIn(popup, 'fivetran')).not.toContain(healthy.name);
   });
 
   it('threw nothing uncaught in the worker or any page', () => {
