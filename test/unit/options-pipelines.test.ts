@@ -215,7 +215,7 @@ describe('adding an account: the pipeline first, then its fields', () => {
     const form = await openEditor();
     await choose(form, 'airbyte');
     expect(form.querySelector('fieldset')?.textContent).toContain(
-      "Either the application's client id and client secret (a token is then requested at each check and kept in memory only), or an access token alone.",
+      "Either the application's client id and client secret (a short-lived token is then requested when needed, reused until it expires and kept in memory only), or an access token alone.",
     );
   });
 
