@@ -1,9 +1,10 @@
 // The extension in real Firefox, as a user meets it: the options page on install, an account set up there,
-// the badge, the popup, Re-authorize and Check now, against the simulator.
+// the badge, the popup, Re-authorize and Check now, then a Fivetran account beside it, against the simulator.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'puppeteer-core';
 import type { Browser as WebExtensionApi } from 'webextension-polyfill';
 import { hrefOf } from '../../scripts/firefox';
+import { PIPELINE_CREDENTIALS } from '../simulator/pipelines';
 import {
   badgeTitle,
   CLIENT,
@@ -19,6 +20,7 @@ import {
 } from './harness';
 
 const HEALTHY_OR_PAUSED = new Set(['0', '1']);
+const FIVETRAN = PIPELINE_CREDENTIALS.fivetran;
 
 function brokenNames(watch: FirefoxWatch): string[] {
   const client = watch.sim.state().clients.find((c) => String(c.id) === CLIENT.id);
@@ -102,6 +104,42 @@ describe('Firefox: first run against the simulator', () => {
     await expect.poll(() => rowNames(popup)).toHaveLength(3);
     expect(await rowNames(popup)).not.toContain('Vandelay Latex Ads');
     await expectBadge(watch, '3');
+  });
+
+  it('adds a Fivetran account beside it: one badge for both, and Re-authorize opens the setup page in Fivetran', async () => {
+    const options = watch.extensionPage;
+    await options.bringToFront();
+    await press(options, 'Add an account');
+    await options.select('#pipeline', 'fivetran');
+    await fill(options, 'Name', 'Warehouse loads');
+    await fill(options, 'API base URL', `${watch.sim.url}/fivetran/v1`);
+    await fill(options, 'App address (advanced)', watch.sim.url);
+    await fill(options, 'API key', FIVETRAN.apiKey);
+    await fill(options, 'API secret', FIVETRAN.apiSecret);
+    await press(options, 'Save account');
+    await expect.poll(() => options.$$eval('li.account', (accounts) => accounts.length)).toBe(2);
+    const broken = watch.sim.pipelines().connections.fivetran.filter((c) => c.state !== 'ok' && c.state !== 'paused');
+    await expectBadge(watch, String(3 + broken.length));
+    const stored = await options.evaluate(async () =>
+      JSON.stringify(await (globalThis as unknown as { browser: WebExtensionApi }).browser.storage.sync.get(null)),
+    );
+    expect(stored).not.toContain(FIVETRAN.apiSecret);
+
+    await popup.bringToFront();
+    await press(popup, 'Check now', 'header');
+    await expect.poll(() => rowNames(popup)).toHaveLength(3 + broken.length);
+    const sections = await popup.$$eval('section.account', (list) => list.map((e) => e.getAttribute('data-pipeline')));
+    expect(sections).toEqual(['mbi', 'fivetran']);
+    const salesforce = watch.sim.pipelines().connections.fivetran.find((c) => c.name === 'salesforce');
+    if (!salesforce) throw new Error('The seed has no salesforce connection.');
+    await pressInRow(popup, 'salesforce', 'Re-authorize');
+    const setupPage = `${watch.sim.url}/dashboard/connectors/${salesforce.id}/setup`;
+    await expect.poll(() => webTabUrls(watch)).toEqual([setupPage]);
+    const tab = (await watch.browser.pages()).find((p) => p.url() === setupPage);
+    await expect
+      .poll(() => tab?.$$eval('button', (buttons) => buttons.map((b) => b.textContent)))
+      .toContain('Save & Test');
+    await tab?.close();
   });
 
   it('threw nothing uncaught and logged no error in the background or any extension page', () => {
