@@ -76,8 +76,9 @@ export function AccountEditor({ account, settings, secrets, onSave, onCancel, re
     setErrors({});
     // Asked first, while the click still counts as a user gesture.
     const granted = await requestAccess(result.account).catch(() => false);
+    // An edit keeps what other sections set on the account (status-page and deadline settings).
     const accounts = account
-      ? settings.accounts.map((s) => (s.id === account.id ? result.account : s))
+      ? settings.accounts.map((s) => (s.id === account.id ? { ...s, ...result.account } : s))
       : [...settings.accounts, result.account];
     const { [result.account.id]: old, ...otherKeys } = secrets;
     // The credential the form started with stays bound to the old hosts, so the save drops it if they changed.

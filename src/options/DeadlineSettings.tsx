@@ -2,7 +2,7 @@ import { useState } from 'preact/hooks';
 import { RULES } from '../core/deadlines';
 import { t } from '../core/i18n';
 import { providerFor } from '../core/providers';
-import { SALESFORCE_DAYS, WARN_FIXED_DAYS, WARN_INTERVAL_DAYS, type Settings } from '../core/settings';
+import { pipelineOf, SALESFORCE_DAYS, WARN_FIXED_DAYS, WARN_INTERVAL_DAYS, type Settings } from '../core/settings';
 import { Field } from './Field';
 import { SaveNote, saveWithNote, type Note } from './SaveNote';
 import { wholeNumberIn } from './numbers';
@@ -22,7 +22,8 @@ export function DeadlineSettings({ settings, onSave, readOnly }: Props) {
   const [interval, setIntervalText] = useSynced(String(deadlines.intervalDays));
   const [fixed, setFixed] = useSynced(String(deadlines.fixedDays));
   const [off, setOff] = useState<string[]>(deadlines.off);
-  const own = settings.accounts.filter((a) => !a.managed);
+  // Salesforce's policy concerns MBI's integrations only (no rule exists for a pipeline's connectors).
+  const own = settings.accounts.filter((a) => !a.managed && pipelineOf(a) === 'mbi');
   const [salesforce, setSalesforce] = useState<Record<string, string>>(
     Object.fromEntries(own.map((a) => [a.id, a.salesforceDays === undefined ? '' : String(a.salesforceDays)])),
   );

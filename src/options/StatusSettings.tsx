@@ -2,7 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import browser from '../shared/browser';
 import { ownTime } from '../core/format';
 import { t, type MessageKey } from '../core/i18n';
-import type { Settings } from '../core/settings';
+import { pipelineOf, type Settings } from '../core/settings';
 import { currentReading, isPart, type StatusLevel, type StatusRecords, type UnknownReason } from '../core/status';
 import { pageOfTarget, statusHosts, statusOrigins } from '../core/status-pages';
 import { STATUS_RECORDS } from '../core/stored-items';
@@ -36,7 +36,8 @@ type Parts = Record<string, { instance: string; region: string }>;
 
 /** Status pages: the hosts and the access to them, what each page said last, and each account's instance and region. */
 export function StatusSettings({ settings, onSave, readOnly }: Props) {
-  const own = settings.accounts.filter((a) => !a.managed);
+  // A pipeline account reads its vendor's page only: no instance or region of its own.
+  const own = settings.accounts.filter((a) => !a.managed && pipelineOf(a) === 'mbi');
   const [granted, setGranted] = useState<boolean | null>(null);
   const [records, setRecords] = useState<StatusRecords>({});
   const [parts, setParts] = useState<Parts>(

@@ -12,6 +12,8 @@ import type { AccountSettings, Secrets } from '../../src/core/settings';
 import { loadSecrets, loadSettings } from '../../src/shared/storage';
 import { AccountEditor } from '../../src/options/AccountEditor';
 import { AccountList } from '../../src/options/AccountList';
+import { DeadlineSettings } from '../../src/options/DeadlineSettings';
+import { StatusSettings } from '../../src/options/StatusSettings';
 import { loadDroppedKeys, saveSettingsAndKeys } from '../../src/options/save-settings';
 import { fixtureText, grantHostAccess, settle, urlOf } from './fixtures';
 
@@ -412,6 +414,56 @@ describe('saving', () => {
     expect(await loadSecrets()).toEqual({
       [account!.id]: { exportApiKey: 'export-key', apiOrigin: 'https://api.rjmetrics.com', clientId: '194' },
     });
+  });
+});
+
+describe('editing an MBI account', () => {
+  it('keeps its status-page and deadline settings, which other sections of the page set', async () => {
+    const main: AccountSettings = {
+      id: 'mbi-194',
+      label: 'Main store',
+      clientId: '194',
+      appOrigin: 'https://dashboard.rjmetrics.com',
+      apiOrigin: 'https://api.rjmetrics.com',
+      enabled: true,
+      salesforceInstance: 'na123',
+      awsRegion: 'eu-west-1',
+      salesforceDays: 60,
+    };
+    await store([main]);
+    const form = await openEditor(main.id);
+    await type(form, 'Name', 'Main store (EU)');
+    await press(form, 'Save account');
+    expect((await loadSettings()).accounts).toEqual([{ ...main, label: 'Main store (EU)' }]);
+  });
+});
+
+describe('the status-page and deadline sections', () => {
+  it('ask an instance, a region and a Salesforce policy of MBI accounts only: a pipeline reads its vendor page', async () => {
+    const main: AccountSettings = {
+      id: 'mbi-194',
+      label: 'Main store',
+      clientId: '194',
+      appOrigin: 'https://dashboard.rjmetrics.com',
+      apiOrigin: 'https://api.rjmetrics.com',
+      enabled: true,
+    };
+    await store([main, FIVETRAN]);
+    grantHostAccess();
+    // The section follows granted host access; the fake browser has no such events.
+    for (const event of [fakeBrowser.permissions.onAdded, fakeBrowser.permissions.onRemoved]) {
+      vi.spyOn(event, 'addListener').mockImplementation(() => undefined);
+      vi.spyOn(event, 'removeListener').mockImplementation(() => undefined);
+    }
+    const settings = await loadSettings();
+    const root = document.createElement('div');
+    document.body.append(root);
+    const props = { settings, onSave: () => Promise.resolve(), readOnly: false };
+    render(h('div', null, h(StatusSettings, props), h(DeadlineSettings, props)), root);
+    await settle();
+    const labels = [...root.querySelectorAll('label')].map((l) => l.textContent ?? '');
+    expect(labels.filter((l) => l.includes('Main store'))).toHaveLength(3);
+    expect(labels.filter((l) => l.includes(FIVETRAN.label))).toEqual([]);
   });
 });
 
