@@ -306,7 +306,7 @@ describe('status routes', () => {
     }
     expect(documents.map((d) => d.status)).toEqual([
       { indicator: 'none', description: 'All Systems Operational' },
-      { indicator: 'major', description: 'Partial System Outage' },
+      { indicator: 'critical', description: 'Major System Outage' },
       { indicator: 'maintenance', description: 'Scheduled maintenance' },
     ]);
     // Its only page field is when the page last changed.
@@ -320,8 +320,8 @@ describe('status routes', () => {
       events: [
         {
           kind: 'incident',
-          id: 'major',
-          title: 'Partial System Outage',
+          id: 'critical',
+          title: 'Major System Outage',
           level: 'outage',
           url: 'https://status.fivetran.com',
         },

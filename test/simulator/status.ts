@@ -77,7 +77,7 @@ export const DEFAULT_TITLES: Readonly<Record<string, string>> = {
   'api.status.salesforce.com': 'Some users may see errors when calling the API',
   'health.aws.amazon.com': 'Increased database connectivity errors',
   // Fivetran's page says only its rollup: the incident's title is the description of its indicator.
-  'status.fivetran.com': 'Partial System Outage',
+  'status.fivetran.com': 'Major System Outage',
   'status.airbyte.com': 'Delayed syncs on Airbyte Cloud',
 };
 const DEFAULT_MAINTENANCE_TITLE = 'Scheduled maintenance';
@@ -540,7 +540,7 @@ function rollup(ask: Ask, scenario: DocScenario): Rollup {
     case 'incident-elsewhere':
       return { ...FIVETRAN, page: { ...page, updated_at: iso(ask.setting.startedAt) } };
     case 'incident':
-      return { status: { indicator: 'major', description: titleOf(ask) }, page };
+      return { status: { indicator: 'critical', description: titleOf(ask) }, page };
     case 'maintenance':
       return { status: { indicator: 'maintenance', description: titleOf(ask, true) }, page };
     // Another page answers (Discord's, with its id and name): Fivetran's publishes none to compare.

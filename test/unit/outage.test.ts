@@ -248,8 +248,8 @@ describe('the pipelines’ own pages', () => {
   const shopify = (id = 's1') => connection(id, 'stitch:platform.shopify', 'Shopify', { group: '116078' });
 
   /** What Fivetran's and Airbyte's pages report: the rollup's description, and an incident on Airbyte Cloud. */
-  const FIVETRAN = incident('Partial System Outage', {
-    id: 'major',
+  const FIVETRAN = incident('Major System Outage', {
+    id: 'critical',
     level: 'outage',
     url: 'https://status.fivetran.com',
   });
@@ -307,7 +307,7 @@ describe('the pipelines’ own pages', () => {
     expect(held?.outage).toEqual({
       source: 'Fivetran',
       kind: 'incident',
-      title: 'Partial System Outage',
+      title: 'Major System Outage',
       holds: true,
       link: true,
     });
@@ -369,7 +369,7 @@ describe('the pipelines’ own pages', () => {
   it('releases a Fivetran connection once Fivetran resolves, whatever Adobe’s page says', () => {
     const view = deriveView(pipelines, [connectionsRecord([googleAds()], NOW, 'f')], NOW);
     const { memory } = planReleased({}, view, readings({ fivetran: [FIVETRAN] }), false);
-    expect(memory).toEqual({ [integrationKey('f', 'c1')]: { source: 'Fivetran', title: 'Partial System Outage' } });
+    expect(memory).toEqual({ [integrationKey('f', 'c1')]: { source: 'Fivetran', title: 'Major System Outage' } });
     const resolved = planReleased(memory, view, readings({ fivetran: [], adobe: 'unknown' }), false);
     expect(resolved.released.map((r) => [r.accountId, r.by.source])).toEqual([['f', 'Fivetran']]);
   });

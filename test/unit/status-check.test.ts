@@ -192,6 +192,19 @@ describe('checkStatuses', () => {
     expect(back.records.zendesk?.failures).toBe(0);
   });
 
+  it('keeps the last reading through one failed read when checks are an hour apart', async () => {
+    const view = viewOf([broken('1')]);
+    serve(PAGES);
+    const first = await checkStatuses(view, settings, {}, NOW - HOUR);
+    vi.restoreAllMocks();
+    grantHostAccess(...ALL_HOSTS);
+    serve({ ...PAGES, [ZENDESK]: () => new Response('', { status: 503 }) });
+    const failed = await checkStatuses(view, settings, first.records, NOW);
+    expect(failed.records.zendesk?.failures).toBe(1);
+    expect(failed.readings.get('zendesk')).toEqual(first.readings.get('zendesk'));
+    expect(failed.readings.get('zendesk')?.level).toBe('degraded');
+  });
+
   it('does not keep a reading from days ago through a failed read: it says nothing about now', async () => {
     const view = viewOf([broken('1')]);
     serve(PAGES);

@@ -715,7 +715,7 @@ describe('the rollup parser', () => {
   it.each([
     { indicator: 'none', level: 'operational', kind: undefined },
     { indicator: 'minor', level: 'degraded', kind: 'incident' },
-    { indicator: 'major', level: 'outage', kind: 'incident' },
+    { indicator: 'major', level: 'degraded', kind: 'incident' },
     { indicator: 'critical', level: 'outage', kind: 'incident' },
     { indicator: 'maintenance', level: 'maintenance', kind: 'maintenance' },
   ])('$indicator → $level', ({ indicator, level, kind }) => {
@@ -959,7 +959,7 @@ describe('the rollup parser, on any indicator and description', () => {
   const LEVEL_OF: Readonly<Record<string, StatusLevel>> = {
     none: 'operational',
     minor: 'degraded',
-    major: 'outage',
+    major: 'degraded',
     critical: 'outage',
     maintenance: 'maintenance',
   };

@@ -207,8 +207,8 @@ describe('the status lines', () => {
     }).accounts;
     const ROLLUP: StatusEvent = {
       kind: 'incident',
-      id: 'major',
-      title: 'Partial System Outage',
+      id: 'critical',
+      title: 'Major System Outage',
       level: 'outage',
       url: 'https://status.fivetran.com',
     };
@@ -237,7 +237,7 @@ describe('the status lines', () => {
     it('gives a Fivetran connection what Fivetran’s page says, and leaves Adobe’s out', () => {
       const text = summaryOf(0, 'fivetran:google_ads');
       expect(line(text, 'Provider status')).toBe(
-        'Provider status: Fivetran (status.fivetran.com), read 2026-01-15T11:58:00Z: incident "Partial System Outage" (outage); https://status.fivetran.com',
+        'Provider status: Fivetran (status.fivetran.com), read 2026-01-15T11:58:00Z: incident "Major System Outage" (outage); https://status.fivetran.com',
       );
       expect(line(text, 'Adobe status')).toBeUndefined();
       expect(text).not.toContain('Data synchronization delays');

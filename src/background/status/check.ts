@@ -5,7 +5,7 @@ import { write } from '../../shared/stored';
 import { emptyRecord } from '../../core/keyed-record';
 import { STATUS_RECORDS } from '../../core/stored-items';
 import {
-  FAILURES_UNKNOWN,
+  READING_MAX_AGE_MS,
   readingsOf,
   STATUS_INTERVAL_MS,
   unknownReading,
@@ -79,12 +79,13 @@ async function readTarget(target: PageTarget, settings: Settings, before: Status
 }
 
 /**
- * A failed read keeps the last reading, if it is recent: it counts as unknown only after several failures in
- * a row (currentReading). One from long ago (the page was not needed for days) says nothing about now.
+ * A failed read keeps the last reading while it is young enough to count (currentReading's age): it counts as
+ * unknown only after several failures in a row. One from long ago (the page was not needed for days) says
+ * nothing about now.
  */
 function failed(target: PageTarget, before: StatusRecord | undefined, now: number): StatusRecord {
   const record: StatusRecord = { target: target.target, checkedAt: now, failures: (before?.failures ?? 0) + 1 };
-  const recent = before !== undefined && now - before.checkedAt <= FAILURES_UNKNOWN * STATUS_INTERVAL_MS;
+  const recent = before !== undefined && now - before.checkedAt <= READING_MAX_AGE_MS;
   if (recent && before.reading) record.reading = before.reading;
   return record;
 }

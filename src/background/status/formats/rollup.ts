@@ -5,13 +5,14 @@ import { readingOf, unknownReading, type EventLevel } from '../../../core/status
 import { lookup, type StatusParser } from './parser';
 
 /**
- * Statuspage's indicators: `none | minor | major | critical`. `maintenance` is not in Atlassian's list;
+ * Statuspage's indicators: `none | minor | major | critical`, read as its impacts are (statuspage.ts): only
+ * `critical` is an outage ("Partial System Outage" is `major`). `maintenance` is not in Atlassian's list;
  * compatible pages document it, and it is never a fault. Anything else is not known to mean anything.
  */
 const INDICATOR: Readonly<Record<string, EventLevel | 'operational'>> = {
   none: 'operational',
   minor: 'degraded',
-  major: 'outage',
+  major: 'degraded',
   critical: 'outage',
   maintenance: 'maintenance',
 };
