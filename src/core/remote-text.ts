@@ -48,7 +48,7 @@ function zoneAt(text: string, at: number): number | undefined {
   if ((c !== '+' && c !== '-') || (rest !== 5 && rest !== 6) || (rest === 6 && text[at + 3] !== ':')) return undefined;
   const h = digits(text, at + 1, 2);
   const m = digits(text, at + rest - 2, 2);
-  if (h < 0 || m < 0) return undefined;
+  if (h < 0 || h > 23 || m < 0 || m > 59) return undefined;
   return (c === '-' ? -1 : 1) * (h * 60 + m);
 }
 

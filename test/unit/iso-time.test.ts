@@ -12,7 +12,9 @@ function reference(value: unknown): number | undefined {
   if (!m) return undefined;
   const [y = 0, mo = 0, d = 0, h = 0, mi = 0, s = 0] = m.slice(1, 7).map((part) => Number(part ?? 0));
   const zone = m[8] ?? 'Z';
-  const offset = /^z$/i.test(zone) ? 0 : Number(`${zone.slice(0, 1)}1`) * (+zone.slice(1, 3) * 60 + +zone.slice(-2));
+  const [zh, zm] = [+zone.slice(1, 3), +zone.slice(-2)];
+  if (!/^z$/i.test(zone) && (zh > 23 || zm > 59)) return undefined;
+  const offset = /^z$/i.test(zone) ? 0 : Number(`${zone.slice(0, 1)}1`) * (zh * 60 + zm);
   const local = Date.UTC(y, mo - 1, d, h, mi, s);
   const day = new Date(local);
   if (y < 1970 || day.getUTCMonth() !== mo - 1 || day.getUTCDate() !== d || h > 23 || mi > 59 || s > 59)
@@ -34,7 +36,21 @@ const written = fc
     s: fc.option(fc.integer({ min: 0, max: 61 }), { nil: undefined }),
     frac: fc.option(fc.stringMatching(/^\d{0,11}$/), { nil: undefined }),
     sep: fc.constantFrom('T', ' ', 't', 'x'),
-    zone: fc.constantFrom('Z', 'z', '+00:00', '-05:30', '+0100', '+01:0', '+1:00', 'UTC', '', '+01:00:00'),
+    zone: fc.constantFrom(
+      'Z',
+      'z',
+      '+00:00',
+      '-05:30',
+      '+0100',
+      '+01:0',
+      '+1:00',
+      'UTC',
+      '',
+      '+01:00:00',
+      '+99:99',
+      '-23:59',
+      '+0060',
+    ),
     space: fc.constantFrom('', ' ', '\n'),
   })
   .map(
@@ -56,6 +72,7 @@ describe('isoTime', () => {
 
   it.each([
     '2023-02-29T00:00Z',
+    '2024-12-01T15:43:29+99:99',
     '1969-12-31T23:59:59Z',
     '2024-12-01T15:43:29.Z',
     '2024-12-01T24:00Z',

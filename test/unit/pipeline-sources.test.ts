@@ -11,6 +11,7 @@ import {
   airbyteConnectionPage,
   fetchAirbyte,
   forgetAirbyteTokens,
+  MAX_LOOKUPS,
 } from '../../src/background/sources/airbyte';
 import {
   FIVETRAN_ACCEPT,
@@ -18,7 +19,8 @@ import {
   fetchFivetran,
   fivetranSetupPage,
 } from '../../src/background/sources/fivetran';
-import { MAX_PAGES } from '../../src/background/sources/pipeline-http';
+import { MAX_PAGES, readPages } from '../../src/background/sources/pipeline-http';
+import { UNREADABLE_STATUS } from '../../src/core/pipeline-page';
 import { fetchStitch, MAX_EXTRACTION_PAGES, stitchSourcePage } from '../../src/background/sources/stitch';
 import { bindKey } from '../../src/core/key-binding';
 import {
@@ -30,7 +32,7 @@ import {
   type OtherPipeline,
   type StoredKey,
 } from '../../src/core/settings';
-import type { FeedRecord, FeedResult, IntegrationState, ListData } from '../../src/core/types';
+import type { FeedRecord, FeedResult, Integration, IntegrationState, ListData } from '../../src/core/types';
 import { safeUrl } from '../../src/core/url-safety';
 import { RETRY_AFTER_SECONDS } from '../simulator/faults';
 import { PIPELINE_CREDENTIALS, type PipelineFault } from '../simulator/pipelines';
@@ -88,6 +90,19 @@ const stateOf = (list: ListData, id: string) => list.integrations.find((i) => i.
 
 /** Each request the adapters sent, passed on to the simulator unchanged. */
 const watchRequests = () => vi.spyOn(globalThis, 'fetch');
+
+/**
+ * Requests to URLs that `matches` are answered by `answer` (given the simulator's own answer), the rest go
+ * to the simulator unchanged.
+ */
+function answerWith(matches: (url: URL) => boolean, answer: (real: () => Promise<Response>) => Promise<Response>) {
+  const real = globalThis.fetch.bind(globalThis);
+  return vi
+    .spyOn(globalThis, 'fetch')
+    .mockImplementation((input, init) =>
+      matches(new URL(urlOf(input))) ? answer(() => real(input, init)) : real(input, init),
+    );
+}
 
 function sentTo(spy: MockInstance<typeof fetch>, path: string): { url: URL; headers: Headers }[] {
   return spy.mock.calls
@@ -150,6 +165,62 @@ describe('every page, to the end', () => {
     expect(simulated.filter((c) => seen.get(c.id) !== airbyteState(c.state))).toEqual([]);
     const pages = sentTo(spy, '/airbyte/v1/connections').map((r) => r.url.searchParams.get('offset'));
     expect(pages).toEqual(['0', '100', '200']);
+  });
+
+  it('stops when a later page points back to the first, with no repeated id read as two connections', async () => {
+    sim.seedPipeline('airbyte', 250);
+    answerWith(
+      (url) => url.pathname.endsWith('/connections') && url.searchParams.get('offset') === '100',
+      async (real) => {
+        const body = (await (await real()).json()) as { next?: string };
+        return Response.json({ ...body, next: body.next?.replace(/offset=\d+/, 'offset=0') });
+      },
+    );
+    const list = listOf(await read('airbyte'));
+    expect(list.integrations).toHaveLength(200);
+    expect(list.anomalies).toContainEqual(expect.stringMatching(/pointed back to a page already read/));
+    expect(list.anomalies).not.toContainEqual(expect.stringMatching(/share the id/));
+  });
+
+  it('watches an element that could not be read on a later page beside one of the first, not in its place', async () => {
+    const unreadable = (id: string): Integration => ({
+      id,
+      name: `Connection ${id} (could not be read)`,
+      type: 'airbyte',
+      provider: 'Airbyte',
+      kind: 'unknown',
+      state: 'unknown',
+      rawStatus: UNREADABLE_STATUS,
+    });
+    const pages = [
+      {
+        integrations: [unreadable('#1'), { ...unreadable('a'), rawStatus: 'status=active', state: 'ok' as const }],
+        next: 2,
+      },
+      { integrations: [unreadable('#1')] },
+    ];
+    const list = await readPages<number>(
+      (page) => Promise.resolve({ ok: true, page: pages[(page ?? 1) - 1]! }),
+      'connection',
+      1,
+    );
+    expect(list).toEqual({
+      ok: true,
+      integrations: [
+        expect.objectContaining({ id: '#1' }),
+        expect.objectContaining({ id: 'a' }),
+        expect.objectContaining({ id: '#2.1' }),
+      ],
+      anomalies: [],
+    });
+  });
+
+  it('sends no Stitch token that a header cannot carry', async () => {
+    const spy = watchRequests();
+    const account = accountOf('stitch');
+    const result = await fetchStitch(account, { ...keyOf(account), exportApiKey: 'token with\nnewline' }, {});
+    expect(result).toMatchObject({ ok: false, error: { kind: 'key-rejected' } });
+    expect(spy).not.toHaveBeenCalled();
   });
 
   const PAST_CAP = new RegExp(`goes on past ${MAX_PAGES} pages`);
@@ -299,6 +370,47 @@ describe('the poll engine over pipeline accounts', () => {
     expect(looked.map((r) => r.url.searchParams.get('connectionId'))).toEqual(
       list.integrations.filter((c) => !/last job=/.test(c.rawStatus)).map((c) => c.id),
     );
+  });
+
+  it('asks for a new token when the one in use runs out during a long read', async () => {
+    sim.seedPipeline('airbyte', 250);
+    const account = accountOf('airbyte');
+    // Each request finds the clock a minute later: a 3-minute token (used for 2.5) serves three of them.
+    let clock = T0;
+    const result = await fetchAirbyte(account, keyOf(account), { now: () => (clock += 60 * SECOND) });
+    expect(listOf(result).integrations).toHaveLength(250);
+    expect(sim.pipelines().airbyteTokensIssued).toBeGreaterThan(1);
+  });
+
+  it('reads a connection whose own jobs could not be read by its status alone, and says so; the others keep theirs', async () => {
+    sim.seedPipeline('airbyte', 250);
+    const account = accountOf('airbyte');
+    const whole = listOf(await fetchAirbyte(account, keyOf(account), { now: () => T0 }));
+    forgetAirbyteTokens();
+    answerWith(
+      (url) => url.pathname.endsWith('/jobs') && url.searchParams.has('connectionId'),
+      () => Promise.resolve(new Response('', { status: 500 })),
+    );
+    const list = listOf(await fetchAirbyte(account, keyOf(account), { now: () => T0 }));
+    // Those looked up one by one lost their last job's verdict, and only they; the anomalies name them (five
+    // kept word for word, the rest counted).
+    const changed = list.integrations.filter((c, n) => JSON.stringify(c) !== JSON.stringify(whole.integrations[n]));
+    expect(changed).toHaveLength(MAX_LOOKUPS);
+    for (const c of changed) expect(c.rawStatus).not.toMatch(/last job=/);
+    const named = (list.anomalies ?? []).flatMap((a) => /^The jobs of "(.+)" could not be read;/.exec(a)?.[1] ?? []);
+    expect(named).toHaveLength(5);
+    expect(changed.map((c) => c.name)).toEqual(expect.arrayContaining(named));
+  });
+
+  it('fails the whole read when the token is refused while looking up one connection', async () => {
+    sim.seedPipeline('airbyte', 250);
+    const account = accountOf('airbyte');
+    answerWith(
+      (url) => url.pathname.endsWith('/jobs') && url.searchParams.has('connectionId'),
+      () => Promise.resolve(new Response('', { status: 401 })),
+    );
+    const result = await fetchAirbyte(account, keyOf(account), { now: () => T0 });
+    expect(result).toMatchObject({ ok: false, error: { kind: 'key-rejected' } });
   });
 
   it('keeps the Airbyte token out of storage and IndexedDB', async () => {

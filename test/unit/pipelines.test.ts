@@ -419,16 +419,32 @@ describe('Airbyte connections and jobs', () => {
   it('takes the latest job that ended as the last one, not one running, cancelled or clearing data', () => {
     const id = '9924bcd0-99be-453d-ba47-c2c9766f7da5';
     const jobs: AirbyteJob[] = [
-      { id: '1', status: 'failed', startedAt: 1 },
-      { id: '2', status: 'succeeded', startedAt: 3 },
+      { id: '1', status: 'failed', startedAt: 1, connectionId: id },
+      { id: '2', status: 'succeeded', startedAt: 3, connectionId: id },
       { id: '3', status: 'failed', startedAt: 9, connectionId: 'other' },
-      { id: '4', status: 'running', startedAt: 10 },
-      { id: '5', status: 'cancelled', startedAt: 11 },
-      { id: '6', status: 'failed', startedAt: 12, jobType: 'reset' },
-      { id: '0', status: 'failed', startedAt: 2 },
+      { id: '4', status: 'running', startedAt: 10, connectionId: id },
+      { id: '5', status: 'cancelled', startedAt: 11, connectionId: id },
+      { id: '6', status: 'failed', startedAt: 12, jobType: 'reset', connectionId: id },
+      // A job that names no connection is no connection's, however late.
+      { id: '7', status: 'failed', startedAt: 13 },
+      { id: '0', status: 'failed', startedAt: 2, connectionId: id },
     ];
     expect(latestFinishedJob(jobs, id)?.id).toBe('2');
     expect(latestFinishedJob([], id)).toBeUndefined();
+  });
+
+  it('takes the first of jobs that started alike (Airbyte lists the latest first), and one of unknown status', () => {
+    const id = 'c1';
+    const undated: AirbyteJob[] = [
+      { id: 'new', status: 'failed', connectionId: id },
+      { id: 'old', status: 'succeeded', connectionId: id },
+    ];
+    expect(latestFinishedJob(undated, id)?.id).toBe('new');
+    const odd: AirbyteJob[] = [
+      { id: 'odd', status: 'exploded', startedAt: 5, connectionId: id },
+      { id: 'fine', status: 'succeeded', startedAt: 1, connectionId: id },
+    ];
+    expect(latestFinishedJob(odd, id)?.id).toBe('odd');
   });
 
   it.each([

@@ -2,7 +2,7 @@
 // error, every page of a list up to a cap, safe link ids, the vendors' support pages, and the Source itself.
 import { applySnapshot } from '../../core/diff';
 import { storedKeyFor } from '../../core/key-binding';
-import { capped, type PageResult } from '../../core/pipeline-page';
+import { capped, UNREADABLE_STATUS, type PageResult } from '../../core/pipeline-page';
 import { describeShape } from '../../core/shape';
 import { PIPELINE_NAMES, type AccountSettings, type OtherPipeline, type StoredKey } from '../../core/settings';
 import { isListData, type FeedError, type FeedResult, type Integration, type ListData } from '../../core/types';
@@ -13,6 +13,10 @@ import type { Source } from './source';
 export const MAX_PAGES = 50;
 
 export type Json = { ok: true; value: unknown } | { ok: false; error: FeedError };
+
+/** A credential as it can go into a header: visible ASCII (the options form lets nothing else through). */
+export const sendable = (value: string | undefined): value is string =>
+  value !== undefined && /^[\x21-\x7E]+$/.test(value);
 
 /** The account's API base ("https://api.fivetran.com/v1"), without a trailing slash. */
 export const apiBase = (account: AccountSettings): string => account.apiBase ?? account.apiOrigin;
@@ -50,29 +54,38 @@ export async function getJson(
 
 export type ListRead = { ok: true; integrations: Integration[]; anomalies: string[] } | { ok: false; error: FeedError };
 
+/** An element a page could not read is named by its place there ("#3"); on a later page, by page and place. */
+const PLACEHOLDER = /^#\d+$/;
+
 /**
- * Every page of a list, following `next` (a cursor, an offset or a page number) until a page has none,
- * a page points back to one already read, or `maxPages` pages are read; the last two are anomalies, and
- * what was read is kept. A repeated id across pages is watched once. One failed page fails the whole
- * list: half a list must not read as connectors gone.
+ * Every page of a list, following `next` (a cursor, an offset or a page number) from `first` until a page
+ * has none, a page points back to one already read, or `maxPages` pages are read; the last two are
+ * anomalies, and what was read is kept. A repeated id across pages is watched once. One failed page fails
+ * the whole list: half a list must not read as connectors gone.
  */
 export async function readPages<N>(
   read: (next: N | undefined) => Promise<PageResult<N>>,
   noun: string,
+  first?: N,
   maxPages = MAX_PAGES,
 ): Promise<ListRead> {
   const integrations: Integration[] = [];
   const anomalies: string[] = [];
   const ids = new Set<string>();
   const asked = new Set<string>();
-  let next: N | undefined;
+  let next: N | undefined = first;
+  if (first !== undefined) asked.add(String(first));
   for (let page = 1; ; page++) {
     const result = await read(next);
     if (!result.ok) return result;
     // A page has no id twice (readList sees to it): only later pages are checked against earlier ones.
     if (page === 1 && result.page.next === undefined)
       return { ok: true, integrations: result.page.integrations, anomalies: [...(result.page.anomalies ?? [])] };
-    for (const integration of result.page.integrations) {
+    for (const found of result.page.integrations) {
+      const integration =
+        page > 1 && found.rawStatus === UNREADABLE_STATUS && PLACEHOLDER.test(found.id)
+          ? { ...found, id: `#${page}.${found.id.slice(1)}` }
+          : found;
       if (ids.has(integration.id)) {
         anomalies.push(`Two ${noun}s share the id "${integration.id}"; the first is watched.`);
         continue;

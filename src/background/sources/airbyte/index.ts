@@ -1,9 +1,21 @@
 // Adapter: every connection of an Airbyte account (`GET /v1/connections`, offset-paged) with the verdict
 // of its last sync job (`GET /v1/jobs`), read with a short-lived access token (DOMAIN-NEXT §3.3).
+import type { JobsResult } from '../../../core/pipeline-page';
 import type { AccountSettings, StoredKey } from '../../../core/settings';
 import type { FeedError, FeedResult, Integration, ListData } from '../../../core/types';
 import type { RequestLimits } from '../../http';
-import { apiBase, pipelineSource, getJson, readJson, linkId, listData, readPages, send } from '../pipeline-http';
+import {
+  apiBase,
+  getJson,
+  linkId,
+  listData,
+  pipelineSource,
+  readJson,
+  readPages,
+  send,
+  sendable,
+  type Json,
+} from '../pipeline-http';
 import type { Source } from '../source';
 import { parseAirbyteConnections, parseAirbyteJobs, parseAirbyteToken } from './parse';
 import { applyLastJob, latestFinishedJob, type AirbyteJob } from './status';
@@ -16,10 +28,10 @@ export const AIRBYTE_PAGE_SIZE = 100;
 export const MAX_JOB_PAGES = 5;
 
 /**
- * Access tokens by account, API host and client id: in this worker's memory only, never stored. A token
- * lives 3 minutes on Airbyte Cloud; it is reused until shortly before it expires.
+ * Access tokens by API and client id, each with the secret it was requested with: in this worker's memory
+ * only, never stored. A token lives 3 minutes on Airbyte Cloud; it is reused until shortly before it expires.
  */
-const tokens = new Map<string, { token: string; expiresAt: number }>();
+const tokens = new Map<string, { secret: string; token: string; expiresAt: number }>();
 
 /** Forgets every token (a test, or a changed account). */
 export function forgetAirbyteTokens(): void {
@@ -31,7 +43,7 @@ type Token = { ok: true; token: string; reused: boolean } | { ok: false; error: 
 /**
  * The bearer token: one entered as such, or one requested with the client id and secret and reused until
  * shortly before it expires, for exactly that API, client id and secret (a token of the old secret never
- * answers for a new one, nor one requested for a test for the saved account).
+ * answers for a new one, and a new secret replaces the old one in memory).
  */
 async function tokenFor(
   account: AccountSettings,
@@ -39,11 +51,15 @@ async function tokenFor(
   limits: RequestLimits,
   fresh: boolean,
 ): Promise<Token> {
-  if (key.secret === undefined) return { ok: true, token: key.exportApiKey, reused: false };
+  if (key.secret === undefined)
+    return sendable(key.exportApiKey)
+      ? { ok: true, token: key.exportApiKey, reused: false }
+      : { ok: false, error: { kind: 'key-rejected', message: 'The Airbyte access token cannot be sent as it is.' } };
   const now = limits.now ?? Date.now;
-  const cacheKey = JSON.stringify([apiBase(account), key.exportApiKey, key.secret]);
+  const cacheKey = JSON.stringify([apiBase(account), key.exportApiKey]);
   const cached = tokens.get(cacheKey);
-  if (!fresh && cached && cached.expiresAt > now()) return { ok: true, token: cached.token, reused: true };
+  if (!fresh && cached?.secret === key.secret && cached.expiresAt > now())
+    return { ok: true, token: cached.token, reused: true };
   tokens.delete(cacheKey);
   const response = await send(
     'airbyte',
@@ -71,71 +87,91 @@ async function tokenFor(
     if (token.error.kind === 'rate-limited' && response.retryAt !== undefined) token.error.retryAt = response.retryAt;
     return token;
   }
-  tokens.set(cacheKey, { token: token.token, expiresAt: token.expiresAt });
+  tokens.set(cacheKey, { secret: key.secret, token: token.token, expiresAt: token.expiresAt });
   return { ok: true, token: token.token, reused: false };
 }
 
 const pageUrl = (account: AccountSettings, path: string, offset: number, extra: Record<string, string> = {}) =>
   `${apiBase(account)}${path}?${new URLSearchParams({ limit: String(AIRBYTE_PAGE_SIZE), offset: String(offset), ...extra }).toString()}`;
 
-/** The latest jobs, until every connection has a finished one or MAX_JOB_PAGES are read. */
+type Failed = { ok: false; error: FeedError };
+/** One authorized GET: the token is asked for before each request, so that none expires during a long read. */
+type Get = (url: string) => Promise<Json>;
+
+/** The latest jobs, until every connection has a finished one or MAX_JOB_PAGES are read; with what was off. */
 async function recentJobs(
+  get: Get,
   account: AccountSettings,
-  headers: Record<string, string>,
-  running: readonly Integration[],
-  limits: RequestLimits,
-): Promise<{ ok: true; jobs: AirbyteJob[] } | { ok: false; error: FeedError }> {
+  connections: readonly Integration[],
+): Promise<{ ok: true; jobs: AirbyteJob[]; anomalies: string[] } | Failed> {
   const jobs: AirbyteJob[] = [];
+  const anomalies: string[] = [];
   let offset: number | undefined = 0;
   for (let page = 0; page < MAX_JOB_PAGES && offset !== undefined; page++) {
     const url = pageUrl(account, '/jobs', offset, { orderBy: 'createdAt|DESC' });
-    const json = await getJson('airbyte', url, { headers }, limits);
-    const read = readJson(json, parseAirbyteJobs);
+    const read: JobsResult<AirbyteJob, number> = readJson(await get(url), parseAirbyteJobs);
     if (!read.ok) return read;
-    jobs.push(...read.page.jobs);
-    if (running.every((c) => latestFinishedJob(jobs, c.id))) break;
-    offset = read.page.next;
+    // In the account's list, a job that names no connection belongs to none of them.
+    jobs.push(...read.page.jobs.filter((job) => job.connectionId !== undefined));
+    anomalies.push(...(read.page.anomalies ?? []));
+    if (connections.every((c) => latestFinishedJob(jobs, c.id))) break;
+    const next: number | undefined = read.page.next;
+    offset = next !== undefined && next > offset ? next : undefined;
   }
-  return { ok: true, jobs };
+  return { ok: true, jobs, anomalies };
 }
 
 /** Connections looked up one by one when their last sync was not among the latest jobs. */
 export const MAX_LOOKUPS = 10;
 
-/** The jobs of one connection, latest first: one page. */
-async function jobsOf(
-  account: AccountSettings,
-  headers: Record<string, string>,
-  connectionId: string,
-  limits: RequestLimits,
-) {
+/** The jobs of one connection, latest first: one page; a job that names no connection is this one's. */
+async function jobsOf(get: Get, account: AccountSettings, connectionId: string) {
   const url = pageUrl(account, '/jobs', 0, { connectionId, orderBy: 'createdAt|DESC' });
-  return readJson(await getJson('airbyte', url, { headers }, limits), parseAirbyteJobs);
+  const read = readJson(await get(url), parseAirbyteJobs);
+  if (!read.ok) return read;
+  return { ...read, jobs: read.page.jobs.map((job) => ({ connectionId, ...job })) };
 }
 
 async function readAirbyte(account: AccountSettings, key: StoredKey, limits: RequestLimits, fresh: boolean) {
-  const token = await tokenFor(account, key, limits, fresh);
-  if (!token.ok) return { ...token, reused: false };
-  const headers = { Accept: 'application/json', Authorization: `Bearer ${token.token}` };
-  const list = await readPages<number>(async (offset) => {
-    const json = await getJson('airbyte', pageUrl(account, '/connections', offset ?? 0), { headers }, limits);
-    return readJson(json, parseAirbyteConnections);
-  }, 'connection');
-  if (!list.ok) return { ...list, reused: token.reused };
+  // Whether any request of this read went out with a token from before it (then a refusal may be its age).
+  let reused = false;
+  let first = fresh;
+  const get: Get = async (url) => {
+    const token = await tokenFor(account, key, limits, first);
+    if (!token.ok) return token;
+    first = false;
+    reused ||= token.reused;
+    const headers = { Accept: 'application/json', Authorization: `Bearer ${token.token}` };
+    return getJson('airbyte', url, { headers }, limits);
+  };
+  const failed = (result: Failed) => ({ ...result, reused });
+  const list = await readPages<number>(
+    async (offset) => readJson(await get(pageUrl(account, '/connections', offset ?? 0)), parseAirbyteConnections),
+    'connection',
+    0,
+  );
+  if (!list.ok) return failed(list);
   // Every connection takes its last finished sync's verdict, a switched-off one too (Airbyte switches off a
   // connection whose syncs keep failing).
   const connections = list.integrations;
-  const jobs =
+  const recent =
     connections.length === 0
-      ? { ok: true as const, jobs: [] }
-      : await recentJobs(account, headers, connections, limits);
-  if (!jobs.ok) return { ...jobs, reused: token.reused };
-  const anomalies = [...list.anomalies];
-  const unmatched = connections.filter((c) => !latestFinishedJob(jobs.jobs, c.id));
+      ? { ok: true as const, jobs: [], anomalies: [] }
+      : await recentJobs(get, account, connections);
+  if (!recent.ok) return failed(recent);
+  const jobs = [...recent.jobs];
+  const anomalies = [...list.anomalies, ...recent.anomalies];
+  const unmatched = connections.filter((c) => !latestFinishedJob(jobs, c.id));
   for (const connection of unmatched.slice(0, MAX_LOOKUPS)) {
-    const own = await jobsOf(account, headers, connection.id, limits);
-    if (!own.ok) return { ...own, reused: token.reused };
-    jobs.jobs.push(...own.page.jobs);
+    const own = await jobsOf(get, account, connection.id);
+    if (own.ok) {
+      jobs.push(...own.jobs);
+      anomalies.push(...(own.page.anomalies ?? []));
+      continue;
+    }
+    // A refused token or the rate limit concern the whole account; one list of jobs not read only its connection.
+    if (own.error.kind === 'key-rejected' || own.error.kind === 'rate-limited') return failed(own);
+    anomalies.push(`The jobs of "${connection.name}" could not be read; it shows its connection's status only.`);
   }
   if (unmatched.length > MAX_LOOKUPS)
     anomalies.push(
@@ -143,7 +179,7 @@ async function readAirbyte(account: AccountSettings, key: StoredKey, limits: Req
     );
   const now = limits.now?.() ?? Date.now();
   const integrations = connections.map((c) => {
-    const job = latestFinishedJob(jobs.jobs, c.id);
+    const job = latestFinishedJob(jobs, c.id);
     return job ? applyLastJob(c, job, now) : c;
   });
   return { ok: true as const, data: listData('airbyte', integrations, anomalies) };

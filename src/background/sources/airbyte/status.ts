@@ -62,15 +62,16 @@ export function stateForConnection(
 }
 
 /**
- * The job that says how a connection's syncs go: the latest (by start) that ended with a verdict, among
- * those of `connectionId` (a job without one is taken as the connection's: the list was asked for it).
+ * The job that says how a connection's syncs go: the latest (by start) of `connectionId`'s that ended with a
+ * verdict (not pending, running or cancelled); one with a status not in the table counts (it reads as unknown). Jobs come
+ * latest first: of two that started alike, the earlier in the list wins.
  */
 export function latestFinishedJob(jobs: readonly AirbyteJob[], connectionId: string): AirbyteJob | undefined {
   let latest: AirbyteJob | undefined;
   for (const job of jobs) {
-    if (job.connectionId !== undefined && job.connectionId !== connectionId) continue;
-    if (!verdictOf(job.status) || NOT_SYNCS.has(job.jobType ?? '')) continue;
-    if (!latest || (job.startedAt ?? -Infinity) >= (latest.startedAt ?? -Infinity)) latest = job;
+    if (job.connectionId !== connectionId) continue;
+    if (verdictOf(job.status) === null || NOT_SYNCS.has(job.jobType ?? '')) continue;
+    if (!latest || (job.startedAt ?? -Infinity) > (latest.startedAt ?? -Infinity)) latest = job;
   }
   return latest;
 }

@@ -3,14 +3,18 @@
 import type { AccountSettings, StoredKey } from '../../../core/settings';
 import type { FeedResult, Integration, ListData } from '../../../core/types';
 import type { RequestLimits } from '../../http';
-import { apiBase, pipelineSource, getJson, readJson, linkId, listData, readPages } from '../pipeline-http';
+import { apiBase, pipelineSource, getJson, readJson, linkId, listData, readPages, sendable } from '../pipeline-http';
 import type { Source } from '../source';
 import { parseStitchCheck, parseStitchExtractions, parseStitchSources } from './parse';
 import { applyStitchJob, type StitchJob } from './status';
 
 export { parseStitchCheck, parseStitchExtractions, parseStitchSources } from './parse';
 
-/** Extractions are rate-limited (30 calls per 10 minutes per client): a few pages of 100 at most. */
+/**
+ * Extractions are rate-limited (30 calls per 10 minutes per client): a few pages of 100 at most. A check a
+ * minute (the shortest interval) reading one page makes 10 calls in 10 minutes; a refusal (429) is the
+ * account's "rate limited", its last list kept, and waits for its Retry-After.
+ */
 export const MAX_EXTRACTION_PAGES = 3;
 /** Connection checks read per poll at most, for sources that are not running well. */
 export const MAX_CHECKS = 10;
@@ -23,6 +27,8 @@ export async function fetchStitch(
   limits: RequestLimits,
 ): Promise<FeedResult<ListData>> {
   if (!key) return { ok: false, error: { kind: 'key-rejected', message: 'No Stitch access token is set.' } };
+  if (!sendable(key.exportApiKey))
+    return { ok: false, error: { kind: 'key-rejected', message: 'The Stitch access token cannot be sent as it is.' } };
   const headers = { Accept: 'application/json', Authorization: `Bearer ${key.exportApiKey}` };
   const base = apiBase(account);
   const list = await readPages<number>(async (page) => {
