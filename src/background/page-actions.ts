@@ -8,7 +8,7 @@ import { historiesOf } from '../core/history';
 import { ADOBE_STATUS_URL, integrationsPageUrl, signInUrl, SUPPORT_URL } from '../core/links';
 import type { PageName, SnoozeRequest, SupportAnswer } from '../core/messages';
 import { openPages } from './open-pages';
-import { PAGE_OF_PIPELINE, STATUS_PAGES } from '../core/status-pages';
+import { vendorPageOf } from '../core/status-pages';
 import { sourcesFor } from './sources';
 import { integrationKey } from '../core/snooze';
 import { setSnoozes } from './snoozes';
@@ -62,9 +62,8 @@ export async function openIncident(accountId: string, integrationId: string): Pr
 export async function openPage(page: PageName, accountId?: string): Promise<boolean> {
   const settings = await loadSettings();
   const account = settings.accounts.find((s) => s.id === accountId);
-  // The status page of the account's pipeline: Adobe's for MBI, the vendor's (none for Stitch).
-  const vendorPage = account?.pipeline && PAGE_OF_PIPELINE[account.pipeline];
-  const statusUrl = account?.pipeline ? vendorPage && STATUS_PAGES[vendorPage].human : ADOBE_STATUS_URL;
+  // The status page of the account's pipeline: Adobe's for MBI, the vendor's where it speaks for the account.
+  const statusUrl = account?.pipeline ? vendorPageOf(account)?.human : ADOBE_STATUS_URL;
   const url =
     page === 'adobe-status'
       ? statusUrl

@@ -4,7 +4,7 @@ import { stateLabel } from './format';
 import type { History } from './history';
 import { t, type MessageKey } from './i18n';
 import { ISSUES, issueTexts } from './issues';
-import { PAGE_OF_PIPELINE } from './status-pages';
+import { vendorPageOf } from './status-pages';
 import { reauthHint } from './links';
 import {
   firstRows,
@@ -120,10 +120,11 @@ function row(
     escalated,
     supportFirst: escalated || verification?.result === 'still-failing' || action.supportFirst === true,
   };
-  // "Check … status": Adobe's page for MBI, the vendor's for a pipeline that has one (Stitch has none).
+  // "Check … status": Adobe's page for MBI, the vendor's for a pipeline whose page speaks for it (Stitch has
+  // none; Airbyte Cloud's says nothing of a self-managed Airbyte).
   const { pipeline } = account.account;
   if (!pipeline) out.statusPage = 'Adobe';
-  else if (PAGE_OF_PIPELINE[pipeline]) out.statusPage = PIPELINE_NAMES[pipeline];
+  else if (vendorPageOf(account.account)) out.statusPage = PIPELINE_NAMES[pipeline];
   if (integration.since !== undefined) out.since = integration.since;
   if (integration.firstSeen) out.firstSeen = true;
   if (integration.detail !== undefined) out.detail = integration.detail;

@@ -1,7 +1,7 @@
 // The status pages the extension may read, as data: which page speaks for which provider, in which format,
 // what the page must call itself, and which of its components or products matter for MBI's use of it.
 // Facts and sources: DOMAIN-NEXT.md §2.2 and §2.3.
-import type { OtherPipeline } from './settings';
+import type { AccountSettings, OtherPipeline } from './settings';
 
 /**
  * The formats a status page may have; each has one pure parser (background/status/formats). `rollup`:
@@ -190,6 +190,15 @@ export function pageOf(type: string, pipeline?: OtherPipeline): StatusPage | und
     return key && STATUS_PAGES[key];
   }
   return Object.hasOwn(PAGE_OF_TYPE, type) ? STATUS_PAGES[PAGE_OF_TYPE[type]!] : undefined;
+}
+
+/**
+ * The status page of a pipeline account's platform, when it speaks for the account's installation (Airbyte
+ * Cloud's says nothing of a self-managed Airbyte); none for MBI accounts, Stitch, or another installation.
+ */
+export function vendorPageOf(account: Pick<AccountSettings, 'pipeline' | 'apiOrigin'>): StatusPage | undefined {
+  const page = account.pipeline && pageOf('', account.pipeline);
+  return page && (page.apiOrigin === undefined || page.apiOrigin === account.apiOrigin) ? page : undefined;
 }
 
 /** Every host a status page is read from: what the extension asks access to, once, for all of them. */

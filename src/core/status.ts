@@ -1,6 +1,14 @@
 // Pure: what a status page said, kept per page; when it counts as unknown; and which pages a check needs.
 import { emptyRecord, isRecord } from './keyed-record';
-import { pageOf, STATUS_PAGES, MBI_PAGE, type PagePart, type StatusPage, type Watched } from './status-pages';
+import {
+  pageOf,
+  STATUS_PAGES,
+  MBI_PAGE,
+  vendorPageOf,
+  type PagePart,
+  type StatusPage,
+  type Watched,
+} from './status-pages';
 import type { AccountSettings } from './settings';
 import type { Integration } from './types';
 
@@ -159,10 +167,9 @@ export function targetFor(
   if (!made) targetsOf.set(account, (made = new Map<string, PageTarget | undefined>()));
   const key = `${integration.type}\u0000${integration.subdomain ?? ''}`;
   if (made.has(key)) return made.get(key);
-  const page = pageOf(integration.type, account.pipeline);
   // A pipeline's page that speaks for one installation only (Airbyte Cloud) says nothing of another.
-  const speaks = page && (page.apiOrigin === undefined || page.apiOrigin === account.apiOrigin);
-  const target = speaks ? targetOf(page, account, integration.subdomain) : undefined;
+  const page = account.pipeline ? vendorPageOf(account) : pageOf(integration.type);
+  const target = page ? targetOf(page, account, integration.subdomain) : undefined;
   made.set(key, target);
   return target;
 }

@@ -1,6 +1,6 @@
-import { t, type MessageKey } from '../core/i18n';
+import { t } from '../core/i18n';
 import { PIPELINE_DEFAULTS, PIPELINE_NAMES, type OtherPipeline } from '../core/settings';
-import type { AccountFieldErrors, AccountForm } from './validate-account';
+import { CREDENTIAL_FIELDS, type AccountFieldErrors, type AccountForm } from './validate-account';
 import { Field } from './Field';
 
 interface Props {
@@ -9,22 +9,6 @@ interface Props {
   errors: AccountFieldErrors;
   set: (field: keyof AccountForm) => (value: string) => void;
 }
-
-type CredentialField = 'exportApiKey' | 'secret' | 'token';
-
-/** The credential fields each pipeline asks for, with their labels. */
-const CREDENTIALS: Readonly<Record<OtherPipeline, readonly (readonly [CredentialField, MessageKey])[]>> = {
-  fivetran: [
-    ['exportApiKey', 'options_fivetran_key'],
-    ['secret', 'options_fivetran_secret'],
-  ],
-  airbyte: [
-    ['exportApiKey', 'options_airbyte_client_id'],
-    ['secret', 'options_airbyte_client_secret'],
-    ['token', 'options_access_token'],
-  ],
-  stitch: [['token', 'options_access_token']],
-};
 
 /** A Fivetran, Airbyte or Stitch account's API base, app address and credentials. */
 export function PipelineFields({ pipeline, form, errors, set }: Props) {
@@ -55,7 +39,7 @@ export function PipelineFields({ pipeline, form, errors, set }: Props) {
           {pipeline === 'airbyte' && `${t('options_airbyte_credentials_hint')} `}
           {t('options_credentials_hint')}
         </p>
-        {CREDENTIALS[pipeline].map(([field, label]) => (
+        {CREDENTIAL_FIELDS[pipeline].map(([field, label]) => (
           <Field
             key={field}
             id={field}

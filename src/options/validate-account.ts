@@ -1,5 +1,5 @@
 // Pure: the options form's text fields → an account, or the message for each field that is wrong.
-import { t } from '../core/i18n';
+import { t, type MessageKey } from '../core/i18n';
 import {
   MBI_API_ORIGIN,
   MBI_APP_ORIGIN,
@@ -130,11 +130,18 @@ const CREDENTIAL = /^[\x21-\x7e]*$/;
 
 type CredentialField = 'exportApiKey' | 'secret' | 'token';
 
-/** The credential fields each pipeline's form shows. */
-const CREDENTIAL_FIELDS: Readonly<Record<OtherPipeline, readonly CredentialField[]>> = {
-  fivetran: ['exportApiKey', 'secret'],
-  airbyte: ['exportApiKey', 'secret', 'token'],
-  stitch: ['token'],
+/** The credential fields each pipeline's form shows, with their labels: what is shown is what is checked. */
+export const CREDENTIAL_FIELDS: Readonly<Record<OtherPipeline, readonly (readonly [CredentialField, MessageKey])[]>> = {
+  fivetran: [
+    ['exportApiKey', 'options_fivetran_key'],
+    ['secret', 'options_fivetran_secret'],
+  ],
+  airbyte: [
+    ['exportApiKey', 'options_airbyte_client_id'],
+    ['secret', 'options_airbyte_client_secret'],
+    ['token', 'options_access_token'],
+  ],
+  stitch: [['token', 'options_access_token']],
 };
 
 /**
@@ -143,7 +150,7 @@ const CREDENTIAL_FIELDS: Readonly<Record<OtherPipeline, readonly CredentialField
  */
 function credentialOf(form: AccountForm, pipeline: OtherPipeline, errors: AccountFieldErrors): Required<Credential> {
   const typed = { exportApiKey: form.exportApiKey.trim(), secret: form.secret.trim(), token: form.token.trim() };
-  for (const field of CREDENTIAL_FIELDS[pipeline])
+  for (const [field] of CREDENTIAL_FIELDS[pipeline])
     if (!CREDENTIAL.test(typed[field])) errors[field] = t('validate_credential_chars');
   const isNew = form.id === '';
   const { exportApiKey: key, secret, token } = typed;

@@ -297,6 +297,20 @@ describe('the pipelines’ own pages', () => {
     }).accounts;
     expect(targetFor(airbyte(), own!)).toBeUndefined();
     expect(outageFor(airbyte(), own!, readings({ airbyte: [AIRBYTE] }))).toBeUndefined();
+    // Nor does its row offer Airbyte Cloud's page to check; a row of Airbyte Cloud does.
+    const rowOf = (account: AccountSettings) => {
+      const view = deriveView(
+        { ...pipelines, accounts: [account] },
+        [connectionsRecord([airbyte()], NOW, account.id)],
+        NOW,
+      );
+      const { model } = buildPopupModel(view, { ...pipelines, accounts: [account] }, {}, {}, NOW, new Map(), {
+        readings: readings({}),
+      });
+      return model.accounts.flatMap((a) => a.entries.flatMap((e) => ('group' in e ? [] : [e])))[0];
+    };
+    expect(rowOf(own!)?.statusPage).toBeUndefined();
+    expect(rowOf(airbyteAccount)?.statusPage).toBe('Airbyte');
   });
 
   it('shows Fivetran’s incident on the row in Fivetran’s name and steps the advice back', () => {
