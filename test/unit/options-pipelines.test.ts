@@ -27,6 +27,15 @@ const FIVETRAN: AccountSettings = {
   apiBase: 'https://api.fivetran.com/v1',
   enabled: true,
 };
+/** An MBI account of the public hosts. */
+const MBI: AccountSettings = {
+  id: 'mbi-194',
+  label: 'Main store',
+  clientId: '194',
+  appOrigin: 'https://dashboard.rjmetrics.com',
+  apiOrigin: 'https://api.rjmetrics.com',
+  enabled: true,
+};
 const FIVETRAN_KEY = {
   exportApiKey: 'ft-key',
   secret: 'ft-secret',
@@ -419,17 +428,7 @@ describe('saving', () => {
 
 describe('editing an MBI account', () => {
   it('keeps its status-page and deadline settings, which other sections of the page set', async () => {
-    const main: AccountSettings = {
-      id: 'mbi-194',
-      label: 'Main store',
-      clientId: '194',
-      appOrigin: 'https://dashboard.rjmetrics.com',
-      apiOrigin: 'https://api.rjmetrics.com',
-      enabled: true,
-      salesforceInstance: 'na123',
-      awsRegion: 'eu-west-1',
-      salesforceDays: 60,
-    };
+    const main: AccountSettings = { ...MBI, salesforceInstance: 'na123', awsRegion: 'eu-west-1', salesforceDays: 60 };
     await store([main]);
     const form = await openEditor(main.id);
     await type(form, 'Name', 'Main store (EU)');
@@ -440,14 +439,7 @@ describe('editing an MBI account', () => {
 
 describe('the status-page and deadline sections', () => {
   it('ask an instance, a region and a Salesforce policy of MBI accounts only: a pipeline reads its vendor page', async () => {
-    const main: AccountSettings = {
-      id: 'mbi-194',
-      label: 'Main store',
-      clientId: '194',
-      appOrigin: 'https://dashboard.rjmetrics.com',
-      apiOrigin: 'https://api.rjmetrics.com',
-      enabled: true,
-    };
+    const main = MBI;
     await store([main, FIVETRAN]);
     grantHostAccess();
     // The section follows granted host access; the fake browser has no such events.
